@@ -1,0 +1,99 @@
+//! The catalogue of diagnostic codes: each code's name, default severity and explanation.
+//!
+//! Codes are stable: tools and configuration files refer to them by name. Add new ones at the end
+//! of their group; never rename or reuse one.
+
+use crate::diag::Severity;
+
+/// One entry of the catalogue.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Code {
+    /// Stable name, `E-` for errors and `W-` for warnings by default.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line: what the code means.
+    pub summary: &'static str,
+    /// The long explanation printed by `motion-export explain`, with a wrong and a right example.
+    pub explanation: &'static str,
+}
+
+macro_rules! codes {
+    ($($id:ident = $name:literal, $sev:ident, $summary:literal, $explanation:literal;)*) => {
+        $(
+            #[doc = $summary]
+            pub static $id: Code = Code {
+                name: $name,
+                severity: Severity::$sev,
+                summary: $summary,
+                explanation: $explanation,
+            };
+        )*
+        /// Every code, in catalogue order.
+        pub static ALL: &[&Code] = &[$(&$id),*];
+    };
+}
+
+/// Looks a code up by name, ignoring case.
+pub fn find(name: &str) -> Option<&'static Code> {
+    ALL.iter()
+        .copied()
+        .find(|c| c.name.eq_ignore_ascii_case(name))
+}
+
+codes! {
+    // Reading the input.
+    INPUT_EMPTY = "E-INPUT-EMPTY", Error, "the input holds no text",
+        "The file is empty or holds only whitespace, so there is no motion to convert.\n\nWrong: an empty file `motion.txt`.\nRight: a file with at least a formula (`The European Parliament,`) and numbered paragraphs.";
+    INPUT_BINARY = "E-INPUT-BINARY", Error, "the input is binary data, not text",
+        "The file contains NUL bytes or other signs of binary data (a PDF, a Word file, an image). motion-export reads plain text.\n\nWrong: `motion-export convert motion.pdf`.\nRight: extract the text first (`pdftotext -layout motion.pdf motion.txt`) and convert `motion.txt`.";
+    INPUT_ENCODING = "E-INPUT-ENCODING", Error, "the input is not valid UTF-8",
+        "Text must be UTF-8 (a byte-order mark is allowed; UTF-16 with a byte-order mark is decoded). The diagnostic gives the byte offset of the first invalid byte.\n\nWrong: a file saved as Windows-1252 containing `\\xE9` for `é`.\nRight: convert it first: `iconv -f WINDOWS-1252 -t UTF-8 in.txt > out.txt`.";
+    INPUT_TOO_LARGE = "E-INPUT-TOO-LARGE", Error, "the input is larger than the size limit",
+        "Motions are a few kilobytes; a file above the limit (default 64 MiB) is almost certainly not a motion, and reading it whole could exhaust memory. Raise the limit with `--max-input-size` if the file is genuine.\n\nWrong: converting a 200 MB log file by mistake.\nRight: `motion-export convert --max-input-size 512MiB big.txt` for a genuinely large input.";
+    CONTROL_CHAR = "W-CONTROL-CHAR", Warning, "control characters were replaced",
+        "The input contains control characters that XML 1.0 forbids (other than tab, line feed and carriage return; form feeds count as page breaks). Each is replaced by a space so that every output stays well-formed.\n\nWrong: `whereas\\u{0007} the Council...`.\nRight: `whereas the Council...`.";
+    UNRECOGNISED_TEXT = "W-UNRECOGNISED-TEXT", Warning, "text the reader could not place in the structure",
+        "The reader keeps every piece of text. Text it cannot place (not a cover line, citation, recital, paragraph, heading or footnote) is kept where it stood, as a plain paragraph, and reported so that nothing is lost silently.\n\nWrong: a stray line `Draft 3 - do not circulate` between two recitals.\nRight: remove the stray line, or number it if it belongs to the motion.";
+    FOOTNOTE_UNRESOLVED = "W-FOOTNOTE-UNRESOLVED", Warning, "a footnote call has no note text",
+        "A marker such as `[1]` or `(1)` calls a footnote whose text was not found after the body. The marker is kept as written.\n\nWrong: `... of 1 October 2020[1];` with no `[1] Judgment of ...` line after the paragraphs.\nRight: add the note text after the last paragraph: `[1] Judgment of 1 October 2020, ...`.";
+    FOOTNOTE_UNUSED = "W-FOOTNOTE-UNUSED", Warning, "a footnote text is never called",
+        "A note text such as `[2] OJ L 123, ...` follows the body but no marker `[2]` appears in the text. The note is kept.\n\nWrong: notes `[1]` and `[2]` but only `[1]` called.\nRight: call `[2]` where it belongs, or remove the note.";
+    LANG_MISMATCH = "W-LANG-MISMATCH", Warning, "the file name's language code disagrees with the text",
+        "The file name ends in a language code (`_DE.txt`) but the text reads as another language. The language found in the text is used; force it with `--lang`.\n\nWrong: an English motion saved as `B9-0146-2021_DE.txt`.\nRight: `B9-0146-2021_EN.txt`.";
+    LANG_UNKNOWN = "W-LANG-UNKNOWN", Warning, "the language of the text could not be recognised",
+        "None of the language profiles matched the formula, citation or recital openers of the text; English is assumed. Force the language with `--lang`.\n\nWrong: a motion whose formula and openers are missing or misspelt.\nRight: `The European Parliament,` followed by `having regard to ...` citations.";
+
+    // The structure of the motion.
+    NO_FORMULA = "E-NO-FORMULA", Error, "the motion has no enacting formula",
+        "A motion's resolution opens with the formula (`The European Parliament,`) before its citations. Without it, the reader cannot tell where the resolution begins.\n\nWrong:\n    – having regard to Rule 144 of its Rules of Procedure,\nRight:\n    The European Parliament,\n    – having regard to Rule 144 of its Rules of Procedure,";
+    NO_PARAGRAPHS = "E-NO-PARAGRAPHS", Error, "the motion has no operative paragraphs",
+        "A resolution must say something: at least one numbered operative paragraph (`1. Calls on ...`).\n\nWrong: a motion that ends after its recitals.\nRight: add `1. Calls on the Commission to ...;`.";
+    RECITAL_GAP = "E-RECITAL-GAP", Error, "a recital letter is missing",
+        "Recitals are lettered A, B, C ... Z, then AA, AB ... (or the letters of the language's alphabet). A missing letter usually means a recital was lost when the text was copied.\n\nWrong: `A.`, `B.`, `D.`\nRight: `A.`, `B.`, `C.`, `D.`";
+    RECITAL_DUPLICATE = "E-RECITAL-DUPLICATE", Error, "two recitals have the same letter",
+        "Each recital letter appears once.\n\nWrong: `A.`, `B.`, `B.`\nRight: `A.`, `B.`, `C.`";
+    RECITAL_ORDER = "E-RECITAL-ORDER", Error, "recitals are out of order",
+        "Recital letters run in alphabetical order.\n\nWrong: `A.`, `C.`, `B.`\nRight: `A.`, `B.`, `C.`";
+    PARAGRAPH_GAP = "E-PARAGRAPH-GAP", Error, "a paragraph number is missing",
+        "Operative paragraphs are numbered 1, 2, 3 ... without gaps.\n\nWrong: `1.`, `2.`, `4.`\nRight: `1.`, `2.`, `3.`";
+    PARAGRAPH_DUPLICATE = "E-PARAGRAPH-DUPLICATE", Error, "two paragraphs have the same number",
+        "Each paragraph number appears once.\n\nWrong: `1.`, `2.`, `2.`\nRight: `1.`, `2.`, `3.`";
+    PARAGRAPH_ORDER = "E-PARAGRAPH-ORDER", Error, "paragraphs are out of order",
+        "Paragraph numbers run upwards.\n\nWrong: `1.`, `3.`, `2.`\nRight: `1.`, `2.`, `3.`";
+    POINT_NUMBERING = "E-POINT-NUMBERING", Error, "points are missing, repeated or out of order",
+        "The points of a paragraph run (a), (b), (c) ... or (i), (ii), (iii) ... without gaps or repeats.\n\nWrong: `(a)`, `(b)`, `(d)`\nRight: `(a)`, `(b)`, `(c)`";
+    DOC_NUMBER_MALFORMED = "E-DOCNUMBER-MALFORMED", Error, "the document number is malformed",
+        "European Parliament document numbers look like `B9-0146/2021` (series letter and term, four-digit number, year) or `RC-B10-0249/2025` for joint motions.\n\nWrong: `B9-146/21`\nRight: `B9-0146/2021`";
+    DATE_MALFORMED = "E-DATE-MALFORMED", Error, "the date is not a valid date",
+        "The tabling date is written day.month.year (`9.2.2021`) and must exist in the calendar.\n\nWrong: `31.2.2021`\nRight: `28.2.2021`";
+    PROCEDURE_MALFORMED = "E-PROCEDURE-MALFORMED", Error, "the procedure reference is malformed",
+        "Procedure references look like `2021/2544(RSP)`: year, four-digit number, procedure type in capitals.\n\nWrong: `2021/25(rsp)`\nRight: `2021/2544(RSP)`";
+    EMPTY_BLOCK = "E-EMPTY-BLOCK", Error, "a numbered block has no text",
+        "A recital, paragraph or point has a number but no text after it.\n\nWrong: `3.` on a line of its own with nothing following.\nRight: `3. Calls on the Commission to ...;`";
+    NO_FORWARD = "W-NO-FORWARD", Warning, "the last paragraph does not instruct the President to forward the resolution",
+        "Resolutions of the European Parliament end with a paragraph instructing its President to forward the resolution to the institutions concerned. Its absence often means the text was cut short.\n\nWrong: a motion whose last paragraph is `5. Calls on the Commission to act;`\nRight: `6. Instructs its President to forward this resolution to the Council and the Commission.`";
+    NO_DOC_NUMBER = "W-NO-DOCNUMBER", Warning, "the text does not state its document number",
+        "The document number (`B9-0146/2021`) identifies the motion in the Akoma Ntoso FRBR identifiers. When the text lacks it, the number is taken from the file name if it has one (`B9-0146-2021_EN.txt`), otherwise the file name itself is used.\n\nWrong: a cover without `B9-0146/2021`.\nRight: a cover line `B9-0146/2021`.";
+    NO_DATE = "W-NO-DATE", Warning, "the text does not state its tabling date",
+        "The tabling date (`9.2.2021`) dates the Akoma Ntoso work. Without it, the FRBR identifiers use the year of the document number or `SOURCE_DATE_EPOCH`, never the clock.\n\nWrong: a cover without a date line.\nRight: a cover line `9.2.2021`.";
+}

@@ -1,0 +1,17 @@
+//! motion-export: plain-text European Parliament motions to Akoma Ntoso XML, PDF and DOCX.
+//!
+//! The pipeline, one module per step:
+//! read bytes ([`read::decode`]) -> parse text into the one [`model::Motion`] ([`parse::parse`]) ->
+//! check it against the Akoma Ntoso profile ([`validate::validate`]) -> export it
+//! ([`export::export`]) -> the command line writes each file atomically.
+//!
+//! Parsing never fails: problems become [`diag::Diagnostic`]s and no text is dropped.
+
+pub mod codes;
+pub mod diag;
+pub mod export;
+pub mod model;
+pub mod parse;
+pub mod read;
+pub mod text;
+pub mod validate;

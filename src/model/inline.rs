@@ -1,0 +1,82 @@
+//! Running text: paragraphs of inline runs (plain, bold, italic), footnote calls and line breaks.
+
+use crate::diag::Span;
+use serde::{Deserialize, Serialize};
+
+/// One piece of inline content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum Inline {
+    /// Text with its emphasis. Whitespace inside is single spaces (or no-break spaces kept from the
+    /// source); runs never start or end a paragraph with a space.
+    Text {
+        text: String,
+        #[serde(default, skip_serializing_if = "is_false")]
+        bold: bool,
+        #[serde(default, skip_serializing_if = "is_false")]
+        italic: bool,
+    },
+    /// A footnote call such as `[1]` or `(1)`. `note` indexes [`crate::model::Motion::footnotes`]
+    /// when the note text was found.
+    NoteRef {
+        marker: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<usize>,
+    },
+    /// A forced line break (two trailing spaces in the markdown-ish dumps).
+    LineBreak,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Inline {
+    /// Plain text, no emphasis.
+    pub fn text(s: impl Into<String>) -> Inline {
+        Inline::Text {
+            text: s.into(),
+            bold: false,
+            italic: false,
+        }
+    }
+}
+
+/// A paragraph of running text (AKN `p`) with the span it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Para {
+    pub inlines: Vec<Inline>,
+    pub span: Span,
+}
+
+impl Para {
+    /// A paragraph of one plain run.
+    pub fn plain(text: impl Into<String>, span: Span) -> Para {
+        Para {
+            inlines: vec![Inline::text(text)],
+            span,
+        }
+    }
+
+    /// The text without emphasis; footnote calls appear as their marker, line breaks as a space.
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        for inline in &self.inlines {
+            match inline {
+                Inline::Text { text, .. } => out.push_str(text),
+                Inline::NoteRef { marker, .. } => out.push_str(marker),
+                Inline::LineBreak => out.push(' '),
+            }
+        }
+        out
+    }
+
+    /// True when the paragraph holds no visible text.
+    pub fn is_blank(&self) -> bool {
+        self.inlines.iter().all(|i| match i {
+            Inline::Text { text, .. } => text.trim().is_empty(),
+            Inline::NoteRef { .. } => false,
+            Inline::LineBreak => true,
+        })
+    }
+}

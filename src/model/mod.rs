@@ -1,0 +1,188 @@
+//! The one document model between the reader and the exporters, in Akoma Ntoso vocabulary.
+//!
+//! A [`Motion`] is a `preface` ([`Cover`]), a `preamble` (title, formula, citations, recitals), a
+//! `mainBody` of numbered paragraphs with points and headings, and authorial notes. It depends on
+//! nothing but [`crate::diag`], so readers and exporters meet only here.
+
+pub mod cover;
+pub mod inline;
+
+pub use cover::{AuthorGroup, Cover, Date, DocKind, Located, ReplacedMotion};
+pub use inline::{Inline, Para};
+
+use crate::diag::Span;
+use serde::{Deserialize, Serialize};
+
+/// A number as printed before a recital, paragraph or point (`A.`, `1.`, `(a)`, `–`), and its
+/// value with punctuation removed (`A`, `1`, `a`; for dashes, the ordinal among siblings).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Num {
+    /// As written, trimmed: `A.`, `1.`, `(a)`, `–`.
+    pub text: String,
+    /// Punctuation stripped: `A`, `1`, `a`, `ii`; the AKN eId number.
+    pub value: String,
+}
+
+/// A citation (`having regard to ...`). The leading dash is presentation and is not kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    /// The text; more than one when a citation runs over several paragraphs.
+    pub content: Vec<Para>,
+    pub span: Span,
+}
+
+/// A recital (`A. whereas ...`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recital {
+    pub num: Num,
+    pub content: Vec<Para>,
+    /// Sub-points of the recital (`(a)`, `(i)`, dashes), rare but real.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<Point>,
+    pub span: Span,
+}
+
+/// An operative paragraph (`1. Calls on ...`).
+///
+/// Without points, `content` is the paragraph's text. With points, `content` is the introduction
+/// before them and `wrap_up` the text after them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub num: Num,
+    pub content: Vec<Para>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<Point>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wrap_up: Vec<Para>,
+    pub span: Span,
+}
+
+/// A sub-point (`(a)`, `(i)`, `–`) of a paragraph or of another point.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Point {
+    pub num: Num,
+    /// The text, or the introduction when the point has points of its own.
+    pub content: Vec<Para>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<Point>,
+    pub span: Span,
+}
+
+/// A heading between groups of operative paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Heading {
+    pub text: Para,
+}
+
+/// What the main body holds, in document order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum BodyItem {
+    Heading(Heading),
+    Paragraph(Paragraph),
+}
+
+/// A footnote (AKN `authorialNote`): its marker as printed (`1`) and its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Footnote {
+    /// The marker without brackets: `1` for `[1]` or `(1)`.
+    pub marker: String,
+    pub content: Vec<Para>,
+    pub span: Span,
+}
+
+/// A motion for a resolution (or a text adopted), everything it says.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Motion {
+    /// ISO 639-1 code of the text's language, lower case (`en`).
+    pub lang: String,
+    /// A name for the document taken from its source (the file stem, `stdin` for standard
+    /// input). Identifiers fall back on it when the text states no document number.
+    pub source_name: String,
+    pub cover: Cover,
+    /// The resolution's own title ("European Parliament resolution on ..."), before the formula.
+    pub title: Option<Para>,
+    /// Lines between the title and the formula ("(Consultation procedure)").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub title_notes: Vec<Para>,
+    /// The enacting formula ("The European Parliament,").
+    pub formula: Option<Para>,
+    pub citations: Vec<Citation>,
+    /// The words that close the citations and open the recitals in some languages
+    /// (Swedish "och av följande skäl:"), when they stand on their own line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recitals_intro: Option<Para>,
+    pub recitals: Vec<Recital>,
+    /// The formula that opens the operative part in some languages
+    /// (Swedish "Europaparlamentet utfärdar denna resolution"), when it stands on its own line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_intro: Option<Para>,
+    pub body: Vec<BodyItem>,
+    pub footnotes: Vec<Footnote>,
+    /// Text after the body that the reader could not place, kept in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trailing: Vec<Para>,
+}
+
+impl Motion {
+    /// The operative paragraphs, skipping headings.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.body.iter().filter_map(|item| match item {
+            BodyItem::Paragraph(p) => Some(p),
+            BodyItem::Heading(_) => None,
+        })
+    }
+
+    /// The headings of the main body.
+    pub fn headings(&self) -> impl Iterator<Item = &Heading> {
+        self.body.iter().filter_map(|item| match item {
+            BodyItem::Heading(h) => Some(h),
+            BodyItem::Paragraph(_) => None,
+        })
+    }
+
+    /// Every paragraph of text in reading order: cover, title, preamble, body, notes, trailing
+    /// text. Numbers are not included. Exporters and tests use it to check that no word is lost.
+    pub fn text_in_order(&self) -> Vec<&Para> {
+        let mut out = Vec::new();
+        let c = &self.cover;
+        out.extend(c.request.iter());
+        out.extend(c.rule_line.iter());
+        out.extend(c.title.iter());
+        out.extend(c.other.iter());
+        out.extend(self.title.iter());
+        out.extend(self.title_notes.iter());
+        out.extend(self.formula.iter());
+        for cit in &self.citations {
+            out.extend(cit.content.iter());
+        }
+        out.extend(self.recitals_intro.iter());
+        for rec in &self.recitals {
+            out.extend(rec.content.iter());
+            push_points(&rec.points, &mut out);
+        }
+        out.extend(self.body_intro.iter());
+        for item in &self.body {
+            match item {
+                BodyItem::Heading(h) => out.push(&h.text),
+                BodyItem::Paragraph(p) => {
+                    out.extend(p.content.iter());
+                    push_points(&p.points, &mut out);
+                    out.extend(p.wrap_up.iter());
+                }
+            }
+        }
+        for note in &self.footnotes {
+            out.extend(note.content.iter());
+        }
+        out.extend(self.trailing.iter());
+        out
+    }
+}
+
+fn push_points<'a>(points: &'a [Point], out: &mut Vec<&'a Para>) {
+    for p in points {
+        out.extend(p.content.iter());
+        push_points(&p.points, out);
+    }
+}
