@@ -1,1 +1,3 @@
-//! Integration tests: one binary, one module per feature.
+//! Integration tests: one binary, one module per feature, fixtures in `tests/fixtures/<feature>/`.
+
+mod harness;
