@@ -10,6 +10,7 @@
 pub mod codes;
 pub mod diag;
 pub mod export;
+pub mod lang;
 pub mod model;
 pub mod parse;
 pub mod read;

@@ -4,6 +4,7 @@
 //! `xml`, printpdf in `pdf/`, docx-rs in `docx/`), so upgrading one touches one folder.
 
 pub mod docx;
+pub mod meta;
 pub mod pdf;
 pub mod xml;
 
@@ -60,6 +61,12 @@ pub enum ExportError {
     MissingGlyphs { font: String, chars: Vec<char> },
     /// A font file could not be read or parsed.
     Font(String),
+    /// The motion lacks a part the format cannot do without (e.g. no operative paragraph); the
+    /// validator reports these as errors before export.
+    Incomplete {
+        format: Format,
+        missing: &'static str,
+    },
     /// The output library failed.
     Backend { format: Format, message: String },
 }
@@ -75,6 +82,9 @@ impl fmt::Display for ExportError {
                 write!(f, "font {font} has no glyph for {}", list.join(", "))
             }
             ExportError::Font(msg) => write!(f, "cannot use font: {msg}"),
+            ExportError::Incomplete { format, missing } => {
+                write!(f, "cannot write {format}: the motion has no {missing}")
+            }
             ExportError::Backend { format, message } => {
                 write!(f, "{format} export failed: {message}")
             }
