@@ -417,7 +417,7 @@ mod tests {
     fn loose_prefix() {
         assert_eq!(
             starts_with_loose("Having\u{a0}regard to X", "having regard to"),
-            Some(16)
+            Some(17)
         );
         assert_eq!(starts_with_loose("having", "having regard"), None);
     }
