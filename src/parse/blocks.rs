@@ -10,8 +10,6 @@ use std::collections::HashSet;
 /// A run of lines read as one piece of text.
 #[derive(Debug, Clone)]
 pub struct Block {
-    /// Index of the first line.
-    pub first: usize,
     /// The text: lines joined by spaces, `\n` where the source forced a line break.
     pub text: String,
     pub span: Span,
@@ -70,7 +68,6 @@ pub fn group(
             prev.span = prev.span.to(span);
         } else {
             blocks.push(Block {
-                first: i,
                 text: collapse_spaces(&line.text),
                 span,
                 blank_before,

@@ -52,9 +52,10 @@ fn gap(s: &str) -> usize {
 /// (past the whitespace). A label must be followed by whitespace and some text.
 pub fn read(text: &str, profile: &Profile) -> Option<(Label, usize)> {
     let first = text.chars().next()?;
+    // The label must be followed by whitespace, or end the line (its text may follow on the next).
     let after = |len: usize| -> Option<usize> {
         let g = gap(&text[len..]);
-        (g > 0 && len + g < text.len()).then_some(len + g)
+        (g > 0 || len == text.len()).then_some(len + g)
     };
     if is_dash(first) {
         return after(first.len_utf8()).map(|at| (Label::Dash, at));
@@ -246,7 +247,8 @@ mod tests {
             Some((Label::Note("1".into()), 4))
         );
         assert_eq!(read("9.7 million", en()), None);
-        assert_eq!(read("A.", en()), None);
+        assert!(matches!(read("A.", en()), Some((Label::Letter(_), 2))));
+        assert_eq!(read("A.B", en()), None);
         assert_eq!(read("European", en()), None);
     }
 

@@ -55,10 +55,6 @@ impl Line<'_> {
             col: 1 + src[self.line_start..self.start].chars().count() as u32,
         }
     }
-
-    pub fn is_text(&self) -> bool {
-        self.kind == Kind::Text
-    }
 }
 
 /// Splits `src` into lines and classifies each. Control characters are replaced by spaces and

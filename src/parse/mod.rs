@@ -7,7 +7,7 @@
 mod blocks;
 mod cover;
 mod inline;
-mod label;
+pub(crate) mod label;
 pub(crate) mod lines;
 mod notes;
 pub mod patterns;

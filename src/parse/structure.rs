@@ -348,7 +348,8 @@ impl<'p> Builder<'p> {
         }
         let continues = !block.blank_before
             || t.starts_with(char::is_lowercase)
-            || last_text_ends_with(motion, self.last, &[':', ',']);
+            || last_text_ends_with(motion, self.last, &[':', ','])
+            || last_text(motion, self.last).is_some_and(|t| t.trim().is_empty());
         if after_body && self.zone == Zone::Body && !continues || self.last == Last::Trailing {
             self.warn_unrecognised(
                 span,
@@ -393,6 +394,8 @@ impl<'p> Builder<'p> {
             Last::Heading | Last::Intro | Last::Formula | Last::None | Last::Trailing => None,
         };
         match target {
+            // A number alone on its line, its text in the next block.
+            Some(content) if content.len() == 1 && content[0].is_blank() => content[0] = para,
             Some(content) => content.push(para),
             None => {
                 motion.trailing.push(para);

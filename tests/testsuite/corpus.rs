@@ -216,8 +216,14 @@ fn english_motions_match_expected() {
 #[test]
 fn corpus_and_samples_parse_without_errors() {
     let mut failures = Vec::new();
+    // Every file in a language the reader has a profile for (the language code ends the name).
+    let supported = |p: &PathBuf| {
+        let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+        motion_export::lang::from_name(&stem).is_some()
+    };
     for path in harness::corpus_files()
         .into_iter()
+        .filter(supported)
         .chain(harness::sample_files())
     {
         let (_, diags) = parse_file(&path);
