@@ -84,7 +84,7 @@ pub fn group(
 
 /// A line that opens a new block even without a blank line before it.
 pub fn starts_block(line: &Line<'_>, profile: &Profile) -> bool {
-    let t = lines::unwrap_emphasis(&line.text);
+    let t = lines::strip_marks(&line.text);
     line.bullet
         || line.md_heading
         || starts_strongly(line, profile)

@@ -243,6 +243,12 @@ pub fn unwrap_emphasis(t: &str) -> &str {
     }
 }
 
+/// Strips emphasis marks at either end, paired or not (`**Title  ` opening a bold run that
+/// closes on the next line).
+pub fn strip_marks(t: &str) -> &str {
+    t.trim_matches('*').trim()
+}
+
 /// Compares case-insensitively, treating any run of whitespace as one space.
 pub fn eq_loose(a: &str, b: &str) -> bool {
     let (mut wa, mut wb) = (a.split_whitespace(), b.split_whitespace());
@@ -322,7 +328,8 @@ pub fn is_furniture(t: &str, profile: &Profile) -> bool {
         }
     }
     // Minutes and reports links: "PV 08/05/2025 - 7.2", "CRE 08/05/2025 - 7.2", "P10_TA(2025)0096".
-    if (t.starts_with("PV ") || t.starts_with("CRE ")) && t.len() < 40 && t.contains('/') {
+    let first_word = t.split_whitespace().next().unwrap_or("");
+    if (first_word == "PV" || first_word == "CRE") && t.len() < 40 && t.contains('/') {
         return true;
     }
     if t.starts_with('P') && t.contains("_TA(") && t.len() < 24 {
@@ -403,6 +410,7 @@ mod tests {
             "*Plenary sitting*",
             "RC-10-2025-0249_EN\u{a0}(PDF\u{a0}-\u{a0}147\u{a0}KB)",
             "Procedure\u{a0}:\u{a0}2025/2691(RSP)",
+            "PV\u{a0}08/05/2025\u{a0}-\u{a0}7.2",
         ] {
             assert!(is_furniture(f, en()), "{f}");
         }

@@ -136,7 +136,7 @@ struct Anchors {
 }
 
 fn find_anchors(lines: &[Line<'_>], profile: &Profile) -> Anchors {
-    let text_of = |l: &Line<'_>| lines::unwrap_emphasis(&l.text).to_string();
+    let text_of = |l: &Line<'_>| lines::strip_marks(&l.text).to_string();
     let formula = lines.iter().position(|l| {
         l.kind == Kind::Text
             && profile
