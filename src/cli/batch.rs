@@ -193,7 +193,13 @@ pub fn load(input: &Input, cfg: &ReadConfig) -> Result<Loaded, Load> {
     };
     let parsed = parse(&text, &options);
     let mut diagnostics = parsed.diagnostics;
-    diagnostics.extend(validate::validate(&parsed.motion));
+    // An empty input has nothing to validate; saying so once is enough.
+    if !diagnostics
+        .iter()
+        .any(|d| d.code == motion_export::codes::INPUT_EMPTY.name)
+    {
+        diagnostics.extend(validate::validate(&parsed.motion));
+    }
     if cfg.deny_warnings {
         for d in &mut diagnostics {
             d.severity = Severity::Error;

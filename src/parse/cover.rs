@@ -8,12 +8,24 @@ use crate::diag::{Diagnostic, Span};
 use crate::lang::Profile;
 use crate::model::{AuthorGroup, Cover, DocKind, Located, Para, ReplacedMotion};
 
+/// How the line before ended, and what comes after: for lines that continue a field.
+#[derive(Clone, Copy)]
+struct Wrap {
+    /// The line before ended in a forced line break.
+    hard_break: bool,
+    /// The next line is the procedure reference, which closes the title.
+    before_procedure: bool,
+}
+
 /// What the cover reader is in the middle of.
 #[derive(PartialEq, Eq, Clone, Copy)]
 enum State {
     Start,
-    /// The last line was the title and ended in a forced line break: the next line may continue it.
+    /// The last line was the title: a forced line break, or a wrapped line in lower case, may
+    /// continue it.
     Title,
+    /// The last line was the request line; until the Rule line, lines continue it (wrapped).
+    Request,
     Authors,
     Replacing,
 }
@@ -28,7 +40,21 @@ pub fn read(
     let mut cover = Cover::default();
     let mut state = State::Start;
     let mut rule_or_kind_seen = false;
-    for line in lines.iter().filter(|l| l.kind == Kind::Text) {
+    let mut prev_hard_break = false;
+    // Numbers alone on a line are furniture in the body but fields on the cover.
+    let field = |l: &&Line<'_>| {
+        l.kind == Kind::Text
+            || (l.kind == Kind::Furniture && {
+                let t = lines::unwrap_emphasis(&l.text);
+                patterns::doc_number(t).is_some() || patterns::pe_number(t).is_some()
+            })
+    };
+    let fields: Vec<&Line<'_>> = lines.iter().filter(field).collect();
+    for (i, line) in fields.iter().enumerate() {
+        // A title wrapped over lines runs until the procedure reference under it.
+        let before_procedure = fields
+            .get(i + 1)
+            .is_some_and(|next| is_procedure_line(lines::unwrap_emphasis(&next.text)));
         let span = line.span(src);
         let t = lines::unwrap_emphasis(&line.text);
         let prev = state;
@@ -38,13 +64,15 @@ pub fn read(
             line,
             span,
             prev,
+            Wrap {
+                hard_break: prev_hard_break,
+                before_procedure,
+            },
             &mut rule_or_kind_seen,
             profile,
             diags,
         );
-        if state == State::Title && !line.hard_break {
-            state = State::Start;
-        }
+        prev_hard_break = line.hard_break;
     }
     cover
 }
@@ -63,6 +91,7 @@ fn read_line(
     line: &Line<'_>,
     span: Span,
     state: State,
+    wrap: Wrap,
     rule_or_kind_seen: &mut bool,
     profile: &Profile,
     diags: &mut Vec<Diagnostic>,
@@ -137,11 +166,9 @@ fn read_line(
         return State::Start;
     }
     // "(2021/2544(RSP))" alone, usually after the title.
-    if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
-        if patterns::find_procedure(inner) == Some((0, inner.len())) {
-            set_procedure(cover, inner, span);
-            return State::Start;
-        }
+    if is_procedure_line(t) {
+        set_procedure(cover, &t[1..t.len() - 1], span);
+        return State::Start;
     }
     if let Some((kind, len)) = kind_prefix(t, profile) {
         cover.kind = kind;
@@ -177,7 +204,7 @@ fn read_line(
         .any(|r| lines::starts_with_loose(t, r).is_some())
     {
         cover.request = Some(para(t, span));
-        return State::Start;
+        return State::Request;
     }
     if profile.rule_line.iter().any(|r| contains_loose(t, r))
         || line
@@ -213,11 +240,19 @@ fn read_line(
         }
         return State::Authors;
     }
-    if state == State::Title && line_continues_title(cover) {
+    if state == State::Request {
+        if let Some(request) = cover.request.as_mut() {
+            append(request, t, span, false);
+            return State::Request;
+        }
+    }
+    let wrapped_title = state == State::Title
+        && (wrap.hard_break
+            || wrap.before_procedure
+            || (t.starts_with(char::is_lowercase) && !looks_like_names(t)));
+    if wrapped_title && line_continues_title(cover) {
         if let Some(title) = cover.title.as_mut() {
-            title.inlines.push(crate::model::Inline::LineBreak);
-            title.inlines.extend(inline::parse(t, &[]));
-            title.span = title.span.to(span);
+            append(title, t, span, wrap.hard_break);
             return State::Title;
         }
     }
@@ -248,6 +283,45 @@ fn read_line(
     );
     cover.other.push(para(t, span));
     state
+}
+
+/// Appends a wrapped line to a cover paragraph, with a line break where the source forced one.
+fn append(para: &mut Para, t: &str, span: Span, hard_break: bool) {
+    if hard_break {
+        para.inlines.push(crate::model::Inline::LineBreak);
+    } else {
+        para.inlines.push(crate::model::Inline::text(" "));
+    }
+    para.inlines.extend(inline::parse(t, &[]));
+    merge_runs(&mut para.inlines);
+    para.span = para.span.to(span);
+}
+
+/// Merges neighbouring text runs of the same style.
+fn merge_runs(inlines: &mut Vec<crate::model::Inline>) {
+    use crate::model::Inline;
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
+    for i in inlines.drain(..) {
+        match (out.last_mut(), i) {
+            (
+                Some(Inline::Text { text, bold, italic }),
+                Inline::Text {
+                    text: t,
+                    bold: b,
+                    italic: it,
+                },
+            ) if *bold == b && *italic == it => text.push_str(&t),
+            (_, i) => out.push(i),
+        }
+    }
+    *inlines = out;
+}
+
+/// `(2021/2544(RSP))` alone.
+fn is_procedure_line(t: &str) -> bool {
+    t.strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .is_some_and(|inner| patterns::find_procedure(inner) == Some((0, inner.len())))
 }
 
 fn line_continues_title(cover: &Cover) -> bool {

@@ -309,7 +309,28 @@ pub fn is_furniture(t: &str, profile: &Profile) -> bool {
         return true;
     }
     // Running header/footer of the Parliament's Word documents: "RE\1225093EN.docx 2/6 PE662.890v01-00"
-    if t.len() < 120 && (t.contains(".docx") || t.contains(".doc ")) && t.contains("PE") {
+    if t.len() < 120
+        && (t.contains(".docx") || t.contains(".doc "))
+        && (t.contains("PE") || t.contains('\\'))
+    {
+        return true;
+    }
+    // A document or session number alone: cover fields (the cover reader still reads them) and
+    // page headers in the body.
+    if is_doc_number_line(t) || patterns::pe_number(t).is_some() {
+        return true;
+    }
+    // The parliamentary term ("2019-2024") and a language code alone ("EN"), from PDF covers.
+    let term = t.len() == 9
+        && t.as_bytes()[4] == b'-'
+        && t.bytes().filter(u8::is_ascii_digit).count() == 8;
+    if term
+        || (t.len() == 2
+            && crate::lang::LANGUAGES
+                .iter()
+                .any(|(code, _, _)| code.eq_ignore_ascii_case(t))
+            && t.bytes().all(|b| b.is_ascii_uppercase()))
+    {
         return true;
     }
     // "EN United in diversity EN" and other languages' mottos.

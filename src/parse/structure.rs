@@ -151,7 +151,9 @@ impl<'p> Builder<'p> {
                 });
                 self.last = Last::Note;
             }
-            Some(Label::Letter(num)) if self.zone != Zone::Body => {
+            Some(Label::Letter(num))
+                if self.zone != Zone::Body && self.is_recital(num, item, motion) =>
+            {
                 let content = vec![self.para(item.text(), span)];
                 motion.recitals.push(Recital {
                     num: num.clone(),
@@ -220,6 +222,18 @@ impl<'p> Builder<'p> {
         }
         let expected = motion.paragraphs().count() as u32 + 1;
         value == expected || last_text_ends_sentence(motion, self.last)
+    }
+
+    /// A lettered line starts a recital unless it is a wrapped line mid-sentence ("... by Mr\nA.
+    /// Smith"): not after a blank line, not the next letter, and the text before it unfinished.
+    fn is_recital(&self, num: &Num, item: &Item<'_>, motion: &Motion) -> bool {
+        if item.block.blank_before || self.zone == Zone::Citations && self.last == Last::Formula {
+            return true;
+        }
+        let letters = self.profile.letters();
+        let expected = motion.recitals.len();
+        label::letter_index(&num.value, &letters) == Some(expected)
+            || last_text_ends_sentence(motion, self.last)
     }
 
     fn expects_points(&self, motion: &Motion) -> bool {
@@ -338,7 +352,9 @@ impl<'p> Builder<'p> {
             return self.citation(motion, t, span);
         }
         let heading_marked = block.md_heading || is_bold_line(t);
-        if self.zone == Zone::Body
+        let heading_place =
+            self.zone == Zone::Body || (next_is_number && self.zone == Zone::Recitals);
+        if heading_place
             && (heading_marked || (next_is_number && looks_like_heading(t) && block.blank_before))
         {
             let text = self.para(lines::unwrap_emphasis(t), span);
