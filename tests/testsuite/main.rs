@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per feature, fixtures in `tests/fixtures/<feature>/`.
 
+mod cli;
 mod corpus;
 mod harness;
 mod samples;
