@@ -9,8 +9,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use motion_export::diag::{Diagnostic, Severity};
 use motion_export::parse::{parse, ParseOptions};
 use motion_export::{model::Motion, read, validate};
-use rayon::prelude::*;
-use std::io::{IsTerminal, Read, Write};
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Read};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 /// A motion read and checked, ready for a job.
@@ -27,8 +28,9 @@ impl Loaded {
 }
 
 /// How one file went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub enum Outcome {
+    #[default]
     Ok,
     /// Not processed because the batch was interrupted.
     Skipped,
@@ -71,43 +73,111 @@ where
         .num_threads(cfg.jobs)
         .build()
         .map_err(|e| Fatal::Io(format!("cannot start worker threads: {e}")))?;
-    let reports: Vec<FileReport> = pool.install(|| {
-        inputs
-            .par_iter()
-            .map(|input| {
-                let report = process(input, cfg, color, &job);
-                progress.inc(1);
-                report
-            })
-            .collect()
+    let mut totals = Totals::default();
+    // Workers take files in input order from a shared counter and send each report here; the
+    // reports are printed in input order as soon as they are ready, and then dropped, so memory
+    // stays flat however large the batch.
+    let next = AtomicUsize::new(0);
+    let (sender, receiver) = std::sync::mpsc::channel::<(usize, FileReport)>();
+    std::thread::scope(|scope| {
+        let job = &job;
+        let next = &next;
+        let progress = &progress;
+        scope.spawn(move || {
+            pool.scope(|s| {
+                for _ in 0..cfg.jobs {
+                    let sender = sender.clone();
+                    s.spawn(move |_| loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(input) = inputs.get(i) else { break };
+                        let report = process(input, cfg, color, job);
+                        progress.inc(1);
+                        if sender.send((i, report)).is_err() {
+                            break;
+                        }
+                    });
+                }
+                drop(sender);
+            });
+        });
+        let mut pending: BTreeMap<usize, FileReport> = BTreeMap::new();
+        let mut printed = 0;
+        for (i, report) in receiver {
+            pending.insert(i, report);
+            while let Some(report) = pending.remove(&printed) {
+                if !report.text.is_empty() {
+                    progress.suspend(|| eprintln!("{}", report.text));
+                }
+                totals.add(&report);
+                printed += 1;
+            }
+        }
     });
     progress.finish_and_clear();
-    let mut stderr = std::io::stderr().lock();
-    for r in &reports {
-        if !r.text.is_empty() {
-            let _ = writeln!(stderr, "{}", r.text);
-        }
-    }
-    let worst = reports
-        .iter()
-        .map(|r| r.outcome)
-        .max()
-        .unwrap_or(Outcome::Ok);
     if !cfg.quiet {
-        let _ = writeln!(stderr, "{}", summary(&reports, verb, started));
+        eprintln!("{}", totals.summary(verb, started));
     }
     if interrupted() {
-        let _ = writeln!(
-            stderr,
-            "interrupted: finished outputs are complete; no partial file was left"
-        );
+        eprintln!("interrupted: finished outputs are complete; no partial file was left");
         return Ok(exit::INTERRUPTED);
     }
-    Ok(match worst {
+    Ok(match totals.worst {
         Outcome::Ok | Outcome::Skipped => exit::OK,
         Outcome::Errors => exit::CONTENT,
         Outcome::Failed => exit::FAILURE,
     })
+}
+
+/// Counts over the whole batch, for the summary and the exit code.
+#[derive(Default)]
+struct Totals {
+    files: usize,
+    ok: usize,
+    errors: usize,
+    failed: usize,
+    skipped: usize,
+    warnings: usize,
+    written: usize,
+    bytes: u64,
+    worst: Outcome,
+}
+
+impl Totals {
+    fn add(&mut self, r: &FileReport) {
+        self.files += 1;
+        match r.outcome {
+            Outcome::Ok => self.ok += 1,
+            Outcome::Errors => self.errors += 1,
+            Outcome::Failed => self.failed += 1,
+            Outcome::Skipped => self.skipped += 1,
+        }
+        self.warnings += r.warnings;
+        self.written += r.written;
+        self.bytes += r.bytes;
+        self.worst = self.worst.max(r.outcome);
+    }
+
+    fn summary(&self, verb: &str, started: Instant) -> String {
+        let secs = started.elapsed().as_secs_f64();
+        let mut s = format!("{verb} {} of {} files", self.ok, self.files);
+        if self.written > 0 {
+            s.push_str(&format!(" ({} outputs)", self.written));
+        }
+        if self.errors > 0 {
+            s.push_str(&format!(", {} with errors", self.errors));
+        }
+        if self.failed > 0 {
+            s.push_str(&format!(", {} failed to read or write", self.failed));
+        }
+        if self.skipped > 0 {
+            s.push_str(&format!(", {} skipped", self.skipped));
+        }
+        s.push_str(&format!(", {} warnings, in {secs:.2} s", self.warnings));
+        if secs > 0.0 && self.bytes > 0 {
+            s.push_str(&format!(" ({:.1} MB/s)", self.bytes as f64 / 1e6 / secs));
+        }
+        s
+    }
 }
 
 fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
@@ -144,13 +214,13 @@ where
         Err(Load::Io(msg)) => {
             report.outcome = Outcome::Failed;
             report.errors = 1;
-            report.text = format!("error: {}: {msg}", input.display);
+            report.text = format!("error: {}: {msg}", input.display());
             return report;
         }
         Err(Load::Rejected(d)) => {
             report.outcome = Outcome::Errors;
             report.errors = 1;
-            report.text = render::diagnostic(&d, &input.display, "", color);
+            report.text = render::diagnostic(&d, &input.display(), "", color);
             return report;
         }
     };
@@ -158,7 +228,7 @@ where
     let mut lines: Vec<String> = loaded
         .diagnostics
         .iter()
-        .map(|d| render::diagnostic(d, &input.display, &loaded.text, color))
+        .map(|d| render::diagnostic(d, &input.display(), &loaded.text, color))
         .collect();
     report.errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     report.warnings = loaded.diagnostics.len() - report.errors;
@@ -189,7 +259,7 @@ pub fn load(input: &Input, cfg: &ReadConfig) -> Result<Loaded, Load> {
     drop(bytes);
     let options = ParseOptions {
         lang: cfg.lang.clone(),
-        source_name: input.stem.clone(),
+        source_name: input.stem(),
     };
     let parsed = parse(&text, &options);
     let mut diagnostics = parsed.diagnostics;
@@ -250,36 +320,4 @@ fn read_bytes(input: &Input, limit: u64) -> Result<Vec<u8>, Load> {
         return Err(too_large(bytes.len() as u64, limit));
     }
     Ok(bytes)
-}
-
-fn summary(reports: &[FileReport], verb: &str, started: Instant) -> String {
-    let count = |o: Outcome| reports.iter().filter(|r| r.outcome == o).count();
-    let (ok, errors, failed, skipped) = (
-        count(Outcome::Ok),
-        count(Outcome::Errors),
-        count(Outcome::Failed),
-        count(Outcome::Skipped),
-    );
-    let warnings: usize = reports.iter().map(|r| r.warnings).sum();
-    let written: usize = reports.iter().map(|r| r.written).sum();
-    let bytes: u64 = reports.iter().map(|r| r.bytes).sum();
-    let secs = started.elapsed().as_secs_f64();
-    let mut s = format!("{verb} {ok} of {} files", reports.len());
-    if written > 0 {
-        s.push_str(&format!(" ({written} outputs)"));
-    }
-    if errors > 0 {
-        s.push_str(&format!(", {errors} with errors"));
-    }
-    if failed > 0 {
-        s.push_str(&format!(", {failed} failed to read or write"));
-    }
-    if skipped > 0 {
-        s.push_str(&format!(", {skipped} skipped"));
-    }
-    s.push_str(&format!(", {warnings} warnings, in {secs:.2} s"));
-    if secs > 0.0 && bytes > 0 {
-        s.push_str(&format!(" ({:.1} MB/s)", bytes as f64 / 1e6 / secs));
-    }
-    s
 }

@@ -69,7 +69,7 @@ fn convert_one(cfg: &ConvertConfig, dir: &Path, input: &Input, loaded: &Loaded) 
             Err(e) => {
                 result
                     .messages
-                    .push(format!("error: {}: {e}", input.display));
+                    .push(format!("error: {}: {e}", input.display()));
                 result.outcome = result.outcome.max(Outcome::Errors);
                 continue;
             }

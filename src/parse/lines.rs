@@ -90,7 +90,7 @@ fn clean<'a>(
 ) -> Line<'a> {
     let hard_break = raw.ends_with("  ") && !raw.trim().is_empty();
     // Control characters other than tab: form feeds are page breaks, the rest are reported.
-    let text: Cow<'a, str> = if raw.chars().any(|c| c.is_control() && c != '\t') {
+    let text: Cow<'a, str> = if has_control(raw) {
         let bad: Vec<char> = raw
             .chars()
             .filter(|c| c.is_control() && !matches!(c, '\t' | '\u{c}'))
@@ -228,6 +228,17 @@ fn leaked_tag(t: &str) -> Option<(&str, usize, usize)> {
     None
 }
 
+/// Whether `s` holds a control character other than tab: C0 and DEL are single bytes; C1
+/// (U+0080..U+009F) is encoded as 0xC2 followed by 0x80..0x9F.
+fn has_control(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        (c < 0x20 && c != b'\t')
+            || c == 0x7f
+            || (c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n)))
+    })
+}
+
 /// Strips emphasis marks wrapping a whole line (`**B9-0146/2021**`, `*Plenary sitting*`).
 pub fn unwrap_emphasis(t: &str) -> &str {
     let mut t = t.trim();
@@ -267,6 +278,12 @@ pub fn eq_loose(a: &str, b: &str) -> bool {
 /// `s` starts with `prefix`, ignoring case and treating whitespace runs (no-break spaces
 /// included) as equal. Returns the byte length of `s` matched.
 pub fn starts_with_loose(s: &str, prefix: &str) -> Option<usize> {
+    // Fast rejection on the first byte, the common case.
+    if let (Some(&a), Some(&b)) = (s.as_bytes().first(), prefix.as_bytes().first()) {
+        if a.is_ascii() && b.is_ascii() && !a.eq_ignore_ascii_case(&b) {
+            return None;
+        }
+    }
     let mut si = s.char_indices().peekable();
     let mut pi = prefix.chars().peekable();
     while let Some(pc) = pi.next() {
@@ -299,6 +316,10 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Whether a line is page furniture: download links, site menus, running headers and footers.
 pub fn is_furniture(t: &str, profile: &Profile) -> bool {
+    // Furniture lines are short; paragraphs of text are not.
+    if t.len() > 160 {
+        return false;
+    }
     let t = unwrap_emphasis(t);
     // "PDF 155kWORD 46k"
     if t.starts_with("PDF ") && t.contains("kWORD ") && t.len() < 40 {
