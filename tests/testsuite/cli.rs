@@ -196,3 +196,16 @@ fn dump_prints_the_model_as_json() {
     assert_eq!(json["recitals"].as_array().unwrap().len(), 20);
     assert!(sample_files().len() >= 5);
 }
+
+#[test]
+fn readme_documents_every_code_and_exit_code() {
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
+    for code in motion_export::codes::ALL {
+        // Families are written `E-RECITAL-GAP` / `-DUPLICATE` / `-ORDER`.
+        let tail = code.name.rsplit('-').next().unwrap();
+        assert!(readme.contains(code.name) || readme.contains(&format!("`-{tail}`")), "README.md lacks {}", code.name);
+    }
+    for exit in ["| 0 |", "| 1 |", "| 2 |", "| 130 |"] {
+        assert!(readme.contains(exit), "README.md lacks exit code row {exit}");
+    }
+}
