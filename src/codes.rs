@@ -50,6 +50,10 @@ codes! {
         "Text must be UTF-8 (a byte-order mark is allowed; UTF-16 with a byte-order mark is decoded). The diagnostic gives the byte offset of the first invalid byte.\n\nWrong: a file saved as Windows-1252 containing `\\xE9` for `é`.\nRight: convert it first: `iconv -f WINDOWS-1252 -t UTF-8 in.txt > out.txt`.";
     INPUT_TOO_LARGE = "E-INPUT-TOO-LARGE", Error, "the input is larger than the size limit",
         "Motions are a few kilobytes; a file above the limit (default 64 MiB) is almost certainly not a motion, and reading it whole could exhaust memory. Raise the limit with `--max-input-size` if the file is genuine.\n\nWrong: converting a 200 MB log file by mistake.\nRight: `motion-export convert --max-input-size 512MiB big.txt` for a genuinely large input.";
+    IO = "E-IO", Error, "the input could not be read or an output could not be written",
+        "The file system refused an operation: a missing or unreadable input, a full disk, a read-only or missing output folder, a symbolic link where a folder was expected. The file is skipped and the batch goes on; the exit code is 2.\n\nWrong: `motion-export convert motions/ -o /read-only/folder`.\nRight: `motion-export convert motions/ -o out/` with `out/` writable.";
+    EXPORT = "E-EXPORT", Error, "an output format could not be produced",
+        "An exporter failed on a motion that read and validated cleanly: typically a font given with `--pdf-font` that lacks glyphs the motion needs (the message names them). The other formats are still written.\n\nWrong: `--pdf-font Latin-only.ttf` for a motion in Greek.\nRight: a font that covers Greek, or the built-in DejaVu Serif.";
     CONTROL_CHAR = "W-CONTROL-CHAR", Warning, "control characters were replaced",
         "The input contains control characters that XML 1.0 forbids (other than tab, line feed and carriage return; form feeds count as page breaks). Each is replaced by a space so that every output stays well-formed.\n\nWrong: `whereas\\u{0007} the Council...`.\nRight: `whereas the Council...`.";
     UNRECOGNISED_TEXT = "W-UNRECOGNISED-TEXT", Warning, "text the reader could not place in the structure",

@@ -1,11 +1,14 @@
 //! Command-line arguments (clap) and their translation, in one step, into a validated [`Config`].
 //! clap types stop here: the rest of the program sees plain options structs.
 
+use super::report::ReportFormat;
+use super::rules::{ConfigCache, Rules};
 use super::Fatal;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use motion_export::export::meta::Paper;
 use motion_export::export::{ExportOptions, Format};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Convert plain-text European Parliament motions for a resolution to Akoma Ntoso XML, PDF and
 /// DOCX.
@@ -40,6 +43,18 @@ pub struct ReadArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Do not report this diagnostic code (repeatable).
+    #[arg(long, value_name = "CODE")]
+    pub allow: Vec<String>,
+    /// Report this diagnostic code as an error (repeatable).
+    #[arg(long, value_name = "CODE")]
+    pub deny: Vec<String>,
+    /// Also report in this format: on standard output, or in the file given by --report.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub report_format: ReportFormat,
+    /// Write the report to this file; the terminal still gets the human text.
+    #[arg(long, value_name = "PATH")]
+    pub report: Option<PathBuf>,
     /// No progress bar and no summary; diagnostics only.
     #[arg(short, long)]
     pub quiet: bool,
@@ -131,13 +146,17 @@ fn parse_size(s: &str) -> Result<u64, String> {
 }
 
 /// What to read and how, after validation.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ReadConfig {
     pub lang: Option<String>,
     pub max_input_size: u64,
-    pub deny_warnings: bool,
+    /// The command line's rules; each input's configuration file may add to them.
+    pub rules: Rules,
+    pub configs: Arc<ConfigCache>,
     pub quiet: bool,
     pub jobs: usize,
+    pub report_format: ReportFormat,
+    pub report: Option<PathBuf>,
 }
 
 impl ReadArgs {
@@ -159,18 +178,27 @@ impl ReadArgs {
             Some(n) => n,
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         };
+        let rules = Rules {
+            deny_warnings: self.deny_warnings,
+            allow: self.allow.clone(),
+            deny: self.deny.clone(),
+        }
+        .checked("command line")?;
         Ok(ReadConfig {
             lang: self.lang.clone(),
             max_input_size: self.max_input_size,
-            deny_warnings: self.deny_warnings,
+            rules,
+            configs: Arc::new(ConfigCache::default()),
             quiet: self.quiet,
             jobs,
+            report_format: self.report_format,
+            report: self.report.clone(),
         })
     }
 }
 
 /// A validated `convert` command.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ConvertConfig {
     pub inputs: Vec<PathBuf>,
     pub output: Option<PathBuf>,

@@ -4,13 +4,14 @@
 
 use super::args::ReadConfig;
 use super::inputs::Input;
-use super::{exit, interrupted, render, Fatal};
+use super::report::{self, FileRecord, ReportFormat, Status};
+use super::{exit, interrupted, render, write, Fatal};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use motion_export::diag::{Diagnostic, Severity};
+use motion_export::diag::Diagnostic;
 use motion_export::parse::{parse, ParseOptions};
 use motion_export::{model::Motion, read, validate};
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -40,11 +41,13 @@ pub enum Outcome {
     Failed,
 }
 
-/// What a job reports about one file, beyond its diagnostics.
+/// What a job reports about one file, beyond the reader's diagnostics.
 pub struct JobResult {
     pub outcome: Outcome,
-    /// Lines to print after the file's diagnostics (e.g. write failures).
-    pub messages: Vec<String>,
+    /// Problems of the job itself (an export or a write that failed), as diagnostics.
+    pub problems: Vec<Diagnostic>,
+    /// Lines to print after the file's diagnostics.
+    pub notes: Vec<String>,
     /// Outputs written.
     pub written: usize,
 }
@@ -52,7 +55,12 @@ pub struct JobResult {
 /// The report of one file.
 struct FileReport {
     outcome: Outcome,
+    /// Rendered for the terminal.
     text: String,
+    /// For a machine-readable report, when one was asked for.
+    record: Option<FileRecord>,
+    /// Rendered without colour, for `--report PATH` in the human format.
+    plain: Option<String>,
     errors: usize,
     warnings: usize,
     bytes: u64,
@@ -74,6 +82,8 @@ where
         .build()
         .map_err(|e| Fatal::Io(format!("cannot start worker threads: {e}")))?;
     let mut totals = Totals::default();
+    let mut records: Vec<FileRecord> = Vec::new();
+    let mut plain_text = String::new();
     // Workers take files in input order from a shared counter and send each report here; the
     // reports are printed in input order as soon as they are ready, and then dropped, so memory
     // stays flat however large the batch.
@@ -104,9 +114,14 @@ where
         let mut printed = 0;
         for (i, report) in receiver {
             pending.insert(i, report);
-            while let Some(report) = pending.remove(&printed) {
+            while let Some(mut report) = pending.remove(&printed) {
                 if !report.text.is_empty() {
                     progress.suspend(|| eprintln!("{}", report.text));
+                }
+                records.extend(report.record.take());
+                if let Some(plain) = report.plain.take().filter(|p| !p.is_empty()) {
+                    plain_text.push_str(&plain);
+                    plain_text.push('\n');
                 }
                 totals.add(&report);
                 printed += 1;
@@ -114,9 +129,11 @@ where
         }
     });
     progress.finish_and_clear();
+    let summary = totals.summary(verb, started);
     if !cfg.quiet {
-        eprintln!("{}", totals.summary(verb, started));
+        eprintln!("{summary}");
     }
+    write_report(cfg, &records, plain_text, &summary)?;
     if interrupted() {
         eprintln!("interrupted: finished outputs are complete; no partial file was left");
         return Ok(exit::INTERRUPTED);
@@ -200,6 +217,8 @@ where
     let mut report = FileReport {
         outcome: Outcome::Ok,
         text: String::new(),
+        record: None,
+        plain: None,
         errors: 0,
         warnings: 0,
         bytes: 0,
@@ -207,41 +226,125 @@ where
     };
     if interrupted() {
         report.outcome = Outcome::Skipped;
+        report.finish(input, cfg, color, &[], "");
         return report;
     }
-    let loaded = match load(input, cfg) {
-        Ok(l) => l,
+    let mut notes = Vec::new();
+    let (diagnostics, text) = match load(input, cfg) {
+        Ok(loaded) => {
+            report.bytes = loaded.text.len() as u64;
+            let result = job(input, &loaded);
+            report.outcome = if loaded.has_errors() {
+                result.outcome.max(Outcome::Errors)
+            } else {
+                result.outcome
+            };
+            report.written = result.written;
+            notes = result.notes;
+            let mut diagnostics = loaded.diagnostics;
+            diagnostics.extend(result.problems);
+            (diagnostics, loaded.text)
+        }
         Err(Load::Io(msg)) => {
             report.outcome = Outcome::Failed;
-            report.errors = 1;
-            report.text = format!("error: {}: {msg}", input.display());
-            return report;
+            (
+                vec![Diagnostic::new(&motion_export::codes::IO, None, msg)],
+                String::new(),
+            )
         }
         Err(Load::Rejected(d)) => {
             report.outcome = Outcome::Errors;
-            report.errors = 1;
-            report.text = render::diagnostic(&d, &input.display(), "", color);
-            return report;
+            (vec![d], String::new())
         }
     };
-    report.bytes = loaded.text.len() as u64;
-    let mut lines: Vec<String> = loaded
-        .diagnostics
-        .iter()
-        .map(|d| render::diagnostic(d, &input.display(), &loaded.text, color))
-        .collect();
-    report.errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
-    report.warnings = loaded.diagnostics.len() - report.errors;
-    let result = job(input, &loaded);
-    report.outcome = if loaded.has_errors() {
-        result.outcome.max(Outcome::Errors)
-    } else {
-        result.outcome
-    };
-    report.written = result.written;
-    lines.extend(result.messages);
-    report.text = lines.join("\n");
+    report.finish(input, cfg, color, &diagnostics, &text);
+    for note in notes {
+        if !report.text.is_empty() {
+            report.text.push('\n');
+        }
+        report.text.push_str(&note);
+    }
     report
+}
+
+impl FileReport {
+    /// Renders the file's diagnostics for the terminal, and for the report when one was asked for.
+    fn finish(
+        &mut self,
+        input: &Input,
+        cfg: &ReadConfig,
+        color: bool,
+        diagnostics: &[Diagnostic],
+        src: &str,
+    ) {
+        let name = input.display();
+        self.errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        self.warnings = diagnostics.len() - self.errors;
+        let render_all = |color: bool| {
+            diagnostics
+                .iter()
+                .map(|d| render::diagnostic(d, &name, src, color))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        self.text = render_all(color);
+        match cfg.report_format {
+            ReportFormat::Human if cfg.report.is_some() => {
+                self.plain = Some(if color {
+                    render_all(false)
+                } else {
+                    self.text.clone()
+                })
+            }
+            ReportFormat::Human => {}
+            _ => {
+                let status = match self.outcome {
+                    Outcome::Ok => Status::Ok,
+                    Outcome::Errors => Status::Errors,
+                    Outcome::Failed => Status::Failed,
+                    Outcome::Skipped => Status::Skipped,
+                };
+                self.record = Some(FileRecord {
+                    path: name,
+                    status,
+                    diagnostics: diagnostics.to_vec(),
+                });
+            }
+        }
+    }
+}
+
+/// Writes the machine-readable report (or, with `--report PATH`, the human text) where asked.
+fn write_report(
+    cfg: &ReadConfig,
+    records: &[FileRecord],
+    plain: String,
+    summary: &str,
+) -> Result<(), Fatal> {
+    let body = match cfg.report_format {
+        ReportFormat::Human if cfg.report.is_some() => plain + summary + "\n",
+        ReportFormat::Human => return Ok(()),
+        format => report::render(format, records),
+    };
+    match &cfg.report {
+        Some(path) => {
+            let root = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
+            write::atomic(root, path, body.as_bytes())
+                .map_err(|e| Fatal::Io(format!("cannot write report {}: {e}", path.display())))
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(body.as_bytes()).and_then(|()| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(Fatal::Io(format!("standard output: {e}")))
+                }
+                _ => Ok(()),
+            }
+        }
+    }
 }
 
 /// Why an input could not be loaded.
@@ -270,10 +373,18 @@ pub fn load(input: &Input, cfg: &ReadConfig) -> Result<Loaded, Load> {
     {
         diagnostics.extend(validate::validate(&parsed.motion));
     }
-    if cfg.deny_warnings {
-        for d in &mut diagnostics {
-            d.severity = Severity::Error;
-        }
+    let from_file = match &input.path {
+        Some(path) => cfg.configs.for_input(path),
+        None => cfg.configs.for_input(std::path::Path::new("./stdin")),
+    }
+    .map_err(|e| {
+        Load::Io(match e {
+            Fatal::Io(m) | Fatal::Usage(m) => m,
+        })
+    })?;
+    match from_file {
+        Some((_, rules)) => rules.overridden_by(&cfg.rules).apply(&mut diagnostics),
+        None => cfg.rules.apply(&mut diagnostics),
     }
     motion_export::diag::sort(&mut diagnostics);
     Ok(Loaded {

@@ -13,7 +13,8 @@ pub fn run(args: &[PathBuf], cfg: &ReadConfig) -> Result<u8, Fatal> {
         } else {
             Outcome::Ok
         },
-        messages: Vec::new(),
+        problems: Vec::new(),
+        notes: Vec::new(),
         written: 0,
     })
 }

@@ -4,7 +4,8 @@ use super::args::ConvertConfig;
 use super::batch::{self, JobResult, Loaded, Outcome};
 use super::inputs::{self, Input};
 use super::{write, Fatal};
-use motion_export::export;
+use motion_export::diag::Diagnostic;
+use motion_export::{codes, export};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -41,7 +42,8 @@ fn convert_one(cfg: &ConvertConfig, dir: &Path, input: &Input, loaded: &Loaded) 
     let to_stdout = input.path.is_none() && cfg.output.is_none();
     let mut result = JobResult {
         outcome: Outcome::Ok,
-        messages: Vec::new(),
+        problems: Vec::new(),
+        notes: Vec::new(),
         written: 0,
     };
     if loaded.has_errors() {
@@ -49,7 +51,7 @@ fn convert_one(cfg: &ConvertConfig, dir: &Path, input: &Input, loaded: &Loaded) 
             for format in &cfg.formats {
                 let path = inputs::output_path(dir, input, format.extension());
                 if write::remove_stale(&path) {
-                    result.messages.push(format!(
+                    result.notes.push(format!(
                         "note: removed {} left by an earlier run",
                         path.display()
                     ));
@@ -67,30 +69,22 @@ fn convert_one(cfg: &ConvertConfig, dir: &Path, input: &Input, loaded: &Loaded) 
         let bytes = match export::export(&loaded.motion, *format, &cfg.export) {
             Ok(b) => b,
             Err(e) => {
+                let code = match e {
+                    export::ExportError::Incomplete { .. } => &codes::NO_PARAGRAPHS,
+                    _ => &codes::EXPORT,
+                };
                 result
-                    .messages
-                    .push(format!("error: {}: {e}", input.display()));
+                    .problems
+                    .push(Diagnostic::new(code, None, e.to_string()));
                 result.outcome = result.outcome.max(Outcome::Errors);
                 continue;
             }
         };
+        let target = inputs::output_path(dir, input, format.extension());
         let written = if to_stdout {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&bytes)
-                .and_then(|()| out.flush())
-                .or_else(|e| {
-                    if e.kind() == std::io::ErrorKind::BrokenPipe {
-                        Ok(())
-                    } else {
-                        Err(e)
-                    }
-                })
+            write_stdout(&bytes)
         } else {
-            write::atomic(
-                dir,
-                &inputs::output_path(dir, input, format.extension()),
-                &bytes,
-            )
+            write::atomic(dir, &target, &bytes)
         };
         match written {
             Ok(()) => result.written += 1,
@@ -98,16 +92,25 @@ fn convert_one(cfg: &ConvertConfig, dir: &Path, input: &Input, loaded: &Loaded) 
                 let target = if to_stdout {
                     "standard output".to_string()
                 } else {
-                    inputs::output_path(dir, input, format.extension())
-                        .display()
-                        .to_string()
+                    target.display().to_string()
                 };
-                result
-                    .messages
-                    .push(format!("error: cannot write {target}: {e}"));
+                result.problems.push(Diagnostic::new(
+                    &codes::IO,
+                    None,
+                    format!("cannot write {target}: {e}"),
+                ));
                 result.outcome = Outcome::Failed;
             }
         }
     }
     result
+}
+
+/// Standard output; a closed pipe (`| head`) is not an error.
+fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
 }

@@ -11,6 +11,8 @@ mod explain;
 mod fonts;
 mod inputs;
 mod render;
+mod report;
+mod rules;
 mod write;
 
 use clap::Parser;

@@ -203,9 +203,16 @@ fn readme_documents_every_code_and_exit_code() {
     for code in motion_export::codes::ALL {
         // Families are written `E-RECITAL-GAP` / `-DUPLICATE` / `-ORDER`.
         let tail = code.name.rsplit('-').next().unwrap();
-        assert!(readme.contains(code.name) || readme.contains(&format!("`-{tail}`")), "README.md lacks {}", code.name);
+        assert!(
+            readme.contains(code.name) || readme.contains(&format!("`-{tail}`")),
+            "README.md lacks {}",
+            code.name
+        );
     }
     for exit in ["| 0 |", "| 1 |", "| 2 |", "| 130 |"] {
-        assert!(readme.contains(exit), "README.md lacks exit code row {exit}");
+        assert!(
+            readme.contains(exit),
+            "README.md lacks exit code row {exit}"
+        );
     }
 }
