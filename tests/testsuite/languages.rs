@@ -8,7 +8,7 @@ use motion_export::export::{self, ExportOptions, Format};
 use motion_export::lang::{self, LANGUAGES};
 use motion_export::model::Motion;
 use motion_export::parse::{parse, ParseOptions};
-use motion_export::validate;
+use motion_export::{validate, versions};
 use std::path::{Path, PathBuf};
 
 /// The sample of one language: `samples/languages/B9-0999-2024_DE.txt`.
@@ -266,4 +266,190 @@ fn samples_export_to_valid_akoma_ntoso() {
             "{code}: the XML does not name its language"
         );
     }
+}
+
+/// Parses `(source name, text)` pairs as the command line would.
+fn parse_all(texts: &[(String, String)]) -> Vec<(String, Motion)> {
+    texts
+        .iter()
+        .map(|(name, text)| {
+            let options = ParseOptions {
+                source_name: name.clone(),
+                ..ParseOptions::default()
+            };
+            (name.clone(), parse(text, &options).motion)
+        })
+        .collect()
+}
+
+fn check_versions(parsed: &[(String, Motion)]) -> Vec<(String, &'static str, String)> {
+    let refs: Vec<(String, &Motion)> = parsed.iter().map(|(n, m)| (n.clone(), m)).collect();
+    versions::check(&refs)
+        .into_iter()
+        .map(|f| (f.source, f.diagnostic.code, f.diagnostic.message))
+        .collect()
+}
+
+fn corpus_texts() -> Vec<(String, String)> {
+    harness::corpus_files()
+        .iter()
+        .map(|p| {
+            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+            (stem, read(p))
+        })
+        .collect()
+}
+
+fn sample_texts() -> Vec<(String, String)> {
+    LANGUAGES
+        .iter()
+        .map(|(code, _, _)| {
+            let path = sample(code);
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            (stem, read(&path))
+        })
+        .collect()
+}
+
+/// Replaces `from` by `to` in the text of `source`, which must contain it.
+fn alter(texts: &mut [(String, String)], source: &str, from: &str, to: &str) {
+    let (_, text) = texts.iter_mut().find(|(n, _)| n == source).unwrap();
+    assert!(text.contains(from), "{source} has no {from:?}");
+    *text = text.replacen(from, to, 1);
+}
+
+/// The corpus's multi-language documents are grouped by number (the English versions state none
+/// and are grouped by file name) and their versions agree, although their figures differ.
+#[test]
+fn corpus_language_versions_agree() {
+    let parsed = parse_all(&corpus_texts());
+    let refs: Vec<(String, &Motion)> = parsed.iter().map(|(n, m)| (n.clone(), m)).collect();
+    let sets: Vec<(String, usize)> = versions::group(&refs)
+        .into_iter()
+        .filter(|(_, v)| v.len() > 1)
+        .map(|(doc, v)| (doc, v.len()))
+        .collect();
+    let want = [
+        ("B8-0089/2015", 6),
+        ("B8-0634/2015", 3),
+        ("B8-0661/2016", 3),
+        ("B8-0775/2015", 6),
+        ("B8-1016/2016", 2),
+    ];
+    let want: Vec<(String, usize)> = want.iter().map(|(d, n)| (d.to_string(), *n)).collect();
+    assert_eq!(sets, want);
+    assert_eq!(check_versions(&parsed), []);
+}
+
+/// The 24 samples are one document in 24 languages, and they agree.
+#[test]
+fn sample_language_versions_agree() {
+    let parsed = parse_all(&sample_texts());
+    let refs: Vec<(String, &Motion)> = parsed.iter().map(|(n, m)| (n.clone(), m)).collect();
+    let groups = versions::group(&refs);
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0].0, "B9-0999/2024");
+    assert_eq!(check_versions(&parsed), []);
+}
+
+/// Versions altered the way copying goes wrong are reported with the right code, and only the
+/// altered version is; changed figures are not reported.
+#[test]
+fn altered_language_versions_are_reported() {
+    let mut texts = corpus_texts();
+    // A recital removed from the Polish version of B8-0775/2015.
+    alter(
+        &mut texts,
+        "B8-0775-2015_PL",
+        "D.     mając na uwadze, że dyrektor",
+        "",
+    );
+    // A paragraph split in two in the Italian version of B8-0089/2015.
+    alter(
+        &mut texts,
+        "B8-0089-2015_IT",
+        "tale pratica, tutelando così",
+        "tale pratica;\n\n2.      tutela così",
+    );
+    alter(
+        &mut texts,
+        "B8-0089-2015_IT",
+        "2.      invita la Commissione a riferire",
+        "3.      invita la Commissione a riferire",
+    );
+    // A different date in the Slovak version of B8-0634/2015.
+    alter(&mut texts, "B8-0634-2015_SK", "25.6.2015", "26.6.2015");
+    // Renumbered recitals in the Danish version of B8-1016/2016: same count, other letters.
+    alter(
+        &mut texts,
+        "B8-1016-2016_DA",
+        "C.  der henviser til",
+        "D.  der henviser til",
+    );
+    // Other figures in the German version of B8-0775/2015: not a structural difference.
+    alter(&mut texts, "B8-0775-2015_DE", "86 Mrd. EUR", "88 Mrd. EUR");
+    let found = check_versions(&parse_all(&texts));
+    let codes: Vec<(&str, &str)> = found.iter().map(|(s, c, _)| (s.as_str(), *c)).collect();
+    assert_eq!(
+        codes,
+        [
+            ("B8-0089-2015_IT", "E-VERSIONS-STRUCTURE"),
+            ("B8-0634-2015_SK", "E-VERSIONS-METADATA"),
+            ("B8-0775-2015_PL", "E-VERSIONS-STRUCTURE"),
+            ("B8-1016-2016_DA", "E-VERSIONS-NUMBERING"),
+        ],
+        "{found:#?}"
+    );
+    assert_eq!(
+        found[0].2,
+        "paragraphs: 3 here, 2 in B8-0089-2015_DE, B8-0089-2015_EN and 3 other versions"
+    );
+    assert_eq!(
+        found[1].2,
+        "date: 2015-06-26 here, 2015-06-25 in B8-0634-2015_FI and B8-0634-2015_SV"
+    );
+    assert_eq!(
+        found[3].2,
+        "recital numbers: A. B. D. here, A. B. C. in B8-1016-2016_EN"
+    );
+}
+
+/// The samples altered: a recital removed, a paragraph split, a different date, different
+/// figures, in versions of other alphabets too.
+#[test]
+fn altered_samples_are_reported() {
+    let mut texts = sample_texts();
+    alter(
+        &mut texts,
+        "B9-0999-2024_EL",
+        "\n\nΓ. λαμβάνοντας υπόψη ότι η απώλεια οικοτόπων και η χρήση φυτοφαρμάκων συγκαταλέγονται στις κύριες αιτίες της μείωσης αυτής·",
+        "",
+    );
+    alter(
+        &mut texts,
+        "B9-0999-2024_FR",
+        "2. invite les États membres",
+        "2. invite les États membres à agir;\n\n3. invite les États membres",
+    );
+    alter(&mut texts, "B9-0999-2024_FR", "3. charge", "4. charge");
+    alter(&mut texts, "B9-0999-2024_BG", "12.3.2024", "13.3.2024");
+    alter(&mut texts, "B9-0999-2024_ES", "80 %", "85 %");
+    alter(
+        &mut texts,
+        "B9-0999-2024_FI",
+        "80 prosenttia",
+        "52 prosenttia",
+    );
+    let found = check_versions(&parse_all(&texts));
+    let mut codes: Vec<(&str, &str)> = found.iter().map(|(s, c, _)| (s.as_str(), *c)).collect();
+    codes.sort_unstable();
+    assert_eq!(
+        codes,
+        [
+            ("B9-0999-2024_BG", "E-VERSIONS-METADATA"),
+            ("B9-0999-2024_EL", "E-VERSIONS-STRUCTURE"),
+            ("B9-0999-2024_FR", "E-VERSIONS-STRUCTURE"),
+        ],
+        "{found:#?}"
+    );
 }
