@@ -160,6 +160,43 @@ mod tests {
         }
     }
 
+    /// Each language's site furniture and motto footer are recognised as furniture in a text of
+    /// that language; its formula, openers and titles never are, in any language.
+    #[test]
+    fn furniture_of_every_language() {
+        use crate::parse::lines::is_furniture;
+        for p in super::profiles() {
+            for line in &p.furniture_lines {
+                assert!(is_furniture(line, p), "{}: {line}", p.code);
+            }
+            for prefix in &p.furniture_prefixes {
+                let line = format!("{prefix} 7.5.2025");
+                assert!(is_furniture(&line, p), "{}: {line}", p.code);
+            }
+            let code = p.code.to_uppercase();
+            let footer = format!("{code} {} {code}", p.motto);
+            for other in super::profiles() {
+                assert!(is_furniture(&footer, other), "{} in {}", footer, other.code);
+            }
+            let own_words = p
+                .formula
+                .iter()
+                .chain(&p.resolution_titles)
+                .chain(&p.citation_openers)
+                .map(|w| format!("{w} X"));
+            for line in own_words.chain(p.formula.iter().cloned()) {
+                for other in super::profiles() {
+                    assert!(
+                        !is_furniture(&line, other),
+                        "{}: {line} is furniture in {}",
+                        p.code,
+                        other.code
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn greek_recitals_use_greek_numerals() {
         let el = super::profile("el").unwrap();
