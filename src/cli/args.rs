@@ -100,6 +100,10 @@ pub struct CheckArgs {
     /// Input files, folders (every *.txt below them), or - for standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+    /// Also compare the language versions of each motion among the inputs (files with the same
+    /// document number): their structure, numbering, number, date and procedure must agree.
+    #[arg(long)]
+    pub versions: bool,
     #[command(flatten)]
     pub read: ReadArgs,
 }

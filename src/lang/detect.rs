@@ -68,9 +68,31 @@ mod tests {
         let text = "The European Parliament,\n– having regard to X,\nA. whereas Y;\n";
         assert_eq!(super::detect(text).map(|p| p.code.as_str()), Some("en"));
         assert!(super::detect("Lorem ipsum").is_none());
+        assert!(super::detect("vulnérable vulnérables").is_none());
         assert_eq!(
             super::from_name("B9-0146-2021_EN").map(|p| p.code.as_str()),
             Some("en")
         );
+    }
+
+    /// Each language's own formula and openers pick that language and no other, close languages
+    /// (Czech and Slovak, Croatian and Slovenian, Danish and Swedish, Spanish and Portuguese)
+    /// included.
+    #[test]
+    fn each_profile_is_recognised_from_its_own_words() {
+        for p in super::profiles() {
+            let mut text = format!("{}\n", p.formula[0]);
+            for opener in &p.citation_openers {
+                text.push_str(&format!("– {opener} Article 1,\n"));
+            }
+            let recital = p.recital_openers.first().map_or("", String::as_str);
+            let letters = p.letters();
+            text.push_str(&format!("{}. {recital} X;\n1. Y;\n", letters[0]));
+            let found = super::detect(&text).map(|f| f.code.as_str());
+            assert_eq!(found, Some(p.code.as_str()), "{text}");
+            // The formula alone is enough.
+            let found = super::detect(&p.formula[0]).map(|f| f.code.as_str());
+            assert_eq!(found, Some(p.code.as_str()), "formula {}", p.formula[0]);
+        }
     }
 }

@@ -276,7 +276,8 @@ pub fn eq_loose(a: &str, b: &str) -> bool {
 }
 
 /// `s` starts with `prefix`, ignoring case and treating whitespace runs (no-break spaces
-/// included) as equal. Returns the byte length of `s` matched.
+/// included) as equal. A prefix ending in a letter or digit must end a word of `s` (`vu` does not
+/// start `vulnérable`). Returns the byte length of `s` matched.
 pub fn starts_with_loose(s: &str, prefix: &str) -> Option<usize> {
     // Fast rejection on the first byte, the common case.
     if let (Some(&a), Some(&b)) = (s.as_bytes().first(), prefix.as_bytes().first()) {
@@ -306,6 +307,14 @@ pub fn starts_with_loose(s: &str, prefix: &str) -> Option<usize> {
         {
             return None;
         }
+    }
+    let word_goes_on = prefix
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        && si.peek().is_some_and(|(_, c)| c.is_alphanumeric());
+    if word_goes_on {
+        return None;
     }
     Some(si.peek().map_or(s.len(), |(i, _)| *i))
 }
@@ -466,5 +475,7 @@ mod tests {
             Some(17)
         );
         assert_eq!(starts_with_loose("having", "having regard"), None);
+        assert_eq!(starts_with_loose("vulnérable", "vu"), None);
+        assert_eq!(starts_with_loose("vu l'article", "vu"), Some(2));
     }
 }

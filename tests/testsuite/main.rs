@@ -3,5 +3,6 @@
 mod cli;
 mod corpus;
 mod harness;
+mod languages;
 mod reports;
 mod samples;
