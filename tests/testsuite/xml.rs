@@ -934,25 +934,32 @@ fn rich_motion_has_the_expected_shape() {
 #[test]
 fn no_word_is_lost_or_reordered() {
     for (name, motion) in variants() {
-        let xml = xml_of(&motion);
-        let parsed = parse(&xml);
-        let allowed = allowed_extra_words(&motion);
-        harness::assert_words_in_order(
-            &format!("{name} (main text)"),
-            &expected_main_words(&motion),
-            &parsed.main_words,
-            |w| allowed.contains(w),
-        );
-        let notes = expected_notes(&motion);
-        assert_eq!(
-            parsed.notes.len(),
-            notes.len(),
-            "{name}: one authorialNote per footnote"
-        );
-        for (i, (got, want)) in parsed.notes.iter().zip(&notes).enumerate() {
-            assert_eq!(got, want, "{name}: note {i}");
-        }
+        check_text_and_ids(name, &motion, &xml_of(&motion));
     }
+}
+
+/// The words of the model, in order, in the text of the XML (notes checked one by one), and
+/// eIds unique.
+fn check_text_and_ids(name: &str, motion: &Motion, xml: &str) {
+    let parsed = parse(xml);
+    let allowed = allowed_extra_words(motion);
+    harness::assert_words_in_order(
+        &format!("{name} (main text)"),
+        &expected_main_words(motion),
+        &parsed.main_words,
+        |w| allowed.contains(w),
+    );
+    let notes = expected_notes(motion);
+    assert_eq!(
+        parsed.notes.len(),
+        notes.len(),
+        "{name}: one authorialNote per footnote"
+    );
+    for (i, (got, want)) in parsed.notes.iter().zip(&notes).enumerate() {
+        assert_eq!(got, want, "{name}: note {i}");
+    }
+    let unique: BTreeSet<&String> = parsed.eids.iter().map(|(_, id)| id).collect();
+    assert_eq!(unique.len(), parsed.eids.len(), "{name}: repeated eIds");
 }
 
 #[test]
@@ -1134,8 +1141,8 @@ fn the_reference_example_and_the_profile() {
     }
 }
 
-/// Every sample and every corpus motion, read and exported, validates against both schemas.
-/// Needs the real reader: with the placeholder reader every motion is empty and this fails.
+/// Every sample and every corpus motion, read and exported, keeps every word and validates
+/// against both schemas.
 #[test]
 fn samples_and_corpus_convert_to_valid_xml() {
     let mut inputs = harness::corpus_files();
@@ -1155,7 +1162,11 @@ fn samples_and_corpus_convert_to_valid_xml() {
         };
         let parsed = motion_export::parse::parse(&text, &options);
         match export(&parsed.motion, &XmlOptions::default()) {
-            Ok(xml) => docs.push((format!("{i:03}-{stem}"), String::from_utf8(xml).unwrap())),
+            Ok(xml) => {
+                let xml = String::from_utf8(xml).unwrap();
+                check_text_and_ids(&stem, &parsed.motion, &xml);
+                docs.push((format!("{i:03}-{stem}"), xml));
+            }
             Err(e) => failures.push(format!("{}: {e}", path.display())),
         }
     }

@@ -53,7 +53,11 @@ pub fn slug(name: &str, separator: Option<char>) -> String {
                 out.extend(separator);
             }
             pending = false;
-            out.extend(c.to_lowercase().filter(|l| is_id_char(*l)));
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase().filter(|l| is_id_char(*l)));
+            }
         } else {
             pending = true;
         }
@@ -145,7 +149,8 @@ impl RefIds {
 
 /// Joins a parent eId (or prefix such as `preface`) and a child part: `para_2` + `point_a`.
 pub fn child(parent: &str, abbr: &str, number: &str) -> String {
-    let mut id = String::with_capacity(parent.len() + abbr.len() + number.len() + 3);
+    // Room for the parts, the separators, and digits or a child's part appended later.
+    let mut id = String::with_capacity(parent.len() + abbr.len() + number.len() + 8);
     if !parent.is_empty() {
         id.push_str(parent);
         id.push_str("__");

@@ -105,17 +105,19 @@ fn nonblank(field: &Option<crate::model::Located<String>>) -> Option<&str> {
         .filter(|v| !v.trim().is_empty())
 }
 
-/// About twice the text plus room for the metadata: enough that the buffer rarely grows.
+/// The text plus what the markup adds per paragraph and per Member, plus the fixed metadata:
+/// enough that the buffer rarely grows.
 fn estimated_size(motion: &Motion) -> usize {
-    let text: usize = motion
-        .text_in_order()
+    let paras = motion.text_in_order();
+    let text: usize = paras
         .iter()
         .flat_map(|p| &p.inlines)
         .map(|i| match i {
             crate::model::Inline::Text { text, .. } => text.len() + 8,
-            crate::model::Inline::NoteRef { marker, .. } => marker.len() + 96,
+            crate::model::Inline::NoteRef { marker, .. } => marker.len() + 160,
             crate::model::Inline::LineBreak => 8,
         })
         .sum();
-    2 * text + 6 * 1024
+    let members = motion.cover.author_count();
+    text + 200 * paras.len() + 400 * members + 6 * 1024
 }

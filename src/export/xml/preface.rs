@@ -5,7 +5,7 @@ use super::eid::{child, Counter};
 use super::inline::{Mark, Owner};
 use super::refs::{AUTHOR, PROCEDURE};
 use super::{nonblank, Doc};
-use crate::model::{AuthorGroup, Cover, DocKind, ReplacedMotion};
+use crate::model::{AuthorGroup, Cover, DocKind, Para, ReplacedMotion};
 
 impl Doc<'_> {
     /// Writes the `preface`, unless the cover says nothing (an empty `preface` is invalid).
@@ -43,14 +43,12 @@ impl Doc<'_> {
         }
         self.request_and_rule(cover, &mut next_p);
         self.long_title(cover, &mut next_p);
-        for group in &cover.authors {
-            self.authors(group, &mut next_p);
-        }
-        for replaced in cover.replaces.iter().filter(|r| !is_blank(r)) {
-            self.replaced(replaced, &next_p());
-        }
-        for para in &cover.other {
-            self.para(&next_p(), Some("unrecognised"), para);
+        for item in tail(cover) {
+            match item {
+                Tail::Authors(group) => self.authors(group, &mut next_p),
+                Tail::Replaced(replaced) => self.replaced(replaced, &next_p()),
+                Tail::Other(para) => self.para(&next_p(), Some("unrecognised"), para),
+            }
         }
         self.out.close("preface");
     }
@@ -219,6 +217,32 @@ impl Doc<'_> {
         }
         self.out.end("p");
     }
+}
+
+/// What follows the title on the cover.
+enum Tail<'a> {
+    Authors(&'a AuthorGroup),
+    Replaced(&'a ReplacedMotion),
+    Other(&'a Para),
+}
+
+/// Authors, replaced motions and unplaced cover text in the order of the source ("replacing
+/// the following motions:" before the motions it introduces). The reading order of the model
+/// puts unplaced cover text after the title, so it stays there.
+fn tail(cover: &Cover) -> Vec<Tail<'_>> {
+    let mut items: Vec<(usize, Tail<'_>)> = Vec::new();
+    items.extend(
+        cover
+            .authors
+            .iter()
+            .map(|g| (g.span.start, Tail::Authors(g))),
+    );
+    let replaced = cover.replaces.iter().filter(|r| !is_blank(r));
+    items.extend(replaced.map(|r| (r.span.start, Tail::Replaced(r))));
+    items.extend(cover.other.iter().map(|p| (p.span.start, Tail::Other(p))));
+    // Stable: equal positions (hand-built models) keep authors, replaced, other.
+    items.sort_by_key(|(start, _)| *start);
+    items.into_iter().map(|(_, item)| item).collect()
 }
 
 /// A replaced motion with neither number nor group.
