@@ -6,3 +6,4 @@ mod harness;
 mod languages;
 mod reports;
 mod samples;
+mod xml;
