@@ -64,7 +64,10 @@ pub fn run() -> ExitCode {
     let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::Relaxed));
     let result = match &cli.command {
         args::Command::Convert(a) => a.config().and_then(|c| convert::run(&c)),
-        args::Command::Check(a) => a.read.config().and_then(|c| check::run(&a.inputs, &c, a.versions)),
+        args::Command::Check(a) => a
+            .read
+            .config()
+            .and_then(|c| check::run(&a.inputs, &c, a.versions)),
         args::Command::Dump(a) => a.read.config().and_then(|c| dump::run(&a.input, &c)),
         args::Command::Explain(a) => explain::run(a.code.as_deref()),
     };

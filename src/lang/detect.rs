@@ -3,32 +3,72 @@
 
 use super::{profiles, Profile};
 use crate::parse::lines::starts_with_loose;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// How many lines from the top are enough to recognise the language.
 const LINES_LOOKED_AT: usize = 400;
 
+/// A phrase that votes for a language when a line starts with it.
+struct Trigger {
+    profile: usize,
+    phrase: &'static str,
+    weight: u32,
+}
+
+/// The triggers of every profile by the lower-cased first word of their phrase, so that each line
+/// is compared only with the phrases that can match it.
+fn triggers() -> &'static HashMap<String, Vec<Trigger>> {
+    static INDEX: OnceLock<HashMap<String, Vec<Trigger>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<String, Vec<Trigger>> = HashMap::new();
+        for (i, p) in profiles().iter().enumerate() {
+            let lists: [(&[String], u32); 4] = [
+                (&p.formula, 5),
+                (&p.citation_openers, 2),
+                (&p.recital_openers, 2),
+                (&p.resolution_titles, 3),
+            ];
+            for (list, weight) in lists {
+                for phrase in list {
+                    index.entry(first_word(phrase)).or_default().push(Trigger {
+                        profile: i,
+                        phrase,
+                        weight,
+                    });
+                }
+            }
+        }
+        index
+    })
+}
+
+/// The first word, lower case, letters and digits only.
+fn first_word(s: &str) -> String {
+    s.chars()
+        .take_while(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// The profile whose formula and openers the text uses most, if any matches at all.
 pub fn detect(text: &str) -> Option<&'static Profile> {
     let all = profiles();
+    let index = triggers();
     let mut scores = vec![0u32; all.len()];
     for line in text.lines().take(LINES_LOOKED_AT) {
         let line = strip_label(line.trim());
-        if line.is_empty() {
+        let Some(candidates) = index.get(&first_word(line)) else {
             continue;
-        }
-        for (score, p) in scores.iter_mut().zip(all) {
-            let hit = |list: &[String]| list.iter().any(|w| starts_with_loose(line, w).is_some());
-            if hit(&p.formula) {
-                *score += 5;
-            }
-            if hit(&p.citation_openers) {
-                *score += 2;
-            }
-            if hit(&p.recital_openers) {
-                *score += 2;
-            }
-            if hit(&p.resolution_titles) {
-                *score += 3;
+        };
+        // Each kind of phrase counts once per line and language.
+        let mut counted: Vec<(usize, u32)> = Vec::new();
+        for t in candidates {
+            if !counted.contains(&(t.profile, t.weight))
+                && starts_with_loose(line, t.phrase).is_some()
+            {
+                counted.push((t.profile, t.weight));
+                scores[t.profile] += t.weight;
             }
         }
     }

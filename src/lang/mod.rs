@@ -54,6 +54,37 @@ pub fn profiles() -> &'static [Profile] {
     })
 }
 
+/// Every language's whole-line furniture, keyed by [`crate::parse::lines::loose_key`], with the
+/// codes of the languages it belongs to.
+pub fn furniture_lines() -> &'static std::collections::HashMap<String, Vec<&'static str>> {
+    static INDEX: OnceLock<std::collections::HashMap<String, Vec<&'static str>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: std::collections::HashMap<String, Vec<&'static str>> =
+            std::collections::HashMap::new();
+        for p in profiles() {
+            for line in &p.furniture_lines {
+                index
+                    .entry(crate::parse::lines::loose_key(line))
+                    .or_default()
+                    .push(p.code.as_str());
+            }
+        }
+        index
+    })
+}
+
+/// Every language's EU motto ("United in diversity"), as lookup keys.
+pub fn mottos() -> &'static std::collections::HashSet<String> {
+    static MOTTOS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    MOTTOS.get_or_init(|| {
+        profiles()
+            .iter()
+            .filter(|p| !p.motto.is_empty())
+            .map(|p| crate::parse::lines::loose_key(&p.motto))
+            .collect()
+    })
+}
+
 /// The profile for an ISO 639-1 code, any case.
 pub fn profile(code: &str) -> Option<&'static Profile> {
     profiles()

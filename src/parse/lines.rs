@@ -386,17 +386,31 @@ pub fn is_furniture(t: &str, profile: &Profile) -> bool {
     if t.starts_with('P') && t.contains("_TA(") && t.len() < 24 {
         return true;
     }
-    profile.furniture_lines.iter().any(|f| eq_loose(t, f))
-        || profile
-            .furniture_prefixes
-            .iter()
-            .any(|f| starts_with_loose(t, f).is_some())
-        || crate::lang::profiles().iter().any(|p| {
-            p.code != profile.code
-                && p.furniture_lines
-                    .iter()
-                    .any(|f| f.len() > 12 && eq_loose(t, f))
-        })
+    if let Some(owners) = crate::lang::furniture_lines().get(&loose_key(t)) {
+        // The language's own furniture, or another language's when it is long enough not to be
+        // an ordinary short line.
+        if owners.contains(&profile.code.as_str()) || t.len() > 12 {
+            return true;
+        }
+    }
+    profile
+        .furniture_prefixes
+        .iter()
+        .any(|f| starts_with_loose(t, f).is_some())
+}
+
+/// A line as a lookup key: lower case, whitespace runs as one space, apostrophes as `'`.
+pub fn loose_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars().flat_map(char::to_lowercase) {
+            out.push(if is_apostrophe(c) { '\'' } else { c });
+        }
+    }
+    out
 }
 
 /// "EN United in diversity EN": a two-letter code, a motto, the code again.
@@ -411,9 +425,7 @@ fn is_motto_line(t: &str) -> bool {
         return false;
     }
     let middle = words[1..words.len() - 1].join(" ");
-    crate::lang::profiles()
-        .iter()
-        .any(|p| !p.motto.is_empty() && eq_loose(&middle, &p.motto))
+    crate::lang::mottos().contains(&loose_key(&middle))
 }
 
 /// True when a line holds a document number and nothing else (ignoring emphasis).
