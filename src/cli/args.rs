@@ -27,6 +27,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the document model of one motion as JSON.
     Dump(DumpArgs),
+    /// Print make-style dependency lines (`out/x.xml out/x.pdf: in/x.txt`) for the outputs of
+    /// `convert` with the same inputs, --output and --format.
+    Deps(DepsArgs),
     /// Print the long explanation of a diagnostic code, e.g. `motion-export explain E-RECITAL-GAP`.
     Explain(ExplainArgs),
 }
@@ -61,6 +64,10 @@ pub struct ReadArgs {
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Only the K-th of N deterministic slices of the inputs (by a stable hash of each path), to
+    /// spread a large archive over several machines, e.g. --shard 2/8.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<(u32, u32)>,
 }
 
 #[derive(Args, Debug)]
@@ -81,6 +88,9 @@ pub struct ConvertArgs {
         value_delimiter = ','
     )]
     pub format: Vec<String>,
+    /// Convert every input, even those whose outputs are up to date.
+    #[arg(long)]
+    pub force: bool,
     /// Paper size of the PDF and DOCX.
     #[arg(long, value_enum, default_value_t = PaperArg::A4)]
     pub paper: PaperArg,
@@ -109,6 +119,28 @@ pub struct CheckArgs {
 }
 
 #[derive(Args, Debug)]
+pub struct DepsArgs {
+    /// Input files or folders, as given to `convert`.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Output folder, as given to `convert`.
+    #[arg(short, long, value_name = "DIR", default_value = ".")]
+    pub output: PathBuf,
+    /// Formats, as given to `convert`.
+    #[arg(
+        short,
+        long,
+        value_name = "LIST",
+        default_value = "xml,pdf,docx",
+        value_delimiter = ','
+    )]
+    pub format: Vec<String>,
+    /// Only the K-th of N slices, as given to `convert`.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<(u32, u32)>,
+}
+
+#[derive(Args, Debug)]
 pub struct DumpArgs {
     /// One input file, or - for standard input.
     #[arg(value_name = "INPUT")]
@@ -127,6 +159,45 @@ pub struct ExplainArgs {
 pub enum PaperArg {
     A4,
     Letter,
+}
+
+/// The formats of `--format`, sorted, without repeats.
+pub fn parse_formats(names: &[String]) -> Result<Vec<Format>, Fatal> {
+    let mut formats = Vec::new();
+    for name in names {
+        let f = Format::from_name(name).ok_or_else(|| {
+            Fatal::Usage(format!(
+                "--format {name}: unknown format (use xml, pdf, docx)"
+            ))
+        })?;
+        if !formats.contains(&f) {
+            formats.push(f);
+        }
+    }
+    formats.sort();
+    if formats.is_empty() {
+        return Err(Fatal::Usage("--format: give at least one format".into()));
+    }
+    Ok(formats)
+}
+
+/// `2/8`: the second of eight slices.
+fn parse_shard(s: &str) -> Result<(u32, u32), String> {
+    let (k, n) = s
+        .split_once('/')
+        .ok_or_else(|| format!("`{s}` is not K/N, e.g. 2/8"))?;
+    let (k, n): (u32, u32) = (
+        k.trim()
+            .parse()
+            .map_err(|_| format!("`{k}` is not a number"))?,
+        n.trim()
+            .parse()
+            .map_err(|_| format!("`{n}` is not a number"))?,
+    );
+    if n == 0 || k == 0 || k > n {
+        return Err(format!("--shard {s}: need 1 <= K <= N"));
+    }
+    Ok((k, n))
 }
 
 /// `64MiB`, `500k`, `1G`, `1048576`.
@@ -161,6 +232,7 @@ pub struct ReadConfig {
     pub jobs: usize,
     pub report_format: ReportFormat,
     pub report: Option<PathBuf>,
+    pub shard: Option<(u32, u32)>,
 }
 
 impl ReadArgs {
@@ -197,6 +269,7 @@ impl ReadArgs {
             jobs,
             report_format: self.report_format,
             report: self.report.clone(),
+            shard: self.shard,
         })
     }
 }
@@ -205,6 +278,7 @@ impl ReadArgs {
 #[derive(Clone)]
 pub struct ConvertConfig {
     pub inputs: Vec<PathBuf>,
+    pub force: bool,
     pub output: Option<PathBuf>,
     pub formats: Vec<Format>,
     pub export: ExportOptions,
@@ -213,21 +287,7 @@ pub struct ConvertConfig {
 
 impl ConvertArgs {
     pub fn config(&self) -> Result<ConvertConfig, Fatal> {
-        let mut formats = Vec::new();
-        for name in &self.format {
-            let f = Format::from_name(name).ok_or_else(|| {
-                Fatal::Usage(format!(
-                    "--format {name}: unknown format (use xml, pdf, docx)"
-                ))
-            })?;
-            if !formats.contains(&f) {
-                formats.push(f);
-            }
-        }
-        formats.sort();
-        if formats.is_empty() {
-            return Err(Fatal::Usage("--format: give at least one format".into()));
-        }
+        let formats = parse_formats(&self.format)?;
         let stdin = self.inputs.iter().any(|p| p.as_os_str() == "-");
         if stdin && self.output.is_none() && formats.len() != 1 {
             return Err(Fatal::Usage("reading standard input without --output writes to standard output: choose one --format".into()));
@@ -242,6 +302,7 @@ impl ConvertArgs {
         export.xml.fallback_date = super::source_date();
         Ok(ConvertConfig {
             inputs: self.inputs.clone(),
+            force: self.force,
             output: self.output.clone(),
             formats,
             export,

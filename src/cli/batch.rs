@@ -33,6 +33,8 @@ impl Loaded {
 pub enum Outcome {
     #[default]
     Ok,
+    /// Its outputs were up to date; nothing was done.
+    UpToDate,
     /// Not processed because the batch was interrupted.
     Skipped,
     /// The motion has errors; it was reported and skipped.
@@ -67,13 +69,25 @@ struct FileReport {
     written: usize,
 }
 
-/// Runs `job` on every input that reads and validates without errors (or on every input, for
-/// jobs that want to see failures: `job` receives the loaded file either way and decides).
-/// Prints the reports and a summary; returns the exit code.
-pub fn run<J>(inputs: &[Input], cfg: &ReadConfig, verb: &str, job: J) -> Result<u8, Fatal>
-where
-    J: Fn(&Input, &Loaded) -> JobResult + Sync,
-{
+/// What a command does with each file of a batch.
+pub trait Job: Sync {
+    /// Whether the file's outputs are up to date, so that it need not even be read.
+    fn up_to_date(&self, _input: &Input) -> bool {
+        false
+    }
+
+    /// Works on a file that was read (with or without errors: the job decides).
+    fn run(&self, input: &Input, loaded: &Loaded) -> JobResult;
+}
+
+impl<F: Fn(&Input, &Loaded) -> JobResult + Sync> Job for F {
+    fn run(&self, input: &Input, loaded: &Loaded) -> JobResult {
+        self(input, loaded)
+    }
+}
+
+/// Runs `job` on every input. Prints the reports and a summary; returns the exit code.
+pub fn run<J: Job>(inputs: &[Input], cfg: &ReadConfig, verb: &str, job: J) -> Result<u8, Fatal> {
     let started = Instant::now();
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let progress = progress_bar(inputs.len(), cfg.quiet);
@@ -139,7 +153,7 @@ where
         return Ok(exit::INTERRUPTED);
     }
     Ok(match totals.worst {
-        Outcome::Ok | Outcome::Skipped => exit::OK,
+        Outcome::Ok | Outcome::UpToDate | Outcome::Skipped => exit::OK,
         Outcome::Errors => exit::CONTENT,
         Outcome::Failed => exit::FAILURE,
     })
@@ -153,6 +167,7 @@ struct Totals {
     errors: usize,
     failed: usize,
     skipped: usize,
+    up_to_date: usize,
     warnings: usize,
     written: usize,
     bytes: u64,
@@ -164,6 +179,7 @@ impl Totals {
         self.files += 1;
         match r.outcome {
             Outcome::Ok => self.ok += 1,
+            Outcome::UpToDate => self.up_to_date += 1,
             Outcome::Errors => self.errors += 1,
             Outcome::Failed => self.failed += 1,
             Outcome::Skipped => self.skipped += 1,
@@ -177,6 +193,9 @@ impl Totals {
     fn summary(&self, verb: &str, started: Instant) -> String {
         let secs = started.elapsed().as_secs_f64();
         let mut s = format!("{verb} {} of {} files", self.ok, self.files);
+        if self.up_to_date > 0 {
+            s.push_str(&format!(", {} up to date", self.up_to_date));
+        }
         if self.written > 0 {
             s.push_str(&format!(" ({} outputs)", self.written));
         }
@@ -210,10 +229,7 @@ fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
     bar
 }
 
-fn process<J>(input: &Input, cfg: &ReadConfig, color: bool, job: &J) -> FileReport
-where
-    J: Fn(&Input, &Loaded) -> JobResult,
-{
+fn process<J: Job>(input: &Input, cfg: &ReadConfig, color: bool, job: &J) -> FileReport {
     let mut report = FileReport {
         outcome: Outcome::Ok,
         text: String::new(),
@@ -229,11 +245,16 @@ where
         report.finish(input, cfg, color, &[], "");
         return report;
     }
+    if job.up_to_date(input) {
+        report.outcome = Outcome::UpToDate;
+        report.finish(input, cfg, color, &[], "");
+        return report;
+    }
     let mut notes = Vec::new();
     let (diagnostics, text) = match load(input, cfg) {
         Ok(loaded) => {
             report.bytes = loaded.text.len() as u64;
-            let result = job(input, &loaded);
+            let result = job.run(input, &loaded);
             report.outcome = if loaded.has_errors() {
                 result.outcome.max(Outcome::Errors)
             } else {
@@ -299,7 +320,7 @@ impl FileReport {
             ReportFormat::Human => {}
             _ => {
                 let status = match self.outcome {
-                    Outcome::Ok => Status::Ok,
+                    Outcome::Ok | Outcome::UpToDate => Status::Ok,
                     Outcome::Errors => Status::Errors,
                     Outcome::Failed => Status::Failed,
                     Outcome::Skipped => Status::Skipped,

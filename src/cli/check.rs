@@ -11,22 +11,28 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 pub fn run(args: &[PathBuf], cfg: &ReadConfig, compare_versions: bool) -> Result<u8, Fatal> {
-    let inputs = inputs::collect(args)?;
+    let inputs = inputs::collect(args, cfg.shard)?;
     let findings = if compare_versions {
         version_findings(&inputs, cfg)
     } else {
         HashMap::new()
     };
-    batch::run(&inputs, cfg, "checked", |input, loaded| {
-        let problems: Vec<Diagnostic> = findings.get(&input.display()).cloned().unwrap_or_default();
-        let errors = loaded.has_errors() || problems.iter().any(Diagnostic::is_error);
-        JobResult {
-            outcome: if errors { Outcome::Errors } else { Outcome::Ok },
-            problems,
-            notes: Vec::new(),
-            written: 0,
-        }
-    })
+    batch::run(
+        &inputs,
+        cfg,
+        "checked",
+        |input: &inputs::Input, loaded: &batch::Loaded| {
+            let problems: Vec<Diagnostic> =
+                findings.get(&input.display()).cloned().unwrap_or_default();
+            let errors = loaded.has_errors() || problems.iter().any(Diagnostic::is_error);
+            JobResult {
+                outcome: if errors { Outcome::Errors } else { Outcome::Ok },
+                problems,
+                notes: Vec::new(),
+                written: 0,
+            }
+        },
+    )
 }
 
 /// Compares the language versions among the inputs; returns each file's findings by its name.

@@ -8,7 +8,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 pub fn run(path: &Path, cfg: &ReadConfig) -> Result<u8, Fatal> {
-    let inputs = inputs::collect(&[path.to_path_buf()])?;
+    let inputs = inputs::collect(&[path.to_path_buf()], None)?;
     let [input] = inputs.as_slice() else {
         return Err(Fatal::Usage(format!(
             "dump takes one file; {} is a folder of {} files",

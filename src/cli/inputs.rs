@@ -47,7 +47,7 @@ impl Input {
 
 /// Expands the command line's inputs into a sorted, duplicate-free list. A folder contributes
 /// every `*.txt` below it (symbolic links to folders are not followed, avoiding cycles).
-pub fn collect(args: &[PathBuf]) -> Result<Vec<Input>, Fatal> {
+pub fn collect(args: &[PathBuf], shard: Option<(u32, u32)>) -> Result<Vec<Input>, Fatal> {
     let mut out = Vec::new();
     for arg in args {
         if arg.as_os_str() == "-" {
@@ -77,12 +77,26 @@ pub fn collect(args: &[PathBuf]) -> Result<Vec<Input>, Fatal> {
             });
         }
     }
+    if let Some((k, n)) = shard {
+        out.retain(|i| shard_of(&i.display(), n) == k - 1);
+    }
     // The same file named twice (or inside a folder also given) is converted once.
     if args.len() > 1 {
         let mut seen = std::collections::HashSet::new();
         out.retain(|i| seen.insert(i.path.clone()));
     }
     Ok(out)
+}
+
+/// The slice (0-based, of `n`) a path belongs to: FNV-1a of the path as given, the same on every
+/// machine and in every run.
+pub fn shard_of(path: &str, n: u32) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in path.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    (h % u64::from(n)) as u32
 }
 
 /// Keeps only normal components: no `..`, no root, no prefix. Folder walking never produces

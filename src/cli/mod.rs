@@ -6,9 +6,11 @@ mod args;
 mod batch;
 mod check;
 mod convert;
+mod deps;
 mod dump;
 mod explain;
 mod fonts;
+mod incremental;
 mod inputs;
 mod render;
 mod report;
@@ -68,6 +70,7 @@ pub fn run() -> ExitCode {
             .read
             .config()
             .and_then(|c| check::run(&a.inputs, &c, a.versions)),
+        args::Command::Deps(a) => deps::run(a),
         args::Command::Dump(a) => a.read.config().and_then(|c| dump::run(&a.input, &c)),
         args::Command::Explain(a) => explain::run(a.code.as_deref()),
     };

@@ -4,6 +4,7 @@ mod cli;
 mod corpus;
 mod harness;
 mod languages;
+mod make;
 mod reports;
 mod samples;
 mod xml;
