@@ -170,7 +170,7 @@ fn comparable<'f>(
         .filter(|(i, f)| {
             f.after
                 .as_deref()
-                .map_or(true, |dep| !flagged.contains(&(*i, dep)))
+                .is_none_or(|dep| !flagged.contains(&(*i, dep)))
         })
         .collect()
 }
@@ -193,7 +193,7 @@ fn majority<'f>(entries: &[(usize, &'f Facet)]) -> &'f Facet {
     for (_, f) in entries {
         let count = entries.iter().filter(|(_, g)| g.value == f.value).count();
         let rank = (count, f.regular);
-        if best.map_or(true, |(r, _)| rank > r) {
+        if best.is_none_or(|(r, _)| rank > r) {
             best = Some((rank, f));
         }
     }

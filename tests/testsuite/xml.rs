@@ -812,9 +812,7 @@ fn nc_shaped(eid: &str) -> bool {
             && number
                 .split('-')
                 .all(|s| !s.is_empty() && s.chars().all(char::is_alphanumeric))
-            && repeat.map_or(true, |r| {
-                !r.is_empty() && r.chars().all(|c| c.is_ascii_digit())
-            })
+            && repeat.is_none_or(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()))
     };
     !matches!(*last, "intro" | "wrapup")
         && parts
