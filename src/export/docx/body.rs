@@ -4,6 +4,11 @@
 //! Every paragraph names its style and nothing else, so all formatting lives in the style sheet.
 //! Numbers are the motion's own (`num.text`, gaps and repeats included), followed by a tab into
 //! the style's hanging indent; Word's automatic numbering is never used for them.
+//!
+//! Footnote calls become Word footnotes. When the motion numbers its notes 1, 2, 3... in the
+//! order the text calls them, as Word would, Word numbers them ([`NoteMarks::Auto`]) and they
+//! renumber as the user edits; otherwise every call keeps the motion's own mark
+//! ([`NoteMarks::Custom`]).
 
 use super::clean;
 use super::styles::id;
@@ -12,6 +17,15 @@ use docx_rs::{BreakType, Footer, Footnote, Header, PageNum, Paragraph, Run};
 
 /// The dash printed before each citation (the model does not keep it).
 pub const CITATION_DASH: &str = "–";
+
+/// How footnote calls are marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteMarks {
+    /// Word numbers the notes: the motion's marks are the sequence 1, 2, 3... in call order.
+    Auto,
+    /// Each call is followed by the motion's own mark, and each note starts with its marker.
+    Custom,
+}
 
 /// Everything docx-rs renders.
 pub struct Rendered {
@@ -22,11 +36,15 @@ pub struct Rendered {
     pub notes: Vec<Footnote>,
     pub header: Header,
     pub footer: Footer,
+    /// The document opens with a cover page (which then shows no header or footer).
+    pub has_cover: bool,
 }
 
 /// Renders a motion; `reference` is what the running header shows.
 pub fn render(motion: &Motion, reference: &str) -> Rendered {
+    let calls = first_calls(motion);
     let mut r = Renderer {
+        marks: note_marks(motion, &calls),
         footnotes: &motion.footnotes,
         note_ids: vec![None; motion.footnotes.len()],
         called: Vec::new(),
@@ -42,6 +60,7 @@ pub fn render(motion: &Motion, reference: &str) -> Rendered {
     let trailing = std::mem::take(&mut r.out);
     r.uncalled_notes();
     let uncalled = std::mem::take(&mut r.out);
+    debug_assert_eq!(r.called, calls.iter().map(|(i, _)| *i).collect::<Vec<_>>());
     let notes = r.called_notes();
 
     let mut body = main;
@@ -61,10 +80,62 @@ pub fn render(motion: &Motion, reference: &str) -> Rendered {
         notes,
         header,
         footer,
+        has_cover: cover_len > 0,
+    }
+}
+
+/// Whether a call with this marker of footnote `note` can be a Word footnote: the note exists
+/// and the marker shows something.
+fn callable_in(footnotes: &[Note], marker: &str, note: Option<usize>) -> Option<usize> {
+    note.filter(|&i| i < footnotes.len() && !clean(marker).trim().is_empty())
+}
+
+/// The first call of each note the text calls, in document order (outside the notes
+/// themselves): note index and marker as printed.
+fn first_calls(motion: &Motion) -> Vec<(usize, &str)> {
+    let paras = motion.text_in_order();
+    // `text_in_order` lists the notes' own paragraphs just before the trailing text.
+    let notes_len: usize = motion.footnotes.iter().map(|n| n.content.len()).sum();
+    let notes_end = paras.len() - motion.trailing.len();
+    let notes_start = notes_end - notes_len;
+    let mut seen = vec![false; motion.footnotes.len()];
+    let mut calls = Vec::new();
+    for para in paras[..notes_start].iter().chain(&paras[notes_end..]) {
+        for inline in &para.inlines {
+            if let Inline::NoteRef { marker, note } = inline {
+                if let Some(i) = callable_in(&motion.footnotes, marker, *note) {
+                    if !std::mem::replace(&mut seen[i], true) {
+                        calls.push((i, marker.as_str()));
+                    }
+                }
+            }
+        }
+    }
+    calls
+}
+
+/// [`NoteMarks::Auto`] when the k-th call and its note are both marked `k` (bare or in brackets
+/// or parentheses), so that Word's numbers are the motion's.
+fn note_marks(motion: &Motion, calls: &[(usize, &str)]) -> NoteMarks {
+    let bare = |m: &str| {
+        m.trim()
+            .trim_start_matches(['[', '('])
+            .trim_end_matches([']', ')'])
+            .to_string()
+    };
+    let sequential = calls.iter().enumerate().all(|(k, (i, marker))| {
+        let k = (k + 1).to_string();
+        bare(marker) == k && bare(&motion.footnotes[*i].marker) == k
+    });
+    if sequential {
+        NoteMarks::Auto
+    } else {
+        NoteMarks::Custom
     }
 }
 
 struct Renderer<'m> {
+    marks: NoteMarks,
     footnotes: &'m [Note],
     /// For each footnote of the motion, its Word id once the text has called it.
     note_ids: Vec<Option<usize>>,
@@ -157,7 +228,7 @@ impl Renderer<'_> {
         let footnotes = self.footnotes;
         for (i, note) in footnotes.iter().enumerate() {
             if self.note_ids[i].is_none() {
-                for p in self.note_paragraphs(note, id::FOOTNOTE_TEXT) {
+                for p in self.note_paragraphs(note, id::FOOTNOTE_TEXT, false) {
                     self.push(p);
                 }
             }
@@ -172,17 +243,21 @@ impl Renderer<'_> {
             .into_iter()
             .filter_map(|i| {
                 let id = self.note_ids[i]?;
-                let content = self.note_paragraphs(&footnotes[i], id::FOOTNOTE_TEXT);
+                let content = self.note_paragraphs(&footnotes[i], id::FOOTNOTE_TEXT, true);
                 Some(Footnote { id, content })
             })
             .collect()
     }
 
-    /// A note's paragraphs: its marker in the footnote-reference style before the first one.
-    fn note_paragraphs(&mut self, note: &Note, style: &str) -> Vec<Paragraph> {
-        let marker = Run::new()
-            .style(id::FOOTNOTE_REFERENCE)
-            .add_text(clean(&note.marker));
+    /// A note's paragraphs: its mark in the footnote-reference style before the first one; an
+    /// empty run in that style stands for Word's own number of a called note (see `fixup`).
+    fn note_paragraphs(&mut self, note: &Note, style: &str, called: bool) -> Vec<Paragraph> {
+        let marker = Run::new().style(id::FOOTNOTE_REFERENCE);
+        let marker = if called && self.marks == NoteMarks::Auto {
+            marker
+        } else {
+            marker.add_text(clean(&note.marker))
+        };
         let mut out = Vec::with_capacity(note.content.len().max(1));
         let first = self.paragraph(style).add_run(marker);
         match note.content.split_first() {
@@ -291,15 +366,19 @@ impl Renderer<'_> {
                     run
                 }
                 Inline::NoteRef { marker, note } => {
+                    let call = callable_in(self.footnotes, marker, *note).filter(|_| calls);
                     let marker = clean(marker);
-                    let call = note.filter(|_| calls && !marker.trim().is_empty());
                     match call.and_then(|i| self.call(i)) {
-                        Some(id) => Run::new()
-                            .add_footnote_reference(Footnote {
+                        Some(id) => {
+                            let run = Run::new().add_footnote_reference(Footnote {
                                 id,
                                 content: Vec::new(),
-                            })
-                            .add_text(marker),
+                            });
+                            match self.marks {
+                                NoteMarks::Auto => run,
+                                NoteMarks::Custom => run.add_text(marker),
+                            }
+                        }
                         None if marker.is_empty() => continue,
                         None => Run::new().add_text(marker),
                     }

@@ -12,18 +12,23 @@ pub const FOOTER_RID: &str = "rIdFooter1";
 const ROOT: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" mc:Ignorable="w14"><w:body>"#;
 
-/// The `word/document.xml` part: the paragraphs, then the page setup.
-pub fn document(body: &[Paragraph], page: &PageLayout) -> Result<Vec<u8>, ExportError> {
+/// The `word/document.xml` part: the paragraphs, then the page setup. A cover page has no header
+/// or footer.
+pub fn document(
+    body: &[Paragraph],
+    page: &PageLayout,
+    has_cover: bool,
+) -> Result<Vec<u8>, ExportError> {
     let mut xml = Vec::with_capacity(body.len() * 400 + 1024);
     xml.extend_from_slice(ROOT.as_bytes());
     fixup::write(body, &mut xml)?;
-    xml.extend_from_slice(section(page).as_bytes());
+    xml.extend_from_slice(section(page, has_cover).as_bytes());
     xml.extend_from_slice(b"</w:body></w:document>");
     Ok(xml)
 }
 
 /// The section properties: header, footer, paper and margins, in the schema's order.
-fn section(page: &PageLayout) -> String {
+fn section(page: &PageLayout, title_page: bool) -> String {
     let (w_mm, h_mm) = page.paper.size_mm();
     let (w, h) = (twips(w_mm, f32::MAX), twips(h_mm, f32::MAX));
     // A margin may take at most a third of the page, so some text area always remains.
@@ -32,9 +37,10 @@ fn section(page: &PageLayout) -> String {
     let left = twips(page.margin_left_mm, w_mm / 3.0);
     let right = twips(page.margin_right_mm, w_mm / 3.0);
     format!(
-        r#"<w:sectPr><w:headerReference w:type="default" r:id="{HEADER_RID}"/><w:footerReference w:type="default" r:id="{FOOTER_RID}"/><w:pgSz w:w="{w}" w:h="{h}"/><w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}" w:header="{hd}" w:footer="{fd}" w:gutter="0"/><w:cols w:space="708"/></w:sectPr>"#,
+        r#"<w:sectPr><w:headerReference w:type="default" r:id="{HEADER_RID}"/><w:footerReference w:type="default" r:id="{FOOTER_RID}"/><w:pgSz w:w="{w}" w:h="{h}"/><w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}" w:header="{hd}" w:footer="{fd}" w:gutter="0"/><w:cols w:space="708"/>{title_pg}</w:sectPr>"#,
         hd = top / 2,
         fd = bottom / 2,
+        title_pg = if title_page { "<w:titlePg/>" } else { "" },
     )
 }
 
@@ -91,12 +97,13 @@ mod tests {
 
     #[test]
     fn a4_in_twips() {
-        let s = section(&PageLayout::default());
+        let s = section(&PageLayout::default(), true);
         assert!(s.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#), "{s}");
         assert!(
             s.contains(r#"w:top="1417""#) && s.contains(r#"w:left="1247""#),
             "{s}"
         );
+        assert!(s.ends_with("<w:titlePg/></w:sectPr>"), "{s}");
     }
 
     #[test]
@@ -108,7 +115,7 @@ mod tests {
             margin_left_mm: 1e9,
             margin_right_mm: f32::INFINITY,
         };
-        let s = section(&page);
+        let s = section(&page, false);
         assert!(
             s.contains(r#"w:top="0""#) && s.contains(r#"w:bottom="0""#),
             "{s}"

@@ -2,9 +2,10 @@
 //! Word's conventions.
 //!
 //! docx-rs writes an empty `<w:rPr />` as the first child of every `w:pPr`, where the schema
-//! wants it last, and cannot mark a footnote reference as followed by its own mark. Paragraphs
-//! here carry only a style (and at most a page break), so both fixes are exact rewrites of known
-//! byte sequences; text never contains a raw `<`, so they cannot match inside text.
+//! wants it last; it cannot mark a footnote reference as followed by its own mark, nor write the
+//! number of a note inside the note (`w:footnoteRef`). Paragraphs here carry only a style (and at
+//! most a page break), so the fixes are exact rewrites of known byte sequences; text never
+//! contains a raw `<`, so they cannot match inside text.
 
 use super::backend;
 use crate::export::ExportError;
@@ -31,18 +32,22 @@ pub fn write<T: BuildXML>(items: &[T], out: &mut Vec<u8>) -> Result<(), ExportEr
 
 /// Rewrites, in order of the pattern list: the first matching pattern at a `<` wins.
 const REWRITES: [(&[u8], &[u8]); 4] = [
+    // An empty run in the footnote-reference style: the body renders a note's own number so.
+    (
+        b"<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\" /></w:rPr></w:r>",
+        b"<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\" /></w:rPr><w:footnoteRef /></w:r>",
+    ),
     // A paragraph property holding nothing but docx-rs's empty run property.
     (b"<w:pPr><w:rPr /></w:pPr>", b""),
     // The empty run property first in a paragraph property: out of the schema's order.
     (b"<w:pPr><w:rPr />", b"<w:pPr>"),
     // Empty run properties: noise.
     (b"<w:rPr />", b""),
-    // The reference is followed by the motion's own marker, as printed.
-    (
-        b"<w:footnoteReference w:id=",
-        b"<w:footnoteReference w:customMarkFollows=\"1\" w:id=",
-    ),
 ];
+
+/// A footnote reference followed by text in its run: the motion's own mark.
+const REFERENCE: &[u8] = b"<w:footnoteReference w:id=";
+const CUSTOM_REFERENCE: &[u8] = b"<w:footnoteReference w:customMarkFollows=\"1\" w:id=";
 
 /// Copies `xml` to `out` with [`REWRITES`] applied.
 pub fn tidy(xml: &[u8], out: &mut Vec<u8>) {
@@ -57,6 +62,17 @@ pub fn tidy(xml: &[u8], out: &mut Vec<u8>) {
                 rest = &rest[from.len()..];
                 continue 'scan;
             }
+        }
+        if rest.starts_with(REFERENCE) {
+            let end = rest
+                .iter()
+                .position(|&b| b == b'>')
+                .map_or(rest.len(), |e| e + 1);
+            let custom = rest[end..].starts_with(b"<w:t");
+            out.extend_from_slice(if custom { CUSTOM_REFERENCE } else { REFERENCE });
+            out.extend_from_slice(&rest[REFERENCE.len()..end]);
+            rest = &rest[end..];
+            continue 'scan;
         }
         out.push(b'<');
         rest = &rest[1..];
@@ -102,6 +118,27 @@ mod tests {
             "{out}"
         );
         assert!(!out.contains("<w:pPr>"), "{out}");
+    }
+
+    #[test]
+    fn numbered_references_and_note_numbers() {
+        let run = Run::new().add_footnote_reference(Footnote {
+            id: 2,
+            content: vec![],
+        });
+        let out = xml(&[Paragraph::new().id("00000004").add_run(run)]);
+        assert!(
+            out.contains(r#"<w:footnoteReference w:id="2" /></w:r>"#),
+            "{out}"
+        );
+        let mark = Run::new().style("FootnoteReference");
+        let out = xml(&[Paragraph::new().id("00000005").add_run(mark)]);
+        assert!(
+            out.contains(
+                r#"<w:rStyle w:val="FootnoteReference" /></w:rPr><w:footnoteRef /></w:r>"#
+            ),
+            "{out}"
+        );
     }
 
     #[test]

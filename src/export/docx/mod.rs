@@ -18,7 +18,6 @@ mod props;
 mod styles;
 
 pub use body::CITATION_DASH;
-pub use package::ZIP_TIME;
 pub use styles::{StyleDef, StyleKind, STYLES};
 
 use super::meta::{DocMeta, PageLayout};
@@ -57,7 +56,7 @@ pub fn export(motion: &Motion, options: &DocxOptions) -> Result<Vec<u8>, ExportE
     let rendered = body::render(motion, &meta.reference);
     let footnotes = footnotes::part(&rendered.notes)?;
     let parts = package::Parts {
-        document: document::document(&rendered.body, &options.page)?,
+        document: document::document(&rendered.body, &options.page, rendered.has_cover)?,
         styles: styles::part(options, lang),
         settings: document::settings(footnotes.is_some(), lang),
         footnotes,

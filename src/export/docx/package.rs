@@ -25,7 +25,7 @@ pub struct Parts {
 }
 
 /// The timestamp of every zip entry: the earliest a zip can hold, 1980-01-01 00:00:00.
-pub const ZIP_TIME: (u16, u8, u8, u8, u8, u8) = (1980, 1, 1, 0, 0, 0);
+const ZIP_TIME: (u16, u8, u8, u8, u8, u8) = (1980, 1, 1, 0, 0, 0);
 
 /// The deflate level: 6, zlib's default, is within a few percent of the smallest output and
 /// several times faster than the higher levels.
