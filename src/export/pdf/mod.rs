@@ -6,7 +6,10 @@ use crate::model::Motion;
 
 /// Options for the PDF exporter.
 #[derive(Debug, Clone, Default)]
-pub struct PdfOptions {}
+pub struct PdfOptions {
+    /// Paper and margins.
+    pub page: crate::export::meta::PageLayout,
+}
 
 /// Exports a motion to PDF.
 pub fn export(_motion: &Motion, _options: &PdfOptions) -> Result<Vec<u8>, ExportError> {
