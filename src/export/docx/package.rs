@@ -27,8 +27,8 @@ pub struct Parts {
 /// The timestamp of every zip entry: the earliest a zip can hold, 1980-01-01 00:00:00.
 const ZIP_TIME: (u16, u8, u8, u8, u8, u8) = (1980, 1, 1, 0, 0, 0);
 
-/// The deflate level: 6, zlib's default, is within a few percent of the smallest output and
-/// several times faster than the higher levels.
+/// The deflate level. Measured on the seed motion: level 2 gives 12.1 KB in about 0.36 ms a
+/// document, level 6 (zlib's default) 11.6 KB in about 0.55 ms; deflate is most of the time.
 const LEVEL: i64 = 2;
 
 const WORDML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
