@@ -489,9 +489,10 @@ fn shown_text(m: &Motion) -> String {
     out
 }
 
-/// What a PDF's text makes of some characters: a non-breaking hyphen reads as a hyphen.
+/// What a PDF's text makes of some characters: a non-breaking hyphen reads as a hyphen, a
+/// zero-width no-break space (a stray byte-order mark) is not there.
 fn as_pdf_text(text: &str) -> String {
-    text.replace('\u{2011}', "-")
+    text.replace('\u{2011}', "-").replace('\u{feff}', "")
 }
 
 /// `text` with the footnote calls' marks made words of their own, so that a PDF's text, which
