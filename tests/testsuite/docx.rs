@@ -553,6 +553,8 @@ fn check_all(motions: &[(&str, &Motion)]) {
     let docs: Vec<Vec<u8>> = motions.iter().map(|(_, m)| export(m)).collect();
     let packages = unpack_all(&docs);
     assert_well_formed(&packages);
+    let files: Vec<PathBuf> = packages.iter().map(|u| u.docx.clone()).collect();
+    check_ooxml_schemas(&files);
     for ((what, m), u) in motions.iter().zip(&packages) {
         check_package(what, u);
         let document = u.part("word/document.xml").expect("document.xml");
@@ -1277,6 +1279,35 @@ fn join_broken_hyphens(got: Vec<String>, expected: &[String]) -> Vec<String> {
     out
 }
 
+/// openxml-audit (PyPI, through the check script) checks each DOCX against the Office Open XML
+/// schemas (element order included) and Word's semantic rules. Its strict policy also wants a font
+/// table and a theme, which Word does not need (the Open XML SDK's own minimal document has
+/// neither); any other finding fails.
+fn check_ooxml_schemas(files: &[PathBuf]) {
+    let mut args: Vec<std::ffi::OsString> = vec![check_script().into(), "audit".into()];
+    args.extend(files.iter().map(|f| f.clone().into_os_string()));
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    let out: Value = serde_json::from_str(&harness::run_tool("python3", &args)).unwrap();
+    let optional = ["/relationships/fontTable'", "/relationships/theme'"];
+    for file in files {
+        let findings: Vec<&Value> = out[file.to_str().unwrap()]
+            .as_array()
+            .expect("a report for every file")
+            .iter()
+            .filter(|e| {
+                let d = e["description"].as_str().unwrap_or_default();
+                !(d.starts_with("A required relationship type")
+                    && optional.iter().any(|o| d.contains(o)))
+            })
+            .collect();
+        assert!(
+            findings.is_empty(),
+            "openxml-audit on {}: {findings:#?}",
+            file.display()
+        );
+    }
+}
+
 /// LibreOffice converts each DOCX to PDF and pdftotext reads every word back, in order (run by
 /// `make test-office`, with `MOTION_EXPORT_OFFICE=1`).
 #[test]
@@ -1297,6 +1328,7 @@ fn libreoffice_reads_every_word() {
         std::fs::write(&path, export(m)).unwrap();
         files.push(path);
     }
+    check_ooxml_schemas(&files);
     let profile = format!(
         "-env:UserInstallation=file://{}/profile",
         dir.path().display()
