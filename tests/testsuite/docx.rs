@@ -1248,12 +1248,18 @@ fn docx_speed() {
         ("seed", parse_file(&seed)),
         ("rich motion", harness::rich_motion()),
     ] {
-        let n = 2000;
-        let start = std::time::Instant::now();
-        for _ in 0..n {
-            std::hint::black_box(export(&m));
-        }
-        let per = start.elapsed() / n;
+        // The best of five rounds: the machine is shared.
+        let n = 1000;
+        let per = (0..5)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                for _ in 0..n {
+                    std::hint::black_box(export(&m));
+                }
+                start.elapsed() / n
+            })
+            .min()
+            .unwrap();
         eprintln!("{what}: {per:?} per DOCX, {} bytes", export(&m).len());
     }
 }

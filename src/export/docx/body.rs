@@ -93,14 +93,18 @@ fn callable_in(footnotes: &[Note], marker: &str, note: Option<usize>) -> Option<
 /// The first call of each note the text calls, in document order (outside the notes
 /// themselves): note index and marker as printed.
 fn first_calls(motion: &Motion) -> Vec<(usize, &str)> {
-    let paras = motion.text_in_order();
-    // `text_in_order` lists the notes' own paragraphs just before the trailing text.
-    let notes_len: usize = motion.footnotes.iter().map(|n| n.content.len()).sum();
-    let notes_end = paras.len() - motion.trailing.len();
-    let notes_start = notes_end - notes_len;
+    let mut in_notes: Vec<*const Para> = motion
+        .footnotes
+        .iter()
+        .flat_map(|n| n.content.iter().map(|p| p as *const Para))
+        .collect();
+    in_notes.sort_unstable();
     let mut seen = vec![false; motion.footnotes.len()];
     let mut calls = Vec::new();
-    for para in paras[..notes_start].iter().chain(&paras[notes_end..]) {
+    for para in motion.text_in_order() {
+        if in_notes.binary_search(&(para as *const Para)).is_ok() {
+            continue;
+        }
         for inline in &para.inlines {
             if let Inline::NoteRef { marker, note } = inline {
                 if let Some(i) = callable_in(&motion.footnotes, marker, *note) {

@@ -87,7 +87,7 @@ pub const STYLES: [StyleDef; 25] = [
         ..style(
             id::COVER_NUMBER,
             "Motion Cover Number",
-            "cover: document number",
+            "cover: document number and PE number",
         )
     },
     StyleDef {
@@ -258,7 +258,7 @@ pub const STYLES: [StyleDef; 25] = [
         ..style(
             id::FOOTNOTE_TEXT,
             "footnote text",
-            "footnote text (Word's built-in style)",
+            "footnote text, and notes the text never calls (Word's built-in style)",
         )
     },
     StyleDef {
