@@ -2,6 +2,7 @@
 
 mod cli;
 mod corpus;
+mod docx;
 mod harness;
 mod languages;
 mod make;
