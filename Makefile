@@ -18,7 +18,7 @@ export SARIF_SCHEMA
 # Debian packages the tests use, by the command each provides.
 TOOLS := xmllint:libxml2-utils pdftotext:poppler-utils pdffonts:poppler-utils pdftoppm:poppler-utils qpdf:qpdf
 
-.PHONY: all build samples test deps check bench clean
+.PHONY: all build samples test test-office deps check bench clean
 
 all: samples
 
@@ -37,7 +37,16 @@ test: deps
 bench: build
 	$(CARGO) bench --locked --bench throughput
 
-# Installs the test tools that are missing (apt-get; sudo when not root).
+# The DOCX tests read the documents with python-docx and audit them with openxml-audit.
+PY_DEPS := python-docx==1.2.0 openxml-audit==0.8.0
+
+# `make test` plus the LibreOffice round trip of every DOCX (installs LibreOffice; large).
+test-office: deps
+	@command -v soffice >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null; }
+	MOTION_EXPORT_OFFICE=1 $(CARGO) test --release --locked --test testsuite libreoffice_reads_every_word -- --nocapture
+
+# Installs the test tools that are missing (apt-get; sudo when not root; pip).
 deps:
 	@missing=""; for t in $(TOOLS); do cmd=$${t%%:*}; pkg=$${t##*:}; \
 	  command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
@@ -46,6 +55,7 @@ deps:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
+	@python3 -c "import docx, openxml_audit" 2>/dev/null || python3 -m pip install --quiet $(PY_DEPS)
 	@test -f "$(SARIF_SCHEMA)" || { mkdir -p $(dir $(SARIF_SCHEMA)) && cd $(dir $(SARIF_SCHEMA)) \
 	  && npm pack --silent $(SARIF_NPM) >/dev/null 2>&1 && tar xzf microsoft-jest-sarif-*.tgz \
 	  && mv package/lib/schemas/sarif-2.1.0-rtm.5.json $(SARIF_SCHEMA) && rm -rf package microsoft-jest-sarif-*.tgz; } \

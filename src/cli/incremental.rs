@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// The manifest's file name, inside the output folder.
-pub const MANIFEST: &str = ".motion-export-manifest.json";
+pub const MANIFEST: &str = ".motion-export.manifest.json";
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct ManifestFile {
