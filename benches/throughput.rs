@@ -254,8 +254,8 @@ impl Lcg {
     }
 }
 
-/// Peak memory (maximum resident set) of `motion-export convert --format xml` over batches of
-/// 100 and 10,000 generated files, with /usr/bin/time.
+/// Peak memory (maximum resident set) and time of `check`, `convert --format xml` and a second,
+/// incremental `convert` over batches of 100 and 10,000 generated files, with /usr/bin/time.
 fn memory(root: &Path) {
     let bin = root.join("target/release/motion-export");
     if !bin.exists() || !Path::new("/usr/bin/time").exists() {
@@ -269,18 +269,33 @@ fn memory(root: &Path) {
         for n in 0..count {
             std::fs::write(input.join(format!("m{n:05}.txt")), generate(n)).unwrap();
         }
-        let out = std::process::Command::new("/usr/bin/time")
-            .args(["-f", "%M %e"])
-            .arg(&bin)
-            .args(["convert", "-q", "--format", "xml", "-o"])
-            .arg(dir.path().join("out"))
-            .arg(&input)
-            .output()
-            .expect("run /usr/bin/time");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        let last = stderr.lines().last().unwrap_or("");
-        let mut parts = last.split_whitespace();
-        let (kb, secs) = (parts.next().unwrap_or("?"), parts.next().unwrap_or("?"));
-        println!("peak memory, convert --format xml, {count:>6} files: {kb} KB max RSS, {secs} s (exit {:?})", out.status.code());
+        let out = dir.path().join("out");
+        let runs: [(&str, Vec<&str>); 3] = [
+            ("check", vec!["check", "-q"]),
+            (
+                "convert --format xml",
+                vec!["convert", "-q", "--format", "xml", "-o"],
+            ),
+            (
+                "convert again (all up to date)",
+                vec!["convert", "-q", "--format", "xml", "-o"],
+            ),
+        ];
+        for (name, args) in runs {
+            let mut cmd = std::process::Command::new("/usr/bin/time");
+            cmd.args(["-f", "%M %e"]).arg(&bin).args(&args);
+            if name.starts_with("convert") {
+                cmd.arg(&out);
+            }
+            let result = cmd.arg(&input).output().expect("run /usr/bin/time");
+            let stderr = String::from_utf8_lossy(&result.stderr);
+            let last = stderr.lines().last().unwrap_or("");
+            let mut parts = last.split_whitespace();
+            let (kb, secs) = (parts.next().unwrap_or("?"), parts.next().unwrap_or("?"));
+            println!(
+                "{name:<32} {count:>6} files: {kb:>6} KB max RSS, {secs:>5} s (exit {:?})",
+                result.status.code()
+            );
+        }
     }
 }

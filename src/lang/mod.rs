@@ -54,16 +54,28 @@ pub fn profiles() -> &'static [Profile] {
     })
 }
 
-/// Every language's whole-line furniture, keyed by [`crate::parse::lines::loose_key`], with the
-/// codes of the languages it belongs to.
-pub fn furniture_lines() -> &'static std::collections::HashMap<String, Vec<&'static str>> {
-    static INDEX: OnceLock<std::collections::HashMap<String, Vec<&'static str>>> = OnceLock::new();
+/// Every language's whole-line furniture, for quick lookup.
+pub struct FurnitureIndex {
+    /// Keyed by [`crate::parse::lines::loose_key`], with the codes of the languages it belongs to.
+    pub lines: std::collections::HashMap<String, Vec<&'static str>>,
+    /// The longest furniture line, in bytes: longer lines need no lookup.
+    pub longest: usize,
+}
+
+/// The furniture lines of every language.
+pub fn furniture_lines() -> &'static FurnitureIndex {
+    static INDEX: OnceLock<FurnitureIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: std::collections::HashMap<String, Vec<&'static str>> =
-            std::collections::HashMap::new();
+        let mut index = FurnitureIndex {
+            lines: std::collections::HashMap::new(),
+            longest: 0,
+        };
         for p in profiles() {
             for line in &p.furniture_lines {
+                // Input lines may carry more whitespace than the data; allow for it.
+                index.longest = index.longest.max(line.len() * 2 + 8);
                 index
+                    .lines
                     .entry(crate::parse::lines::loose_key(line))
                     .or_default()
                     .push(p.code.as_str());

@@ -14,12 +14,21 @@ pub fn parse(text: &str, note_markers: &[String]) -> Vec<Inline> {
     let bytes = text.as_bytes();
     // Every byte that can start markup is ASCII, so byte offsets are char boundaries.
     let (mut i, mut seg) = (0, 0);
+    let has_pairs = pairs.peek().is_some();
     while i < bytes.len() {
-        let b = bytes[i];
-        if !matches!(b, b'*' | b'\n' | b'[' | b'(') {
-            i += 1;
-            continue;
+        // Jump to the next byte that can start markup; `*` matters only when marks pair up.
+        let next = if has_pairs {
+            bytes[i..]
+                .iter()
+                .position(|b| matches!(b, b'*' | b'\n' | b'[' | b'('))
+        } else {
+            memchr::memchr3(b'\n', b'[', b'(', &bytes[i..])
+        };
+        match next {
+            Some(offset) => i += offset,
+            None => break,
         }
+        let b = bytes[i];
         if b == b'*' {
             match pairs.peek() {
                 Some(&&(len, at)) if at == i => {

@@ -386,11 +386,14 @@ pub fn is_furniture(t: &str, profile: &Profile) -> bool {
     if t.starts_with('P') && t.contains("_TA(") && t.len() < 24 {
         return true;
     }
-    if let Some(owners) = crate::lang::furniture_lines().get(&loose_key(t)) {
-        // The language's own furniture, or another language's when it is long enough not to be
-        // an ordinary short line.
-        if owners.contains(&profile.code.as_str()) || t.len() > 12 {
-            return true;
+    let index = crate::lang::furniture_lines();
+    if t.len() <= index.longest {
+        if let Some(owners) = index.lines.get(&loose_key(t)) {
+            // The language's own furniture, or another language's when it is long enough not to be
+            // an ordinary short line.
+            if owners.contains(&profile.code.as_str()) || t.len() > 12 {
+                return true;
+            }
         }
     }
     profile
