@@ -1,3 +1,4 @@
 //! Integration tests: one binary, one module per feature, fixtures in `tests/fixtures/<feature>/`.
 
 mod harness;
+mod pdf;
