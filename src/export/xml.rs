@@ -5,7 +5,11 @@ use crate::model::Motion;
 
 /// Options for the XML exporter.
 #[derive(Debug, Clone, Default)]
-pub struct XmlOptions {}
+pub struct XmlOptions {
+    /// The date for identifiers when the motion states none (the CLI takes it from
+    /// `SOURCE_DATE_EPOCH`).
+    pub fallback_date: Option<crate::model::Date>,
+}
 
 /// Exports a motion to Akoma Ntoso XML.
 pub fn export(_motion: &Motion, _options: &XmlOptions) -> Result<Vec<u8>, ExportError> {

@@ -1,4 +1,40 @@
-//! The EU's official languages: codes now, and the per-language reading profiles.
+//! The EU's official languages: their codes and the reading profiles the parser uses.
+//!
+//! Every keyword the reader looks for (formula, openers, cover words, furniture) lives in one
+//! TOML file per language under `src/lang/data/`, compiled into the binary and parsed once.
+
+mod detect;
+mod profile;
+
+pub use detect::{detect, from_name};
+pub use profile::Profile;
+use std::sync::OnceLock;
+
+/// The data files, by ISO 639-1 code.
+static DATA: &[(&str, &str)] = &[("en", include_str!("data/en.toml"))];
+
+/// Every language profile, parsed on first use.
+pub fn profiles() -> &'static [Profile] {
+    static PROFILES: OnceLock<Vec<Profile>> = OnceLock::new();
+    PROFILES.get_or_init(|| {
+        DATA.iter()
+            .map(|(code, text)| {
+                // The data is part of the program; a broken file is a bug caught by the tests.
+                let profile: Profile = toml::from_str(text)
+                    .unwrap_or_else(|e| panic!("src/lang/data/{code}.toml: {e}"));
+                assert_eq!(&profile.code, code, "src/lang/data/{code}.toml: code field");
+                profile
+            })
+            .collect()
+    })
+}
+
+/// The profile for an ISO 639-1 code, any case.
+pub fn profile(code: &str) -> Option<&'static Profile> {
+    profiles()
+        .iter()
+        .find(|p| p.code.eq_ignore_ascii_case(code))
+}
 
 /// The 24 official languages of the EU: ISO 639-1 code, ISO 639-2/T code, English name.
 pub const LANGUAGES: [(&str, &str, &str); 24] = [
@@ -38,6 +74,20 @@ pub fn iso639_2(code: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_profile_parses() {
+        assert!(!super::profiles().is_empty());
+        for p in super::profiles() {
+            assert!(!p.formula.is_empty(), "{}: formula", p.code);
+            assert_ne!(
+                super::iso639_2(&p.code),
+                "und",
+                "{}: not an EU language",
+                p.code
+            );
+        }
+    }
+
     #[test]
     fn maps_codes() {
         assert_eq!(super::iso639_2("EN"), "eng");

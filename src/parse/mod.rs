@@ -1,7 +1,23 @@
 //! The reader: plain text -> [`Motion`] plus diagnostics. It never fails and never drops text.
+//!
+//! The steps: pick the language profile; split the text into cleaned lines (marks, tags and page
+//! furniture recognised); find where the resolution starts (its title and formula); read the
+//! cover line by line; group the rest into blocks and build the structure; link footnotes.
 
-use crate::diag::Diagnostic;
-use crate::model::Motion;
+mod blocks;
+mod cover;
+mod inline;
+pub(crate) mod label;
+pub(crate) mod lines;
+mod notes;
+pub mod patterns;
+mod structure;
+
+use crate::codes;
+use crate::diag::{self, Diagnostic};
+use crate::lang::{self, Profile};
+use crate::model::{DocKind, Motion};
+use lines::{Kind, Line};
 
 /// Options for the reader.
 #[derive(Debug, Clone, Default)]
@@ -21,13 +37,214 @@ pub struct Parsed {
 }
 
 /// Reads a motion from decoded text.
-pub fn parse(_text: &str, options: &ParseOptions) -> Parsed {
+pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
+    let mut diags = Vec::new();
+    let profile = choose_profile(text, options, &mut diags);
+    let mut motion = Motion {
+        lang: profile.code.clone(),
+        source_name: options.source_name.clone(),
+        ..Motion::default()
+    };
+    let lines = lines::split(text, profile, &mut diags);
+    if !lines.iter().any(|l| l.kind == Kind::Text) {
+        diags.push(
+            Diagnostic::new(&codes::INPUT_EMPTY, None, "the input holds no text")
+                .hint("check that the right file was given"),
+        );
+        return Parsed {
+            motion,
+            diagnostics: diags,
+        };
+    }
+    let anchors = find_anchors(&lines, profile);
+    motion.cover = cover::read(text, &lines[..anchors.cover_end], profile, &mut diags);
+    read_title(text, &lines, &anchors, profile, &mut motion);
+    let body = blocks::group(text, &lines, anchors.body_start..lines.len(), profile);
+    diags.extend(structure::Builder::new(profile).build(
+        &body,
+        anchors.formula.is_some(),
+        &mut motion,
+    ));
+    diags.extend(notes::link(&mut motion));
+    infer_cover_facts(&mut motion, profile);
+    diag::sort(&mut diags);
     Parsed {
-        motion: Motion {
-            source_name: options.source_name.clone(),
-            lang: "en".into(),
-            ..Motion::default()
-        },
-        diagnostics: Vec::new(),
+        motion,
+        diagnostics: diags,
+    }
+}
+
+/// The language: forced, else recognised from the text, else from the file name, else English.
+fn choose_profile(
+    text: &str,
+    options: &ParseOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> &'static Profile {
+    let english = || lang::profile("en").expect("the English profile is built in");
+    if let Some(code) = &options.lang {
+        if let Some(p) = lang::profile(code) {
+            return p;
+        }
+    }
+    let named = lang::from_name(&options.source_name);
+    match (lang::detect(text), named) {
+        (Some(found), Some(named)) if found.code != named.code => {
+            diags.push(
+                Diagnostic::new(
+                    &codes::LANG_MISMATCH,
+                    None,
+                    format!(
+                        "the file name says {} but the text reads as {}",
+                        named.name, found.name
+                    ),
+                )
+                .hint(format!(
+                    "rename the file, or force the language with --lang {}",
+                    named.code
+                )),
+            );
+            found
+        }
+        (Some(found), _) => found,
+        (None, Some(named)) => named,
+        (None, None) => {
+            if text.chars().any(char::is_alphabetic) {
+                diags.push(
+                    Diagnostic::new(
+                        &codes::LANG_UNKNOWN,
+                        None,
+                        "the language of the text was not recognised; reading it as English",
+                    )
+                    .hint("force the language with --lang, e.g. --lang de"),
+                );
+            }
+            english()
+        }
+    }
+}
+
+/// Where the parts of the text start, as line indices.
+struct Anchors {
+    /// The cover is `lines[..cover_end]`.
+    cover_end: usize,
+    /// The resolution's own title, if found.
+    title: Option<usize>,
+    /// The formula line, if found.
+    formula: Option<usize>,
+    /// The first line of the preamble blocks (the formula when there is one).
+    body_start: usize,
+}
+
+fn find_anchors(lines: &[Line<'_>], profile: &Profile) -> Anchors {
+    let text_of = |l: &Line<'_>| lines::strip_marks(&l.text).to_string();
+    let formula = lines.iter().position(|l| {
+        l.kind == Kind::Text
+            && profile
+                .formula
+                .iter()
+                .any(|f| lines::starts_with_loose(&text_of(l), f).is_some())
+    });
+    let body_start =
+        formula.unwrap_or_else(|| first_structural_line(lines, profile).unwrap_or(lines.len()));
+    let title = lines[..body_start]
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, l)| l.kind == Kind::Text)
+        .take(12)
+        .find(|(_, l)| {
+            let t = text_of(l);
+            profile
+                .resolution_titles
+                .iter()
+                .any(|f| lines::starts_with_loose(&t, f).is_some())
+        })
+        .map(|(i, _)| i);
+    Anchors {
+        cover_end: title.unwrap_or(body_start),
+        title,
+        formula,
+        body_start,
+    }
+}
+
+/// Without a formula: the first citation, recital or paragraph line.
+fn first_structural_line(lines: &[Line<'_>], profile: &Profile) -> Option<usize> {
+    lines.iter().position(|l| {
+        if l.kind != Kind::Text {
+            return false;
+        }
+        let t = lines::unwrap_emphasis(&l.text);
+        let after_label = match label::read(t, profile) {
+            Some((label::Label::Number(..) | label::Label::Letter(_), _)) => return true,
+            Some((_, at)) => &t[at..],
+            None => t,
+        };
+        profile
+            .citation_openers
+            .iter()
+            .chain(&profile.recital_openers)
+            .any(|o| lines::starts_with_loose(after_label, o).is_some())
+    })
+}
+
+/// The resolution's title (and the lines under it) between the cover and the formula.
+fn read_title(
+    src: &str,
+    lines: &[Line<'_>],
+    anchors: &Anchors,
+    profile: &Profile,
+    motion: &mut Motion,
+) {
+    let Some(start) = anchors.title else { return };
+    let blocks = blocks::group(src, lines, start..anchors.body_start, profile);
+    let mut blocks = blocks.into_iter();
+    if let Some(first) = blocks.next() {
+        motion.title = Some(crate::model::Para {
+            inlines: inline::parse(&first.text, &[]),
+            span: first.span,
+        });
+    }
+    let number = motion.cover.doc_number.as_ref().map(|n| n.value.clone());
+    for b in blocks {
+        let repeated_number = patterns::doc_number(lines::unwrap_emphasis(&b.text));
+        if repeated_number.is_some() && (number.is_none() || repeated_number == number) {
+            if motion.cover.doc_number.is_none() {
+                let value = repeated_number.expect("checked");
+                motion.cover.doc_number = Some(crate::model::Located {
+                    value,
+                    span: b.span,
+                });
+            }
+            continue;
+        }
+        motion.title_notes.push(crate::model::Para {
+            inlines: inline::parse(&b.text, &[]),
+            span: b.span,
+        });
+    }
+}
+
+/// Facts the cover does not state but the rest of the text does: the procedure in the title, the
+/// kind of a text adopted.
+fn infer_cover_facts(motion: &mut Motion, _profile: &Profile) {
+    if motion.cover.procedure.is_none() {
+        if let Some(title) = &motion.title {
+            let t = title.plain_text();
+            if let Some((s, e)) = patterns::find_procedure(&t) {
+                motion.cover.procedure = Some(crate::model::Located {
+                    value: t[s..e].to_string(),
+                    span: title.span,
+                });
+            }
+        }
+    }
+    let cover = &motion.cover;
+    let bare = cover.kind_text.is_none()
+        && cover.doc_number.is_none()
+        && cover.authors.is_empty()
+        && cover.rule_line.is_none();
+    if bare && (motion.source_name.starts_with("TA-") || motion.source_name.contains("_TA")) {
+        motion.cover.kind = DocKind::TextAdopted;
     }
 }

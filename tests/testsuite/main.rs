@@ -1,4 +1,7 @@
 //! Integration tests: one binary, one module per feature, fixtures in `tests/fixtures/<feature>/`.
 
+mod cli;
+mod corpus;
 mod harness;
 mod pdf;
+mod samples;

@@ -6,7 +6,10 @@ use crate::model::Motion;
 
 /// Options for the DOCX exporter.
 #[derive(Debug, Clone, Default)]
-pub struct DocxOptions {}
+pub struct DocxOptions {
+    /// Paper and margins.
+    pub page: crate::export::meta::PageLayout,
+}
 
 /// Exports a motion to DOCX.
 pub fn export(_motion: &Motion, _options: &DocxOptions) -> Result<Vec<u8>, ExportError> {

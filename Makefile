@@ -1,0 +1,48 @@
+# motion-export: `make` builds and converts samples/ into every format; `make test` runs the tests.
+SHARED_DIR ?= ../shared
+AKN_XSD ?= $(SHARED_DIR)/reference/akn30/akomantoso30.xsd
+export SHARED_DIR AKN_XSD
+
+CARGO ?= cargo
+BIN := target/release/motion-export
+OUT ?= out
+# Reproducible dates for motions that state none.
+SOURCE_DATE_EPOCH ?= 0
+export SOURCE_DATE_EPOCH
+
+# Debian packages the tests use, by the command each provides.
+TOOLS := xmllint:libxml2-utils pdftotext:poppler-utils pdffonts:poppler-utils pdftoppm:poppler-utils qpdf:qpdf
+
+.PHONY: all build samples test deps check bench clean
+
+all: samples
+
+build:
+	$(CARGO) build --release --locked
+
+samples: build
+	$(BIN) convert samples/ -o $(OUT)
+
+check: build
+	$(BIN) check samples/
+
+test: deps
+	$(CARGO) test --release --locked
+
+bench: build
+	$(CARGO) bench --locked --bench throughput
+
+# Installs the test tools that are missing (apt-get; sudo when not root).
+deps:
+	@missing=""; for t in $(TOOLS); do cmd=$${t%%:*}; pkg=$${t##*:}; \
+	  command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@test -f "$(AKN_XSD)" || { echo "AKN_XSD=$(AKN_XSD) not found: put ../shared beside the checkout or set AKN_XSD (see README)"; exit 1; }
+
+clean:
+	$(CARGO) clean
+	rm -rf $(OUT)

@@ -1,0 +1,115 @@
+//! The command line: arguments to configuration, one module per subcommand, the batch driver,
+//! diagnostics rendering, and atomic file writing. The only part of the program that touches the
+//! filesystem, the clock or the terminal.
+
+mod args;
+mod batch;
+mod check;
+mod convert;
+mod dump;
+mod explain;
+mod fonts;
+mod inputs;
+mod render;
+mod write;
+
+use clap::Parser;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Exit codes, as documented in the README.
+pub mod exit {
+    /// Every file converted or checked without errors.
+    pub const OK: u8 = 0;
+    /// At least one file had errors (it was reported and skipped).
+    pub const CONTENT: u8 = 1;
+    /// Bad usage, or an input or output could not be read or written.
+    pub const FAILURE: u8 = 2;
+    /// Interrupted (SIGINT); finished outputs are complete, nothing partial is left.
+    pub const INTERRUPTED: u8 = 130;
+}
+
+/// A failure that stops the whole command (as opposed to a problem with one file).
+#[derive(Debug)]
+pub enum Fatal {
+    Usage(String),
+    Io(String),
+}
+
+/// Set by the SIGINT handler; workers stop taking new files and finish cleanly.
+pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::Relaxed)
+}
+
+/// Runs the command line and returns the exit code.
+pub fn run() -> ExitCode {
+    let cli = match args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() {
+                exit::FAILURE
+            } else {
+                exit::OK
+            };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    // Ignore failure: without a handler, SIGINT still stops the program (temporary files then
+    // remain hidden, never under an output's name).
+    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::Relaxed));
+    let result = match &cli.command {
+        args::Command::Convert(a) => a.config().and_then(|c| convert::run(&c)),
+        args::Command::Check(a) => a.read.config().and_then(|c| check::run(&a.inputs, &c)),
+        args::Command::Dump(a) => a.read.config().and_then(|c| dump::run(&a.input, &c)),
+        args::Command::Explain(a) => explain::run(a.code.as_deref()),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(Fatal::Usage(msg)) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(exit::FAILURE)
+        }
+        Err(Fatal::Io(msg)) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(exit::FAILURE)
+        }
+    }
+}
+
+/// The date of `SOURCE_DATE_EPOCH`, for identifiers of motions that state no date: reproducible
+/// builds set it; the clock is never read.
+pub fn source_date() -> Option<motion_export::model::Date> {
+    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    let days = secs.div_euclid(86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    motion_export::model::Date::new(u16::try_from(year).ok()?, month as u8, day as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn source_date_epoch() {
+        std::env::set_var("SOURCE_DATE_EPOCH", "1612828800");
+        assert_eq!(
+            super::source_date().map(|d| d.to_string()).as_deref(),
+            Some("2021-02-09")
+        );
+        std::env::remove_var("SOURCE_DATE_EPOCH");
+    }
+}

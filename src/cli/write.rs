@@ -1,0 +1,104 @@
+//! Writing outputs atomically: a hidden temporary file in the target folder, renamed over the
+//! target only when complete, so a crash or an error never leaves a partial file under an
+//! output's name. Folders are created inside the output folder without following symbolic links.
+
+use std::io::Write;
+use std::path::{Component, Path};
+
+/// Writes `bytes` to `path` (inside `root`) atomically.
+pub fn atomic(root: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(root);
+    create_dirs(root, dir)?;
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(std::io::Error::other(format!(
+            "{} is a symbolic link; refusing to write through it",
+            path.display()
+        )));
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".motion-export-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.flush()?;
+    set_readable(tmp.as_file())?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn set_readable(f: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    f.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_readable(_f: &std::fs::File) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Creates `dir` and the folders between `root` and it. Below `root`, a symbolic link where a
+/// folder is expected is refused: outputs never land outside the output folder.
+fn create_dirs(root: &Path, dir: &Path) -> std::io::Result<()> {
+    if !root.exists() {
+        std::fs::create_dir_all(root)?;
+    }
+    let rel = dir.strip_prefix(root).unwrap_or(Path::new(""));
+    let mut current = root.to_path_buf();
+    for c in rel.components() {
+        let Component::Normal(name) = c else { continue };
+        current.push(name);
+        match std::fs::symlink_metadata(&current) {
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(std::io::Error::other(format!(
+                    "{} is a symbolic link; refusing to write through it",
+                    current.display()
+                )));
+            }
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => {
+                return Err(std::io::Error::other(format!(
+                    "{} exists and is not a folder",
+                    current.display()
+                )))
+            }
+            Err(_) => std::fs::create_dir(&current)?,
+        }
+    }
+    Ok(())
+}
+
+/// Removes an output left by an earlier run when the input now fails, so no stale file remains.
+/// Returns whether a file was removed.
+pub fn remove_stale(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) && std::fs::remove_file(path).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_and_replaces_atomically() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("sub/a.xml");
+        atomic(dir.path(), &target, b"one").unwrap();
+        atomic(dir.path(), &target, b"two").unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"two");
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("sub"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec!["a.xml"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_symlinked_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("sub")).unwrap();
+        assert!(atomic(dir.path(), &dir.path().join("sub/a.xml"), b"x").is_err());
+        assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+    }
+}

@@ -1,0 +1,258 @@
+//! Grouping lines into blocks: one block per citation, recital, paragraph, point, heading or
+//! note, joining hard-wrapped lines and page breaks, and removing hyphens that split a word.
+
+use super::label;
+use super::lines::{self, Kind, Line};
+use crate::diag::Span;
+use crate::lang::Profile;
+use std::collections::HashSet;
+
+/// A run of lines read as one piece of text.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// The text: lines joined by spaces, `\n` where the source forced a line break.
+    pub text: String,
+    pub span: Span,
+    /// A blank line (or the start of the region) came before it.
+    pub blank_before: bool,
+    pub md_heading: bool,
+    pub bullet: bool,
+}
+
+/// Reads the blocks of `lines[range]`.
+pub fn group(
+    src: &str,
+    lines: &[Line<'_>],
+    range: std::ops::Range<usize>,
+    profile: &Profile,
+) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut words: Option<HashSet<String>> = None;
+    let mut blank_before = true;
+    // Set while furniture or a page break separates this line from the previous text line.
+    let mut page_gap = false;
+    let mut prev_hard_break = false;
+    for i in range {
+        let line = &lines[i];
+        match line.kind {
+            Kind::Blank | Kind::Rule => {
+                blank_before = true;
+                continue;
+            }
+            Kind::Furniture => {
+                page_gap = true;
+                continue;
+            }
+            Kind::Text => {}
+        }
+        let span = line.span(src);
+        let starts = starts_block(line, profile);
+        let continues = match blocks.last() {
+            None => false,
+            Some(prev) => {
+                (prev_hard_break && !starts_strongly(line, profile))
+                    || (!blank_before && !starts && !line.page_break)
+                    || (page_gap && !starts && !ends_sentence(&prev.text) && !line.md_heading)
+            }
+        };
+        if continues {
+            let prev = blocks.last_mut().expect("checked above");
+            join(
+                &mut prev.text,
+                &line.text,
+                prev_hard_break,
+                src,
+                profile,
+                &mut words,
+            );
+            prev.span = prev.span.to(span);
+        } else {
+            blocks.push(Block {
+                text: collapse_spaces(&line.text),
+                span,
+                blank_before,
+                md_heading: line.md_heading,
+                bullet: line.bullet,
+            });
+        }
+        prev_hard_break = line.hard_break;
+        blank_before = false;
+        page_gap = false;
+    }
+    blocks
+}
+
+/// A line that opens a new block even without a blank line before it.
+pub fn starts_block(line: &Line<'_>, profile: &Profile) -> bool {
+    let t = lines::strip_marks(&line.text);
+    line.bullet
+        || line.md_heading
+        || starts_strongly(line, profile)
+        || (t.starts_with('(') && t.ends_with(')'))
+        || profile
+            .formula
+            .iter()
+            .any(|f| lines::starts_with_loose(t, f).is_some())
+        || profile
+            .resolution_titles
+            .iter()
+            .any(|f| lines::starts_with_loose(t, f).is_some())
+        || profile
+            .citation_openers
+            .iter()
+            .any(|f| lines::starts_with_loose(t, f).is_some())
+        || profile
+            .recitals_intro
+            .iter()
+            .chain(&profile.body_intro)
+            .any(|f| lines::eq_loose(t, f))
+}
+
+/// A line that opens a new block even after a forced line break: a labelled line or a lone
+/// document number.
+fn starts_strongly(line: &Line<'_>, profile: &Profile) -> bool {
+    lines::is_doc_number_line(&line.text)
+        || label::read(lines::unwrap_emphasis(&line.text), profile).is_some()
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['.', ';', ':', '!', '?'])
+}
+
+/// Runs of ASCII spaces and tabs become one space; other whitespace (no-break spaces) is kept.
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev_space = false;
+    for c in s.chars() {
+        let space = c == ' ' || c == '\t';
+        if space {
+            if !prev_space {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+        prev_space = space;
+    }
+    out
+}
+
+/// Appends a wrapped line to a block's text: a line break where the source forced one, otherwise
+/// a space, or nothing when a line-end hyphen split a word.
+fn join(
+    text: &mut String,
+    next: &str,
+    hard_break: bool,
+    src: &str,
+    profile: &Profile,
+    words: &mut Option<HashSet<String>>,
+) {
+    let next = collapse_spaces(next);
+    if hard_break {
+        text.push('\n');
+        text.push_str(&next);
+        return;
+    }
+    if text.ends_with('\u{ad}') {
+        // A soft hyphen only ever marks a break opportunity.
+        text.pop();
+        text.push_str(&next);
+        return;
+    }
+    let hyphenated = text.ends_with(['-', '\u{2010}']) && {
+        let before = text[..text.len() - 1].chars().next_back();
+        before.is_some_and(char::is_alphabetic) && next.starts_with(char::is_alphabetic)
+    };
+    if hyphenated {
+        let head_start = text.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
+        let head = text[head_start..text.len() - 1].to_string();
+        let tail: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        if split_word(&head, &tail, src, profile, words) {
+            text.pop();
+        }
+        text.push_str(&next);
+        return;
+    }
+    text.push(' ');
+    text.push_str(&next);
+}
+
+/// Whether `head-` + `tail` is one word split by a line-end hyphen (remove the hyphen) rather
+/// than a hyphenated compound (`non-governmental`: keep it). Keeps the hyphen when unsure: a
+/// kept hyphen loses nothing.
+fn split_word(
+    head: &str,
+    tail: &str,
+    src: &str,
+    profile: &Profile,
+    words: &mut Option<HashSet<String>>,
+) -> bool {
+    let head_lower = head.to_lowercase();
+    if tail.starts_with(char::is_uppercase)
+        || profile.hyphen_prefixes.iter().any(|p| *p == head_lower)
+    {
+        return false;
+    }
+    let words = words.get_or_insert_with(|| {
+        src.split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| w.len() > 3)
+            .map(str::to_lowercase)
+            .collect()
+    });
+    let joined = format!("{head}{tail}").to_lowercase();
+    let hyphenated = format!("{head}-{tail}").to_lowercase();
+    words.contains(&joined) && !words.contains(&hyphenated)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(src: &str) -> Vec<String> {
+        let profile = crate::lang::profile("en").unwrap();
+        let lines = super::super::lines::split(src, profile, &mut Vec::new());
+        group(src, &lines, 0..lines.len(), profile)
+            .into_iter()
+            .map(|b| b.text)
+            .collect()
+    }
+
+    #[test]
+    fn joins_wrapped_lines_and_keeps_compound_hyphens() {
+        let src = "1. Calls on the non-\ngovernmental organisations to sup-\nport the Commis-\nsion;\n2. Notes\nthat the Commission supports it;\n";
+        assert_eq!(
+            blocks(src),
+            vec![
+                "1. Calls on the non-governmental organisations to sup-port the Commission;",
+                "2. Notes that the Commission supports it;"
+            ]
+        );
+    }
+
+    #[test]
+    fn joins_across_page_furniture() {
+        let src = "A. whereas the Council and\n\n\u{c}RE\\1225093EN.docx 2/6 PE662.890v01-00\n\nEN United in diversity EN\n\nthe Commission agree;\n\nB. whereas x;\n";
+        assert_eq!(
+            blocks(src),
+            vec![
+                "A. whereas the Council and the Commission agree;",
+                "B. whereas x;"
+            ]
+        );
+    }
+
+    #[test]
+    fn single_newline_layout_splits_on_labels() {
+        let src = "The European Parliament,\n– having regard to X,\nA. whereas Y;\n1. Calls Z;\n";
+        assert_eq!(blocks(src).len(), 4);
+    }
+
+    #[test]
+    fn hard_breaks_continue_the_block() {
+        let src = "**European Parliament resolution on X  \n(2021/2544(RSP))**\n";
+        assert_eq!(
+            blocks(src),
+            vec!["**European Parliament resolution on X\n(2021/2544(RSP))**"]
+        );
+    }
+}

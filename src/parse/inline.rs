@@ -1,0 +1,199 @@
+//! Inline content of a block: `**bold**` and `*italic*` marks, forced line breaks, and footnote
+//! calls (`[1]` always; `(1)` glued to a word when a note `(1)` exists).
+
+use crate::model::Inline;
+
+/// Reads the inline content of `text`. `note_markers` are the markers (without brackets) of the
+/// note texts found in the document, used to tell `(1)` calls from `3(1)`-style references.
+pub fn parse(text: &str, note_markers: &[String]) -> Vec<Inline> {
+    let pairs = emphasis_pairs(text);
+    let mut out: Vec<Inline> = Vec::new();
+    let (mut bold, mut italic) = (false, false);
+    let mut buf = String::new();
+    let mut i = 0;
+    while i < text.len() {
+        if let Some(&(len, _)) = pairs.iter().find(|(_, at)| *at == i) {
+            flush(&mut out, &mut buf, bold, italic);
+            if len == 2 {
+                bold = !bold;
+            } else {
+                italic = !italic;
+            }
+            i += len;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("i is a char boundary");
+        if c == '\n' {
+            flush(&mut out, &mut buf, bold, italic);
+            out.push(Inline::LineBreak);
+            i += 1;
+            continue;
+        }
+        if c == '[' || c == '(' {
+            if let Some(len) = note_call(text, i, note_markers) {
+                flush(&mut out, &mut buf, bold, italic);
+                out.push(Inline::NoteRef {
+                    marker: text[i..i + len].to_string(),
+                    note: None,
+                });
+                i += len;
+                continue;
+            }
+        }
+        buf.push(c);
+        i += c.len_utf8();
+    }
+    flush(&mut out, &mut buf, bold, italic);
+    out
+}
+
+fn flush(out: &mut Vec<Inline>, buf: &mut String, bold: bool, italic: bool) {
+    if buf.is_empty() {
+        return;
+    }
+    if let Some(Inline::Text {
+        text,
+        bold: b,
+        italic: it,
+    }) = out.last_mut()
+    {
+        if *b == bold && *it == italic {
+            text.push_str(buf);
+            buf.clear();
+            return;
+        }
+    }
+    out.push(Inline::Text {
+        text: std::mem::take(buf),
+        bold,
+        italic,
+    });
+}
+
+/// The length of a footnote call at byte `i`, if there is one.
+fn note_call(text: &str, i: usize, note_markers: &[String]) -> Option<usize> {
+    let open = text.as_bytes()[i];
+    let close = if open == b'[' { b']' } else { b')' };
+    let rest = &text.as_bytes()[i + 1..];
+    let n = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    if n == 0 || n > 3 || rest.get(n) != Some(&close) {
+        return None;
+    }
+    if open == b'[' {
+        return Some(n + 2);
+    }
+    // "(1)" counts only glued to the preceding word and when the note exists.
+    let glued = text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace() && c != '(');
+    let marker = &text[i + 1..i + 1 + n];
+    (glued && note_markers.iter().any(|m| m == marker)).then_some(n + 2)
+}
+
+/// Byte positions and lengths of the emphasis marks that pair up: an opening mark is followed by
+/// a non-space, a closing one preceded by a non-space. Unpaired marks stay literal text.
+fn emphasis_pairs(text: &str) -> Vec<(usize, usize)> {
+    if !text.contains('*') {
+        return Vec::new();
+    }
+    let bytes = text.as_bytes();
+    let mut marks: Vec<(usize, usize)> = Vec::new(); // (len, pos)
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'*' {
+            let len = if bytes.get(i + 1) == Some(&b'*') {
+                2
+            } else {
+                1
+            };
+            marks.push((len, i));
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    let mut result = Vec::new();
+    for len in [2usize, 1] {
+        let mut open: Option<usize> = None;
+        for &(l, pos) in marks.iter().filter(|(l, _)| *l == len) {
+            let next_is_text = text[pos + l..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace());
+            let prev_is_text = text[..pos]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_whitespace());
+            match open {
+                Some(o) if prev_is_text => {
+                    result.push((l, o));
+                    result.push((l, pos));
+                    open = None;
+                }
+                _ if next_is_text => open = Some(pos),
+                _ => {}
+            }
+        }
+    }
+    result.sort_by_key(|(_, pos)| *pos);
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Inline {
+        Inline::text(s)
+    }
+
+    #[test]
+    fn emphasis() {
+        assert_eq!(
+            parse("**B9-0146/2021** and *The European Parliament,*", &[]),
+            vec![
+                Inline::Text {
+                    text: "B9-0146/2021".into(),
+                    bold: true,
+                    italic: false
+                },
+                t(" and "),
+                Inline::Text {
+                    text: "The European Parliament,".into(),
+                    bold: false,
+                    italic: true
+                },
+            ]
+        );
+        assert_eq!(parse("5 * 3 = 15", &[]), vec![t("5 * 3 = 15")]);
+    }
+
+    #[test]
+    fn notes_and_breaks() {
+        let notes = vec!["2".to_string()];
+        assert_eq!(
+            parse("of 2020[1]; Article 3(2) and 2004(2)\nx", &notes),
+            vec![
+                t("of 2020"),
+                Inline::NoteRef {
+                    marker: "[1]".into(),
+                    note: None
+                },
+                t("; Article 3"),
+                Inline::NoteRef {
+                    marker: "(2)".into(),
+                    note: None
+                },
+                t(" and 2004"),
+                Inline::NoteRef {
+                    marker: "(2)".into(),
+                    note: None
+                },
+                Inline::LineBreak,
+                t("x"),
+            ]
+        );
+        assert_eq!(parse("Article 3(5)", &[]), vec![t("Article 3(5)")]);
+    }
+}

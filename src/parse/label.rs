@@ -1,0 +1,264 @@
+//! Labels at the start of a block: citation dashes, recital letters, paragraph numbers, point
+//! numbers and footnote markers.
+
+use crate::lang::Profile;
+use crate::model::Num;
+
+/// The kind of numbering of a point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PointKind {
+    /// `(a)`, `a)`
+    Alpha,
+    /// `(i)`, `i)`
+    Roman,
+    /// `(1)`
+    Digit,
+    /// `–`, `•`
+    Dash,
+}
+
+/// A label and where the text after it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Label {
+    /// A dash (`–`, `-`, `•`): a citation in the preamble, a point in the body.
+    Dash,
+    /// A recital letter: `A.`, `AB.`, `Γ.`
+    Letter(Num),
+    /// A paragraph number: `12.`
+    Number(Num, u32),
+    /// A point: `(a)`, `(iv)`, `b)`, `(1)`. An alphabetic point may also read as a Roman one
+    /// (`(i)`, `(v)`): `maybe_roman` says so, the reader decides from context.
+    Point {
+        num: Num,
+        kind: PointKind,
+        maybe_roman: bool,
+    },
+    /// A footnote marker opening a note text: `[1]`.
+    Note(String),
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '–' | '—' | '-' | '•' | '‒' | '−' | '▪' | '·')
+}
+
+/// Whitespace after a label: spaces, tabs, no-break and figure spaces.
+fn gap(s: &str) -> usize {
+    s.char_indices()
+        .find(|(_, c)| !c.is_whitespace())
+        .map_or(s.len(), |(i, _)| i)
+}
+
+/// Reads a label at the start of `text`. Returns it and the byte offset of the text after it
+/// (past the whitespace). A label must be followed by whitespace and some text.
+pub fn read(text: &str, profile: &Profile) -> Option<(Label, usize)> {
+    let first = text.chars().next()?;
+    // The label must be followed by whitespace, or end the line (its text may follow on the next).
+    let after = |len: usize| -> Option<usize> {
+        let g = gap(&text[len..]);
+        (g > 0 || len == text.len()).then_some(len + g)
+    };
+    if is_dash(first) {
+        return after(first.len_utf8()).map(|at| (Label::Dash, at));
+    }
+    if first == '[' {
+        let close = text.find(']')?;
+        let inner = &text[1..close];
+        if !inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit()) {
+            return after(close + 1).map(|at| (Label::Note(inner.to_string()), at));
+        }
+        return None;
+    }
+    if first == '(' {
+        let close = text[1..].find(')')? + 1;
+        let inner = &text[1..close];
+        return point(inner, &text[..=close]).and_then(|l| after(close + 1).map(|at| (l, at)));
+    }
+    if first.is_ascii_digit() {
+        let d = text.bytes().take_while(u8::is_ascii_digit).count();
+        if d <= 4 && text[d..].starts_with('.') {
+            let value: u32 = text[..d].parse().ok()?;
+            let num = Num {
+                text: text[..=d].to_string(),
+                value: text[..d].to_string(),
+            };
+            return after(d + 1).map(|at| (Label::Number(num, value), at));
+        }
+        return None;
+    }
+    // Recital letters: one or two capitals of the language's alphabet and a full stop.
+    let letters = profile_letters(profile);
+    let n: usize = text
+        .chars()
+        .take_while(|c| letters.contains(*c))
+        .take(3)
+        .map(char::len_utf8)
+        .sum();
+    if n > 0 && text[..n].chars().count() <= 2 && text[n..].starts_with('.') {
+        let num = Num {
+            text: text[..=n].to_string(),
+            value: text[..n].to_string(),
+        };
+        return after(n + 1).map(|at| (Label::Letter(num), at));
+    }
+    // "a) text", "iv) text"
+    let n = text.bytes().take_while(u8::is_ascii_lowercase).count();
+    if (1..=4).contains(&n) && text[n..].starts_with(')') {
+        return point(&text[..n], &text[..=n]).and_then(|l| after(n + 1).map(|at| (l, at)));
+    }
+    None
+}
+
+fn profile_letters(profile: &Profile) -> &str {
+    &profile.recital_letters
+}
+
+/// A point number from what is inside its parenthesis.
+fn point(inner: &str, written: &str) -> Option<Label> {
+    let num = |value: &str| Num {
+        text: written.to_string(),
+        value: value.to_string(),
+    };
+    if inner.is_empty() || inner.len() > 5 {
+        return None;
+    }
+    if inner.bytes().all(|b| b.is_ascii_digit()) && inner.len() <= 3 {
+        return Some(Label::Point {
+            num: num(inner),
+            kind: PointKind::Digit,
+            maybe_roman: false,
+        });
+    }
+    if !inner.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let roman = inner
+        .bytes()
+        .all(|b| matches!(b, b'i' | b'v' | b'x' | b'l'));
+    if inner.len() == 1 {
+        return Some(Label::Point {
+            num: num(inner),
+            kind: PointKind::Alpha,
+            maybe_roman: roman,
+        });
+    }
+    if roman {
+        return Some(Label::Point {
+            num: num(inner),
+            kind: PointKind::Roman,
+            maybe_roman: true,
+        });
+    }
+    // "(aa)" after "(z)".
+    (inner.len() == 2 && inner.as_bytes()[0] == inner.as_bytes()[1]).then(|| Label::Point {
+        num: num(inner),
+        kind: PointKind::Alpha,
+        maybe_roman: false,
+    })
+}
+
+/// The value of a Roman numeral (`iv` -> 4), if it is one.
+pub fn roman_value(s: &str) -> Option<u32> {
+    let digit = |c: u8| match c {
+        b'i' => Some(1),
+        b'v' => Some(5),
+        b'x' => Some(10),
+        b'l' => Some(50),
+        _ => None,
+    };
+    let values: Option<Vec<u32>> = s.bytes().map(digit).collect();
+    let values = values?;
+    let mut total = 0;
+    for (i, v) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|next| next > v) {
+            total -= *v as i64;
+        } else {
+            total += *v as i64;
+        }
+    }
+    u32::try_from(total).ok().filter(|t| *t > 0)
+}
+
+/// The 0-based position of a recital number (`A` -> 0, `Z` -> 25, `AA` -> 26) in the profile's
+/// alphabet, or `None` when it is not a recital number.
+pub fn letter_index(value: &str, letters: &[char]) -> Option<usize> {
+    let chars: Vec<char> = value.chars().collect();
+    let pos = |c: &char| letters.iter().position(|l| l == c);
+    match chars.as_slice() {
+        [a] => pos(a),
+        [a, b] => Some((pos(a)? + 1) * letters.len() + pos(b)?),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn en() -> &'static Profile {
+        crate::lang::profile("en").unwrap()
+    }
+
+    #[test]
+    fn reads_labels() {
+        assert_eq!(read("– having regard", en()), Some((Label::Dash, 4)));
+        assert!(
+            matches!(read("A.\u{a0}whereas", en()), Some((Label::Letter(n), 4)) if n.value == "A")
+        );
+        assert!(
+            matches!(read("AB. whereas", en()), Some((Label::Letter(n), 4)) if n.value == "AB")
+        );
+        assert!(matches!(
+            read("12.      Calls", en()),
+            Some((Label::Number(_, 12), 9))
+        ));
+        assert!(matches!(
+            read("(iv) text", en()),
+            Some((
+                Label::Point {
+                    kind: PointKind::Roman,
+                    ..
+                },
+                5
+            ))
+        ));
+        assert!(matches!(
+            read("(i) text", en()),
+            Some((
+                Label::Point {
+                    kind: PointKind::Alpha,
+                    maybe_roman: true,
+                    ..
+                },
+                4
+            ))
+        ));
+        assert!(matches!(
+            read("b) text", en()),
+            Some((
+                Label::Point {
+                    kind: PointKind::Alpha,
+                    ..
+                },
+                3
+            ))
+        ));
+        assert_eq!(
+            read("[1] Judgment", en()),
+            Some((Label::Note("1".into()), 4))
+        );
+        assert_eq!(read("9.7 million", en()), None);
+        assert!(matches!(read("A.", en()), Some((Label::Letter(_), 2))));
+        assert_eq!(read("A.B", en()), None);
+        assert_eq!(read("European", en()), None);
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(roman_value("iv"), Some(4));
+        assert_eq!(roman_value("xiii"), Some(13));
+        let letters = en().letters();
+        assert_eq!(letter_index("A", &letters), Some(0));
+        assert_eq!(letter_index("AA", &letters), Some(26));
+        assert_eq!(letter_index("BA", &letters), Some(52));
+    }
+}

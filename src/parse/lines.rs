@@ -1,0 +1,449 @@
+//! Splitting the source into cleaned lines: line ends, form feeds, control characters, the
+//! markdown-ish marks of PDF dumps (`---`, `## `, `- `), leaked tags, and page furniture.
+
+use super::patterns;
+use crate::codes;
+use crate::diag::{Diagnostic, Span};
+use crate::lang::Profile;
+use std::borrow::Cow;
+
+/// What a line is, before any structure is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Empty or whitespace only.
+    Blank,
+    /// A markdown rule (`---`): a visual separator.
+    Rule,
+    /// Page furniture: site menus, running headers and footers, download links.
+    Furniture,
+    Text,
+}
+
+/// One line of the source, cleaned.
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// 1-based line number.
+    pub no: u32,
+    /// Byte offset of the start of the raw line.
+    pub line_start: usize,
+    /// Byte offset of `text`'s first byte in the source (approximate when characters were replaced).
+    pub start: usize,
+    /// Byte offset just past `text`'s last byte in the source.
+    pub end: usize,
+    /// The content: trimmed, marks and leaked tags removed.
+    pub text: Cow<'a, str>,
+    pub kind: Kind,
+    /// The raw line ended in two spaces: a markdown line break.
+    pub hard_break: bool,
+    /// The line started with a markdown bullet `- ` or `* `.
+    pub bullet: bool,
+    /// The line was a markdown heading (`## `).
+    pub md_heading: bool,
+    /// The name of a leaked tag that wrapped the line (`Titre` for `<Titre>...</Titre>`).
+    pub tag: Option<&'a str>,
+    /// A page break (form feed) came before this line.
+    pub page_break: bool,
+}
+
+impl Line<'_> {
+    /// The span of the line's content.
+    pub fn span(&self, src: &str) -> Span {
+        Span {
+            start: self.start,
+            end: self.end,
+            line: self.no,
+            col: 1 + src[self.line_start..self.start].chars().count() as u32,
+        }
+    }
+}
+
+/// Splits `src` into lines and classifies each. Control characters are replaced by spaces and
+/// reported in `diags`.
+pub fn split<'a>(src: &'a str, profile: &Profile, diags: &mut Vec<Diagnostic>) -> Vec<Line<'a>> {
+    let mut lines = Vec::with_capacity(src.len() / 80 + 1);
+    let mut offset = 0;
+    let mut page_break = false;
+    for (i, raw_with_end) in src.split_inclusive('\n').enumerate() {
+        let line_start = offset;
+        offset += raw_with_end.len();
+        let raw = raw_with_end.trim_end_matches(['\n', '\r']);
+        let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        if raw.contains('\u{c}') {
+            page_break = true;
+        }
+        let line = clean(raw, line_start, no, profile, diags, page_break);
+        if line.kind == Kind::Text {
+            page_break = false;
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+fn clean<'a>(
+    raw: &'a str,
+    line_start: usize,
+    no: u32,
+    profile: &Profile,
+    diags: &mut Vec<Diagnostic>,
+    page_break: bool,
+) -> Line<'a> {
+    let hard_break = raw.ends_with("  ") && !raw.trim().is_empty();
+    // Control characters other than tab: form feeds are page breaks, the rest are reported.
+    let text: Cow<'a, str> = if raw.chars().any(|c| c.is_control() && c != '\t') {
+        let bad: Vec<char> = raw
+            .chars()
+            .filter(|c| c.is_control() && !matches!(c, '\t' | '\u{c}'))
+            .collect();
+        if !bad.is_empty() {
+            let col = 1 + raw.chars().take_while(|c| !bad.contains(c)).count() as u32;
+            let pos = raw.find(|c: char| bad.contains(&c)).unwrap_or(0);
+            let names: Vec<String> = bad
+                .iter()
+                .take(3)
+                .map(|c| format!("U+{:04X}", *c as u32))
+                .collect();
+            diags.push(
+                Diagnostic::new(
+                    &codes::CONTROL_CHAR,
+                    Some(Span {
+                        start: line_start + pos,
+                        end: line_start + pos + 1,
+                        line: no,
+                        col,
+                    }),
+                    format!("control character {} replaced by a space", names.join(", ")),
+                )
+                .hint("control characters are not allowed in XML; remove them from the source"),
+            );
+        }
+        // Same byte length, so offsets into the source stay exact.
+        let mut owned = String::with_capacity(raw.len());
+        for c in raw.chars() {
+            if c.is_control() && c != '\t' {
+                owned.extend(std::iter::repeat_n(' ', c.len_utf8()));
+            } else {
+                owned.push(c);
+            }
+        }
+        Cow::Owned(owned)
+    } else {
+        Cow::Borrowed(raw)
+    };
+    let trimmed_start = text.len() - text.trim_start().len();
+    let mut start = trimmed_start;
+    let mut end = text.trim_end().len().max(start);
+    let mut line = Line {
+        no,
+        line_start,
+        start: 0,
+        end: 0,
+        text: Cow::Borrowed(""),
+        kind: Kind::Text,
+        hard_break,
+        bullet: false,
+        md_heading: false,
+        tag: None,
+        page_break,
+    };
+    {
+        let t = &text[start..end];
+        if t.is_empty() {
+            line.kind = Kind::Blank;
+        } else if t.len() >= 3
+            && (t.bytes().all(|b| b == b'-')
+                || t.bytes().all(|b| b == b'*')
+                || t.bytes().all(|b| b == b'_'))
+        {
+            line.kind = Kind::Rule;
+        } else {
+            // Markdown heading marks.
+            let hashes = t.bytes().take_while(|&b| b == b'#').count();
+            if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
+                line.md_heading = true;
+                start += hashes + 1;
+            }
+            // Markdown bullets; the en dash of citations is a label, handled by the reader.
+            let t = &text[start..end];
+            if (t.starts_with("- ") || t.starts_with("* ")) && t.len() > 2 {
+                line.bullet = true;
+                start += 2;
+            }
+            while text[start..end].starts_with(char::is_whitespace) {
+                start += text[start..end].chars().next().map_or(1, char::len_utf8);
+            }
+            // Leaked tags: <Titre>...</Titre>.
+            if let Some((name, inner_start, inner_end)) = leaked_tag(&text[start..end]) {
+                line.tag = raw.find(name).map(|i| &raw[i..i + name.len()]);
+                end = start + inner_end;
+                start += inner_start;
+            }
+        }
+    }
+    let (s, e) = (start, end.max(start));
+    line.text = match text {
+        Cow::Borrowed(b) => Cow::Borrowed(b[s..e].trim()),
+        Cow::Owned(o) => Cow::Owned(o[s..e].trim().to_string()),
+    };
+    line.start = line_start + s.min(raw.len());
+    line.end = (line_start + e).min(line_start + raw.len()).max(line.start);
+    if line.kind == Kind::Text && line.text.is_empty() {
+        line.kind = Kind::Blank;
+    }
+    if line.kind == Kind::Text && is_furniture(&line.text, profile) {
+        line.kind = Kind::Furniture;
+    }
+    line
+}
+
+/// `<Name>inner</Name>`, `<Name>inner` or `inner</Name>` where the line is wrapped in a leaked
+/// tag: returns the name and the byte range of the inner text.
+fn leaked_tag(t: &str) -> Option<(&str, usize, usize)> {
+    let tag_name = |s: &str| -> Option<usize> {
+        let n = s
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            .count();
+        (n > 0 && s.as_bytes()[0].is_ascii_alphabetic() && s[n..].starts_with('>')).then_some(n)
+    };
+    if let Some(open) = t.strip_prefix('<') {
+        let n = tag_name(open)?;
+        let name = &open[..n];
+        let inner_start = n + 2;
+        let close = format!("</{name}>");
+        let inner_end = if t.ends_with(&close) {
+            t.len() - close.len()
+        } else {
+            t.len()
+        };
+        return Some((name, inner_start, inner_end.max(inner_start)));
+    }
+    if t.ends_with('>') {
+        let open = t.rfind("</")?;
+        let n = tag_name(&t[open + 2..])?;
+        if open + 2 + n + 1 == t.len() {
+            return Some((&t[open + 2..open + 2 + n], 0, open));
+        }
+    }
+    None
+}
+
+/// Strips emphasis marks wrapping a whole line (`**B9-0146/2021**`, `*Plenary sitting*`).
+pub fn unwrap_emphasis(t: &str) -> &str {
+    let mut t = t.trim();
+    loop {
+        let inner = t
+            .strip_prefix("**")
+            .and_then(|s| s.strip_suffix("**"))
+            .or_else(|| t.strip_prefix('*').and_then(|s| s.strip_suffix('*')));
+        match inner {
+            Some(i) if !i.is_empty() => t = i.trim(),
+            _ => return t,
+        }
+    }
+}
+
+/// Strips emphasis marks at either end, paired or not (`**Title  ` opening a bold run that
+/// closes on the next line).
+pub fn strip_marks(t: &str) -> &str {
+    t.trim_matches('*').trim()
+}
+
+/// Compares case-insensitively, treating any run of whitespace as one space.
+pub fn eq_loose(a: &str, b: &str) -> bool {
+    let (mut wa, mut wb) = (a.split_whitespace(), b.split_whitespace());
+    loop {
+        match (wa.next(), wb.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q))
+                if p.chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(q.chars().flat_map(char::to_lowercase)) => {}
+            _ => return false,
+        }
+    }
+}
+
+/// `s` starts with `prefix`, ignoring case and treating whitespace runs (no-break spaces
+/// included) as equal. Returns the byte length of `s` matched.
+pub fn starts_with_loose(s: &str, prefix: &str) -> Option<usize> {
+    let mut si = s.char_indices().peekable();
+    let mut pi = prefix.chars().peekable();
+    while let Some(pc) = pi.next() {
+        if pc.is_whitespace() {
+            while pi.peek().is_some_and(|c| c.is_whitespace()) {
+                pi.next();
+            }
+            if !si.peek().is_some_and(|(_, c)| c.is_whitespace()) {
+                return None;
+            }
+            while si.peek().is_some_and(|(_, c)| c.is_whitespace()) {
+                si.next();
+            }
+            continue;
+        }
+        let (_, sc) = si.next()?;
+        if sc != pc
+            && !sc.to_lowercase().eq(pc.to_lowercase())
+            && !(is_apostrophe(sc) && is_apostrophe(pc))
+        {
+            return None;
+        }
+    }
+    Some(si.peek().map_or(s.len(), |(i, _)| *i))
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2BC}')
+}
+
+/// Whether a line is page furniture: download links, site menus, running headers and footers.
+pub fn is_furniture(t: &str, profile: &Profile) -> bool {
+    let t = unwrap_emphasis(t);
+    // "PDF 155kWORD 46k"
+    if t.starts_with("PDF ") && t.contains("kWORD ") && t.len() < 40 {
+        return true;
+    }
+    // "RC-10-2025-0249_EN (PDF - 147 KB)", "001-002 (DOC - 69 KB)"
+    if (t.contains("(PDF") || t.contains("(DOC")) && t.ends_with("KB)") && t.len() < 80 {
+        return true;
+    }
+    // Running header/footer of the Parliament's Word documents: "RE\1225093EN.docx 2/6 PE662.890v01-00"
+    if t.len() < 120
+        && (t.contains(".docx") || t.contains(".doc "))
+        && (t.contains("PE") || t.contains('\\'))
+    {
+        return true;
+    }
+    // A document or session number alone: cover fields (the cover reader still reads them) and
+    // page headers in the body.
+    if is_doc_number_line(t) || patterns::pe_number(t).is_some() {
+        return true;
+    }
+    // The parliamentary term ("2019-2024") and a language code alone ("EN"), from PDF covers.
+    let term = t.len() == 9
+        && t.as_bytes()[4] == b'-'
+        && t.bytes().filter(u8::is_ascii_digit).count() == 8;
+    if term
+        || (t.len() == 2
+            && crate::lang::LANGUAGES
+                .iter()
+                .any(|(code, _, _)| code.eq_ignore_ascii_case(t))
+            && t.bytes().all(|b| b.is_ascii_uppercase()))
+    {
+        return true;
+    }
+    // "EN United in diversity EN" and other languages' mottos.
+    if is_motto_line(t) {
+        return true;
+    }
+    // Page counters "2/6" alone.
+    if let Some((a, b)) = t.split_once('/') {
+        if !a.is_empty()
+            && !b.is_empty()
+            && a.len() <= 3
+            && b.len() <= 3
+            && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+        {
+            return true;
+        }
+    }
+    // Minutes and reports links: "PV 08/05/2025 - 7.2", "CRE 08/05/2025 - 7.2", "P10_TA(2025)0096".
+    let first_word = t.split_whitespace().next().unwrap_or("");
+    if (first_word == "PV" || first_word == "CRE") && t.len() < 40 && t.contains('/') {
+        return true;
+    }
+    if t.starts_with('P') && t.contains("_TA(") && t.len() < 24 {
+        return true;
+    }
+    profile.furniture_lines.iter().any(|f| eq_loose(t, f))
+        || profile
+            .furniture_prefixes
+            .iter()
+            .any(|f| starts_with_loose(t, f).is_some())
+        || crate::lang::profiles().iter().any(|p| {
+            p.code != profile.code
+                && p.furniture_lines
+                    .iter()
+                    .any(|f| f.len() > 12 && eq_loose(t, f))
+        })
+}
+
+/// "EN United in diversity EN": a two-letter code, a motto, the code again.
+fn is_motto_line(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() < 3 {
+        return false;
+    }
+    let (first, last) = (words[0], words[words.len() - 1]);
+    let code = |w: &str| w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase());
+    if !(code(first) && first == last) {
+        return false;
+    }
+    let middle = words[1..words.len() - 1].join(" ");
+    crate::lang::profiles()
+        .iter()
+        .any(|p| !p.motto.is_empty() && eq_loose(&middle, &p.motto))
+}
+
+/// True when a line holds a document number and nothing else (ignoring emphasis).
+pub fn is_doc_number_line(t: &str) -> bool {
+    patterns::doc_number(unwrap_emphasis(t)).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn en() -> &'static Profile {
+        crate::lang::profile("en").unwrap()
+    }
+
+    #[test]
+    fn cleans_marks_and_tags() {
+        let mut d = Vec::new();
+        let src = "## **MOTION**\n- A. whereas  \n<Titre>on labelling</Titre>\n---\n\u{c}x\u{7}y\n";
+        let lines = split(src, en(), &mut d);
+        assert!(lines[0].md_heading);
+        assert_eq!(lines[0].text, "**MOTION**");
+        assert!(lines[1].bullet && lines[1].hard_break);
+        assert_eq!(lines[1].text, "A. whereas");
+        assert_eq!(
+            (lines[2].text.as_ref(), lines[2].tag),
+            ("on labelling", Some("Titre"))
+        );
+        assert_eq!(lines[3].kind, Kind::Rule);
+        assert_eq!(lines[4].text, "x y");
+        assert!(lines[4].page_break);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, "W-CONTROL-CHAR");
+        assert_eq!(&src[lines[2].start..lines[2].end], "on labelling");
+    }
+
+    #[test]
+    fn recognises_furniture() {
+        for f in [
+            "PDF 155kWORD 46k",
+            "Legal notice - Privacy policy",
+            "Last updated: 17 November 2021Legal notice - Privacy policy",
+            "RE\\1225093EN.docx 2/6 PE662.890v01-00",
+            "EN United in diversity EN",
+            "*Plenary sitting*",
+            "RC-10-2025-0249_EN\u{a0}(PDF\u{a0}-\u{a0}147\u{a0}KB)",
+            "Procedure\u{a0}:\u{a0}2025/2691(RSP)",
+            "PV\u{a0}08/05/2025\u{a0}-\u{a0}7.2",
+        ] {
+            assert!(is_furniture(f, en()), "{f}");
+        }
+        assert!(!is_furniture("The European Parliament,", en()));
+    }
+
+    #[test]
+    fn loose_prefix() {
+        assert_eq!(
+            starts_with_loose("Having\u{a0}regard to X", "having regard to"),
+            Some(17)
+        );
+        assert_eq!(starts_with_loose("having", "having regard"), None);
+    }
+}

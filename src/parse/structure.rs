@@ -1,0 +1,515 @@
+//! The resolution's structure from its blocks: formula, citations, recitals, operative
+//! paragraphs with nested points, headings, footnotes and text the reader cannot place.
+
+use super::blocks::Block;
+use super::inline;
+use super::label::{self, Label, PointKind};
+use super::lines;
+use crate::codes;
+use crate::diag::{Diagnostic, Span};
+use crate::lang::Profile;
+use crate::model::*;
+
+/// Where in the resolution the reader is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    Citations,
+    Recitals,
+    Body,
+}
+
+/// The item the last block went into, so that unlabelled text can continue it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Last {
+    None,
+    Formula,
+    Citation,
+    Recital,
+    Paragraph,
+    /// A point of the last recital or paragraph.
+    Point,
+    Heading,
+    Note,
+    Intro,
+    Trailing,
+}
+
+/// A block with its label read.
+struct Item<'b> {
+    block: &'b Block,
+    label: Option<Label>,
+    /// Byte offset of the text after the label.
+    rest: usize,
+}
+
+impl Item<'_> {
+    fn text(&self) -> &str {
+        &self.block.text[self.rest..]
+    }
+}
+
+/// Builds the resolution part of `motion` from `blocks` (the formula block first, when there is
+/// a formula).
+pub struct Builder<'p> {
+    profile: &'p Profile,
+    notes: Vec<String>,
+    zone: Zone,
+    last: Last,
+    /// Point kinds by nesting depth in the current recital or paragraph.
+    point_kinds: Vec<PointKind>,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl<'p> Builder<'p> {
+    pub fn new(profile: &'p Profile) -> Self {
+        Builder {
+            profile,
+            notes: Vec::new(),
+            zone: Zone::Citations,
+            last: Last::None,
+            point_kinds: Vec::new(),
+            diags: Vec::new(),
+        }
+    }
+
+    /// Reads the blocks into `motion`. `has_formula` says the first block is the formula.
+    pub fn build(
+        mut self,
+        blocks: &[Block],
+        has_formula: bool,
+        motion: &mut Motion,
+    ) -> Vec<Diagnostic> {
+        let items: Vec<Item<'_>> = blocks.iter().map(|b| self.label(b)).collect();
+        self.notes = items
+            .iter()
+            .filter_map(|i| match &i.label {
+                Some(Label::Note(m)) => Some(m.clone()),
+                _ => None,
+            })
+            .collect();
+        let last_number = items
+            .iter()
+            .rposition(|i| matches!(i.label, Some(Label::Number(..))));
+        for (index, item) in items.iter().enumerate() {
+            if index == 0 && has_formula {
+                motion.formula = Some(self.para(&item.block.text, item.block.span));
+                self.last = Last::Formula;
+                continue;
+            }
+            let after_body = last_number.is_none_or(|l| index > l);
+            let next_is_number = items
+                .get(index + 1)
+                .is_some_and(|n| matches!(n.label, Some(Label::Number(..))));
+            self.item(item, after_body, next_is_number, motion);
+        }
+        self.diags
+    }
+
+    fn label<'b>(&self, block: &'b Block) -> Item<'b> {
+        let t = &block.text;
+        match label::read(t, self.profile) {
+            Some((label, rest)) => Item {
+                block,
+                label: Some(label),
+                rest,
+            },
+            None if block.bullet => Item {
+                block,
+                label: Some(Label::Dash),
+                rest: 0,
+            },
+            None => Item {
+                block,
+                label: None,
+                rest: 0,
+            },
+        }
+    }
+
+    fn para(&self, text: &str, span: Span) -> Para {
+        Para {
+            inlines: inline::parse(text.trim(), &self.notes),
+            span,
+        }
+    }
+
+    fn item(
+        &mut self,
+        item: &Item<'_>,
+        after_body: bool,
+        next_is_number: bool,
+        motion: &mut Motion,
+    ) {
+        let span = item.block.span;
+        match &item.label {
+            Some(Label::Note(marker)) => {
+                let content = vec![self.para(item.text(), span)];
+                motion.footnotes.push(Footnote {
+                    marker: marker.clone(),
+                    content,
+                    span,
+                });
+                self.last = Last::Note;
+            }
+            Some(Label::Letter(num))
+                if self.zone != Zone::Body && self.is_recital(num, item, motion) =>
+            {
+                let content = vec![self.para(item.text(), span)];
+                motion.recitals.push(Recital {
+                    num: num.clone(),
+                    content,
+                    points: Vec::new(),
+                    span,
+                });
+                self.zone = Zone::Recitals;
+                self.last = Last::Recital;
+                self.point_kinds.clear();
+            }
+            Some(Label::Number(num, value)) if self.is_paragraph(*value, item, motion) => {
+                let content = vec![self.para(item.text(), span)];
+                motion.body.push(BodyItem::Paragraph(Paragraph {
+                    num: num.clone(),
+                    content,
+                    points: Vec::new(),
+                    wrap_up: Vec::new(),
+                    span,
+                }));
+                self.zone = Zone::Body;
+                self.last = Last::Paragraph;
+                self.point_kinds.clear();
+            }
+            Some(Label::Point {
+                kind: PointKind::Digit,
+                num,
+                ..
+            }) if after_body && !self.expects_points(motion) => {
+                let content = vec![self.para(item.text(), span)];
+                motion.footnotes.push(Footnote {
+                    marker: num.value.clone(),
+                    content,
+                    span,
+                });
+                self.last = Last::Note;
+            }
+            Some(Label::Point {
+                num,
+                kind,
+                maybe_roman,
+            }) if self.zone != Zone::Citations => {
+                self.point(motion, num.clone(), *kind, *maybe_roman, item.text(), span);
+            }
+            Some(Label::Dash) if self.zone == Zone::Citations => {
+                self.citation(motion, item.text(), span)
+            }
+            Some(Label::Dash)
+                if self.zone == Zone::Body || self.last_recital_introduces(motion) =>
+            {
+                let num = Num {
+                    text: "–".into(),
+                    value: String::new(),
+                };
+                self.point(motion, num, PointKind::Dash, false, item.text(), span);
+            }
+            _ => self.unlabelled(item, after_body, next_is_number, motion),
+        }
+    }
+
+    /// A numbered line starts a paragraph unless it sits in the preamble mid-sentence: a wrapped
+    /// line beginning with a date such as "1. huhtikuuta".
+    fn is_paragraph(&self, value: u32, item: &Item<'_>, motion: &Motion) -> bool {
+        if self.zone == Zone::Body || item.block.blank_before {
+            return true;
+        }
+        let expected = motion.paragraphs().count() as u32 + 1;
+        value == expected || last_text_ends_sentence(motion, self.last)
+    }
+
+    /// A lettered line starts a recital unless it is a wrapped line mid-sentence ("... by Mr\nA.
+    /// Smith"): not after a blank line, not the next letter, and the text before it unfinished.
+    fn is_recital(&self, num: &Num, item: &Item<'_>, motion: &Motion) -> bool {
+        if item.block.blank_before || self.zone == Zone::Citations && self.last == Last::Formula {
+            return true;
+        }
+        let letters = self.profile.letters();
+        let expected = motion.recitals.len();
+        label::letter_index(&num.value, &letters) == Some(expected)
+            || last_text_ends_sentence(motion, self.last)
+    }
+
+    fn expects_points(&self, motion: &Motion) -> bool {
+        self.last == Last::Paragraph
+            && last_paragraph(motion).is_some_and(|p| ends_with(&p.content, ':'))
+            || self.last == Last::Point
+    }
+
+    fn last_recital_introduces(&self, motion: &Motion) -> bool {
+        self.zone == Zone::Recitals
+            && matches!(self.last, Last::Recital | Last::Point)
+            && motion
+                .recitals
+                .last()
+                .is_some_and(|r| ends_with(&r.content, ':') || !r.points.is_empty())
+    }
+
+    fn citation(&mut self, motion: &mut Motion, text: &str, span: Span) {
+        let content = vec![self.para(text, span)];
+        motion.citations.push(Citation { content, span });
+        self.last = Last::Citation;
+    }
+
+    /// Adds a point to the current recital or paragraph, nested by the kinds of numbering seen.
+    fn point(
+        &mut self,
+        motion: &mut Motion,
+        num: Num,
+        kind: PointKind,
+        maybe_roman: bool,
+        text: &str,
+        span: Span,
+    ) {
+        let para = self.para(text, span);
+        let points = match (
+            self.zone,
+            motion.body.last_mut(),
+            motion.recitals.last_mut(),
+        ) {
+            (Zone::Body, Some(BodyItem::Paragraph(p)), _) => &mut p.points,
+            (Zone::Recitals, _, Some(r)) => &mut r.points,
+            _ => {
+                // A point with nothing to belong to: keep it as unplaced text.
+                return self.keep_unplaced(motion, &format!("{} {text}", num.text), span);
+            }
+        };
+        let kind = resolve_kind(kind, maybe_roman, &num.value, &self.point_kinds, points);
+        let depth = match self.point_kinds.iter().position(|k| *k == kind) {
+            Some(d) => {
+                self.point_kinds.truncate(d + 1);
+                d
+            }
+            None => {
+                self.point_kinds.push(kind);
+                self.point_kinds.len() - 1
+            }
+        };
+        let mut num = num;
+        let mut container = points;
+        for _ in 0..depth {
+            if container.is_empty() {
+                break;
+            }
+            let last = container.len() - 1;
+            container = &mut container[last].points;
+        }
+        if kind == PointKind::Dash {
+            num.value = (container.len() + 1).to_string();
+        }
+        container.push(Point {
+            num,
+            content: vec![para],
+            points: Vec::new(),
+            span,
+        });
+        self.last = Last::Point;
+    }
+
+    fn unlabelled(
+        &mut self,
+        item: &Item<'_>,
+        after_body: bool,
+        next_is_number: bool,
+        motion: &mut Motion,
+    ) {
+        let block = item.block;
+        let t = block.text.as_str();
+        let span = block.span;
+        let p = self.profile;
+        if p.recitals_intro.iter().any(|f| lines::eq_loose(t, f)) {
+            motion.recitals_intro = Some(self.para(t, span));
+            self.last = Last::Intro;
+            return;
+        }
+        if p.body_intro.iter().any(|f| lines::eq_loose(t, f)) {
+            motion.body_intro = Some(self.para(t, span));
+            self.last = Last::Intro;
+            return;
+        }
+        let opener = |list: &[String]| {
+            list.iter()
+                .any(|o| lines::starts_with_loose(t, o).is_some())
+        };
+        // A citation whose dash was lost ("  having regard to ...").
+        if self.zone == Zone::Citations
+            && (opener(&p.citation_openers)
+                || self.last == Last::Formula
+                || self.last == Last::None)
+        {
+            if !opener(&p.citation_openers) {
+                self.warn_unrecognised(
+                    span,
+                    "text after the formula that does not open like a citation; kept as a citation",
+                );
+            }
+            return self.citation(motion, t, span);
+        }
+        let heading_marked = block.md_heading || is_bold_line(t);
+        let heading_place =
+            self.zone == Zone::Body || (next_is_number && self.zone == Zone::Recitals);
+        if heading_place
+            && (heading_marked || (next_is_number && looks_like_heading(t) && block.blank_before))
+        {
+            let text = self.para(lines::unwrap_emphasis(t), span);
+            motion.body.push(BodyItem::Heading(Heading { text }));
+            self.last = Last::Heading;
+            return;
+        }
+        let continues = !block.blank_before
+            || t.starts_with(char::is_lowercase)
+            || last_text_ends_with(motion, self.last, &[':', ','])
+            || last_text(motion, self.last).is_some_and(|t| t.trim().is_empty());
+        if after_body && self.zone == Zone::Body && !continues || self.last == Last::Trailing {
+            self.warn_unrecognised(
+                span,
+                "text after the last paragraph not recognised; kept at the end",
+            );
+            motion.trailing.push(self.para(t, span));
+            self.last = Last::Trailing;
+            return;
+        }
+        if !continues {
+            self.warn_unrecognised(
+                span,
+                "unnumbered text kept as a further paragraph of the item before it",
+            );
+        }
+        self.keep_unplaced_or_continue(motion, t, span);
+    }
+
+    fn warn_unrecognised(&mut self, span: Span, message: &str) {
+        self.diags.push(
+            Diagnostic::new(&codes::UNRECOGNISED_TEXT, Some(span), message)
+                .hint("number the text if it is a recital or paragraph, or remove it if it does not belong to the motion"),
+        );
+    }
+
+    /// Appends text as a further paragraph of the item it follows.
+    fn keep_unplaced_or_continue(&mut self, motion: &mut Motion, text: &str, span: Span) {
+        let para = self.para(text, span);
+        let target: Option<&mut Vec<Para>> = match self.last {
+            Last::Citation => motion.citations.last_mut().map(|c| &mut c.content),
+            Last::Recital => motion.recitals.last_mut().map(|r| &mut r.content),
+            Last::Paragraph => last_paragraph_mut(motion).map(|p| &mut p.content),
+            Last::Point => match self.zone {
+                Zone::Body => last_paragraph_mut(motion).map(|p| &mut p.wrap_up),
+                _ => motion
+                    .recitals
+                    .last_mut()
+                    .and_then(|r| r.points.last_mut())
+                    .map(|pt| &mut pt.content),
+            },
+            Last::Note => motion.footnotes.last_mut().map(|n| &mut n.content),
+            Last::Heading | Last::Intro | Last::Formula | Last::None | Last::Trailing => None,
+        };
+        match target {
+            // A number alone on its line, its text in the next block.
+            Some(content) if content.len() == 1 && content[0].is_blank() => content[0] = para,
+            Some(content) => content.push(para),
+            None => {
+                motion.trailing.push(para);
+                self.last = Last::Trailing;
+            }
+        }
+    }
+
+    fn keep_unplaced(&mut self, motion: &mut Motion, text: &str, span: Span) {
+        self.warn_unrecognised(span, "point outside any recital or paragraph; kept as text");
+        self.keep_unplaced_or_continue(motion, text, span);
+    }
+}
+
+/// Decides between Roman and alphabetic numbering for `(i)`, `(v)`, `(x)`: alphabetic when it
+/// continues an alphabetic run (`(h)` then `(i)`), Roman otherwise.
+fn resolve_kind(
+    kind: PointKind,
+    maybe_roman: bool,
+    value: &str,
+    kinds: &[PointKind],
+    points: &[Point],
+) -> PointKind {
+    if kind != PointKind::Alpha || !maybe_roman {
+        return kind;
+    }
+    if let Some(depth) = kinds.iter().position(|k| *k == PointKind::Alpha) {
+        let mut level = points;
+        for _ in 0..depth {
+            match level.last() {
+                Some(p) => level = &p.points,
+                None => break,
+            }
+        }
+        let prev = level.last().and_then(|p| p.num.value.chars().next());
+        let this = value.chars().next();
+        if let (Some(prev), Some(this)) = (prev, this) {
+            if (prev as u32) + 1 == this as u32 {
+                return PointKind::Alpha;
+            }
+        }
+        return PointKind::Roman;
+    }
+    if kinds.contains(&PointKind::Roman) || value == "i" {
+        PointKind::Roman
+    } else {
+        PointKind::Alpha
+    }
+}
+
+fn last_paragraph(motion: &Motion) -> Option<&Paragraph> {
+    match motion.body.last() {
+        Some(BodyItem::Paragraph(p)) => Some(p),
+        _ => None,
+    }
+}
+
+fn last_paragraph_mut(motion: &mut Motion) -> Option<&mut Paragraph> {
+    match motion.body.last_mut() {
+        Some(BodyItem::Paragraph(p)) => Some(p),
+        _ => None,
+    }
+}
+
+fn ends_with(content: &[Para], c: char) -> bool {
+    content
+        .last()
+        .is_some_and(|p| p.plain_text().trim_end().ends_with(c))
+}
+
+fn last_text(motion: &Motion, last: Last) -> Option<String> {
+    let content: &[Para] = match last {
+        Last::Citation => &motion.citations.last()?.content,
+        Last::Recital => &motion.recitals.last()?.content,
+        Last::Paragraph => &last_paragraph(motion)?.content,
+        Last::Note => &motion.footnotes.last()?.content,
+        _ => return None,
+    };
+    content.last().map(Para::plain_text)
+}
+
+fn last_text_ends_with(motion: &Motion, last: Last, chars: &[char]) -> bool {
+    last_text(motion, last).is_some_and(|t| t.trim_end().ends_with(chars))
+}
+
+fn last_text_ends_sentence(motion: &Motion, last: Last) -> bool {
+    last_text(motion, last).is_none_or(|t| t.trim_end().ends_with(['.', ';', ':', ',']))
+}
+
+/// `**Heading**` on a line of its own.
+fn is_bold_line(t: &str) -> bool {
+    t.len() > 4 && t.starts_with("**") && t.ends_with("**") && !t[2..t.len() - 2].contains("**")
+}
+
+/// Short, capitalised, without closing punctuation: a heading between paragraphs.
+fn looks_like_heading(t: &str) -> bool {
+    t.chars().count() <= 150
+        && !t.contains('\n')
+        && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !t.trim_end().ends_with(['.', ';', ',', ':'])
+}

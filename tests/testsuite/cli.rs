@@ -1,0 +1,198 @@
+//! The command line as users run it: diagnostics and exit codes for bad inputs, batches with a
+//! bad file among good ones, atomic outputs, unwritable output folders, determinism.
+
+use crate::harness::{fixtures, repo_root, sample_files};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_motion-export"));
+    c.env_remove("SOURCE_DATE_EPOCH").env("NO_COLOR", "1");
+    c
+}
+
+pub fn run(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
+    bin()
+        .args(args.iter().map(|a| a.as_ref()))
+        .output()
+        .expect("run motion-export")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Every file below `dir`, relative, sorted.
+pub fn files_below(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p.strip_prefix(dir).unwrap().to_path_buf());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn bad_inputs_give_their_diagnostic_and_exit_code_1() {
+    let cases = [
+        ("empty.txt", "E-INPUT-EMPTY"),
+        ("blank.txt", "E-INPUT-EMPTY"),
+        ("binary.txt", "E-INPUT-BINARY"),
+        ("latin1.txt", "E-INPUT-ENCODING"),
+        ("no-paragraphs.txt", "E-NO-PARAGRAPHS"),
+        ("no-formula.txt", "E-NO-FORMULA"),
+        ("numbering.txt", "E-RECITAL-GAP"),
+        ("numbering.txt", "E-PARAGRAPH-DUPLICATE"),
+        ("numbering.txt", "E-PARAGRAPH-GAP"),
+        ("malformed-cover.txt", "E-DOCNUMBER-MALFORMED"),
+        ("malformed-cover.txt", "E-DATE-MALFORMED"),
+        ("malformed-cover.txt", "E-PROCEDURE-MALFORMED"),
+    ];
+    for (file, code) in cases {
+        let path = fixtures("bad").join(file);
+        let out = run(&[&"check", &path]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{file}: {err}");
+        assert!(
+            err.contains(&format!("error[{code}]")),
+            "{file}: expected {code} in\n{err}"
+        );
+        assert!(!err.contains("panicked"), "{file}: {err}");
+    }
+    // The encoding error names the file, line, column and byte offset.
+    let err = stderr(&run(&[&"check", &fixtures("bad").join("latin1.txt")]));
+    assert!(
+        err.contains("latin1.txt:3:15: invalid UTF-8 at byte offset 63"),
+        "{err}"
+    );
+}
+
+#[test]
+fn warnings_pass_unless_denied() {
+    let path = fixtures("bad").join("unrecognised.txt");
+    let out = run(&[&"check", &path]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("warning[W-UNRECOGNISED-TEXT]") && err.contains("warning[W-FOOTNOTE-UNUSED]"),
+        "{err}"
+    );
+    // rustc-style: file:line:col, the source line, a hint.
+    assert!(
+        err.contains("unrecognised.txt:15:1")
+            && err.contains("Draft 3 - do not circulate")
+            && err.contains("help:"),
+        "{err}"
+    );
+    let denied = run(&[&"check", &"--deny-warnings", &path]);
+    assert_eq!(denied.status.code(), Some(1));
+    assert!(stderr(&denied).contains("error[W-UNRECOGNISED-TEXT]"));
+}
+
+#[test]
+fn large_inputs_finish_and_respect_the_size_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    // A 50 MB motion of numbered paragraphs.
+    let big = dir.path().join("big.txt");
+    let mut text = String::from("The European Parliament,\n\n– having regard to Rule 143 of its Rules of Procedure,\n\nA. whereas this motion is long;\n\n");
+    let mut n = 1;
+    while text.len() < 50_000_000 {
+        text.push_str(&format!("{n}. Calls on the Commission to consider item {n} with care and to report on it in due course;\n\n"));
+        n += 1;
+    }
+    text.push_str(&format!(
+        "{n}. Instructs its President to forward this resolution to the Commission.\n"
+    ));
+    std::fs::write(&big, &text).unwrap();
+    let out = run(&[&"check", &"-q", &big]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        &stderr(&out)[..stderr(&out).len().min(2000)]
+    );
+    let limited = run(&[&"check", &"--max-input-size", &"1MiB", &big]);
+    assert_eq!(limited.status.code(), Some(1));
+    assert!(
+        stderr(&limited).contains("error[E-INPUT-TOO-LARGE]"),
+        "{}",
+        stderr(&limited)
+    );
+    drop(text);
+
+    // A single 10 MB line.
+    let line = dir.path().join("line.txt");
+    let mut text = String::from("The European Parliament,\n1. Calls ");
+    while text.len() < 10_000_000 {
+        text.push_str("on the Commission and ");
+    }
+    text.push_str("instructs its President to forward this resolution.\n");
+    std::fs::write(&line, &text).unwrap();
+    let out = run(&[&"check", &"-q", &line]);
+    let err = stderr(&out);
+    assert!(
+        out.status.code() == Some(0) || out.status.code() == Some(1),
+        "{}",
+        &err[..err.len().min(2000)]
+    );
+    assert!(!err.contains("panicked"));
+    // Diagnostics about the long line show a window of it, not 10 MB.
+    assert!(
+        err.len() < 10_000,
+        "diagnostic output is {} bytes",
+        err.len()
+    );
+}
+
+#[test]
+fn explain_every_code() {
+    for code in motion_export::codes::ALL {
+        let out = run(&[&"explain", &code.name.to_lowercase()]);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(
+            text.starts_with(code.name) && text.contains("Wrong") && text.contains("Right"),
+            "{}: {text}",
+            code.name
+        );
+    }
+    assert_eq!(run(&[&"explain", &"E-NO-SUCH-CODE"]).status.code(), Some(2));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&[&"convert"]).status.code(), Some(2));
+    assert_eq!(
+        run(&[&"convert", &"--format", &"rtf", &"samples"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&[&"check", &"--lang", &"xx", &"samples"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&[&"check", &"/no/such/file.txt"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn dump_prints_the_model_as_json() {
+    let seed = repo_root().join("samples/B9-0146-2021_EN.txt");
+    let out = run(&[&"dump", &seed]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["cover"]["doc_number"]["value"], "B9-0146/2021");
+    assert_eq!(json["recitals"].as_array().unwrap().len(), 20);
+    assert!(sample_files().len() >= 5);
+}

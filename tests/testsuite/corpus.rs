@@ -1,0 +1,240 @@
+//! The real motions of `../shared/corpus/ep/` and the seed: each parses with no error and gives
+//! what `EXPECTED.tsv` says a correct parse finds.
+
+use crate::harness::{self, shared_dir};
+use motion_export::model::{Motion, Point};
+use motion_export::parse::{parse, ParseOptions};
+use motion_export::{read, validate};
+use std::path::PathBuf;
+
+/// One row of EXPECTED.tsv, by column name.
+struct Expected {
+    fields: Vec<(String, String)>,
+}
+
+impl Expected {
+    fn get(&self, name: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    fn path(&self) -> PathBuf {
+        let dir = if self.get("folder") == "seed" {
+            "seed"
+        } else {
+            "corpus/ep"
+        };
+        shared_dir().join(dir).join(self.get("file"))
+    }
+}
+
+fn expected_rows() -> Vec<Expected> {
+    let text =
+        std::fs::read_to_string(shared_dir().join("corpus/EXPECTED.tsv")).expect("EXPECTED.tsv");
+    let mut lines = text.lines();
+    let header: Vec<String> = lines
+        .next()
+        .expect("header")
+        .split('\t')
+        .map(str::to_string)
+        .collect();
+    lines
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| Expected {
+            fields: header
+                .iter()
+                .cloned()
+                .zip(l.split('\t').map(str::to_string))
+                .collect(),
+        })
+        .collect()
+}
+
+/// Parses a file as the command line does.
+pub fn parse_file(path: &std::path::Path) -> (Motion, Vec<motion_export::diag::Diagnostic>) {
+    let bytes = std::fs::read(path).unwrap();
+    let text = read::decode(&bytes).unwrap_or_else(|d| panic!("{}: {}", path.display(), d.message));
+    let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+    let parsed = parse(
+        &text,
+        &ParseOptions {
+            source_name: stem,
+            ..ParseOptions::default()
+        },
+    );
+    let mut diags = parsed.diagnostics;
+    diags.extend(validate::validate(&parsed.motion));
+    (parsed.motion, diags)
+}
+
+/// The title as EXPECTED.tsv records it: the cover's, or the resolution's own title without its
+/// leading words and trailing references.
+fn title_of(m: &Motion) -> String {
+    if let Some(t) = &m.cover.title {
+        return t
+            .plain_text()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    let Some(t) = &m.title else {
+        return String::new();
+    };
+    let mut t = t.plain_text();
+    if let Some(i) = t.find(" on ") {
+        t = t[i + 1..].to_string();
+    }
+    if t.ends_with(')') {
+        if let Some(open) = t.rfind(" (") {
+            let mut depth = 0;
+            let tail = &t[open + 1..];
+            let balanced = tail.chars().all(|c| {
+                depth += (c == '(') as i32 - (c == ')') as i32;
+                depth >= 0
+            });
+            if balanced {
+                t.truncate(open);
+            }
+        }
+    }
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn count_points(points: &[Point]) -> usize {
+    points.iter().map(|p| 1 + count_points(&p.points)).sum()
+}
+
+fn check(row: &Expected) -> Vec<String> {
+    let (m, diags) = parse_file(&row.path());
+    let mut problems = Vec::new();
+    for d in diags.iter().filter(|d| d.is_error()) {
+        problems.push(format!(
+            "error {} at {:?}: {}",
+            d.code,
+            d.span.map(|s| s.line),
+            d.message
+        ));
+    }
+    let mut expect = |what: &str, got: String| {
+        let want = row.get(what);
+        let normal = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        if normal(want) != normal(&got) {
+            problems.push(format!("{what}: expected {want:?}, got {got:?}"));
+        }
+    };
+    let c = &m.cover;
+    expect(
+        "doc_number",
+        c.doc_number
+            .as_ref()
+            .map(|n| n.value.clone())
+            .unwrap_or_default(),
+    );
+    expect("language", m.lang.to_uppercase());
+    expect(
+        "date",
+        c.date
+            .as_ref()
+            .map(|d| d.value.to_string())
+            .unwrap_or_default(),
+    );
+    expect(
+        "rule",
+        c.rule.as_ref().map(|r| r.value.clone()).unwrap_or_default(),
+    );
+    expect(
+        "procedure",
+        c.procedure
+            .as_ref()
+            .map(|p| p.value.clone())
+            .unwrap_or_default(),
+    );
+    expect("title", title_of(&m));
+    expect("authors", c.author_count().to_string());
+    expect("groups", c.groups().join(";"));
+    expect("citations", m.citations.len().to_string());
+    expect("recitals", m.recitals.len().to_string());
+    expect("paragraphs", m.paragraphs().count().to_string());
+    let points = m
+        .paragraphs()
+        .map(|p| count_points(&p.points))
+        .sum::<usize>()
+        + m.recitals
+            .iter()
+            .map(|r| count_points(&r.points))
+            .sum::<usize>();
+    expect("subpoints", points.to_string());
+    expect("footnotes", m.footnotes.len().to_string());
+    expect("headings", m.headings().count().to_string());
+    let last = m
+        .paragraphs()
+        .last()
+        .map(|p| {
+            p.content
+                .first()
+                .map(|c| c.plain_text())
+                .unwrap_or_default()
+        })
+        .unwrap_or_default();
+    let want = row.get("last_paragraph_start");
+    let last_norm = last.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !last_norm.starts_with(&want.split_whitespace().collect::<Vec<_>>().join(" ")) {
+        problems.push(format!(
+            "last_paragraph_start: expected {want:?}, got {:?}",
+            &last_norm[..last_norm.len().min(60)]
+        ));
+    }
+    problems
+}
+
+fn check_rows(filter: impl Fn(&Expected) -> bool) {
+    let mut failures = Vec::new();
+    let rows: Vec<Expected> = expected_rows().into_iter().filter(|r| filter(r)).collect();
+    assert!(!rows.is_empty());
+    for row in &rows {
+        let problems = check(row);
+        if !problems.is_empty() {
+            failures.push(format!("{}:\n  {}", row.get("file"), problems.join("\n  ")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} files differ from EXPECTED.tsv:\n{}",
+        failures.len(),
+        rows.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn english_motions_match_expected() {
+    check_rows(|r| r.get("language") == "EN");
+}
+
+#[test]
+fn corpus_and_samples_parse_without_errors() {
+    let mut failures = Vec::new();
+    // Every file in a language the reader has a profile for (the language code ends the name).
+    let supported = |p: &PathBuf| {
+        let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+        motion_export::lang::from_name(&stem).is_some()
+    };
+    for path in harness::corpus_files()
+        .into_iter()
+        .filter(supported)
+        .chain(harness::sample_files())
+    {
+        let (_, diags) = parse_file(&path);
+        let errors: Vec<String> = diags
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| format!("{} {}", d.code, d.message))
+            .collect();
+        if !errors.is_empty() {
+            failures.push(format!("{}: {}", path.display(), errors.join("; ")));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
