@@ -353,7 +353,10 @@ fn metadata_comes_from_the_motion() {
 
 #[test]
 fn letter_paper_and_font_size_are_honoured() {
-    let m = harness::rich_motion();
+    let mut m = harness::rich_motion();
+    for n in 4..40 {
+        m.body.push(paragraph(n, "Calls on the Commission to report on the situation of civil society;"));
+    }
     let options = PdfOptions {
         page: motion_export::export::meta::PageLayout {
             paper: motion_export::export::meta::Paper::Letter,
@@ -699,8 +702,11 @@ fn corpus_and_samples_convert() {
         files.extend(harness::sample_files());
     }
     files.push(harness::shared_dir().join("seed/B9-0146-2021_EN.txt"));
+    let mut failures = Vec::new();
     for file in files {
-        let text = std::fs::read_to_string(&file).unwrap();
+        let bytes = std::fs::read(&file).unwrap();
+        let text = motion_export::read::decode(&bytes)
+            .unwrap_or_else(|d| panic!("{}: {}", file.display(), d.message));
         let name = file.file_stem().unwrap().to_string_lossy().into_owned();
         let parsed = motion_export::parse::parse(
             &text,
@@ -710,17 +716,72 @@ fn corpus_and_samples_convert() {
             },
         );
         let m = parsed.motion;
-        assert!(
-            m.paragraphs().count() > 0,
-            "{name}: the reader found no paragraph (the stub reader?)"
-        );
-        let pdf = check(&name, &m);
-        if name == "B9-0146-2021_EN" {
+        let result = std::panic::catch_unwind(|| {
             assert!(
-                pdf.bytes.len() < 60_000,
-                "seed PDF is {} bytes",
-                pdf.bytes.len()
+                m.paragraphs().count() > 0,
+                "{name}: the reader found no paragraph (the stub reader?)"
             );
+            let pdf = check(&name, &m);
+            if name == "B9-0146-2021_EN" {
+                assert!(pdf.bytes.len() < 60_000, "seed PDF is {} bytes", pdf.bytes.len());
+            }
+        });
+        if let Err(e) = result {
+            let msg = e
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            failures.push(format!("{name}: {msg}"));
         }
+    }
+    assert!(failures.is_empty(), "{} files failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Time per export of the seed and of the rich motion, single-threaded, subsets cached after the
+/// first export. Run in release: `cargo test --release --test testsuite pdf::bench -- --ignored
+/// --nocapture`.
+#[test]
+#[ignore]
+fn bench_export_time_and_size() {
+    let seed_file = harness::shared_dir().join("seed/B9-0146-2021_EN.txt");
+    let text = motion_export::read::decode(&std::fs::read(&seed_file).unwrap()).unwrap();
+    let seed = motion_export::parse::parse(
+        &text,
+        &motion_export::parse::ParseOptions {
+            source_name: "B9-0146-2021_EN".into(),
+            ..Default::default()
+        },
+    )
+    .motion;
+    for (name, m) in [("seed", seed), ("rich", harness::rich_motion())] {
+        let fresh = PdfOptions {
+            font: Some(FontFamily::new(
+                "DejaVu Serif",
+                FontFaces {
+                    regular: dejavu::serif::regular().into(),
+                    bold: Some(dejavu::serif::bold().into()),
+                    italic: Some(dejavu::serif::italic().into()),
+                    bold_italic: Some(dejavu::serif::bold_italic().into()),
+                },
+            )),
+            ..PdfOptions::default()
+        };
+        let start = std::time::Instant::now();
+        let first = pdf::export(&m, &fresh).unwrap();
+        let cold = start.elapsed();
+        let runs = 200;
+        let start = std::time::Instant::now();
+        for _ in 0..runs {
+            assert_eq!(pdf::export(&m, &fresh).unwrap().len(), first.len());
+        }
+        let warm = start.elapsed() / runs;
+        println!(
+            "{name}: {} KB, {} chars of text; first export (parsing fonts, subsetting) {:.1} ms; then {:.2} ms per export",
+            first.len() / 1024,
+            motion_words(&m).iter().map(|w| w.len() + 1).sum::<usize>(),
+            cold.as_secs_f64() * 1000.0,
+            warm.as_secs_f64() * 1000.0
+        );
     }
 }

@@ -4,7 +4,7 @@
 
 use super::compose::{Align, Block, Content, Gap, Size, Span, SpanKind};
 use super::fonts::{ParsedFamily, Style};
-use super::linebreak::{break_lines, line_start_after, Item, FILL, FORCE};
+use super::linebreak::{break_lines, line_start_after, Item, FILL, FORCE, MAX_RATIO};
 use crate::export::meta::PageLayout;
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -336,7 +336,7 @@ impl<'a> Setter<'a> {
             }
             let forced_end = matches!(items[brk.at], Item::Penalty { cost } if cost <= FORCE);
             let ratio = match block.align {
-                Align::Justify if !forced_end => brk.ratio,
+                Align::Justify if !forced_end => brk.ratio.min(MAX_RATIO),
                 _ => brk.ratio.min(0.0),
             };
             let mut line = Line {
@@ -517,7 +517,7 @@ mod tests {
         let family = FontFamily::dejavu_serif();
         let g = Geometry::new(&PageLayout::default(), 11.0);
         let mut setter = Setter::new(family.parsed().unwrap(), g);
-        let text = "whereas the human rights situation has sharply deteriorated; ".repeat(20);
+        let text = "whereas on 21 December 2015 the European Union and Kazakhstan signed an Enhanced Partnership and Cooperation Agreement (EPCA) aimed at providing a broad framework for reinforced political dialogue and cooperation in justice and home affairs and many other areas; whereas this agreement puts a strong emphasis on democracy, rule of law, human rights, fundamental freedoms, sustainable development and civil society cooperation; whereas EPCA entered into full force on 1 March 2020 following the ratification by all Member States; ".repeat(3);
         let lines = setter.block(&text_block(&text), false);
         assert!(lines.len() > 5);
         for (i, line) in lines.iter().enumerate() {
@@ -552,6 +552,25 @@ mod tests {
         assert_eq!(total, 300);
         for line in &lines {
             assert!(line.x + line.width() <= g.right + 0.01);
+        }
+    }
+
+    /// Seed paragraph 10: no line can be set within tolerance, and the second pass used to
+    /// leave "Encourages" alone on the first line because it capped badness.
+    #[test]
+    fn impossible_paragraphs_still_fill_their_lines() {
+        let family = FontFamily::dejavu_serif();
+        let g = Geometry::new(&PageLayout::default(), 11.0);
+        let mut setter = Setter::new(family.parsed().unwrap(), g);
+        let mut b = text_block("Encourages the government of Kazakhstan to fully implement the recommendations made by OSCE/ODIHR for ensuring that election related legislation and practice are consistent with Kazakhstan's international obligations;");
+        b.label = Some(super::super::compose::Label {
+            text: "10.".into(),
+            at: 0.0,
+        });
+        let lines = setter.block(&b, false);
+        for line in &lines[..lines.len() - 1] {
+            assert!(line.width() > (g.right - line.x) * 0.85, "{line:?}");
+            assert!(line.ratio <= MAX_RATIO);
         }
     }
 

@@ -27,6 +27,12 @@ pub(super) const NEVER: f32 = 10_000.0;
 /// Stretch that fills any line: the glue before a forced break ends a ragged line.
 pub(super) const FILL: f32 = 100_000.0;
 
+/// The most a justified line's spaces stretch (times their stretch): a line that would need
+/// more is set short rather than with gaps that look like columns, to the eye and to text
+/// extraction (pdftotext splits a line whose spaces pass about an em). The second pass avoids
+/// such lines when it can.
+pub(super) const MAX_RATIO: f32 = 3.0;
+
 /// Largest adjustment ratio accepted in the first pass.
 const TOLERANCE: f32 = 1.5;
 /// Demerits for a line besides its badness (TeX's `\linepenalty`).
@@ -204,11 +210,18 @@ fn optimal(
             );
             let feasible = r >= -1.0 && tolerance.map_or(true, |t| r <= t);
             if feasible {
-                let badness = if r.is_finite() {
-                    (100.0 * (r.abs() as f64).powi(3)).min(10_000.0)
+                // Not capped (TeX caps at 10000): in the second pass a nearly empty line must
+                // cost more than a merely loose one. A line without glue counts as if it had a
+                // point of stretch.
+                let r_bad = if r.is_finite() {
+                    r
                 } else {
-                    10_000.0
+                    width(node.line) - natural
                 };
+                let mut badness = 100.0 * (r_bad.abs() as f64).powi(3);
+                if r_bad > MAX_RATIO {
+                    badness *= 100.0;
+                }
                 let mut d = (LINE_PENALTY + badness).powi(2);
                 if cost >= 0.0 {
                     d += (cost as f64).powi(2);
@@ -440,3 +453,4 @@ mod tests {
         assert_eq!(breaks.iter().map(|b| b.at).collect::<Vec<_>>(), vec![2, 5]);
     }
 }
+
