@@ -355,7 +355,10 @@ fn metadata_comes_from_the_motion() {
 fn letter_paper_and_font_size_are_honoured() {
     let mut m = harness::rich_motion();
     for n in 4..40 {
-        m.body.push(paragraph(n, "Calls on the Commission to report on the situation of civil society;"));
+        m.body.push(paragraph(
+            n,
+            "Calls on the Commission to report on the situation of civil society;",
+        ));
     }
     let options = PdfOptions {
         page: motion_export::export::meta::PageLayout {
@@ -723,7 +726,11 @@ fn corpus_and_samples_convert() {
             );
             let pdf = check(&name, &m);
             if name == "B9-0146-2021_EN" {
-                assert!(pdf.bytes.len() < 60_000, "seed PDF is {} bytes", pdf.bytes.len());
+                assert!(
+                    pdf.bytes.len() < 60_000,
+                    "seed PDF is {} bytes",
+                    pdf.bytes.len()
+                );
             }
         });
         if let Err(e) = result {
@@ -735,11 +742,16 @@ fn corpus_and_samples_convert() {
             failures.push(format!("{name}: {msg}"));
         }
     }
-    assert!(failures.is_empty(), "{} files failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} files failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// Time per export of the seed and of the rich motion, single-threaded, subsets cached after the
-/// first export. Run in release: `cargo test --release --test testsuite pdf::bench -- --ignored
+/// first export; the best of forty batches. Run in release: `cargo test --release --test testsuite pdf::bench -- --ignored
 /// --nocapture`.
 #[test]
 #[ignore]
@@ -770,12 +782,17 @@ fn bench_export_time_and_size() {
         let start = std::time::Instant::now();
         let first = pdf::export(&m, &fresh).unwrap();
         let cold = start.elapsed();
-        let runs = 200;
-        let start = std::time::Instant::now();
-        for _ in 0..runs {
-            assert_eq!(pdf::export(&m, &fresh).unwrap().len(), first.len());
-        }
-        let warm = start.elapsed() / runs;
+        // The machine is shared: the best of forty batches of five is the least disturbed.
+        let warm = (0..40)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                for _ in 0..5 {
+                    assert_eq!(pdf::export(&m, &fresh).unwrap().len(), first.len());
+                }
+                start.elapsed() / 5
+            })
+            .min()
+            .unwrap();
         println!(
             "{name}: {} KB, {} chars of text; first export (parsing fonts, subsetting) {:.1} ms; then {:.2} ms per export",
             first.len() / 1024,

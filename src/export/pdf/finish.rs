@@ -67,7 +67,7 @@ fn deflate_streams(doc: &mut Document) {
         }
         let mut enc = flate2::write::ZlibEncoder::new(
             Vec::with_capacity(stream.content.len() / 3),
-            flate2::Compression::new(6),
+            flate2::Compression::new(3),
         );
         // Writing into a Vec cannot fail.
         let _ = enc.write_all(&stream.content);

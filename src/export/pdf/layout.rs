@@ -148,16 +148,21 @@ pub(super) struct Line {
     pub(super) note: Option<usize>,
 }
 
+/// The extra advance of a glyph on a line whose spaces are adjusted by `ratio`.
+pub(super) fn extra(ratio: f32, g: &Glyph) -> f32 {
+    if !g.is_space() {
+        0.0
+    } else if ratio >= 0.0 {
+        ratio * g.stretch
+    } else {
+        ratio * g.shrink
+    }
+}
+
 impl Line {
     /// The extra advance of a space glyph on this line.
     pub(super) fn extra(&self, g: &Glyph) -> f32 {
-        if !g.is_space() {
-            0.0
-        } else if self.ratio >= 0.0 {
-            self.ratio * g.stretch
-        } else {
-            self.ratio * g.shrink
-        }
+        extra(self.ratio, g)
     }
 
     /// Width of the text as set.

@@ -240,9 +240,19 @@ fn optimal(
             }
             !(r < -1.0 || forced)
         });
+        // As TeX does: a break in another fitness class is worth keeping only if adjacency
+        // demerits could make up the difference.
+        let least = best
+            .iter()
+            .flatten()
+            .map(|s| s.0)
+            .fold(f64::INFINITY, f64::min);
         let start = line_start_after(items, b);
         for (class, slot) in best.iter().enumerate() {
             if let Some((total, a, r)) = *slot {
+                if total > least + ADJ_DEMERITS {
+                    continue;
+                }
                 nodes.push(Node {
                     at: b,
                     line: nodes[a].line + 1,
@@ -453,4 +463,3 @@ mod tests {
         assert_eq!(breaks.iter().map(|b| b.at).collect::<Vec<_>>(), vec![2, 5]);
     }
 }
-

@@ -62,20 +62,25 @@ pub fn export(motion: &Motion, options: &PdfOptions) -> Result<Vec<u8>, ExportEr
         .unwrap_or_else(FontFamily::dejavu_serif);
     let parsed = family.parsed()?;
     let meta = DocMeta::of(motion);
-    let (geometry, plan) = typeset(motion, options, &family, parsed, &meta)?;
+    let set = typeset(motion, options, parsed);
+    let plan = plan(&set, motion, &meta, &family, parsed)?;
     let embedded = embed(&family, parsed, &plan)?;
-    let doc = draw::document(&plan, &embedded, parsed, &geometry)?;
+    let doc = draw::document(&plan, &embedded, parsed, &set.geometry)?;
     finish::finish(doc, &meta, &plan.outline, &embedded)
 }
 
-/// Composes, sets, paginates and places the motion.
-fn typeset(
-    motion: &Motion,
-    options: &PdfOptions,
-    family: &FontFamily,
-    parsed: &ParsedFamily,
-    meta: &DocMeta,
-) -> Result<(Geometry, Plan), ExportError> {
+/// The motion set in lines and put on pages.
+struct Typeset {
+    geometry: Geometry,
+    body: Vec<Line>,
+    notes: Vec<Vec<Line>>,
+    pages: Vec<paginate::Page>,
+    /// Characters the faces lack.
+    missing: BTreeSet<char>,
+}
+
+/// Composes, sets and paginates the motion.
+fn typeset(motion: &Motion, options: &PdfOptions, parsed: &ParsedFamily) -> Typeset {
     let geometry = Geometry::new(&options.page, options.font_size);
     let composition = compose::compose(motion);
     let mut setter = Setter::new(parsed, geometry);
@@ -91,18 +96,38 @@ fn typeset(
         geometry.text_height(),
         paginate::separator_height(geometry.size),
     );
+    Typeset {
+        geometry,
+        body,
+        notes,
+        pages,
+        missing: setter.missing,
+    }
+}
+
+/// Places the pages with their header and footer; fails if a character has no glyph.
+fn plan<'a>(
+    set: &'a Typeset,
+    motion: &Motion,
+    meta: &DocMeta,
+    family: &FontFamily,
+    parsed: &ParsedFamily,
+) -> Result<Plan<'a>, ExportError> {
     let header = place::Header {
         reference: &meta.reference,
         skip_first: motion.cover.doc_number.is_some(),
     };
-    let plan = place::place(&pages, &body, &notes, &mut setter, &header);
-    if !setter.missing.is_empty() {
+    let mut setter = Setter::new(parsed, set.geometry);
+    let plan = place::place(&set.pages, &set.body, &set.notes, &mut setter, &header);
+    let mut missing = setter.missing;
+    missing.extend(&set.missing);
+    if !missing.is_empty() {
         return Err(ExportError::MissingGlyphs {
             font: family.name().to_string(),
-            chars: setter.missing.into_iter().collect(),
+            chars: missing.into_iter().collect(),
         });
     }
-    Ok((geometry, plan))
+    Ok(plan)
 }
 
 /// The lines of a run of blocks, with page breaks and keep-with-next carried across blocks.
@@ -131,12 +156,25 @@ fn set_blocks(setter: &mut Setter<'_>, blocks: &[Block]) -> Vec<Line> {
 fn embed<'a>(
     family: &FontFamily,
     parsed: &'a ParsedFamily,
-    plan: &Plan,
+    plan: &Plan<'_>,
 ) -> Result<Vec<Embedded<'a>>, ExportError> {
+    // A bitmap per face for the BMP (cheaper than a set insert per glyph), a set beyond it.
+    let mut seen = vec![vec![0u64; 0x10000 / 64]; parsed.faces.len()];
     let mut chars = vec![BTreeSet::new(); parsed.faces.len()];
     for text in plan.pages.iter().flat_map(|p| &p.texts) {
-        for g in &text.glyphs {
-            chars[parsed.style_face[g.style as usize]].insert(g.ch);
+        for g in text.glyphs.iter() {
+            let face = parsed.style_face[g.style as usize];
+            let cp = g.ch as usize;
+            match seen[face].get_mut(cp / 64) {
+                Some(word) if *word & (1 << (cp % 64)) != 0 => {}
+                Some(word) => {
+                    *word |= 1 << (cp % 64);
+                    chars[face].insert(g.ch);
+                }
+                None => {
+                    chars[face].insert(g.ch);
+                }
+            }
         }
     }
     chars
@@ -187,7 +225,9 @@ pub fn layout(motion: &Motion, options: &PdfOptions) -> Result<Vec<PageReport>, 
         .unwrap_or_else(FontFamily::dejavu_serif);
     let parsed = family.parsed()?;
     let meta = DocMeta::of(motion);
-    let (geometry, plan) = typeset(motion, options, &family, parsed, &meta)?;
+    let set = typeset(motion, options, parsed);
+    let plan = plan(&set, motion, &meta, &family, parsed)?;
+    let geometry = set.geometry;
     Ok(plan
         .pages
         .iter()

@@ -3,45 +3,47 @@
 //! turns this plan into printpdf operations; tests read it to check that nothing leaves the page.
 
 use super::fonts::Style;
-use super::layout::{Geometry, Glyph, Line, Setter};
+use super::layout::{extra, Geometry, Glyph, Line, Setter};
 use super::paginate::{LineRef, Page};
+use std::borrow::Cow;
 
 /// A line of glyphs at a position: `x` where the first glyph starts, `baseline` its baseline.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Text {
+pub(super) struct Text<'a> {
     pub(super) x: f32,
     pub(super) baseline: f32,
-    pub(super) glyphs: Vec<Glyph>,
-    /// Extra advance after each glyph (justified spaces), in points.
-    pub(super) extras: Vec<f32>,
+    pub(super) glyphs: Cow<'a, [Glyph]>,
+    /// Adjustment of the spaces (see [`extra`]).
+    pub(super) ratio: f32,
 }
 
-impl Text {
-    fn new(x: f32, baseline: f32, glyphs: Vec<Glyph>, line: Option<&Line>) -> Text {
-        let extras = glyphs
-            .iter()
-            .map(|g| line.map_or(0.0, |l| l.extra(g)))
-            .collect();
+impl<'a> Text<'a> {
+    fn new(x: f32, baseline: f32, glyphs: Cow<'a, [Glyph]>, ratio: f32) -> Text<'a> {
         Text {
             x,
             baseline,
             glyphs,
-            extras,
+            ratio,
         }
     }
 
-    /// The x where each glyph starts, and the end of the last.
+    /// Extra advance after a glyph (justified spaces), in points.
+    pub(super) fn extra(&self, g: &Glyph) -> f32 {
+        extra(self.ratio, g)
+    }
+
+    /// The x where each glyph starts.
     pub(super) fn positions(&self) -> impl Iterator<Item = (f32, &Glyph)> + '_ {
         let mut x = self.x;
-        self.glyphs.iter().zip(&self.extras).map(move |(g, e)| {
+        self.glyphs.iter().map(move |g| {
             let at = x;
-            x += g.advance + e;
+            x += g.advance + self.extra(g);
             (at, g)
         })
     }
 
     pub(super) fn width(&self) -> f32 {
-        self.glyphs.iter().map(|g| g.advance).sum::<f32>() + self.extras.iter().sum::<f32>()
+        self.glyphs.iter().map(|g| g.advance + self.extra(g)).sum()
     }
 }
 
@@ -72,16 +74,16 @@ pub(super) struct Target {
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(super) struct PagePlan {
-    pub(super) texts: Vec<Text>,
+pub(super) struct PagePlan<'a> {
+    pub(super) texts: Vec<Text<'a>>,
     pub(super) rules: Vec<Rule>,
     pub(super) links: Vec<Link>,
 }
 
 /// Everything to draw.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(super) struct Plan {
-    pub(super) pages: Vec<PagePlan>,
+pub(super) struct Plan<'a> {
+    pub(super) pages: Vec<PagePlan<'a>>,
     pub(super) outline: Vec<Target>,
 }
 
@@ -101,17 +103,19 @@ pub(super) struct Header<'a> {
 }
 
 /// Places the paginated lines, the running header and the `page/total` footer.
-pub(super) fn place(
+pub(super) fn place<'a>(
     pages: &[Page],
-    body: &[Line],
-    notes: &[Vec<Line>],
+    body: &'a [Line],
+    notes: &'a [Vec<Line>],
     setter: &mut Setter<'_>,
     header: &Header<'_>,
-) -> Plan {
+) -> Plan<'a> {
     let g = setter.geometry;
-    let line_of = |r: LineRef| match r {
-        LineRef::Body(i) => &body[i],
-        LineRef::Note(n, l) => &notes[n][l],
+    let line_of = |r: LineRef| -> &'a Line {
+        match r {
+            LineRef::Body(i) => &body[i],
+            LineRef::Note(n, l) => &notes[n][l],
+        }
     };
     let (note_at, call_at) = spots(pages, body, notes, &g);
     let mut plan = Plan::default();
@@ -128,10 +132,11 @@ pub(super) fn place(
                     let size = glyphs.first().map_or(g.size, |g| g.size);
                     pp.links.push(link(*x, *x + w, baseline, size, call));
                 }
-                pp.texts.push(Text::new(*x, baseline, glyphs.clone(), None));
+                pp.texts
+                    .push(Text::new(*x, baseline, Cow::Borrowed(glyphs), 0.0));
             }
             if !line.glyphs.is_empty() {
-                let text = Text::new(line.x, baseline, line.glyphs.clone(), Some(line));
+                let text = Text::new(line.x, baseline, Cow::Borrowed(&line.glyphs), line.ratio);
                 call_links(&text, &note_at, &mut pp.links);
                 pp.texts.push(text);
             }
@@ -213,7 +218,7 @@ fn link(x0: f32, x1: f32, baseline: f32, size: f32, to: Spot) -> Link {
 }
 
 /// Links from footnote calls to their notes.
-fn call_links(text: &Text, note_at: &[Option<Spot>], links: &mut Vec<Link>) {
+fn call_links(text: &Text<'_>, note_at: &[Option<Spot>], links: &mut Vec<Link>) {
     let mut run: Option<(usize, f32, f32, f32, f32)> = None;
     let mut flush = |run: &mut Option<(usize, f32, f32, f32, f32)>| {
         if let Some((n, x0, x1, base, size)) = run.take() {
@@ -263,10 +268,12 @@ fn furniture(
     if !header.is_empty() {
         let x = g.right - width(&header);
         let baseline = g.top + (g.page_height - g.top) / 2.0 - size / 3.0;
-        pp.texts.push(Text::new(x, baseline, header, None));
+        pp.texts
+            .push(Text::new(x, baseline, Cow::Owned(header), 0.0));
     }
     let footer = setter.run(&format!("{}/{}", index + 1, total), Style::Regular, size);
     let x = g.left + (g.text_width() - width(&footer)) / 2.0;
     let baseline = g.bottom / 2.0 - size / 3.0;
-    pp.texts.push(Text::new(x, baseline, footer, None));
+    pp.texts
+        .push(Text::new(x, baseline, Cow::Owned(footer), 0.0));
 }

@@ -14,7 +14,7 @@ use allsorts::font_data::FontData;
 use allsorts::subset::{subset, CmapTarget, SubsetProfile};
 use allsorts::tag;
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
@@ -45,13 +45,17 @@ pub(super) struct Subset {
     pub(super) program: Vec<u8>,
     /// `program` deflated once (zlib), for the `/FontFile2` stream.
     pub(super) deflated: Vec<u8>,
-    new_gid: HashMap<u16, u16>,
+    /// The subset's glyph id for each glyph id of the face (0 when not in the subset).
+    new_gid: Vec<u16>,
 }
 
 impl Subset {
     /// The subset's glyph id for a glyph id of the original face.
     pub(super) fn gid(&self, original: u16) -> Option<u16> {
-        self.new_gid.get(&original).copied()
+        self.new_gid
+            .get(usize::from(original))
+            .copied()
+            .filter(|&g| g != 0)
     }
 }
 
@@ -119,11 +123,12 @@ fn make(face: &Face, chunks: &[u32]) -> Result<Subset, ExportError> {
     )
     .map_err(|e| fail("allsorts failed", &e))?;
     let program = strip_hinting(&program).unwrap_or(program);
-    let new_gid = glyph_ids
-        .iter()
-        .enumerate()
-        .map(|(new, &old)| (old, new as u16))
-        .collect();
+    let mut new_gid = vec![0u16; face.advances.len()];
+    for (new, &old) in glyph_ids.iter().enumerate() {
+        if let Some(slot) = new_gid.get_mut(usize::from(old)) {
+            *slot = new as u16;
+        }
+    }
     Ok(Subset {
         base_font: format!(
             "{}+{}",
