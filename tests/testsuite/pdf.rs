@@ -3,7 +3,7 @@
 //! (footnotes at the foot of their page, so compared on their own), pdftoppm renders every page,
 //! and the layout never puts a glyph outside the page. Output is byte-for-byte reproducible.
 
-use crate::harness::{self, assert_words_in_order, motion_words, run_tool, words};
+use crate::harness::{self, assert_words_in_order, motion_words, words};
 use motion_export::export::pdf::{self, FontFaces, FontFamily, PdfOptions};
 use motion_export::export::ExportError;
 use motion_export::model::*;
@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 struct Pdf {
     _dir: tempfile::TempDir,
     path: PathBuf,
+    /// Where pdftoppm writes its page images (`page-1.png`, ...).
+    png_prefix: PathBuf,
     bytes: Vec<u8>,
 }
 
@@ -35,19 +37,48 @@ impl Pdf {
             std::fs::copy(&path, Path::new(&keep).join(path.file_name().unwrap())).unwrap();
         }
         Pdf {
+            png_prefix: dir.path().join("page"),
             _dir: dir,
             path,
             bytes,
         }
     }
 
+    /// Runs a tool on the file; it must succeed and complain about nothing on stderr.
     fn tool(&self, program: &str, args: &[&str]) -> String {
         let mut all: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
         all.push(self.path.as_os_str());
-        if program == "pdftotext" {
-            all.push(OsStr::new("-"));
+        match program {
+            "pdftotext" => all.push(OsStr::new("-")),
+            "pdftoppm" => all.push(self.png_prefix.as_os_str()),
+            _ => {}
         }
-        run_tool(program, &all)
+        let out = std::process::Command::new(program)
+            .args(&all)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run {program} ({e}); `make test` installs it"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success() && stderr.trim().is_empty(),
+            "{program} {all:?}: {}\n{stderr}",
+            out.status
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Renders every page with pdftoppm (which must not complain); returns the number of images.
+    fn render(&self) -> usize {
+        self.tool("pdftoppm", &["-png", "-r", "30"]);
+        std::fs::read_dir(self._dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == "png")
+            })
+            .count()
     }
 
     /// qpdf --check must pass without warnings.
@@ -296,28 +327,7 @@ fn rich_motion_passes_the_pdf_tools() {
 fn rich_motion_renders_on_every_page() {
     let m = harness::rich_motion();
     let pdf = Pdf::export(&m, &PdfOptions::default());
-    let prefix = pdf._dir.path().join("page");
-    run_tool(
-        "pdftoppm",
-        &[
-            OsStr::new("-png"),
-            OsStr::new("-r"),
-            OsStr::new("30"),
-            pdf.path.as_os_str(),
-            prefix.as_os_str(),
-        ],
-    );
-    let pngs = std::fs::read_dir(pdf._dir.path())
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .path()
-                .extension()
-                .is_some_and(|x| x == "png")
-        })
-        .count();
-    assert_eq!(pngs, pdf.pages());
+    assert_eq!(pdf.render(), pdf.pages());
 }
 
 #[test]
@@ -518,18 +528,24 @@ fn a_300_character_word_is_kept_whole_across_lines() {
 
 #[test]
 fn two_hundred_paragraphs_lose_nothing_page_by_page() {
+    // Paragraphs of one to six lines, a heading every seventeen: tens of pages on which the
+    // pagination rules have plenty of chances to apply.
     let mut m = harness::rich_motion();
     for n in 4..204 {
-        m.body.push(paragraph(
-            n,
-            &format!(
-                "Calls on the Commission, in paragraph number {n}, to report on measure {n} and its effects on civil society, trade unions and the media in Kazakhstan;"
-            ),
-        ));
+        if n % 17 == 0 {
+            m.body.push(BodyItem::Heading(Heading {
+                text: para(&format!("Part {}", n / 17)),
+            }));
+        }
+        let sentence = format!(
+            "Calls on the Commission, in paragraph number {n}, to report on measure {n} and its effects on civil society, trade unions and the media in Kazakhstan; "
+        );
+        m.body
+            .push(paragraph(n, sentence.repeat(n % 6 + 1).trim_end()));
     }
     let pdf = check("200 paragraphs", &m);
     let pages = pdf.pages();
-    assert!(pages >= 10, "{pages} pages");
+    assert!(pages >= 20, "{pages} pages");
     // Page by page, each paragraph's words are on one page or run over to the next.
     let mut all = String::new();
     for p in 1..=pages {
@@ -542,6 +558,88 @@ fn two_hundred_paragraphs_lose_nothing_page_by_page() {
         all.push('\n');
     }
     assert_all_words("200 paragraphs, per page", &m, &all);
+    assert_pagination_rules(&pdf::layout(&m, &PdfOptions::default()).unwrap());
+}
+
+/// On the pages of the 200-paragraph motion (from page 3): a heading never ends a page, a
+/// paragraph number never ends a page unless its paragraph is a single line (no orphan), and a
+/// paragraph never runs over with a single line (no widow).
+fn assert_pagination_rules(pages: &[pdf::PageReport]) {
+    let margin = 25.0 * 72.0 / 25.4;
+    let is_label = |t: &str| {
+        t.strip_suffix('.')
+            .is_some_and(|n| n.parse::<u32>().is_ok())
+    };
+    // The body lines of each page, top to bottom, as (has a label, is a heading).
+    let groups: Vec<Vec<(bool, bool)>> = pages
+        .iter()
+        .map(|page| {
+            let mut lines: Vec<&pdf::LineReport> = page
+                .lines
+                .iter()
+                .filter(|l| l.baseline > margin && l.baseline < page.height - margin)
+                .collect();
+            lines.sort_by(|a, b| b.baseline.total_cmp(&a.baseline));
+            let mut out: Vec<(f32, bool, bool)> = Vec::new();
+            for l in lines {
+                let label = is_label(&l.text);
+                let heading = l.text.starts_with("Part ");
+                match out.last_mut() {
+                    Some(last) if (last.0 - l.baseline).abs() < 0.5 => {
+                        last.1 |= label;
+                        last.2 |= heading;
+                    }
+                    _ => out.push((l.baseline, label, heading)),
+                }
+            }
+            out.into_iter().map(|(_, l, h)| (l, h)).collect()
+        })
+        .collect();
+    for p in 2..groups.len() - 1 {
+        let (this, next) = (&groups[p], &groups[p + 1]);
+        let (last, first) = (this[this.len() - 1], next[0]);
+        assert!(!last.1, "page {}: ends with a heading", p + 1);
+        if last.0 {
+            assert!(
+                first.0 || first.1,
+                "page {}: a number alone at the foot of the page",
+                p + 1
+            );
+        }
+        if !first.0 && !first.1 {
+            assert!(
+                next.len() > 1 && !next[1].0 && !next[1].1,
+                "page {}: a paragraph's last line alone at the top",
+                p + 2
+            );
+        }
+    }
+}
+
+#[test]
+fn a_forced_line_break_starts_a_new_line() {
+    let mut m = harness::rich_motion();
+    m.recitals[0].content = vec![Para {
+        inlines: vec![
+            Inline::text("whereas the first part"),
+            Inline::LineBreak,
+            Inline::text("and the second part;"),
+        ],
+        span: Default::default(),
+    }];
+    let pages = pdf::layout(&m, &PdfOptions::default()).unwrap();
+    let line = |text: &str| {
+        pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .find(|l| l.text.contains(text))
+            .unwrap_or_else(|| panic!("no line with {text}"))
+            .clone()
+    };
+    let (first, second) = (line("first part"), line("second part"));
+    assert!(first.baseline > second.baseline);
+    assert_eq!(first.x, second.x);
+    assert!(!first.text.contains("second"));
 }
 
 #[test]

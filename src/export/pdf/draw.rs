@@ -315,7 +315,7 @@ fn text_stream(texts: &[Text<'_>], family: &ParsedFamily, embedded: &[Embedded<'
             while let Some(g) =
                 glyphs.next_if(|g| (family.style_face[g.style as usize], g.size, g.rise) == key)
             {
-                let code = subset.and_then(|s| s.gid(g.gid)).unwrap_or(0);
+                let code = subset.and_then(|s| s.code(g.gid)).unwrap_or(0);
                 hex(&mut out, code);
                 let extra = text.extra(g);
                 if extra.abs() >= 0.0005 {

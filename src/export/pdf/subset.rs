@@ -47,6 +47,9 @@ pub(super) struct Subset {
     pub(super) deflated: Vec<u8>,
     /// The subset's glyph id for each glyph id of the face (0 when not in the subset).
     new_gid: Vec<u16>,
+    /// For a CID-keyed CFF program, the CID of each subset glyph: what the content stream must
+    /// show (and printpdf keys `/W` and `/ToUnicode` by). `None` when codes are glyph ids.
+    cids: Option<Vec<u16>>,
 }
 
 impl Subset {
@@ -56,6 +59,15 @@ impl Subset {
             .get(usize::from(original))
             .copied()
             .filter(|&g| g != 0)
+    }
+
+    /// The two-byte code that shows a glyph of the original face.
+    pub(super) fn code(&self, original: u16) -> Option<u16> {
+        let gid = self.gid(original)?;
+        Some(match &self.cids {
+            Some(cids) => cids.get(usize::from(gid)).copied().unwrap_or(gid),
+            None => gid,
+        })
     }
 }
 
@@ -129,7 +141,13 @@ fn make(face: &Face, chunks: &[u32]) -> Result<Subset, ExportError> {
             *slot = new as u16;
         }
     }
+    let cids = printpdf::cff_charset_gid_to_cid_map(&program, 0).map(|map| {
+        (0..glyph_ids.len() as u16)
+            .map(|g| map.get(&g).copied().unwrap_or(g))
+            .collect()
+    });
     Ok(Subset {
+        cids,
         base_font: format!(
             "{}+{}",
             tag_for(&face.postscript_name, chunks),
