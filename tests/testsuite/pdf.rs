@@ -362,6 +362,26 @@ fn metadata_comes_from_the_motion() {
 }
 
 #[test]
+fn without_a_date_the_fallback_or_the_epoch_dates_the_file() {
+    let mut m = harness::rich_motion();
+    m.cover.date = None;
+    let created = |options: &PdfOptions| {
+        let pdf = Pdf::export(&m, options);
+        let info = pdf.tool("pdfinfo", &["-isodates"]);
+        info.lines()
+            .find_map(|l| l.strip_prefix("CreationDate:"))
+            .map(|d| d.trim().to_string())
+            .unwrap_or_default()
+    };
+    assert!(created(&PdfOptions::default()).starts_with("1970-01-01"));
+    let options = PdfOptions {
+        fallback_date: Date::new(2024, 5, 17),
+        ..PdfOptions::default()
+    };
+    assert!(created(&options).starts_with("2024-05-17"));
+}
+
+#[test]
 fn letter_paper_and_font_size_are_honoured() {
     let mut m = harness::rich_motion();
     for n in 4..40 {

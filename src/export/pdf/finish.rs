@@ -7,6 +7,7 @@ use super::place::Target;
 use super::{metadata, outline};
 use crate::export::meta::DocMeta;
 use crate::export::{ExportError, Format};
+use crate::model::Date;
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 use sha2::{Digest, Sha256};
 use std::io::Write;
@@ -18,6 +19,7 @@ const ID_PLACEHOLDER: [u8; 16] = [0x11; 16];
 pub(super) fn finish(
     mut doc: Document,
     meta: &DocMeta,
+    fallback_date: Option<Date>,
     targets: &[Target],
     embedded: &[Embedded<'_>],
 ) -> Result<Vec<u8>, ExportError> {
@@ -27,7 +29,7 @@ pub(super) fn finish(
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let outline = outline::add(&mut doc, targets, &pages);
     catalog(&mut doc, meta, outline)?;
-    info(&mut doc, meta);
+    info(&mut doc, meta, fallback_date);
     write(doc)
 }
 
@@ -115,8 +117,8 @@ fn catalog(
 }
 
 /// Replaces printpdf's information dictionary with ours.
-fn info(doc: &mut Document, meta: &DocMeta) {
-    let info = Object::Dictionary(metadata::info(meta));
+fn info(doc: &mut Document, meta: &DocMeta, fallback: Option<Date>) {
+    let info = Object::Dictionary(metadata::info(meta, fallback));
     match doc.trailer.get(b"Info").and_then(Object::as_reference) {
         Ok(id) => {
             doc.objects.insert(id, info);

@@ -20,6 +20,7 @@ use std::sync::{Arc, OnceLock};
 
 /// The four faces of a family; the index into [`FontFamily`]'s faces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(u8)]
 pub(super) enum Style {
     Regular = 0,
     Bold = 1,

@@ -97,26 +97,71 @@ impl Geometry {
     }
 }
 
-/// One glyph as set: the character, its face, size, raise and advance.
+/// One glyph as set: the character, its face, size, raise and advance. Kept small (24 bytes):
+/// a long motion holds millions.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Glyph {
     pub(super) ch: char,
-    pub(super) style: Style,
     /// Glyph id in the original face.
     pub(super) gid: u16,
+    pub(super) style: Style,
+    /// An interword space, which justification stretches and shrinks.
+    space: bool,
     pub(super) size: f32,
     pub(super) rise: f32,
     pub(super) advance: f32,
-    /// For an interword space: how much it may stretch and shrink (justification).
-    pub(super) stretch: f32,
-    pub(super) shrink: f32,
-    /// A footnote call linking to this footnote.
-    pub(super) link: Option<usize>,
+    /// The footnote a call links to, or [`NO_NOTE`].
+    note: u32,
 }
 
+const NO_NOTE: u32 = u32::MAX;
+
 impl Glyph {
+    pub(super) fn new(ch: char, style: Style, gid: u16, size: f32, advance: f32) -> Glyph {
+        Glyph {
+            ch,
+            gid,
+            style,
+            space: false,
+            size,
+            rise: 0.0,
+            advance,
+            note: NO_NOTE,
+        }
+    }
+
     pub(super) fn is_space(&self) -> bool {
-        self.stretch > 0.0
+        self.space
+    }
+
+    /// How much an interword space may stretch (half its width) and shrink (a third).
+    pub(super) fn stretch(&self) -> f32 {
+        if self.space {
+            self.advance / 2.0
+        } else {
+            0.0
+        }
+    }
+
+    pub(super) fn shrink(&self) -> f32 {
+        if self.space {
+            self.advance / 3.0
+        } else {
+            0.0
+        }
+    }
+
+    /// The footnote this glyph's call links to.
+    pub(super) fn link(&self) -> Option<usize> {
+        (self.note != NO_NOTE).then_some(self.note as usize)
+    }
+
+    pub(super) fn with_link(mut self, note: Option<usize>) -> Glyph {
+        self.note = note
+            .and_then(|n| u32::try_from(n).ok())
+            .filter(|&n| n != NO_NOTE)
+            .unwrap_or(NO_NOTE);
+        self
     }
 }
 
@@ -153,9 +198,9 @@ pub(super) fn extra(ratio: f32, g: &Glyph) -> f32 {
     if !g.is_space() {
         0.0
     } else if ratio >= 0.0 {
-        ratio * g.stretch
+        ratio * g.stretch()
     } else {
-        ratio * g.shrink
+        ratio * g.shrink()
     }
 }
 
@@ -173,7 +218,7 @@ impl Line {
     /// Footnotes called from this line, in order, without repeats.
     pub(super) fn calls(&self) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        for n in self.glyphs.iter().filter_map(|g| g.link) {
+        for n in self.glyphs.iter().filter_map(Glyph::link) {
             if !out.contains(&n) {
                 out.push(n);
             }
@@ -242,24 +287,19 @@ impl<'a> Setter<'a> {
                 }
             },
         };
-        Some(Glyph {
+        Some(Glyph::new(
             ch,
             style,
             gid,
             size,
-            rise: 0.0,
-            advance: face.advance_em(gid) * size,
-            stretch: 0.0,
-            shrink: 0.0,
-            link: None,
-        })
+            face.advance_em(gid) * size,
+        ))
     }
 
     /// An interword space in `style` at `size`.
     fn space(&mut self, style: Style, size: f32) -> Option<Glyph> {
         self.glyph(' ', style, size).map(|mut g| {
-            g.stretch = g.advance / 2.0;
-            g.shrink = g.advance / 3.0;
+            g.space = true;
             g
         })
     }
@@ -388,8 +428,7 @@ impl<'a> Setter<'a> {
                         if let Class::Glyph(c) = classify(c) {
                             if let Some(mut g) = self.glyph(c, style, size * CALL_SIZE) {
                                 g.rise = size * CALL_RISE;
-                                g.link = note;
-                                b.letter(g);
+                                b.letter(g.with_link(note));
                             }
                         }
                     }
@@ -471,8 +510,8 @@ impl Builder {
             self.push(
                 Item::Glue {
                     width: g.advance,
-                    stretch: g.stretch,
-                    shrink: g.shrink,
+                    stretch: g.stretch(),
+                    shrink: g.shrink(),
                 },
                 &[g],
             );
@@ -577,6 +616,11 @@ mod tests {
             assert!(line.width() > (g.right - line.x) * 0.85, "{line:?}");
             assert!(line.ratio <= MAX_RATIO);
         }
+    }
+
+    #[test]
+    fn glyphs_stay_small() {
+        assert!(std::mem::size_of::<Glyph>() <= 24);
     }
 
     #[test]

@@ -9,9 +9,9 @@ use lopdf::{Dictionary, Object, StringFormat};
 pub(super) const CREATOR: &str = "motion-export";
 
 /// The `/Info` dictionary: title, author (the groups), subject (the procedure), keywords,
-/// creator, producer and dates.
-pub(super) fn info(meta: &DocMeta) -> Dictionary {
-    let date = Object::string_literal(pdf_date(meta.date));
+/// creator, producer and dates (the motion's, else `fallback`, else the Unix epoch).
+pub(super) fn info(meta: &DocMeta, fallback: Option<Date>) -> Dictionary {
+    let date = Object::string_literal(pdf_date(meta.date.or(fallback)));
     let mut d = Dictionary::new();
     d.set("Title", text(&meta.title));
     if !meta.author.is_empty() {

@@ -24,7 +24,7 @@ pub use fonts::{FontFaces, FontFamily, SiblingStems};
 
 use super::meta::{DocMeta, PageLayout};
 use super::ExportError;
-use crate::model::Motion;
+use crate::model::{Date, Motion};
 use compose::{Block, Content};
 use draw::Embedded;
 use fonts::ParsedFamily;
@@ -41,6 +41,9 @@ pub struct PdfOptions {
     pub font_size: f32,
     /// The font family; `None` for DejaVu Serif.
     pub font: Option<FontFamily>,
+    /// The creation date when the motion states none (the CLI takes it from
+    /// `SOURCE_DATE_EPOCH`); without either, the Unix epoch. Never the clock.
+    pub fallback_date: Option<Date>,
 }
 
 impl Default for PdfOptions {
@@ -50,6 +53,7 @@ impl Default for PdfOptions {
             page: PageLayout::default(),
             font_size: 11.0,
             font: None,
+            fallback_date: None,
         }
     }
 }
@@ -66,7 +70,7 @@ pub fn export(motion: &Motion, options: &PdfOptions) -> Result<Vec<u8>, ExportEr
     let plan = plan(&set, motion, &meta, &family, parsed)?;
     let embedded = embed(&family, parsed, &plan)?;
     let doc = draw::document(&plan, &embedded, parsed, &set.geometry)?;
-    finish::finish(doc, &meta, &plan.outline, &embedded)
+    finish::finish(doc, &meta, options.fallback_date, &plan.outline, &embedded)
 }
 
 /// The motion set in lines and put on pages.

@@ -156,6 +156,7 @@ fn first_calls(body: &[Line], notes: &[Vec<Line>]) -> Vec<Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::pdf::fonts::Style;
     use crate::export::pdf::layout::Glyph;
 
     fn line(break_before: bool) -> Line {
@@ -168,17 +169,8 @@ mod tests {
 
     fn calling(n: usize) -> Line {
         let mut l = line(true);
-        l.glyphs.push(Glyph {
-            ch: '1',
-            style: crate::export::pdf::fonts::Style::Regular,
-            gid: 1,
-            size: 7.0,
-            rise: 3.0,
-            advance: 4.0,
-            stretch: 0.0,
-            shrink: 0.0,
-            link: Some(n),
-        });
+        l.glyphs
+            .push(Glyph::new('1', Style::Regular, 1, 7.0, 4.0).with_link(Some(n)));
         l
     }
 

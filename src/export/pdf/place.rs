@@ -228,7 +228,7 @@ fn call_links(text: &Text<'_>, note_at: &[Option<Spot>], links: &mut Vec<Link>) 
         }
     };
     for (x, glyph) in text.positions() {
-        match (glyph.link, run.as_mut()) {
+        match (glyph.link(), run.as_mut()) {
             (Some(n), Some(r)) if r.0 == n => r.2 = x + glyph.advance,
             (Some(n), _) => {
                 flush(&mut run);
