@@ -2,10 +2,12 @@
 //! resolution with hanging numbers, justified text, footnotes at the foot of the page) and writes
 //! it with printpdf, fonts subset and embedded, with an outline and document metadata.
 //!
-//! The steps, each its own module: [`compose`] the motion into blocks, set them into lines
-//! ([`layout`], [`linebreak`]), put the lines on pages ([`paginate`]), [`place`] everything on
-//! each page, [`subset`] the faces used (without hinting, [`sfnt`]), [`draw`] with printpdf, and [`finish`] the file (outline,
-//! `/Lang`, information dictionary, `/ID`). printpdf, allsorts and lopdf are used only here.
+//! The steps, each its own module: `compose` the motion into blocks, set them into lines
+//! (`layout`, `linebreak`), put the lines on pages (`paginate`), `place` everything on each
+//! page, `subset` the faces used (without hinting: `sfnt`), `draw` (printpdf builds the pages,
+//! rules, links and fonts; the text operators are written directly), and `finish` the file
+//! (outline, `/Lang`, information dictionary, `/ID`). printpdf, allsorts and lopdf are used
+//! only here.
 
 mod compose;
 mod draw;
