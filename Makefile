@@ -10,6 +10,11 @@ OUT ?= out
 SOURCE_DATE_EPOCH ?= 0
 export SOURCE_DATE_EPOCH
 
+# The SARIF 2.1.0 JSON schema the report tests validate against, from the npm registry.
+SARIF_SCHEMA ?= $(CURDIR)/target/test-schemas/sarif-2.1.0.json
+SARIF_NPM := @microsoft/jest-sarif@1.0.0-beta.0
+export SARIF_SCHEMA
+
 # Debian packages the tests use, by the command each provides.
 TOOLS := xmllint:libxml2-utils pdftotext:poppler-utils pdffonts:poppler-utils pdftoppm:poppler-utils qpdf:qpdf
 
@@ -41,6 +46,10 @@ deps:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
+	@test -f "$(SARIF_SCHEMA)" || { mkdir -p $(dir $(SARIF_SCHEMA)) && cd $(dir $(SARIF_SCHEMA)) \
+	  && npm pack --silent $(SARIF_NPM) >/dev/null 2>&1 && tar xzf microsoft-jest-sarif-*.tgz \
+	  && mv package/lib/schemas/sarif-2.1.0-rtm.5.json $(SARIF_SCHEMA) && rm -rf package microsoft-jest-sarif-*.tgz; } \
+	  || { echo "cannot fetch the SARIF schema ($(SARIF_NPM)) with npm"; exit 1; }
 	@test -f "$(AKN_XSD)" || { echo "AKN_XSD=$(AKN_XSD) not found: put ../shared beside the checkout or set AKN_XSD (see README)"; exit 1; }
 
 clean:

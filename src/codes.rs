@@ -50,6 +50,10 @@ codes! {
         "Text must be UTF-8 (a byte-order mark is allowed; UTF-16 with a byte-order mark is decoded). The diagnostic gives the byte offset of the first invalid byte.\n\nWrong: a file saved as Windows-1252 containing `\\xE9` for `é`.\nRight: convert it first: `iconv -f WINDOWS-1252 -t UTF-8 in.txt > out.txt`.";
     INPUT_TOO_LARGE = "E-INPUT-TOO-LARGE", Error, "the input is larger than the size limit",
         "Motions are a few kilobytes; a file above the limit (default 64 MiB) is almost certainly not a motion, and reading it whole could exhaust memory. Raise the limit with `--max-input-size` if the file is genuine.\n\nWrong: converting a 200 MB log file by mistake.\nRight: `motion-export convert --max-input-size 512MiB big.txt` for a genuinely large input.";
+    IO = "E-IO", Error, "the input could not be read or an output could not be written",
+        "The file system refused an operation: a missing or unreadable input, a full disk, a read-only or missing output folder, a symbolic link where a folder was expected. The file is skipped and the batch goes on; the exit code is 2.\n\nWrong: `motion-export convert motions/ -o /read-only/folder`.\nRight: `motion-export convert motions/ -o out/` with `out/` writable.";
+    EXPORT = "E-EXPORT", Error, "an output format could not be produced",
+        "An exporter failed on a motion that read and validated cleanly: typically a font given with `--pdf-font` that lacks glyphs the motion needs (the message names them). The other formats are still written.\n\nWrong: `--pdf-font Latin-only.ttf` for a motion in Greek.\nRight: a font that covers Greek, or the built-in DejaVu Serif.";
     CONTROL_CHAR = "W-CONTROL-CHAR", Warning, "control characters were replaced",
         "The input contains control characters that XML 1.0 forbids (other than tab, line feed and carriage return; form feeds count as page breaks). Each is replaced by a space so that every output stays well-formed.\n\nWrong: `whereas\\u{0007} the Council...`.\nRight: `whereas the Council...`.";
     UNRECOGNISED_TEXT = "W-UNRECOGNISED-TEXT", Warning, "text the reader could not place in the structure",
@@ -96,4 +100,12 @@ codes! {
         "The document number (`B9-0146/2021`) identifies the motion in the Akoma Ntoso FRBR identifiers. When the text lacks it, the number is taken from the file name if it has one (`B9-0146-2021_EN.txt`), otherwise the file name itself is used.\n\nWrong: a cover without `B9-0146/2021`.\nRight: a cover line `B9-0146/2021`.";
     NO_DATE = "W-NO-DATE", Warning, "the text does not state its tabling date",
         "The tabling date (`9.2.2021`) dates the Akoma Ntoso work. Without it, the FRBR identifiers use the year of the document number or `SOURCE_DATE_EPOCH`, never the clock.\n\nWrong: a cover without a date line.\nRight: a cover line `9.2.2021`.";
+
+    // Comparing the language versions of one motion (`check --versions`).
+    VERSIONS_STRUCTURE = "E-VERSIONS-STRUCTURE", Error, "language versions of one motion differ in structure",
+        "The language versions of one motion must have the same parts: as many citations, recitals, operative paragraphs, headings and footnotes, and the same points in each recital and paragraph. A difference usually means that a part was lost, split or merged when a version was copied. Only the structure is compared, never the wording or the figures: translations legitimately write `52 %` or `54 procent`.\n\nWrong: `B9-0146-2021_EN.txt` with recitals A to T and `B9-0146-2021_DE.txt` with recitals A to S.\nRight: both versions with recitals A to T, one recital for each.";
+    VERSIONS_NUMBERING = "E-VERSIONS-NUMBERING", Error, "language versions of one motion number their parts differently",
+        "The versions have the same number of recitals, paragraphs or points, but number them differently. Recitals are compared by their place in each language's numbering, so Greek `Α, Β, Γ ... ΣΤ` matches `A, B, C ... F` and Bulgarian `А, Б, В` matches `A, B, C`.\n\nWrong: paragraphs `1.`, `2.`, `4.` in the French version where the English one has `1.`, `2.`, `3.`.\nRight: `1.`, `2.`, `3.` in both.";
+    VERSIONS_METADATA = "E-VERSIONS-METADATA", Error, "language versions of one motion disagree on its metadata",
+        "The versions state a different document number, tabling date, procedure reference, Rule, kind of document or number of authors. A value that a version does not state is not compared, since the Parliament's pages in some languages leave parts of the cover out.\n\nWrong: `B9-0146/2021` dated `9.2.2021` in English and `10.2.2021` in French.\nRight: `9.2.2021` in every version.";
 }

@@ -16,3 +16,4 @@ pub mod parse;
 pub mod read;
 pub mod text;
 pub mod validate;
+pub mod versions;

@@ -1,11 +1,14 @@
 //! Command-line arguments (clap) and their translation, in one step, into a validated [`Config`].
 //! clap types stop here: the rest of the program sees plain options structs.
 
+use super::report::ReportFormat;
+use super::rules::{ConfigCache, Rules};
 use super::Fatal;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use motion_export::export::meta::Paper;
 use motion_export::export::{ExportOptions, Format};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Convert plain-text European Parliament motions for a resolution to Akoma Ntoso XML, PDF and
 /// DOCX.
@@ -24,6 +27,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the document model of one motion as JSON.
     Dump(DumpArgs),
+    /// Print make-style dependency lines (`out/x.xml out/x.pdf: in/x.txt`) for the outputs of
+    /// `convert` with the same inputs, --output and --format.
+    Deps(DepsArgs),
     /// Print the long explanation of a diagnostic code, e.g. `motion-export explain E-RECITAL-GAP`.
     Explain(ExplainArgs),
 }
@@ -40,12 +46,28 @@ pub struct ReadArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Do not report this diagnostic code (repeatable).
+    #[arg(long, value_name = "CODE")]
+    pub allow: Vec<String>,
+    /// Report this diagnostic code as an error (repeatable).
+    #[arg(long, value_name = "CODE")]
+    pub deny: Vec<String>,
+    /// Also report in this format: on standard output, or in the file given by --report.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub report_format: ReportFormat,
+    /// Write the report to this file; the terminal still gets the human text.
+    #[arg(long, value_name = "PATH")]
+    pub report: Option<PathBuf>,
     /// No progress bar and no summary; diagnostics only.
     #[arg(short, long)]
     pub quiet: bool,
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Only the K-th of N deterministic slices of the inputs (by a stable hash of each path), to
+    /// spread a large archive over several machines, e.g. --shard 2/8.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<(u32, u32)>,
 }
 
 #[derive(Args, Debug)]
@@ -66,6 +88,9 @@ pub struct ConvertArgs {
         value_delimiter = ','
     )]
     pub format: Vec<String>,
+    /// Convert every input, even those whose outputs are up to date.
+    #[arg(long)]
+    pub force: bool,
     /// Paper size of the PDF and DOCX.
     #[arg(long, value_enum, default_value_t = PaperArg::A4)]
     pub paper: PaperArg,
@@ -85,8 +110,34 @@ pub struct CheckArgs {
     /// Input files, folders (every *.txt below them), or - for standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+    /// Also compare the language versions of each motion among the inputs (files with the same
+    /// document number): their structure, numbering, number, date and procedure must agree.
+    #[arg(long)]
+    pub versions: bool,
     #[command(flatten)]
     pub read: ReadArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct DepsArgs {
+    /// Input files or folders, as given to `convert`.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Output folder, as given to `convert`.
+    #[arg(short, long, value_name = "DIR", default_value = ".")]
+    pub output: PathBuf,
+    /// Formats, as given to `convert`.
+    #[arg(
+        short,
+        long,
+        value_name = "LIST",
+        default_value = "xml,pdf,docx",
+        value_delimiter = ','
+    )]
+    pub format: Vec<String>,
+    /// Only the K-th of N slices, as given to `convert`.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<(u32, u32)>,
 }
 
 #[derive(Args, Debug)]
@@ -110,6 +161,45 @@ pub enum PaperArg {
     Letter,
 }
 
+/// The formats of `--format`, sorted, without repeats.
+pub fn parse_formats(names: &[String]) -> Result<Vec<Format>, Fatal> {
+    let mut formats = Vec::new();
+    for name in names {
+        let f = Format::from_name(name).ok_or_else(|| {
+            Fatal::Usage(format!(
+                "--format {name}: unknown format (use xml, pdf, docx)"
+            ))
+        })?;
+        if !formats.contains(&f) {
+            formats.push(f);
+        }
+    }
+    formats.sort();
+    if formats.is_empty() {
+        return Err(Fatal::Usage("--format: give at least one format".into()));
+    }
+    Ok(formats)
+}
+
+/// `2/8`: the second of eight slices.
+fn parse_shard(s: &str) -> Result<(u32, u32), String> {
+    let (k, n) = s
+        .split_once('/')
+        .ok_or_else(|| format!("`{s}` is not K/N, e.g. 2/8"))?;
+    let (k, n): (u32, u32) = (
+        k.trim()
+            .parse()
+            .map_err(|_| format!("`{k}` is not a number"))?,
+        n.trim()
+            .parse()
+            .map_err(|_| format!("`{n}` is not a number"))?,
+    );
+    if n == 0 || k == 0 || k > n {
+        return Err(format!("--shard {s}: need 1 <= K <= N"));
+    }
+    Ok((k, n))
+}
+
 /// `64MiB`, `500k`, `1G`, `1048576`.
 fn parse_size(s: &str) -> Result<u64, String> {
     let s = s.trim();
@@ -131,13 +221,18 @@ fn parse_size(s: &str) -> Result<u64, String> {
 }
 
 /// What to read and how, after validation.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ReadConfig {
     pub lang: Option<String>,
     pub max_input_size: u64,
-    pub deny_warnings: bool,
+    /// The command line's rules; each input's configuration file may add to them.
+    pub rules: Rules,
+    pub configs: Arc<ConfigCache>,
     pub quiet: bool,
     pub jobs: usize,
+    pub report_format: ReportFormat,
+    pub report: Option<PathBuf>,
+    pub shard: Option<(u32, u32)>,
 }
 
 impl ReadArgs {
@@ -159,20 +254,31 @@ impl ReadArgs {
             Some(n) => n,
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         };
+        let rules = Rules {
+            deny_warnings: self.deny_warnings,
+            allow: self.allow.clone(),
+            deny: self.deny.clone(),
+        }
+        .checked("command line")?;
         Ok(ReadConfig {
             lang: self.lang.clone(),
             max_input_size: self.max_input_size,
-            deny_warnings: self.deny_warnings,
+            rules,
+            configs: Arc::new(ConfigCache::default()),
             quiet: self.quiet,
             jobs,
+            report_format: self.report_format,
+            report: self.report.clone(),
+            shard: self.shard,
         })
     }
 }
 
 /// A validated `convert` command.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ConvertConfig {
     pub inputs: Vec<PathBuf>,
+    pub force: bool,
     pub output: Option<PathBuf>,
     pub formats: Vec<Format>,
     pub export: ExportOptions,
@@ -181,21 +287,7 @@ pub struct ConvertConfig {
 
 impl ConvertArgs {
     pub fn config(&self) -> Result<ConvertConfig, Fatal> {
-        let mut formats = Vec::new();
-        for name in &self.format {
-            let f = Format::from_name(name).ok_or_else(|| {
-                Fatal::Usage(format!(
-                    "--format {name}: unknown format (use xml, pdf, docx)"
-                ))
-            })?;
-            if !formats.contains(&f) {
-                formats.push(f);
-            }
-        }
-        formats.sort();
-        if formats.is_empty() {
-            return Err(Fatal::Usage("--format: give at least one format".into()));
-        }
+        let formats = parse_formats(&self.format)?;
         let stdin = self.inputs.iter().any(|p| p.as_os_str() == "-");
         if stdin && self.output.is_none() && formats.len() != 1 {
             return Err(Fatal::Usage("reading standard input without --output writes to standard output: choose one --format".into()));
@@ -210,6 +302,7 @@ impl ConvertArgs {
         export.xml.fallback_date = super::source_date();
         Ok(ConvertConfig {
             inputs: self.inputs.clone(),
+            force: self.force,
             output: self.output.clone(),
             formats,
             export,

@@ -1,19 +1,75 @@
 //! `motion-export check`: read and validate, write nothing; the exit code tells CI the result.
+//! With `--versions`, the language versions of each motion are also compared with each other.
 
 use super::args::ReadConfig;
 use super::batch::{self, JobResult, Outcome};
 use super::{inputs, Fatal};
+use motion_export::diag::Diagnostic;
+use motion_export::versions;
+use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
-pub fn run(args: &[PathBuf], cfg: &ReadConfig) -> Result<u8, Fatal> {
-    let inputs = inputs::collect(args)?;
-    batch::run(&inputs, cfg, "checked", |_, loaded| JobResult {
-        outcome: if loaded.has_errors() {
-            Outcome::Errors
-        } else {
-            Outcome::Ok
+pub fn run(args: &[PathBuf], cfg: &ReadConfig, compare_versions: bool) -> Result<u8, Fatal> {
+    let inputs = inputs::collect(args, cfg.shard)?;
+    let findings = if compare_versions {
+        version_findings(&inputs, cfg)
+    } else {
+        HashMap::new()
+    };
+    batch::run(
+        &inputs,
+        cfg,
+        "checked",
+        |input: &inputs::Input, loaded: &batch::Loaded| {
+            let problems: Vec<Diagnostic> =
+                findings.get(&input.display()).cloned().unwrap_or_default();
+            let errors = loaded.has_errors() || problems.iter().any(Diagnostic::is_error);
+            JobResult {
+                outcome: if errors { Outcome::Errors } else { Outcome::Ok },
+                problems,
+                notes: Vec::new(),
+                written: 0,
+            }
         },
-        messages: Vec::new(),
-        written: 0,
-    })
+    )
+}
+
+/// Compares the language versions among the inputs; returns each file's findings by its name.
+/// The motions are read once more here; the batch then reports the findings with each file.
+fn version_findings(
+    inputs: &[inputs::Input],
+    cfg: &ReadConfig,
+) -> HashMap<String, Vec<Diagnostic>> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(cfg.jobs)
+        .build();
+    let load_all = || -> Vec<(String, String, motion_export::model::Motion)> {
+        inputs
+            .par_iter()
+            .filter_map(|i| {
+                batch::load(i, cfg)
+                    .ok()
+                    .map(|l| (i.stem(), i.display(), l.motion))
+            })
+            .collect()
+    };
+    let loaded = match pool {
+        Ok(pool) => pool.install(load_all),
+        Err(_) => load_all(),
+    };
+    let pairs: Vec<(String, &motion_export::model::Motion)> = loaded
+        .iter()
+        .map(|(stem, _, m)| (stem.clone(), m))
+        .collect();
+    let mut by_file: HashMap<String, Vec<Diagnostic>> = HashMap::new();
+    for finding in versions::check(&pairs) {
+        if let Some((_, display, _)) = loaded.iter().find(|(stem, _, _)| *stem == finding.source) {
+            by_file
+                .entry(display.clone())
+                .or_default()
+                .push(finding.diagnostic);
+        }
+    }
+    by_file
 }

@@ -3,18 +3,81 @@
 use super::args::ConvertConfig;
 use super::batch::{self, JobResult, Loaded, Outcome};
 use super::inputs::{self, Input};
-use super::{write, Fatal};
-use motion_export::export;
+use super::{incremental, write, Fatal};
+use motion_export::diag::Diagnostic;
+use motion_export::export::Format;
+use motion_export::{codes, export};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub fn run(cfg: &ConvertConfig) -> Result<u8, Fatal> {
-    let inputs = inputs::collect(&cfg.inputs)?;
+    let inputs = inputs::collect(&cfg.inputs, cfg.read.shard)?;
     let dir = cfg.output.clone().unwrap_or_else(|| PathBuf::from("."));
     prepare_output_dir(&dir)?;
-    batch::run(&inputs, &cfg.read, "converted", |input, loaded| {
-        convert_one(cfg, &dir, input, loaded)
-    })
+    let job = Convert {
+        cfg,
+        manifest: incremental::Manifest::load(&dir),
+        fingerprint: fingerprint(cfg),
+        dir,
+    };
+    let code = batch::run(&inputs, &cfg.read, "converted", &job)?;
+    job.manifest.save().map_err(|e| {
+        Fatal::Io(format!(
+            "cannot write {}: {e}",
+            job.dir.join(incremental::MANIFEST).display()
+        ))
+    })?;
+    Ok(code)
+}
+
+/// The conversion of one batch.
+struct Convert<'a> {
+    cfg: &'a ConvertConfig,
+    dir: PathBuf,
+    manifest: incremental::Manifest,
+    /// Everything besides the input text that shapes the outputs.
+    fingerprint: String,
+}
+
+/// A digest of the options that shape the outputs: language, rules and export options.
+fn fingerprint(cfg: &ConvertConfig) -> String {
+    let text = format!("{:?}|{:?}|{:?}", cfg.read.lang, cfg.read.rules, cfg.export);
+    incremental::key(&text, "options", "")
+}
+
+impl Convert<'_> {
+    fn to_stdout(&self, input: &Input) -> bool {
+        input.path.is_none() && self.cfg.output.is_none()
+    }
+
+    fn key(&self, text: &str, format: Format) -> String {
+        incremental::key(text, format.extension(), &self.fingerprint)
+    }
+}
+
+impl batch::Job for &Convert<'_> {
+    fn up_to_date(&self, input: &Input) -> bool {
+        let Some(path) = input.path.as_deref().filter(|_| !self.cfg.force) else {
+            return false;
+        };
+        let Some(text) = std::fs::read(path)
+            .ok()
+            .and_then(|b| motion_export::read::decode(&b).ok())
+        else {
+            return false;
+        };
+        self.cfg.formats.iter().all(|f| {
+            self.manifest.is_current(
+                path,
+                &inputs::output_path(&self.dir, input, f.extension()),
+                &self.key(&text, *f),
+            )
+        })
+    }
+
+    fn run(&self, input: &Input, loaded: &Loaded) -> JobResult {
+        convert_one(self, input, loaded)
+    }
 }
 
 /// Creates the output folder up front so that a missing parent or a read-only location is one
@@ -37,11 +100,13 @@ fn prepare_output_dir(dir: &Path) -> Result<(), Fatal> {
     })
 }
 
-fn convert_one(cfg: &ConvertConfig, dir: &Path, input: &Input, loaded: &Loaded) -> JobResult {
-    let to_stdout = input.path.is_none() && cfg.output.is_none();
+fn convert_one(job: &Convert<'_>, input: &Input, loaded: &Loaded) -> JobResult {
+    let (cfg, dir) = (job.cfg, job.dir.as_path());
+    let to_stdout = job.to_stdout(input);
     let mut result = JobResult {
         outcome: Outcome::Ok,
-        messages: Vec::new(),
+        problems: Vec::new(),
+        notes: Vec::new(),
         written: 0,
     };
     if loaded.has_errors() {
@@ -49,7 +114,7 @@ fn convert_one(cfg: &ConvertConfig, dir: &Path, input: &Input, loaded: &Loaded) 
             for format in &cfg.formats {
                 let path = inputs::output_path(dir, input, format.extension());
                 if write::remove_stale(&path) {
-                    result.messages.push(format!(
+                    result.notes.push(format!(
                         "note: removed {} left by an earlier run",
                         path.display()
                     ));
@@ -67,47 +132,53 @@ fn convert_one(cfg: &ConvertConfig, dir: &Path, input: &Input, loaded: &Loaded) 
         let bytes = match export::export(&loaded.motion, *format, &cfg.export) {
             Ok(b) => b,
             Err(e) => {
+                let code = match e {
+                    export::ExportError::Incomplete { .. } => &codes::NO_PARAGRAPHS,
+                    _ => &codes::EXPORT,
+                };
                 result
-                    .messages
-                    .push(format!("error: {}: {e}", input.display));
+                    .problems
+                    .push(Diagnostic::new(code, None, e.to_string()));
                 result.outcome = result.outcome.max(Outcome::Errors);
                 continue;
             }
         };
+        let target = inputs::output_path(dir, input, format.extension());
         let written = if to_stdout {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&bytes)
-                .and_then(|()| out.flush())
-                .or_else(|e| {
-                    if e.kind() == std::io::ErrorKind::BrokenPipe {
-                        Ok(())
-                    } else {
-                        Err(e)
-                    }
-                })
+            write_stdout(&bytes)
         } else {
-            write::atomic(
-                dir,
-                &inputs::output_path(dir, input, format.extension()),
-                &bytes,
-            )
+            write::atomic(dir, &target, &bytes)
         };
         match written {
-            Ok(()) => result.written += 1,
+            Ok(()) => {
+                result.written += 1;
+                if !to_stdout {
+                    job.manifest.record(&target, job.key(&loaded.text, *format));
+                }
+            }
             Err(e) => {
                 let target = if to_stdout {
                     "standard output".to_string()
                 } else {
-                    inputs::output_path(dir, input, format.extension())
-                        .display()
-                        .to_string()
+                    target.display().to_string()
                 };
-                result
-                    .messages
-                    .push(format!("error: cannot write {target}: {e}"));
+                result.problems.push(Diagnostic::new(
+                    &codes::IO,
+                    None,
+                    format!("cannot write {target}: {e}"),
+                ));
                 result.outcome = Outcome::Failed;
             }
         }
     }
     result
+}
+
+/// Standard output; a closed pipe (`| head`) is not an error.
+fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
 }

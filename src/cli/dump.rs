@@ -8,7 +8,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 pub fn run(path: &Path, cfg: &ReadConfig) -> Result<u8, Fatal> {
-    let inputs = inputs::collect(&[path.to_path_buf()])?;
+    let inputs = inputs::collect(&[path.to_path_buf()], None)?;
     let [input] = inputs.as_slice() else {
         return Err(Fatal::Usage(format!(
             "dump takes one file; {} is a folder of {} files",
@@ -19,16 +19,16 @@ pub fn run(path: &Path, cfg: &ReadConfig) -> Result<u8, Fatal> {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let loaded = match batch::load(input, cfg) {
         Ok(l) => l,
-        Err(Load::Io(msg)) => return Err(Fatal::Io(format!("{}: {msg}", input.display))),
+        Err(Load::Io(msg)) => return Err(Fatal::Io(format!("{}: {msg}", input.display()))),
         Err(Load::Rejected(d)) => {
-            eprintln!("{}", render::diagnostic(&d, &input.display, "", color));
+            eprintln!("{}", render::diagnostic(&d, &input.display(), "", color));
             return Ok(exit::CONTENT);
         }
     };
     for d in &loaded.diagnostics {
         eprintln!(
             "{}",
-            render::diagnostic(d, &input.display, &loaded.text, color)
+            render::diagnostic(d, &input.display(), &loaded.text, color)
         );
     }
     let json =

@@ -4,31 +4,56 @@
 use super::Fatal;
 use std::path::{Component, Path, PathBuf};
 
-/// One input of a batch.
+/// One input of a batch. Kept small (one allocation): batches hold hundreds of thousands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
     /// Where to read: a path, or `None` for standard input.
     pub path: Option<PathBuf>,
+    /// Number of leading path components that belong to the folder given on the command line;
+    /// the rest is the output's path relative to the output folder.
+    base: usize,
+}
+
+impl Input {
     /// How diagnostics name it: the path as given, or `<stdin>`.
-    pub display: String,
+    pub fn display(&self) -> String {
+        self.path
+            .as_ref()
+            .map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string())
+    }
+
+    /// The file stem, for identifiers and language detection.
+    pub fn stem(&self) -> String {
+        self.path
+            .as_ref()
+            .and_then(|p| p.file_stem())
+            .map_or_else(|| "stdin".into(), |s| s.to_string_lossy().into_owned())
+    }
+
     /// The output path without extension, relative to the output folder: the file stem, under
     /// the sub-folders it was found in when a folder was given.
-    pub relative: PathBuf,
-    /// The file stem, for identifiers and language detection.
-    pub stem: String,
+    pub fn relative(&self) -> PathBuf {
+        match &self.path {
+            None => PathBuf::from("stdin"),
+            Some(p) => safe_relative(
+                &p.components()
+                    .skip(self.base)
+                    .collect::<PathBuf>()
+                    .with_extension(""),
+            ),
+        }
+    }
 }
 
 /// Expands the command line's inputs into a sorted, duplicate-free list. A folder contributes
 /// every `*.txt` below it (symbolic links to folders are not followed, avoiding cycles).
-pub fn collect(args: &[PathBuf]) -> Result<Vec<Input>, Fatal> {
+pub fn collect(args: &[PathBuf], shard: Option<(u32, u32)>) -> Result<Vec<Input>, Fatal> {
     let mut out = Vec::new();
     for arg in args {
         if arg.as_os_str() == "-" {
             out.push(Input {
                 path: None,
-                display: "<stdin>".into(),
-                relative: PathBuf::from("stdin"),
-                stem: "stdin".into(),
+                base: 0,
             });
             continue;
         }
@@ -39,37 +64,39 @@ pub fn collect(args: &[PathBuf]) -> Result<Vec<Input>, Fatal> {
             walk(arg, Path::new(""), &mut found)
                 .map_err(|e| Fatal::Io(format!("{}: {}", arg.display(), e)))?;
             found.sort();
-            out.extend(found.into_iter().map(|rel| input(arg.join(&rel), rel)));
+            let base = arg.components().count();
+            out.extend(found.into_iter().map(|rel| Input {
+                path: Some(arg.join(rel)),
+                base,
+            }));
         } else {
-            let name = arg
-                .file_name()
-                .map(PathBuf::from)
-                .unwrap_or_else(|| PathBuf::from("input"));
-            out.push(input(arg.clone(), name));
+            let base = arg.components().count().saturating_sub(1);
+            out.push(Input {
+                path: Some(arg.clone()),
+                base,
+            });
         }
     }
-    let mut seen = std::collections::HashSet::new();
-    out.retain(|i| {
-        seen.insert(
-            i.path
-                .clone()
-                .map(|p| std::fs::canonicalize(&p).unwrap_or(p)),
-        )
-    });
+    if let Some((k, n)) = shard {
+        out.retain(|i| shard_of(&i.display(), n) == k - 1);
+    }
+    // The same file named twice (or inside a folder also given) is converted once.
+    if args.len() > 1 {
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|i| seen.insert(i.path.clone()));
+    }
     Ok(out)
 }
 
-fn input(path: PathBuf, relative_file: PathBuf) -> Input {
-    let stem = relative_file
-        .file_stem()
-        .map_or_else(|| "input".into(), |s| s.to_string_lossy().into_owned());
-    let relative = relative_file.with_extension("");
-    Input {
-        display: path.display().to_string(),
-        path: Some(path),
-        relative: safe_relative(&relative),
-        stem,
+/// The slice (0-based, of `n`) a path belongs to: FNV-1a of the path as given, the same on every
+/// machine and in every run.
+pub fn shard_of(path: &str, n: u32) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in path.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
     }
+    (h % u64::from(n)) as u32
 }
 
 /// Keeps only normal components: no `..`, no root, no prefix. Folder walking never produces
@@ -116,7 +143,7 @@ fn walk(root: &Path, rel: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> 
 
 /// The output path of `input` in `format`, inside `dir`.
 pub fn output_path(dir: &Path, input: &Input, extension: &str) -> PathBuf {
-    let mut p = dir.join(&input.relative);
+    let mut p = dir.join(input.relative());
     let name = format!(
         "{}.{extension}",
         p.file_name()
@@ -137,18 +164,30 @@ mod tests {
             PathBuf::from("etc/passwd")
         );
         assert_eq!(safe_relative(Path::new("/abs/x")), PathBuf::from("abs/x"));
-        let i = input(PathBuf::from("../a b/ü.txt"), PathBuf::from("ü.txt"));
+        let file = Input {
+            path: Some(PathBuf::from("../a b/ü.txt")),
+            base: 2,
+        };
         assert_eq!(
-            output_path(Path::new("out"), &i, "xml"),
+            output_path(Path::new("out"), &file, "xml"),
             PathBuf::from("out/ü.xml")
         );
-        let dotted = input(
-            PathBuf::from("x/B9-0146.2021_EN.txt"),
-            PathBuf::from("B9-0146.2021_EN.txt"),
-        );
+        let dotted = Input {
+            path: Some(PathBuf::from("x/B9-0146.2021_EN.txt")),
+            base: 1,
+        };
         assert_eq!(
             output_path(Path::new("out"), &dotted, "pdf"),
             PathBuf::from("out/B9-0146.2021_EN.pdf")
         );
+        let nested = Input {
+            path: Some(PathBuf::from("in/sub/m.txt")),
+            base: 1,
+        };
+        assert_eq!(
+            output_path(Path::new("out"), &nested, "xml"),
+            PathBuf::from("out/sub/m.xml")
+        );
+        assert_eq!(nested.stem(), "m");
     }
 }

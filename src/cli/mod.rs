@@ -6,11 +6,15 @@ mod args;
 mod batch;
 mod check;
 mod convert;
+mod deps;
 mod dump;
 mod explain;
 mod fonts;
+mod incremental;
 mod inputs;
 mod render;
+mod report;
+mod rules;
 mod write;
 
 use clap::Parser;
@@ -62,7 +66,11 @@ pub fn run() -> ExitCode {
     let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::Relaxed));
     let result = match &cli.command {
         args::Command::Convert(a) => a.config().and_then(|c| convert::run(&c)),
-        args::Command::Check(a) => a.read.config().and_then(|c| check::run(&a.inputs, &c)),
+        args::Command::Check(a) => a
+            .read
+            .config()
+            .and_then(|c| check::run(&a.inputs, &c, a.versions)),
+        args::Command::Deps(a) => deps::run(a),
         args::Command::Dump(a) => a.read.config().and_then(|c| dump::run(&a.input, &c)),
         args::Command::Explain(a) => explain::run(a.code.as_deref()),
     };

@@ -3,32 +3,72 @@
 
 use super::{profiles, Profile};
 use crate::parse::lines::starts_with_loose;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// How many lines from the top are enough to recognise the language.
 const LINES_LOOKED_AT: usize = 400;
 
+/// A phrase that votes for a language when a line starts with it.
+struct Trigger {
+    profile: usize,
+    phrase: &'static str,
+    weight: u32,
+}
+
+/// The triggers of every profile by the lower-cased first word of their phrase, so that each line
+/// is compared only with the phrases that can match it.
+fn triggers() -> &'static HashMap<String, Vec<Trigger>> {
+    static INDEX: OnceLock<HashMap<String, Vec<Trigger>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<String, Vec<Trigger>> = HashMap::new();
+        for (i, p) in profiles().iter().enumerate() {
+            let lists: [(&[String], u32); 4] = [
+                (&p.formula, 5),
+                (&p.citation_openers, 2),
+                (&p.recital_openers, 2),
+                (&p.resolution_titles, 3),
+            ];
+            for (list, weight) in lists {
+                for phrase in list {
+                    index.entry(first_word(phrase)).or_default().push(Trigger {
+                        profile: i,
+                        phrase,
+                        weight,
+                    });
+                }
+            }
+        }
+        index
+    })
+}
+
+/// The first word, lower case, letters and digits only.
+fn first_word(s: &str) -> String {
+    s.chars()
+        .take_while(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// The profile whose formula and openers the text uses most, if any matches at all.
 pub fn detect(text: &str) -> Option<&'static Profile> {
     let all = profiles();
+    let index = triggers();
     let mut scores = vec![0u32; all.len()];
     for line in text.lines().take(LINES_LOOKED_AT) {
         let line = strip_label(line.trim());
-        if line.is_empty() {
+        let Some(candidates) = index.get(&first_word(line)) else {
             continue;
-        }
-        for (score, p) in scores.iter_mut().zip(all) {
-            let hit = |list: &[String]| list.iter().any(|w| starts_with_loose(line, w).is_some());
-            if hit(&p.formula) {
-                *score += 5;
-            }
-            if hit(&p.citation_openers) {
-                *score += 2;
-            }
-            if hit(&p.recital_openers) {
-                *score += 2;
-            }
-            if hit(&p.resolution_titles) {
-                *score += 3;
+        };
+        // Each kind of phrase counts once per line and language.
+        let mut counted: Vec<(usize, u32)> = Vec::new();
+        for t in candidates {
+            if !counted.contains(&(t.profile, t.weight))
+                && starts_with_loose(line, t.phrase).is_some()
+            {
+                counted.push((t.profile, t.weight));
+                scores[t.profile] += t.weight;
             }
         }
     }
@@ -68,9 +108,31 @@ mod tests {
         let text = "The European Parliament,\n– having regard to X,\nA. whereas Y;\n";
         assert_eq!(super::detect(text).map(|p| p.code.as_str()), Some("en"));
         assert!(super::detect("Lorem ipsum").is_none());
+        assert!(super::detect("vulnérable vulnérables").is_none());
         assert_eq!(
             super::from_name("B9-0146-2021_EN").map(|p| p.code.as_str()),
             Some("en")
         );
+    }
+
+    /// Each language's own formula and openers pick that language and no other, close languages
+    /// (Czech and Slovak, Croatian and Slovenian, Danish and Swedish, Spanish and Portuguese)
+    /// included.
+    #[test]
+    fn each_profile_is_recognised_from_its_own_words() {
+        for p in super::profiles() {
+            let mut text = format!("{}\n", p.formula[0]);
+            for opener in &p.citation_openers {
+                text.push_str(&format!("– {opener} Article 1,\n"));
+            }
+            let recital = p.recital_openers.first().map_or("", String::as_str);
+            let letters = p.letters();
+            text.push_str(&format!("{}. {recital} X;\n1. Y;\n", letters[0]));
+            let found = super::detect(&text).map(|f| f.code.as_str());
+            assert_eq!(found, Some(p.code.as_str()), "{text}");
+            // The formula alone is enough.
+            let found = super::detect(&p.formula[0]).map(|f| f.code.as_str());
+            assert_eq!(found, Some(p.code.as_str()), "formula {}", p.formula[0]);
+        }
     }
 }

@@ -11,7 +11,32 @@ pub use profile::Profile;
 use std::sync::OnceLock;
 
 /// The data files, by ISO 639-1 code.
-static DATA: &[(&str, &str)] = &[("en", include_str!("data/en.toml"))];
+static DATA: &[(&str, &str)] = &[
+    ("bg", include_str!("data/bg.toml")),
+    ("cs", include_str!("data/cs.toml")),
+    ("da", include_str!("data/da.toml")),
+    ("de", include_str!("data/de.toml")),
+    ("el", include_str!("data/el.toml")),
+    ("en", include_str!("data/en.toml")),
+    ("es", include_str!("data/es.toml")),
+    ("et", include_str!("data/et.toml")),
+    ("fi", include_str!("data/fi.toml")),
+    ("fr", include_str!("data/fr.toml")),
+    ("ga", include_str!("data/ga.toml")),
+    ("hr", include_str!("data/hr.toml")),
+    ("hu", include_str!("data/hu.toml")),
+    ("it", include_str!("data/it.toml")),
+    ("lt", include_str!("data/lt.toml")),
+    ("lv", include_str!("data/lv.toml")),
+    ("mt", include_str!("data/mt.toml")),
+    ("nl", include_str!("data/nl.toml")),
+    ("pl", include_str!("data/pl.toml")),
+    ("pt", include_str!("data/pt.toml")),
+    ("ro", include_str!("data/ro.toml")),
+    ("sk", include_str!("data/sk.toml")),
+    ("sl", include_str!("data/sl.toml")),
+    ("sv", include_str!("data/sv.toml")),
+];
 
 /// Every language profile, parsed on first use.
 pub fn profiles() -> &'static [Profile] {
@@ -25,6 +50,37 @@ pub fn profiles() -> &'static [Profile] {
                 assert_eq!(&profile.code, code, "src/lang/data/{code}.toml: code field");
                 profile
             })
+            .collect()
+    })
+}
+
+/// Every language's whole-line furniture, keyed by [`crate::parse::lines::loose_key`], with the
+/// codes of the languages it belongs to.
+pub fn furniture_lines() -> &'static std::collections::HashMap<String, Vec<&'static str>> {
+    static INDEX: OnceLock<std::collections::HashMap<String, Vec<&'static str>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: std::collections::HashMap<String, Vec<&'static str>> =
+            std::collections::HashMap::new();
+        for p in profiles() {
+            for line in &p.furniture_lines {
+                index
+                    .entry(crate::parse::lines::loose_key(line))
+                    .or_default()
+                    .push(p.code.as_str());
+            }
+        }
+        index
+    })
+}
+
+/// Every language's EU motto ("United in diversity"), as lookup keys.
+pub fn mottos() -> &'static std::collections::HashSet<String> {
+    static MOTTOS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    MOTTOS.get_or_init(|| {
+        profiles()
+            .iter()
+            .filter(|p| !p.motto.is_empty())
+            .map(|p| crate::parse::lines::loose_key(&p.motto))
             .collect()
     })
 }
@@ -86,6 +142,103 @@ mod tests {
                 p.code
             );
         }
+    }
+
+    #[test]
+    fn every_eu_language_has_a_complete_profile() {
+        for (code, _, name) in super::LANGUAGES {
+            let p = super::profile(code).unwrap_or_else(|| panic!("no profile for {code}"));
+            assert_eq!(p.name, name, "{code}: name");
+            let lists = [
+                ("citation_openers", &p.citation_openers),
+                ("resolution_titles", &p.resolution_titles),
+                ("kind_joint", &p.kind_joint),
+                ("kind_motion", &p.kind_motion),
+                ("kind_adopted", &p.kind_adopted),
+                ("request", &p.request),
+                ("rule_line", &p.rule_line),
+                ("group_prefix", &p.group_prefix),
+                ("replacing", &p.replacing),
+                ("forward", &p.forward),
+                ("furniture_lines", &p.furniture_lines),
+            ];
+            for (field, list) in lists {
+                assert!(!list.is_empty(), "{code}: {field} is empty");
+                assert!(
+                    list.iter().all(|w| w.trim() == w),
+                    "{code}: {field} has an entry with outer spaces"
+                );
+            }
+            assert!(!p.motto.is_empty(), "{code}: motto");
+            assert_eq!(p.months.len(), 12, "{code}: months");
+            assert!(p.letters().len() >= 19, "{code}: recital letters");
+            assert!(
+                p.group_suffix_required <= !p.group_suffix.is_empty(),
+                "{code}: a required group suffix needs suffixes"
+            );
+            // Recital numbers read back as what they number, for the first hundred.
+            for i in 0..99 {
+                let n = p.recital_number(i).unwrap();
+                assert_eq!(p.recital_index(&n), Some(i), "{code}: recital {n}");
+            }
+            // Every cover kind is written in capitals, as on the covers.
+            for kind in p.kind_joint.iter().chain(&p.kind_motion) {
+                assert!(
+                    !kind.chars().any(char::is_lowercase),
+                    "{code}: cover kind {kind} is not in capitals"
+                );
+            }
+        }
+    }
+
+    /// Each language's site furniture and motto footer are recognised as furniture in a text of
+    /// that language; its formula, openers and titles never are, in any language.
+    #[test]
+    fn furniture_of_every_language() {
+        use crate::parse::lines::is_furniture;
+        for p in super::profiles() {
+            for line in &p.furniture_lines {
+                assert!(is_furniture(line, p), "{}: {line}", p.code);
+            }
+            for prefix in &p.furniture_prefixes {
+                let line = format!("{prefix} 7.5.2025");
+                assert!(is_furniture(&line, p), "{}: {line}", p.code);
+            }
+            let code = p.code.to_uppercase();
+            let footer = format!("{code} {} {code}", p.motto);
+            for other in super::profiles() {
+                assert!(is_furniture(&footer, other), "{} in {}", footer, other.code);
+            }
+            let own_words = p
+                .formula
+                .iter()
+                .chain(&p.resolution_titles)
+                .chain(&p.citation_openers)
+                .map(|w| format!("{w} X"));
+            for line in own_words.chain(p.formula.iter().cloned()) {
+                for other in super::profiles() {
+                    assert!(
+                        !is_furniture(&line, other),
+                        "{}: {line} is furniture in {}",
+                        p.code,
+                        other.code
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn greek_recitals_use_greek_numerals() {
+        let el = super::profile("el").unwrap();
+        assert_eq!(el.recital_index("Ε"), Some(4));
+        assert_eq!(el.recital_index("ΣΤ"), Some(5));
+        assert_eq!(el.recital_index("Ζ"), Some(6));
+        assert_eq!(el.recital_index("ΙΑ"), Some(10));
+        assert_eq!(el.recital_index("ΑΑ"), None);
+        let en = super::profile("en").unwrap();
+        assert_eq!(en.recital_index("AA"), Some(26));
+        assert_eq!(en.recital_number(27).as_deref(), Some("AB"));
     }
 
     #[test]

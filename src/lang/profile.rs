@@ -26,6 +26,10 @@ pub struct Profile {
     pub rule_words: Vec<String>,
     pub group_prefix: Vec<String>,
     pub group_suffix: Vec<String>,
+    /// A group line must end with one of `group_suffix` (languages whose prefix is empty or a
+    /// common word: Finnish "S&D-ryhmän puolesta", Swedish "för S&D-gruppen").
+    #[serde(default)]
+    pub group_suffix_required: bool,
     pub replacing: Vec<String>,
     pub forward: Vec<String>,
     #[serde(default)]
@@ -37,6 +41,10 @@ pub struct Profile {
     #[serde(default)]
     pub hyphen_prefixes: Vec<String>,
     pub recital_letters: String,
+    /// The recital numbers in order, when they are not the letters of `recital_letters` taken
+    /// one then two at a time (Greek numerals: `Α`, `Β`, ..., `Ε`, `ΣΤ`, `Ζ`, ..., `ΙΑ`).
+    #[serde(default)]
+    pub recital_numbers: Vec<String>,
     #[serde(default)]
     pub months: Vec<String>,
 }
@@ -48,5 +56,31 @@ impl Profile {
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect()
+    }
+
+    /// The 0-based position of a recital number (`A` -> 0, `AA` -> 26, Greek `ΣΤ` -> 5) in the
+    /// language's numbering, or `None` when it is not a recital number.
+    pub fn recital_index(&self, value: &str) -> Option<usize> {
+        if self.recital_numbers.is_empty() {
+            crate::parse::label::letter_index(value, &self.letters())
+        } else {
+            self.recital_numbers.iter().position(|n| n == value)
+        }
+    }
+
+    /// The recital number at `index` (the inverse of [`Profile::recital_index`]).
+    pub fn recital_number(&self, index: usize) -> Option<String> {
+        if !self.recital_numbers.is_empty() {
+            return self.recital_numbers.get(index).cloned();
+        }
+        let letters = self.letters();
+        let n = letters.len();
+        if index < n {
+            Some(letters[index].to_string())
+        } else if index < n * (n + 1) {
+            Some(format!("{}{}", letters[index / n - 1], letters[index % n]))
+        } else {
+            None
+        }
     }
 }

@@ -121,6 +121,9 @@ fn ends_sentence(text: &str) -> bool {
 
 /// Runs of ASCII spaces and tabs become one space; other whitespace (no-break spaces) is kept.
 fn collapse_spaces(s: &str) -> String {
+    if !s.contains("  ") && !s.contains('\t') {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut prev_space = false;
     for c in s.chars() {
@@ -188,9 +191,7 @@ fn split_word(
     words: &mut Option<HashSet<String>>,
 ) -> bool {
     let head_lower = head.to_lowercase();
-    if tail.starts_with(char::is_uppercase)
-        || profile.hyphen_prefixes.iter().any(|p| *p == head_lower)
-    {
+    if tail.starts_with(char::is_uppercase) || profile.hyphen_prefixes.contains(&head_lower) {
         return false;
     }
     let words = words.get_or_insert_with(|| {

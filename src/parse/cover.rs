@@ -417,11 +417,16 @@ fn group_line(t: &str, profile: &Profile) -> Option<String> {
     for prefix in &profile.group_prefix {
         if let Some(len) = lines::starts_with_loose(t, prefix) {
             let mut rest = t[len..].trim();
+            let mut has_suffix = false;
             for suffix in &profile.group_suffix {
                 if let Some(r) = rest.strip_suffix(suffix.as_str()) {
                     rest = r.trim();
+                    has_suffix = true;
                     break;
                 }
+            }
+            if profile.group_suffix_required && !has_suffix {
+                continue;
             }
             if !rest.is_empty() && rest.len() < 60 {
                 return Some(rest.to_string());

@@ -7,42 +7,59 @@ use crate::model::Inline;
 /// note texts found in the document, used to tell `(1)` calls from `3(1)`-style references.
 pub fn parse(text: &str, note_markers: &[String]) -> Vec<Inline> {
     let pairs = emphasis_pairs(text);
+    let mut pairs = pairs.iter().peekable();
     let mut out: Vec<Inline> = Vec::new();
     let (mut bold, mut italic) = (false, false);
     let mut buf = String::new();
-    let mut i = 0;
-    while i < text.len() {
-        if let Some(&(len, _)) = pairs.iter().find(|(_, at)| *at == i) {
-            flush(&mut out, &mut buf, bold, italic);
-            if len == 2 {
-                bold = !bold;
-            } else {
-                italic = !italic;
-            }
-            i += len;
-            continue;
-        }
-        let c = text[i..].chars().next().expect("i is a char boundary");
-        if c == '\n' {
-            flush(&mut out, &mut buf, bold, italic);
-            out.push(Inline::LineBreak);
+    let bytes = text.as_bytes();
+    // Every byte that can start markup is ASCII, so byte offsets are char boundaries.
+    let (mut i, mut seg) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !matches!(b, b'*' | b'\n' | b'[' | b'(') {
             i += 1;
             continue;
         }
-        if c == '[' || c == '(' {
-            if let Some(len) = note_call(text, i, note_markers) {
-                flush(&mut out, &mut buf, bold, italic);
-                out.push(Inline::NoteRef {
-                    marker: text[i..i + len].to_string(),
-                    note: None,
-                });
-                i += len;
-                continue;
+        if b == b'*' {
+            match pairs.peek() {
+                Some(&&(len, at)) if at == i => {
+                    pairs.next();
+                    buf.push_str(&text[seg..i]);
+                    flush(&mut out, &mut buf, bold, italic);
+                    if len == 2 {
+                        bold = !bold;
+                    } else {
+                        italic = !italic;
+                    }
+                    i += len;
+                    seg = i;
+                }
+                _ => i += 1,
             }
+            continue;
         }
-        buf.push(c);
-        i += c.len_utf8();
+        if b == b'\n' {
+            buf.push_str(&text[seg..i]);
+            flush(&mut out, &mut buf, bold, italic);
+            out.push(Inline::LineBreak);
+            i += 1;
+            seg = i;
+            continue;
+        }
+        if let Some(len) = note_call(text, i, note_markers) {
+            buf.push_str(&text[seg..i]);
+            flush(&mut out, &mut buf, bold, italic);
+            out.push(Inline::NoteRef {
+                marker: text[i..i + len].to_string(),
+                note: None,
+            });
+            i += len;
+            seg = i;
+            continue;
+        }
+        i += 1;
     }
+    buf.push_str(&text[seg..]);
     flush(&mut out, &mut buf, bold, italic);
     out
 }

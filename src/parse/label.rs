@@ -85,15 +85,19 @@ pub fn read(text: &str, profile: &Profile) -> Option<(Label, usize)> {
         }
         return None;
     }
-    // Recital letters: one or two capitals of the language's alphabet and a full stop.
+    // Recital letters: one or two capitals of the language's alphabet (or one of the language's
+    // recital numbers, such as Greek `ΣΤ`) and a full stop.
     let letters = profile_letters(profile);
+    let numbers = &profile.recital_numbers;
+    let longest = numbers.iter().map(|n| n.chars().count()).max().unwrap_or(2);
     let n: usize = text
         .chars()
         .take_while(|c| letters.contains(*c))
-        .take(3)
+        .take(longest + 1)
         .map(char::len_utf8)
         .sum();
-    if n > 0 && text[..n].chars().count() <= 2 && text[n..].starts_with('.') {
+    let listed = numbers.is_empty() || numbers.iter().any(|v| *v == text[..n]);
+    if n > 0 && text[..n].chars().count() <= longest && listed && text[n..].starts_with('.') {
         let num = Num {
             text: text[..=n].to_string(),
             value: text[..n].to_string(),
@@ -250,6 +254,25 @@ mod tests {
         assert!(matches!(read("A.", en()), Some((Label::Letter(_), 2))));
         assert_eq!(read("A.B", en()), None);
         assert_eq!(read("European", en()), None);
+    }
+
+    #[test]
+    fn reads_recital_numbers_of_other_alphabets() {
+        let el = crate::lang::profile("el").unwrap();
+        let letter = |t: &str| match read(t, el) {
+            Some((Label::Letter(n), _)) => Some(n.value),
+            _ => None,
+        };
+        assert_eq!(letter("ΣΤ. λαμβάνοντας υπόψη").as_deref(), Some("ΣΤ"));
+        assert_eq!(letter("ΙΣΤ. λαμβάνοντας υπόψη").as_deref(), Some("ΙΣΤ"));
+        assert_eq!(letter("Α. λαμβάνοντας υπόψη").as_deref(), Some("Α"));
+        // Not a Greek numeral, and Latin capitals are not Greek ones.
+        assert_eq!(letter("ΑΑ. λαμβάνοντας"), None);
+        assert_eq!(letter("A. whereas"), None);
+        let bg = crate::lang::profile("bg").unwrap();
+        assert!(
+            matches!(read("Й. като има предвид", bg), Some((Label::Letter(n), _)) if n.value == "Й")
+        );
     }
 
     #[test]

@@ -90,7 +90,7 @@ fn clean<'a>(
 ) -> Line<'a> {
     let hard_break = raw.ends_with("  ") && !raw.trim().is_empty();
     // Control characters other than tab: form feeds are page breaks, the rest are reported.
-    let text: Cow<'a, str> = if raw.chars().any(|c| c.is_control() && c != '\t') {
+    let text: Cow<'a, str> = if has_control(raw) {
         let bad: Vec<char> = raw
             .chars()
             .filter(|c| c.is_control() && !matches!(c, '\t' | '\u{c}'))
@@ -228,6 +228,17 @@ fn leaked_tag(t: &str) -> Option<(&str, usize, usize)> {
     None
 }
 
+/// Whether `s` holds a control character other than tab: C0 and DEL are single bytes; C1
+/// (U+0080..U+009F) is encoded as 0xC2 followed by 0x80..0x9F.
+fn has_control(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        (c < 0x20 && c != b'\t')
+            || c == 0x7f
+            || (c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n)))
+    })
+}
+
 /// Strips emphasis marks wrapping a whole line (`**B9-0146/2021**`, `*Plenary sitting*`).
 pub fn unwrap_emphasis(t: &str) -> &str {
     let mut t = t.trim();
@@ -265,8 +276,15 @@ pub fn eq_loose(a: &str, b: &str) -> bool {
 }
 
 /// `s` starts with `prefix`, ignoring case and treating whitespace runs (no-break spaces
-/// included) as equal. Returns the byte length of `s` matched.
+/// included) as equal. A prefix ending in a letter or digit must end a word of `s` (`vu` does not
+/// start `vulnérable`). Returns the byte length of `s` matched.
 pub fn starts_with_loose(s: &str, prefix: &str) -> Option<usize> {
+    // Fast rejection on the first byte, the common case.
+    if let (Some(&a), Some(&b)) = (s.as_bytes().first(), prefix.as_bytes().first()) {
+        if a.is_ascii() && b.is_ascii() && !a.eq_ignore_ascii_case(&b) {
+            return None;
+        }
+    }
     let mut si = s.char_indices().peekable();
     let mut pi = prefix.chars().peekable();
     while let Some(pc) = pi.next() {
@@ -290,6 +308,14 @@ pub fn starts_with_loose(s: &str, prefix: &str) -> Option<usize> {
             return None;
         }
     }
+    let word_goes_on = prefix
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        && si.peek().is_some_and(|(_, c)| c.is_alphanumeric());
+    if word_goes_on {
+        return None;
+    }
     Some(si.peek().map_or(s.len(), |(i, _)| *i))
 }
 
@@ -299,6 +325,10 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Whether a line is page furniture: download links, site menus, running headers and footers.
 pub fn is_furniture(t: &str, profile: &Profile) -> bool {
+    // Furniture lines are short; paragraphs of text are not.
+    if t.len() > 160 {
+        return false;
+    }
     let t = unwrap_emphasis(t);
     // "PDF 155kWORD 46k"
     if t.starts_with("PDF ") && t.contains("kWORD ") && t.len() < 40 {
@@ -356,17 +386,31 @@ pub fn is_furniture(t: &str, profile: &Profile) -> bool {
     if t.starts_with('P') && t.contains("_TA(") && t.len() < 24 {
         return true;
     }
-    profile.furniture_lines.iter().any(|f| eq_loose(t, f))
-        || profile
-            .furniture_prefixes
-            .iter()
-            .any(|f| starts_with_loose(t, f).is_some())
-        || crate::lang::profiles().iter().any(|p| {
-            p.code != profile.code
-                && p.furniture_lines
-                    .iter()
-                    .any(|f| f.len() > 12 && eq_loose(t, f))
-        })
+    if let Some(owners) = crate::lang::furniture_lines().get(&loose_key(t)) {
+        // The language's own furniture, or another language's when it is long enough not to be
+        // an ordinary short line.
+        if owners.contains(&profile.code.as_str()) || t.len() > 12 {
+            return true;
+        }
+    }
+    profile
+        .furniture_prefixes
+        .iter()
+        .any(|f| starts_with_loose(t, f).is_some())
+}
+
+/// A line as a lookup key: lower case, whitespace runs as one space, apostrophes as `'`.
+pub fn loose_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars().flat_map(char::to_lowercase) {
+            out.push(if is_apostrophe(c) { '\'' } else { c });
+        }
+    }
+    out
 }
 
 /// "EN United in diversity EN": a two-letter code, a motto, the code again.
@@ -381,9 +425,7 @@ fn is_motto_line(t: &str) -> bool {
         return false;
     }
     let middle = words[1..words.len() - 1].join(" ");
-    crate::lang::profiles()
-        .iter()
-        .any(|p| !p.motto.is_empty() && eq_loose(&middle, &p.motto))
+    crate::lang::mottos().contains(&loose_key(&middle))
 }
 
 /// True when a line holds a document number and nothing else (ignoring emphasis).
@@ -445,5 +487,7 @@ mod tests {
             Some(17)
         );
         assert_eq!(starts_with_loose("having", "having regard"), None);
+        assert_eq!(starts_with_loose("vulnérable", "vu"), None);
+        assert_eq!(starts_with_loose("vu l'article", "vu"), Some(2));
     }
 }

@@ -188,7 +188,8 @@ fn first_structural_line(lines: &[Line<'_>], profile: &Profile) -> Option<usize>
     })
 }
 
-/// The resolution's title (and the lines under it) between the cover and the formula.
+/// The resolution's title (and the lines under it) between the cover and the formula. A document
+/// number repeated there (page furniture) fills in the cover's when the cover lacks one.
 fn read_title(
     src: &str,
     lines: &[Line<'_>],
@@ -197,32 +198,22 @@ fn read_title(
     motion: &mut Motion,
 ) {
     let Some(start) = anchors.title else { return };
-    let blocks = blocks::group(src, lines, start..anchors.body_start, profile);
-    let mut blocks = blocks.into_iter();
-    if let Some(first) = blocks.next() {
-        motion.title = Some(crate::model::Para {
-            inlines: inline::parse(&first.text, &[]),
-            span: first.span,
+    if motion.cover.doc_number.is_none() {
+        motion.cover.doc_number = lines[start..anchors.body_start].iter().find_map(|l| {
+            let value = patterns::doc_number(lines::unwrap_emphasis(&l.text))?;
+            Some(crate::model::Located {
+                value,
+                span: l.span(src),
+            })
         });
     }
-    let number = motion.cover.doc_number.as_ref().map(|n| n.value.clone());
-    for b in blocks {
-        let repeated_number = patterns::doc_number(lines::unwrap_emphasis(&b.text));
-        if repeated_number.is_some() && (number.is_none() || repeated_number == number) {
-            if motion.cover.doc_number.is_none() {
-                let value = repeated_number.expect("checked");
-                motion.cover.doc_number = Some(crate::model::Located {
-                    value,
-                    span: b.span,
-                });
-            }
-            continue;
-        }
-        motion.title_notes.push(crate::model::Para {
-            inlines: inline::parse(&b.text, &[]),
-            span: b.span,
-        });
-    }
+    let mut blocks = blocks::group(src, lines, start..anchors.body_start, profile).into_iter();
+    let para = |b: blocks::Block| crate::model::Para {
+        inlines: inline::parse(&b.text, &[]),
+        span: b.span,
+    };
+    motion.title = blocks.next().map(para);
+    motion.title_notes = blocks.map(para).collect();
 }
 
 /// Facts the cover does not state but the rest of the text does: the procedure in the title, the

@@ -129,14 +129,23 @@ fn closing_paragraph(motion: &Motion, diags: &mut Vec<Diagnostic>) {
         .map(Para::plain_text)
         .collect::<Vec<_>>()
         .join(" ");
-    let lower = text.to_lowercase();
+    // Words compared without case and punctuation: "Präsidentin," matches "Präsidentin".
+    let words_of = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let text_words = words_of(&text);
     let forwards = profile.forward.iter().any(|f| {
-        let f = f.to_lowercase();
-        let words: Vec<&str> = f.split_whitespace().collect();
-        let text_words: Vec<&str> = lower.split_whitespace().collect();
-        text_words
-            .windows(words.len().max(1))
-            .any(|w| w == words.as_slice())
+        let words = words_of(f);
+        !words.is_empty()
+            && text_words
+                .windows(words.len())
+                .any(|w| w == words.as_slice())
     });
     if !forwards {
         diags.push(

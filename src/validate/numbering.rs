@@ -82,15 +82,12 @@ fn check(seq: &[Numbered<'_>], codes: &Codes, diags: &mut Vec<Diagnostic>) {
 }
 
 pub fn recitals(motion: &Motion, diags: &mut Vec<Diagnostic>) {
-    let letters = lang::profile(&motion.lang)
-        .or_else(|| lang::profile("en"))
-        .map(|p| p.letters())
-        .unwrap_or_default();
+    let profile = lang::profile(&motion.lang).or_else(|| lang::profile("en"));
     let seq: Vec<Numbered<'_>> = motion
         .recitals
         .iter()
         .map(|r| Numbered {
-            index: label::letter_index(&r.num.value, &letters),
+            index: profile.and_then(|p| p.recital_index(&r.num.value)),
             text: &r.num.text,
             span: r.span,
         })

@@ -196,3 +196,231 @@ fn dump_prints_the_model_as_json() {
     assert_eq!(json["recitals"].as_array().unwrap().len(), 20);
     assert!(sample_files().len() >= 5);
 }
+
+#[test]
+fn readme_documents_every_code_and_exit_code() {
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
+    for code in motion_export::codes::ALL {
+        // Families are written `E-RECITAL-GAP` / `-DUPLICATE` / `-ORDER`.
+        let tail = code.name.rsplit('-').next().unwrap();
+        assert!(
+            readme.contains(code.name) || readme.contains(&format!("`-{tail}`")),
+            "README.md lacks {}",
+            code.name
+        );
+    }
+    for exit in ["| 0 |", "| 1 |", "| 2 |", "| 130 |"] {
+        assert!(
+            readme.contains(exit),
+            "README.md lacks exit code row {exit}"
+        );
+    }
+}
+
+/// A folder with two good motions, one in a sub-folder, and a bad one.
+fn mixed_batch() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(input.join("sub")).unwrap();
+    std::fs::copy(
+        repo_root().join("samples/B9-0777-2022_EN.txt"),
+        input.join("good.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        repo_root().join("samples/B9-0801-2023_EN.txt"),
+        input.join("sub/nested motion ü.txt"),
+    )
+    .unwrap();
+    std::fs::copy(fixtures("bad").join("numbering.txt"), input.join("bad.txt")).unwrap();
+    dir
+}
+
+#[test]
+fn one_bad_file_does_not_stop_the_batch() {
+    let dir = mixed_batch();
+    let out = dir.path().join("out");
+    let result = run(&[
+        &"convert",
+        &"--format",
+        &"xml",
+        &"-o",
+        &out,
+        &dir.path().join("in"),
+    ]);
+    assert_eq!(result.status.code(), Some(1), "{}", stderr(&result));
+    assert_eq!(
+        files_below(&out),
+        vec![
+            PathBuf::from("good.xml"),
+            PathBuf::from("sub/nested motion ü.xml")
+        ]
+    );
+    assert!(stderr(&result).contains("error[E-RECITAL-GAP]"));
+    assert!(
+        stderr(&result).contains("converted 2 of 3 files"),
+        "{}",
+        stderr(&result)
+    );
+
+    // The bad file once converted (an earlier, good version) leaves no stale output behind.
+    std::fs::write(out.join("bad.xml"), "stale").unwrap();
+    let again = run(&[
+        &"convert",
+        &"--format",
+        &"xml",
+        &"-o",
+        &out,
+        &dir.path().join("in"),
+    ]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(!out.join("bad.xml").exists(), "stale output was left");
+    assert!(stderr(&again).contains("removed"), "{}", stderr(&again));
+}
+
+#[test]
+fn unwritable_output_gives_a_clear_error_and_exit_2() {
+    let dir = mixed_batch();
+    let input = dir.path().join("in/good.txt");
+    // A file where the output folder should be.
+    let blocker = dir.path().join("blocker");
+    std::fs::write(&blocker, "").unwrap();
+    let out = run(&[&"convert", &"--format", &"xml", &"-o", &blocker, &input]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("cannot create output folder"),
+        "{}",
+        stderr(&out)
+    );
+    // A read-only folder (root ignores permissions, so skip that part when running as root).
+    let ro = dir.path().join("ro");
+    std::fs::create_dir(&ro).unwrap();
+    let mut perms = std::fs::metadata(&ro).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&ro, perms).unwrap();
+    if std::fs::write(ro.join("probe"), "").is_err() {
+        let out = run(&[&"convert", &"--format", &"xml", &"-o", &ro, &input]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            stderr(&out).contains("cannot write in output folder"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    // /dev/full: writing fails with "no space left"; nothing partial is left.
+    let full = run(&[&"convert", &"--format", &"xml", &"-", &"-o", &"/dev/full"]);
+    assert_eq!(full.status.code(), Some(2));
+}
+
+#[test]
+fn no_temporary_or_partial_files_are_left() {
+    let dir = mixed_batch();
+    let out = dir.path().join("out");
+    run(&[
+        &"convert",
+        &"--format",
+        &"xml",
+        &"-o",
+        &out,
+        &dir.path().join("in"),
+    ]);
+    for f in files_below(&out) {
+        assert!(
+            !f.to_string_lossy().contains(".motion-export-"),
+            "temporary file left: {}",
+            f.display()
+        );
+        let bytes = std::fs::read(out.join(&f)).unwrap();
+        assert!(
+            bytes.ends_with(b"</akomaNtoso>\n") || bytes.ends_with(b"</akomaNtoso>"),
+            "{} is incomplete",
+            f.display()
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_in_the_output_folder_are_not_followed() {
+    let dir = mixed_batch();
+    let out = dir.path().join("out");
+    let outside = dir.path().join("outside");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::create_dir_all(&outside).unwrap();
+    std::os::unix::fs::symlink(&outside, out.join("sub")).unwrap();
+    let result = run(&[
+        &"convert",
+        &"--format",
+        &"xml",
+        &"-o",
+        &out,
+        &dir.path().join("in"),
+    ]);
+    assert_eq!(result.status.code(), Some(2), "{}", stderr(&result));
+    assert!(
+        stderr(&result).contains("symbolic link"),
+        "{}",
+        stderr(&result)
+    );
+    assert_eq!(
+        std::fs::read_dir(&outside).unwrap().count(),
+        0,
+        "wrote through the symlink"
+    );
+    assert!(out.join("good.xml").exists());
+}
+
+#[test]
+fn standard_input_to_standard_output() {
+    let seed = std::fs::read(repo_root().join("samples/B9-0777-2022_EN.txt")).unwrap();
+    let mut child = bin()
+        .args(["convert", "--format", "xml", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(&seed).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let xml = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        xml.starts_with("<?xml") && xml.contains("B9-0777/2022"),
+        "{}",
+        &xml[..xml.len().min(300)]
+    );
+    // Two formats to standard output is a usage error.
+    assert_eq!(
+        run(&[&"convert", &"--format", &"xml,pdf", &"-"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let out1 = tempfile::tempdir().unwrap();
+    let out2 = tempfile::tempdir().unwrap();
+    let samples = repo_root().join("samples");
+    let a = run(&[&"convert", &"-q", &"-j1", &"-o", &out1.path(), &samples]);
+    let b = run(&[&"convert", &"-q", &"-j2", &"-o", &out2.path(), &samples]);
+    assert_eq!(a.status.code(), b.status.code());
+    let files = files_below(out1.path());
+    assert_eq!(files, files_below(out2.path()));
+    assert!(files.len() >= sample_files().len(), "{files:?}");
+    for f in &files {
+        assert_eq!(
+            std::fs::read(out1.path().join(f)).unwrap(),
+            std::fs::read(out2.path().join(f)).unwrap(),
+            "{} differs between -j1 and -j2",
+            f.display()
+        );
+    }
+    assert_eq!(
+        stderr(&a),
+        stderr(&b),
+        "diagnostics differ between -j1 and -j2"
+    );
+}

@@ -2,6 +2,11 @@
 
 mod cli;
 mod corpus;
+mod docx;
 mod harness;
+mod languages;
+mod make;
 mod pdf;
+mod reports;
 mod samples;
+mod xml;

@@ -89,9 +89,9 @@ fn joint_motion_with_groups_and_replaced_motions() {
 
 #[test]
 fn pdftotext_output_with_wrapped_lines_and_page_furniture() {
-    let m = parse_sample("B9-0999-2024_EN.txt");
+    let m = parse_sample("B9-0998-2024_EN.txt");
     let c = &m.cover;
-    assert_eq!(c.doc_number.as_ref().unwrap().value, "B9-0999/2024");
+    assert_eq!(c.doc_number.as_ref().unwrap().value, "B9-0998/2024");
     assert_eq!(c.pe_number.as_ref().unwrap().value, "PE758.001v01-00");
     assert_eq!(
         c.request.as_ref().unwrap().plain_text(),

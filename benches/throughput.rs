@@ -1,0 +1,286 @@
+//! Throughput benchmark (`make bench`): parse + validate + export, single-threaded, on the seed
+//! motion and on a generated batch of realistic motions; then peak memory of the command line
+//! on batches of 100 and 10,000 files. Prints numbers; asserts nothing about time.
+
+use motion_export::export::{self, ExportOptions, Format};
+use motion_export::parse::{parse, ParseOptions};
+use motion_export::validate;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let seed =
+        std::fs::read_to_string(root.join("samples/B9-0146-2021_EN.txt")).expect("seed motion");
+    let batch: Vec<String> = (0..1000).map(generate).collect();
+    let batch_bytes: usize = batch.iter().map(String::len).sum();
+    println!(
+        "machine: {} cores; single-threaded unless stated",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    println!(
+        "seed motion: {} bytes; generated batch: 1000 motions, {:.1} MB",
+        seed.len(),
+        batch_bytes as f64 / 1e6
+    );
+    println!();
+    println!(
+        "{:<36} {:>12} {:>12} {:>12}",
+        "step", "per doc", "MB/s", "docs/s"
+    );
+
+    let options = ExportOptions::default();
+    let docs = [("seed", vec![seed.clone()]), ("batch of 1000", batch)];
+    for (name, texts) in &docs {
+        let bytes: usize = texts.iter().map(String::len).sum();
+        let reps = (2_000_000 / bytes).max(1);
+        let t = time(reps, || {
+            for text in texts {
+                std::hint::black_box(parse_validate(text));
+            }
+        });
+        report(&format!("parse + validate ({name})"), t, texts.len(), bytes);
+        let motions: Vec<_> = texts.iter().map(|t| parse_validate(t)).collect();
+        let t = time(reps, || {
+            for (text, motion) in texts.iter().zip(&motions) {
+                std::hint::black_box(text);
+                std::hint::black_box(export::export(motion, Format::Xml, &options).ok());
+            }
+        });
+        report(&format!("xml export ({name})"), t, texts.len(), bytes);
+        let t = time(reps, || {
+            for text in texts {
+                let m = parse_validate(text);
+                std::hint::black_box(export::export(&m, Format::Xml, &options).ok());
+            }
+        });
+        report(
+            &format!("parse + validate + xml ({name})"),
+            t,
+            texts.len(),
+            bytes,
+        );
+        for format in [Format::Pdf, Format::Docx] {
+            if export::export(&motions[0], format, &options).is_err() {
+                println!(
+                    "{:<36} {:>12}",
+                    format!("{format} export ({name})"),
+                    "unavailable"
+                );
+                continue;
+            }
+            let reps = (reps / 20).max(1);
+            let t = time(reps, || {
+                for m in &motions {
+                    std::hint::black_box(export::export(m, format, &options).ok());
+                }
+            });
+            report(&format!("{format} export ({name})"), t, texts.len(), bytes);
+        }
+        if *name == "seed" {
+            for format in Format::ALL {
+                if let Ok(out) = export::export(&motions[0], format, &options) {
+                    println!(
+                        "{:<36} {:>12}",
+                        format!("seed {format} size"),
+                        format!("{:.1} KB", out.len() as f64 / 1024.0)
+                    );
+                }
+            }
+        }
+    }
+    println!();
+    memory(&root);
+}
+
+fn parse_validate(text: &str) -> motion_export::model::Motion {
+    let parsed = parse(
+        text,
+        &ParseOptions {
+            source_name: "bench".into(),
+            ..ParseOptions::default()
+        },
+    );
+    std::hint::black_box(validate::validate(&parsed.motion));
+    parsed.motion
+}
+
+/// Runs `f` `reps` times after one warm-up; returns the time per run.
+fn time(reps: usize, mut f: impl FnMut()) -> Duration {
+    f();
+    let start = Instant::now();
+    for _ in 0..reps {
+        f();
+    }
+    start.elapsed() / reps as u32
+}
+
+fn report(step: &str, per_run: Duration, docs: usize, bytes: usize) {
+    let secs = per_run.as_secs_f64();
+    let per_doc = per_run / docs as u32;
+    println!(
+        "{:<36} {:>12} {:>12.1} {:>12.0}",
+        step,
+        format!("{:.3} ms", per_doc.as_secs_f64() * 1e3),
+        bytes as f64 / 1e6 / secs,
+        docs as f64 / secs
+    );
+}
+
+/// A realistic motion, different for each `n`: a cover, 3-15 citations, 4-26 recitals and 4-20
+/// paragraphs of EP-like sentences, some with points.
+pub fn generate(n: usize) -> String {
+    let mut rng = Lcg(n as u64 * 2_654_435_761 + 1);
+    let words = [
+        "the",
+        "Commission",
+        "Council",
+        "Member",
+        "States",
+        "human",
+        "rights",
+        "democracy",
+        "rule",
+        "of",
+        "law",
+        "calls",
+        "on",
+        "to",
+        "ensure",
+        "that",
+        "fundamental",
+        "freedoms",
+        "are",
+        "respected",
+        "including",
+        "freedom",
+        "expression",
+        "assembly",
+        "association",
+        "authorities",
+        "release",
+        "all",
+        "political",
+        "prisoners",
+        "without",
+        "delay",
+        "and",
+        "guarantee",
+        "independent",
+        "judiciary",
+        "civil",
+        "society",
+        "organisations",
+        "media",
+        "journalists",
+        "elections",
+        "OSCE/ODIHR",
+        "recommendations",
+        "implementation",
+        "2021",
+        "European",
+        "Union",
+        "international",
+        "obligations",
+        "partnership",
+    ];
+    let sentence = |rng: &mut Lcg, min: usize, max: usize| -> String {
+        let len = min + rng.below(max - min);
+        (0..len)
+            .map(|_| words[rng.below(words.len())])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut s = String::with_capacity(20_000);
+    let year = 2019 + n % 6;
+    s.push_str(&format!(
+        "B9-{:04}/{year}\n\n{}.{}.{year}\n\nMOTION FOR A RESOLUTION\n\n",
+        n % 9999 + 1,
+        1 + n % 28,
+        1 + n % 12
+    ));
+    s.push_str("pursuant to Rule 144 of the Rules of Procedure\n\n");
+    s.push_str(&format!(
+        "on {}\n({year}/{:04}(RSP))\n\n",
+        sentence(&mut rng, 4, 12),
+        2500 + n % 500
+    ));
+    s.push_str("Anna Beispiel, Jan Modelmann, Maria Exemplar\non behalf of the S&D Group\n\n");
+    s.push_str(&format!(
+        "European Parliament resolution on {}\n\nThe European Parliament,\n\n",
+        sentence(&mut rng, 4, 12)
+    ));
+    for _ in 0..3 + rng.below(12) {
+        s.push_str(&format!(
+            "– having regard to {},\n\n",
+            sentence(&mut rng, 6, 30)
+        ));
+    }
+    let letters = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    for letter in letters.iter().take(4 + rng.below(22)) {
+        s.push_str(&format!(
+            "{}. whereas {};\n\n",
+            *letter as char,
+            sentence(&mut rng, 20, 90)
+        ));
+    }
+    let paragraphs = 4 + rng.below(16);
+    for i in 1..paragraphs {
+        if rng.below(6) == 0 {
+            s.push_str(&format!("{i}. Calls on the Commission to:\n\n"));
+            for p in ["(a)", "(b)", "(c)"] {
+                s.push_str(&format!("{p} {};\n\n", sentence(&mut rng, 8, 30)));
+            }
+        } else {
+            s.push_str(&format!(
+                "{i}. Calls on {};\n\n",
+                sentence(&mut rng, 15, 80)
+            ));
+        }
+    }
+    s.push_str(&format!("{paragraphs}. Instructs its President to forward this resolution to the Council and the Commission.\n"));
+    s
+}
+
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+/// Peak memory (maximum resident set) of `motion-export convert --format xml` over batches of
+/// 100 and 10,000 generated files, with /usr/bin/time.
+fn memory(root: &Path) {
+    let bin = root.join("target/release/motion-export");
+    if !bin.exists() || !Path::new("/usr/bin/time").exists() {
+        println!("peak memory: skipped (needs target/release/motion-export and /usr/bin/time)");
+        return;
+    }
+    for count in [100, 10_000] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let input = dir.path().join("in");
+        std::fs::create_dir(&input).unwrap();
+        for n in 0..count {
+            std::fs::write(input.join(format!("m{n:05}.txt")), generate(n)).unwrap();
+        }
+        let out = std::process::Command::new("/usr/bin/time")
+            .args(["-f", "%M %e"])
+            .arg(&bin)
+            .args(["convert", "-q", "--format", "xml", "-o"])
+            .arg(dir.path().join("out"))
+            .arg(&input)
+            .output()
+            .expect("run /usr/bin/time");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let last = stderr.lines().last().unwrap_or("");
+        let mut parts = last.split_whitespace();
+        let (kb, secs) = (parts.next().unwrap_or("?"), parts.next().unwrap_or("?"));
+        println!("peak memory, convert --format xml, {count:>6} files: {kb} KB max RSS, {secs} s (exit {:?})", out.status.code());
+    }
+}
