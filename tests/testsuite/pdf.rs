@@ -814,13 +814,22 @@ fn output_is_reproducible_across_runs_and_threads() {
     assert_ne!(pdf::export(&greek, &options).unwrap(), first);
 }
 
-/// Every corpus motion and every sample, read and exported with all the checks above. Fails
-/// until the reader lands, since the stub reader gives empty motions.
+/// Every corpus motion, every sample and the samples in every language, read and exported with
+/// all the checks above.
 #[test]
 fn corpus_and_samples_convert() {
     let mut files = harness::corpus_files();
     if harness::repo_root().join("samples").is_dir() {
         files.extend(harness::sample_files());
+    }
+    // The same motion in the 24 official languages.
+    if let Ok(dir) = std::fs::read_dir(harness::repo_root().join("samples/languages")) {
+        let mut languages: Vec<PathBuf> = dir
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        languages.sort();
+        files.extend(languages);
     }
     files.push(harness::shared_dir().join("seed/B9-0146-2021_EN.txt"));
     let mut failures = Vec::new();
