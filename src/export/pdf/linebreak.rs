@@ -208,7 +208,7 @@ fn optimal(
                 sums.stretch[b] - sums.stretch[node.start],
                 sums.shrink[b] - sums.shrink[node.start],
             );
-            let feasible = r >= -1.0 && tolerance.map_or(true, |t| r <= t);
+            let feasible = r >= -1.0 && tolerance.is_none_or(|t| r <= t);
             if feasible {
                 // Not capped (TeX caps at 10000): in the second pass a nearly empty line must
                 // cost more than a merely loose one. A line without glue counts as if it had a
@@ -234,7 +234,7 @@ fn optimal(
                 }
                 let total = node.demerits + d;
                 let slot = &mut best[class as usize];
-                if slot.map_or(true, |(t, _, _)| total < t) {
+                if slot.is_none_or(|(t, _, _)| total < t) {
                     *slot = Some((total, a, if r.is_finite() { r } else { 0.0 }));
                 }
             }
