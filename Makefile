@@ -18,7 +18,7 @@ export SARIF_SCHEMA
 # Debian packages the tests use, by the command each provides.
 TOOLS := xmllint:libxml2-utils pdftotext:poppler-utils pdffonts:poppler-utils pdftoppm:poppler-utils qpdf:qpdf
 
-.PHONY: all build samples test test-office deps check bench clean
+.PHONY: all build samples test test-office deps check bench docs clean
 
 all: samples
 
@@ -27,6 +27,10 @@ build:
 
 samples: build
 	$(BIN) convert samples/ -o $(OUT)
+
+# The page images shown in the README: the seed motion's first two PDF pages.
+docs: samples
+	for n in 1 2; do pdftoppm -png -r 50 -f $$n -l $$n -singlefile $(OUT)/B9-0146-2021_EN.pdf docs/pdf-page-$$n; done
 
 check: build
 	$(BIN) check samples/

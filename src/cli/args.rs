@@ -279,6 +279,8 @@ impl ReadArgs {
 pub struct ConvertConfig {
     pub inputs: Vec<PathBuf>,
     pub force: bool,
+    /// A digest of the `--pdf-font` files, for incremental builds.
+    pub font_digest: String,
     pub output: Option<PathBuf>,
     pub formats: Vec<Format>,
     pub export: ExportOptions,
@@ -298,11 +300,14 @@ impl ConvertArgs {
             PaperArg::Letter => Paper::Letter,
         };
         export.docx.page.paper = export.pdf.page.paper;
-        super::fonts::apply(&mut export, self.font_size, self.pdf_font.as_deref())?;
+        let font_digest =
+            super::fonts::apply(&mut export, self.font_size, self.pdf_font.as_deref())?;
         export.xml.fallback_date = super::source_date();
+        export.pdf.fallback_date = export.xml.fallback_date;
         Ok(ConvertConfig {
             inputs: self.inputs.clone(),
             force: self.force,
+            font_digest,
             output: self.output.clone(),
             formats,
             export,

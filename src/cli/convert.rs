@@ -41,7 +41,10 @@ struct Convert<'a> {
 
 /// A digest of the options that shape the outputs: language, rules and export options.
 fn fingerprint(cfg: &ConvertConfig) -> String {
-    let text = format!("{:?}|{:?}|{:?}", cfg.read.lang, cfg.read.rules, cfg.export);
+    let text = format!(
+        "{:?}|{:?}|{:?}|{}",
+        cfg.read.lang, cfg.read.rules, cfg.export, cfg.font_digest
+    );
     incremental::key(&text, "options", "")
 }
 

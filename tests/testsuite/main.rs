@@ -6,6 +6,7 @@ mod docx;
 mod harness;
 mod languages;
 mod make;
+mod pdf;
 mod reports;
 mod samples;
 mod xml;

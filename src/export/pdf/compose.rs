@@ -1,0 +1,630 @@
+//! What the PDF prints, in reading order: the motion turned into blocks of styled text with
+//! their indentation, numbers, spacing, keep-with-next flags and outline titles, laid out the way
+//! the Parliament lays out its motions (cover, then the resolution with hanging numbers).
+
+use crate::model::{BodyItem, Cover, DocKind, Inline, Motion, Para, Point};
+
+/// Type size of a block, relative to the body size.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Size {
+    Body,
+    Small,
+    Large,
+    Huge,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Align {
+    Justify,
+    Left,
+    Right,
+}
+
+/// Vertical space before a block (dropped at the top of a page).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Gap {
+    None,
+    Small,
+    Normal,
+    Large,
+}
+
+/// A run of inline content.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Span {
+    pub(super) text: String,
+    pub(super) bold: bool,
+    pub(super) italic: bool,
+    pub(super) kind: SpanKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum SpanKind {
+    Text,
+    /// A footnote call, printed raised and small; `note` is the footnote it links to.
+    NoteCall {
+        note: Option<usize>,
+    },
+    /// A forced line break.
+    Break,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Content {
+    Text(Vec<Span>),
+    /// A horizontal rule across the text width.
+    Rule,
+    /// Start a new page.
+    PageBreak,
+}
+
+/// A number printed in the hanging indent before the first line.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Label {
+    pub(super) text: String,
+    /// Where the label starts, in indent steps from the left margin.
+    pub(super) at: f32,
+}
+
+/// A paragraph of the printed document.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Block {
+    pub(super) content: Content,
+    pub(super) size: Size,
+    pub(super) bold: bool,
+    pub(super) italic: bool,
+    pub(super) align: Align,
+    /// Where the text starts, in indent steps from the left margin.
+    pub(super) text_at: f32,
+    pub(super) label: Option<Label>,
+    pub(super) gap: Gap,
+    /// Never end a page right after this block (headings, introductions to lists).
+    pub(super) keep_with_next: bool,
+    /// The outline (bookmark) entry that starts here.
+    pub(super) outline: Option<String>,
+    /// This block starts footnote number `n`: the target of the calls' links.
+    pub(super) note: Option<usize>,
+}
+
+impl Block {
+    fn new(content: Content) -> Block {
+        Block {
+            content,
+            size: Size::Body,
+            bold: false,
+            italic: false,
+            align: Align::Justify,
+            text_at: 0.0,
+            label: None,
+            gap: Gap::Normal,
+            keep_with_next: false,
+            outline: None,
+            note: None,
+        }
+    }
+
+    fn text(spans: Vec<Span>) -> Block {
+        Block::new(Content::Text(spans))
+    }
+
+    fn para(p: &Para) -> Block {
+        Block::text(spans(p))
+    }
+
+    pub(super) fn plain(text: impl Into<String>) -> Block {
+        Block::text(vec![Span {
+            text: text.into(),
+            bold: false,
+            italic: false,
+            kind: SpanKind::Text,
+        }])
+    }
+
+    fn size(mut self, size: Size) -> Block {
+        self.size = size;
+        self
+    }
+    fn bold(mut self) -> Block {
+        self.bold = true;
+        self
+    }
+    fn italic(mut self) -> Block {
+        self.italic = true;
+        self
+    }
+    fn align(mut self, align: Align) -> Block {
+        self.align = align;
+        self
+    }
+    fn at(mut self, text_at: f32) -> Block {
+        self.text_at = text_at;
+        self
+    }
+    fn label(mut self, text: &str, at: f32) -> Block {
+        self.label = Some(Label {
+            text: text.trim().to_string(),
+            at,
+        });
+        self
+    }
+    fn gap(mut self, gap: Gap) -> Block {
+        self.gap = gap;
+        self
+    }
+    fn keep(mut self) -> Block {
+        self.keep_with_next = true;
+        self
+    }
+    fn outline(mut self, title: impl Into<String>) -> Block {
+        self.outline = Some(title.into());
+        self
+    }
+
+    fn is_empty(&self) -> bool {
+        match &self.content {
+            Content::Text(spans) => {
+                self.label.is_none()
+                    && spans.iter().all(|s| match s.kind {
+                        SpanKind::Text => s.text.trim().is_empty(),
+                        SpanKind::NoteCall { .. } => s.text.trim().is_empty(),
+                        SpanKind::Break => true,
+                    })
+            }
+            Content::Rule | Content::PageBreak => false,
+        }
+    }
+}
+
+/// The motion as blocks: the main flow, and the footnotes to set at the foot of the page where
+/// they are first called (`notes[i]` is empty for a footnote printed as an endnote instead).
+#[derive(Debug, Default)]
+pub(super) struct Composition {
+    pub(super) body: Vec<Block>,
+    pub(super) notes: Vec<Vec<Block>>,
+}
+
+/// Lays the motion out as blocks, in reading order.
+pub(super) fn compose(motion: &Motion) -> Composition {
+    let mut body = Vec::new();
+    cover(&motion.cover, &mut body);
+    preamble(motion, &mut body);
+    main_body(motion, &mut body);
+    for p in &motion.trailing {
+        body.push(Block::para(p));
+    }
+    let notes = footnotes(motion, &mut body);
+    body.retain(|b| !b.is_empty());
+    Composition { body, notes }
+}
+
+/// Inline runs of a paragraph as spans.
+fn spans(p: &Para) -> Vec<Span> {
+    p.inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text { text, bold, italic } => Span {
+                text: text.clone(),
+                bold: *bold,
+                italic: *italic,
+                kind: SpanKind::Text,
+            },
+            Inline::NoteRef { marker, note } => Span {
+                text: marker.clone(),
+                bold: false,
+                italic: false,
+                kind: SpanKind::NoteCall { note: *note },
+            },
+            Inline::LineBreak => Span {
+                text: String::new(),
+                bold: false,
+                italic: false,
+                kind: SpanKind::Break,
+            },
+        })
+        .collect()
+}
+
+fn line_break() -> Span {
+    Span {
+        text: String::new(),
+        bold: false,
+        italic: false,
+        kind: SpanKind::Break,
+    }
+}
+
+fn has_cover(c: &Cover) -> bool {
+    c.doc_number.is_some()
+        || c.date.is_some()
+        || c.kind_text.is_some()
+        || c.pe_number.is_some()
+        || c.request.is_some()
+        || c.rule_line.is_some()
+        || c.title.is_some()
+        || c.procedure.is_some()
+        || !c.authors.is_empty()
+        || !c.replaces.is_empty()
+        || !c.other.is_empty()
+}
+
+/// The cover: number, date, kind, request and Rule lines, title with procedure, authors,
+/// replaced motions, other cover text; then a new page.
+fn cover(c: &Cover, out: &mut Vec<Block>) {
+    if !has_cover(c) {
+        return;
+    }
+    let start = out.len();
+    if let Some(n) = &c.doc_number {
+        out.push(
+            Block::plain(&n.value)
+                .size(Size::Large)
+                .bold()
+                .align(Align::Right),
+        );
+    }
+    if let Some(d) = &c.date {
+        let d = d.value;
+        out.push(Block::plain(format!("{}.{}.{}", d.day, d.month, d.year)).align(Align::Left));
+    }
+    out.push(Block::new(Content::Rule).gap(Gap::Small));
+    let kind = c.kind_text.as_ref().map_or_else(
+        || {
+            match c.kind {
+                DocKind::MotionForResolution => "MOTION FOR A RESOLUTION",
+                DocKind::JointMotionForResolution => "JOINT MOTION FOR A RESOLUTION",
+                DocKind::TextAdopted => "TEXT ADOPTED",
+            }
+            .to_string()
+        },
+        |k| k.value.clone(),
+    );
+    out.push(
+        Block::plain(kind)
+            .size(Size::Huge)
+            .bold()
+            .align(Align::Left)
+            .gap(Gap::Large),
+    );
+    for p in c.request.iter().chain(c.rule_line.iter()) {
+        out.push(Block::para(p).align(Align::Left));
+    }
+    cover_title(c, out);
+    for group in &c.authors {
+        let mut s = vec![Span {
+            text: group.members.join(", "),
+            bold: true,
+            italic: false,
+            kind: SpanKind::Text,
+        }];
+        if let Some(line) = group.group_line.as_ref().or(group.group.as_ref()) {
+            s.push(line_break());
+            s.push(Span {
+                text: line.clone(),
+                bold: false,
+                italic: false,
+                kind: SpanKind::Text,
+            });
+        }
+        out.push(Block::text(s).align(Align::Left).gap(Gap::Large));
+    }
+    if !c.replaces.is_empty() {
+        let mut s = Vec::new();
+        for (i, r) in c.replaces.iter().enumerate() {
+            if i > 0 {
+                s.push(line_break());
+            }
+            let text = match &r.group {
+                Some(g) => format!("{} ({g})", r.number),
+                None => r.number.clone(),
+            };
+            s.push(Span {
+                text,
+                bold: false,
+                italic: false,
+                kind: SpanKind::Text,
+            });
+        }
+        out.push(Block::text(s).align(Align::Left).gap(Gap::Large));
+    }
+    for p in &c.other {
+        out.push(Block::para(p).align(Align::Left));
+    }
+    out.push(Block::new(Content::Rule).gap(Gap::Large));
+    if let Some(pe) = &c.pe_number {
+        out.push(
+            Block::plain(&pe.value)
+                .size(Size::Small)
+                .align(Align::Left)
+                .gap(Gap::Small),
+        );
+    }
+    out[start].outline = Some("Cover".into());
+    out.push(Block::new(Content::PageBreak));
+}
+
+/// The cover title, with the procedure on its own line unless the title already gives it.
+fn cover_title(c: &Cover, out: &mut Vec<Block>) {
+    let mut s = c.title.as_ref().map(spans).unwrap_or_default();
+    if let Some(proc) = &c.procedure {
+        let written = c
+            .title
+            .as_ref()
+            .is_some_and(|t| t.plain_text().contains(&proc.value));
+        if !written {
+            if !s.is_empty() {
+                s.push(line_break());
+            }
+            s.push(Span {
+                text: format!("({})", proc.value),
+                bold: false,
+                italic: false,
+                kind: SpanKind::Text,
+            });
+        }
+    }
+    if !s.is_empty() {
+        out.push(Block::text(s).align(Align::Left).gap(Gap::Large));
+    }
+}
+
+/// Title, title notes, formula, citations, recitals.
+fn preamble(m: &Motion, out: &mut Vec<Block>) {
+    if let Some(title) = &m.title {
+        let outline = shorten(&title.plain_text(), 90);
+        out.push(
+            Block::para(title)
+                .size(Size::Large)
+                .bold()
+                .align(Align::Left)
+                .gap(Gap::None)
+                .keep()
+                .outline(outline),
+        );
+    }
+    for p in &m.title_notes {
+        out.push(Block::para(p).align(Align::Left).gap(Gap::Small));
+    }
+    if let Some(f) = &m.formula {
+        out.push(
+            Block::para(f)
+                .italic()
+                .align(Align::Left)
+                .gap(Gap::Large)
+                .keep(),
+        );
+    }
+    for (i, cit) in m.citations.iter().enumerate() {
+        multi(&cit.content, "–", 0.0, 1.0, out);
+        if i == 0 {
+            mark_first_outline(out, cit.content.len(), "Citations");
+        }
+    }
+    if let Some(p) = &m.recitals_intro {
+        out.push(Block::para(p).gap(Gap::Large).keep());
+    }
+    for (i, rec) in m.recitals.iter().enumerate() {
+        let before = out.len();
+        multi(&rec.content, &rec.num.text, 0.0, 1.0, out);
+        if !rec.points.is_empty() {
+            keep_last(out, before);
+        }
+        points(&rec.points, 1.0, out);
+        if i == 0 {
+            if let Some(b) = out.get_mut(before) {
+                b.outline = Some("Recitals".into());
+            }
+        }
+    }
+}
+
+/// Body introduction, headings and numbered paragraphs with their points.
+fn main_body(m: &Motion, out: &mut Vec<Block>) {
+    if let Some(p) = &m.body_intro {
+        out.push(Block::para(p).gap(Gap::Large).keep());
+    }
+    let mut group_start: Option<usize> = None;
+    let mut group_nums: Vec<String> = Vec::new();
+    let close_group = |out: &mut Vec<Block>, start: Option<usize>, nums: &mut Vec<String>| {
+        if let (Some(s), Some(first)) = (start, nums.first()) {
+            let last = nums.last().unwrap_or(first);
+            let title = if nums.len() == 1 {
+                format!("Paragraph {first}")
+            } else {
+                format!("Paragraphs {first}–{last}")
+            };
+            if let Some(b) = out.get_mut(s) {
+                b.outline.get_or_insert(title);
+            }
+        }
+        nums.clear();
+    };
+    let mut under_heading = false;
+    for item in &m.body {
+        match item {
+            BodyItem::Heading(h) => {
+                close_group(out, group_start.take(), &mut group_nums);
+                under_heading = true;
+                let title = shorten(&h.text.plain_text(), 90);
+                out.push(
+                    Block::para(&h.text)
+                        .bold()
+                        .align(Align::Left)
+                        .gap(Gap::Large)
+                        .keep()
+                        .outline(title),
+                );
+            }
+            BodyItem::Paragraph(p) => {
+                let before = out.len();
+                multi(&p.content, &p.num.text, 0.0, 1.0, out);
+                if !p.points.is_empty() {
+                    keep_last(out, before);
+                }
+                points(&p.points, 1.0, out);
+                for w in &p.wrap_up {
+                    out.push(Block::para(w).at(1.0).gap(Gap::Small));
+                }
+                if !under_heading {
+                    group_start.get_or_insert(before);
+                    group_nums.push(p.num.value.clone());
+                }
+            }
+        }
+    }
+    close_group(out, group_start, &mut group_nums);
+}
+
+/// Points at `level`: the number at `level`, the text one step further, sub-points deeper.
+fn points(list: &[Point], level: f32, out: &mut Vec<Block>) {
+    for pt in list {
+        let before = out.len();
+        multi(&pt.content, &pt.num.text, level, level + 1.0, out);
+        if !pt.points.is_empty() {
+            keep_last(out, before);
+        }
+        points(&pt.points, level + 1.0, out);
+    }
+}
+
+/// Paragraphs of one numbered part: the number on the first, the same indent for all.
+fn multi(paras: &[Para], label: &str, label_at: f32, text_at: f32, out: &mut Vec<Block>) {
+    if paras.is_empty() {
+        out.push(Block::text(Vec::new()).at(text_at).label(label, label_at));
+        return;
+    }
+    for (i, p) in paras.iter().enumerate() {
+        let block = Block::para(p).at(text_at);
+        out.push(if i == 0 {
+            block.label(label, label_at)
+        } else {
+            block.gap(Gap::Small)
+        });
+    }
+}
+
+/// Keeps the last block pushed since `before` with what follows (an introduction to points).
+fn keep_last(out: &mut [Block], before: usize) {
+    if out.len() > before {
+        if let Some(b) = out.last_mut() {
+            b.keep_with_next = true;
+        }
+    }
+}
+
+fn mark_first_outline(out: &mut [Block], pushed: usize, title: &str) {
+    let start = out.len().saturating_sub(pushed.max(1));
+    if let Some(b) = out.get_mut(start) {
+        b.outline.get_or_insert_with(|| title.to_string());
+    }
+}
+
+/// Footnotes called from the main flow go to the foot of their page; the others (never
+/// called, or called only from another note) are printed after everything else.
+fn footnotes(m: &Motion, body: &mut Vec<Block>) -> Vec<Vec<Block>> {
+    let mut called = vec![false; m.footnotes.len()];
+    for b in body.iter() {
+        if let Content::Text(spans) = &b.content {
+            for s in spans {
+                if let SpanKind::NoteCall { note: Some(i) } = s.kind {
+                    if let Some(c) = called.get_mut(i) {
+                        *c = true;
+                    }
+                }
+            }
+        }
+    }
+    let note_blocks = |i: usize| {
+        let note = &m.footnotes[i];
+        let mut blocks = Vec::new();
+        multi(&note.content, &note.marker, 0.0, 0.8, &mut blocks);
+        for b in &mut blocks {
+            b.size = Size::Small;
+            b.gap = if b.label.is_some() {
+                Gap::None
+            } else {
+                Gap::Small
+            };
+        }
+        if let Some(first) = blocks.first_mut() {
+            first.note = Some(i);
+        }
+        blocks
+    };
+    let mut endnotes = Vec::new();
+    let notes = (0..m.footnotes.len())
+        .map(|i| {
+            if called[i] {
+                note_blocks(i)
+            } else {
+                endnotes.extend(note_blocks(i));
+                Vec::new()
+            }
+        })
+        .collect();
+    if !endnotes.is_empty() {
+        body.push(Block::new(Content::Rule).gap(Gap::Large).outline("Notes"));
+        body.extend(endnotes);
+    }
+    notes
+}
+
+/// The first `max` characters of a title, cut at a word, with an ellipsis when cut.
+fn shorten(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Footnote, Num, Paragraph};
+
+    fn para(text: &str) -> Para {
+        Para::plain(text, Default::default())
+    }
+
+    #[test]
+    fn empty_motion_has_no_blocks() {
+        let c = compose(&Motion::default());
+        assert!(c.body.is_empty());
+        assert!(c.notes.is_empty());
+    }
+
+    #[test]
+    fn uncalled_footnotes_become_endnotes() {
+        let m = Motion {
+            body: vec![BodyItem::Paragraph(Paragraph {
+                num: Num {
+                    text: "1.".into(),
+                    value: "1".into(),
+                },
+                content: vec![para("Calls on everyone.")],
+                points: vec![],
+                wrap_up: vec![],
+                span: Default::default(),
+            })],
+            footnotes: vec![Footnote {
+                marker: "1".into(),
+                content: vec![para("Never called.")],
+                span: Default::default(),
+            }],
+            ..Motion::default()
+        };
+        let c = compose(&m);
+        assert!(c.notes[0].is_empty());
+        assert_eq!(c.body.last().unwrap().note, Some(0));
+        assert_eq!(c.body[0].outline.as_deref(), Some("Paragraph 1"));
+        assert_eq!(c.body[0].label.as_ref().unwrap().text, "1.");
+    }
+
+    #[test]
+    fn shortens_at_a_word() {
+        assert_eq!(shorten("a b c", 10), "a b c");
+        assert_eq!(shorten("alpha beta gamma", 12), "alpha beta…");
+    }
+}

@@ -1,0 +1,394 @@
+//! Drawing: printpdf builds the document (page tree, rules, link annotations, and the embedded
+//! subset fonts with their widths and ToUnicode maps, under fixed resource names rather than
+//! printpdf's random ids); the text-showing operators are written here.
+//!
+//! Why the text is not drawn through printpdf's `ShowText`: printpdf and lopdf encode every
+//! glyph id as a hex string one formatted byte at a time, which alone takes longer than the
+//! whole export may (about 1.6 ms for a five-page motion). printpdf still decides what each font
+//! embeds: it learns the glyphs of each face from an inventory page that shows each character
+//! drawn once, and that page is removed once printpdf has written the fonts.
+
+use super::fonts::{Face, ParsedFamily};
+use super::layout::Geometry;
+use super::place::{Plan, Text};
+use super::subset::Subset;
+use crate::export::{ExportError, Format};
+use lopdf::{Document, Object, ObjectId};
+use printpdf::{
+    Actions, BorderArray, ColorArray, Destination, FontId, FontMetrics, FontType, HighlightingMode,
+    LinkAnnotation, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfFontMetricsStub,
+    PdfPage, PdfSaveOptions, Pt, TextItem,
+};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+/// A face as embedded: its subset and the characters drawn with it.
+pub(super) struct Embedded<'a> {
+    pub(super) face_index: usize,
+    pub(super) face: &'a Face,
+    pub(super) subset: Arc<Subset>,
+    pub(super) chars: BTreeSet<char>,
+}
+
+/// The font resource name of a face: fixed, so the output does not depend on printpdf's ids.
+fn resource(face_index: usize) -> String {
+    format!("F{}", face_index + 1)
+}
+
+/// Builds the document for `plan`: printpdf's pages and fonts, then our text on each page.
+pub(super) fn document(
+    plan: &Plan<'_>,
+    embedded: &[Embedded<'_>],
+    family: &ParsedFamily,
+    g: &Geometry,
+) -> Result<Document, ExportError> {
+    let mut doc = PdfDocument::new("");
+    for e in embedded {
+        doc.resources.fonts.map.insert(
+            FontId(resource(e.face_index)),
+            PdfFont::new(parsed_font(e)?),
+        );
+    }
+    doc.pages = plan
+        .pages
+        .iter()
+        .map(|page| {
+            let mut ops = Vec::new();
+            for rule in &page.rules {
+                ops.push(Op::SetOutlineThickness {
+                    pt: Pt(rule.thickness),
+                });
+                ops.push(Op::DrawLine {
+                    line: printpdf::Line {
+                        points: vec![point(rule.x0, rule.y), point(rule.x1, rule.y)],
+                        is_closed: false,
+                    },
+                });
+            }
+            for link in &page.links {
+                ops.push(Op::LinkAnnotation {
+                    link: LinkAnnotation::new(
+                        printpdf::Rect::from_xywh(
+                            Pt(round(link.rect[0])),
+                            Pt(round(link.rect[1])),
+                            Pt(round(link.rect[2] - link.rect[0])),
+                            Pt(round(link.rect[3] - link.rect[1])),
+                        ),
+                        Actions::Goto(Destination::Xyz {
+                            page: link.page + 1,
+                            left: Some(round(link.left)),
+                            top: Some(round(link.top)),
+                            zoom: None,
+                        }),
+                        // No visible border: the default is a one-point box.
+                        Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                        Some(ColorArray::Transparent),
+                        Some(HighlightingMode::Invert),
+                    ),
+                });
+            }
+            page_of(g, ops)
+        })
+        .collect();
+    doc.pages.push(page_of(g, inventory(embedded)));
+
+    let options = PdfSaveOptions {
+        optimize: false,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut lo = doc.to_lopdf_document(&options, &mut warnings);
+    if let Some(w) = warnings
+        .iter()
+        .find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
+    {
+        return Err(backend(format!("printpdf: {}", w.msg)));
+    }
+    drop_last_page(&mut lo)?;
+    let pages: Vec<ObjectId> = lo.get_pages().into_values().collect();
+    for (page, id) in plan.pages.iter().zip(pages) {
+        let text = text_stream(&page.texts, family, embedded);
+        append_content(&mut lo, id, &text)?;
+    }
+    Ok(lo)
+}
+
+fn backend(message: impl Into<String>) -> ExportError {
+    ExportError::Backend {
+        format: Format::Pdf,
+        message: message.into(),
+    }
+}
+
+fn page_of(g: &Geometry, ops: Vec<Op>) -> PdfPage {
+    let mut p = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), ops);
+    let size = printpdf::Rect::from_wh(Pt(g.page_width), Pt(g.page_height));
+    p.media_box = size.clone();
+    p.trim_box = size.clone();
+    p.crop_box = size;
+    p
+}
+
+fn point(x: f32, y: f32) -> printpdf::LinePoint {
+    printpdf::LinePoint {
+        p: printpdf::Point {
+            x: Pt(round(x)),
+            y: Pt(round(y)),
+        },
+        bezier: false,
+    }
+}
+
+/// Rounds a coordinate to a hundredth of a point, which keeps content streams short.
+fn round(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
+
+/// The subset face as printpdf's font: the program, the characters drawn mapped to subset glyph
+/// ids, their advances for `/W`, and the descriptor metrics.
+fn parsed_font(e: &Embedded<'_>) -> Result<ParsedFont, ExportError> {
+    let mut codepoint_to_glyph = BTreeMap::new();
+    let mut glyph_widths = BTreeMap::new();
+    for &c in &e.chars {
+        let new = e
+            .face
+            .glyph(c)
+            .and_then(|gid| e.subset.gid(gid).map(|new| (gid, new)));
+        let Some((gid, new)) = new else {
+            return Err(backend(format!(
+                "subset of {} lacks {c:?}",
+                e.face.postscript_name
+            )));
+        };
+        codepoint_to_glyph.insert(c as u32, new);
+        glyph_widths.insert(new, e.face.advances[gid as usize]);
+    }
+    let m = e.face.metrics;
+    let font_type = if e.subset.program.starts_with(b"OTTO") {
+        FontType::OpenTypeCFF(())
+    } else {
+        FontType::TrueType
+    };
+    Ok(ParsedFont {
+        original_bytes: e.subset.program.clone(),
+        font_index: 0,
+        font_name: Some(e.subset.base_font.clone()),
+        codepoint_to_glyph,
+        glyph_widths,
+        units_per_em: e.face.units_per_em,
+        font_metrics: FontMetrics {
+            ascent: m.ascender,
+            descent: m.descender,
+        },
+        font_type,
+        pdf_font_metrics: PdfFontMetricsStub {
+            units_per_em: e.face.units_per_em,
+            x_min: m.x_min,
+            y_min: m.y_min,
+            x_max: m.x_max,
+            y_max: m.y_max,
+            caret_slope_rise: m.caret_slope_rise,
+            caret_slope_run: m.caret_slope_run,
+            us_weight_class: m.weight_class,
+        },
+    })
+}
+
+/// Each face showing each of its characters once: what printpdf reads to decide which glyphs
+/// each font's widths and ToUnicode map list.
+fn inventory(embedded: &[Embedded<'_>]) -> Vec<Op> {
+    let mut ops = vec![Op::StartTextSection];
+    for e in embedded {
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(FontId(resource(e.face_index))),
+            size: Pt(10.0),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(e.chars.iter().collect())],
+        });
+    }
+    ops.push(Op::EndTextSection);
+    ops
+}
+
+/// Removes the inventory page (the last) and its objects.
+fn drop_last_page(doc: &mut Document) -> Result<(), ExportError> {
+    let bad = |what: &str| backend(format!("printpdf wrote no {what}"));
+    let root = doc
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .map_err(|_| bad("catalog"))?;
+    let pages_id = doc
+        .get_dictionary(root)
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+        .map_err(|_| bad("page tree"))?;
+    let pages = doc
+        .get_object_mut(pages_id)
+        .and_then(Object::as_dict_mut)
+        .map_err(|_| bad("page tree"))?;
+    let kids = pages
+        .get_mut(b"Kids")
+        .and_then(Object::as_array_mut)
+        .map_err(|_| bad("page list"))?;
+    let last = kids
+        .pop()
+        .and_then(|k| k.as_reference().ok())
+        .ok_or_else(|| bad("inventory page"))?;
+    let count = kids.len() as i64;
+    pages.set("Count", Object::Integer(count));
+    if let Some(Object::Dictionary(page)) = doc.objects.remove(&last) {
+        for key in [&b"Contents"[..], b"Resources"] {
+            if let Ok(id) = page.get(key).and_then(Object::as_reference) {
+                doc.objects.remove(&id);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Appends operators to a page's content stream.
+fn append_content(doc: &mut Document, page: ObjectId, ops: &[u8]) -> Result<(), ExportError> {
+    let contents = doc
+        .get_dictionary(page)
+        .and_then(|p| p.get(b"Contents"))
+        .and_then(Object::as_reference)
+        .map_err(|_| backend("printpdf wrote a page without contents"))?;
+    match doc.objects.get_mut(&contents) {
+        Some(Object::Stream(stream)) => {
+            let mut content = std::mem::take(&mut stream.content);
+            if !content.is_empty() {
+                content.push(b'\n');
+            }
+            content.extend_from_slice(ops);
+            stream.set_content(content);
+            Ok(())
+        }
+        _ => Err(backend("printpdf wrote a page without a content stream")),
+    }
+}
+
+/// One text object for the page: each line placed with a text matrix, then shown run by run
+/// (a run is a stretch of one face, size and raise) as `TJ` arrays of two-byte glyph codes, with
+/// justification as offsets after the spaces.
+fn text_stream(texts: &[Text<'_>], family: &ParsedFamily, embedded: &[Embedded<'_>]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(texts.iter().map(|t| t.glyphs.len() * 5 + 40).sum());
+    if texts.is_empty() {
+        return out;
+    }
+    // Subset of each face index.
+    let mut subsets: Vec<Option<&Subset>> = vec![None; family.faces.len()];
+    for e in embedded {
+        subsets[e.face_index] = Some(&e.subset);
+    }
+    out.extend_from_slice(b"BT\n");
+    let mut font: Option<(usize, f32)> = None;
+    let mut rise = 0.0f32;
+    for text in texts {
+        out.extend_from_slice(b"1 0 0 1 ");
+        num(&mut out, text.x, 2);
+        out.push(b' ');
+        num(&mut out, text.baseline, 2);
+        out.extend_from_slice(b" Tm\n");
+        let mut glyphs = text.glyphs.iter().peekable();
+        while let Some(first) = glyphs.peek().copied() {
+            let face = family.style_face[first.style as usize];
+            if font != Some((face, first.size)) {
+                out.push(b'/');
+                out.extend_from_slice(resource(face).as_bytes());
+                out.push(b' ');
+                num(&mut out, first.size, 2);
+                out.extend_from_slice(b" Tf\n");
+                font = Some((face, first.size));
+            }
+            if rise != first.rise {
+                num(&mut out, first.rise, 2);
+                out.extend_from_slice(b" Ts\n");
+                rise = first.rise;
+            }
+            let key = (face, first.size, first.rise);
+            out.extend_from_slice(b"[<");
+            let subset = subsets[face];
+            while let Some(g) =
+                glyphs.next_if(|g| (family.style_face[g.style as usize], g.size, g.rise) == key)
+            {
+                let code = subset.and_then(|s| s.code(g.gid)).unwrap_or(0);
+                hex(&mut out, code);
+                let extra = text.extra(g);
+                if extra.abs() >= 0.0005 {
+                    // Thousandths of an em; negative moves right.
+                    out.push(b'>');
+                    num(&mut out, -(extra * 1000.0 / g.size), 1);
+                    out.push(b'<');
+                }
+            }
+            out.extend_from_slice(b">]TJ\n");
+        }
+    }
+    if rise != 0.0 {
+        out.extend_from_slice(b"0 Ts\n");
+    }
+    out.extend_from_slice(b"ET");
+    out
+}
+
+fn hex(out: &mut Vec<u8>, code: u16) {
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    for shift in [12, 8, 4, 0] {
+        out.push(DIGITS[usize::from((code >> shift) & 0xF)]);
+    }
+}
+
+/// Writes `v` with at most `decimals` decimals, without trailing zeros.
+fn num(out: &mut Vec<u8>, v: f32, decimals: u32) {
+    let scale = 10i64.pow(decimals);
+    let mut n = (f64::from(v) * scale as f64).round() as i64;
+    if n < 0 {
+        out.push(b'-');
+        n = -n;
+    }
+    out.extend_from_slice((n / scale).to_string().as_bytes());
+    let mut frac = n % scale;
+    if frac != 0 {
+        out.push(b'.');
+        let mut digits = decimals;
+        while frac % 10 == 0 {
+            frac /= 10;
+            digits -= 1;
+        }
+        let s = frac.to_string();
+        for _ in s.len() as u32..digits {
+            out.push(b'0');
+        }
+        out.extend_from_slice(s.as_bytes());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_short_and_exact() {
+        let cases = [
+            (0.0, 2, "0"),
+            (12.5, 2, "12.5"),
+            (-3.456, 2, "-3.46"),
+            (0.05, 2, "0.05"),
+            (595.276, 2, "595.28"),
+            (-0.004, 2, "0"),
+            (-250.04, 1, "-250"),
+        ];
+        for (v, d, want) in cases {
+            let mut out = Vec::new();
+            num(&mut out, v, d);
+            assert_eq!(String::from_utf8(out).unwrap(), want, "{v}");
+        }
+        let mut out = Vec::new();
+        hex(&mut out, 0x01AF);
+        assert_eq!(out, b"01AF");
+    }
+}

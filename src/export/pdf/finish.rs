@@ -1,0 +1,168 @@
+//! Finishing printpdf's document and writing it: the cached, already deflated font programs,
+//! the other streams deflated, the outline, `/Lang`, the information dictionary, and a trailer
+//! `/ID` that is a hash of the file, so that the same motion always gives the same bytes.
+
+use super::draw::Embedded;
+use super::place::Target;
+use super::{metadata, outline};
+use crate::export::meta::DocMeta;
+use crate::export::{ExportError, Format};
+use crate::model::Date;
+use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+use sha2::{Digest, Sha256};
+use std::io::Write;
+
+/// Stands in for the `/ID` until the file's hash is known; the same length as the hash.
+const ID_PLACEHOLDER: [u8; 16] = [0x11; 16];
+
+/// Completes `doc` and writes it.
+pub(super) fn finish(
+    mut doc: Document,
+    meta: &DocMeta,
+    fallback_date: Option<Date>,
+    targets: &[Target],
+    embedded: &[Embedded<'_>],
+) -> Result<Vec<u8>, ExportError> {
+    doc.version = "1.7".into();
+    font_programs(&mut doc, embedded);
+    deflate_streams(&mut doc);
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let outline = outline::add(&mut doc, targets, &pages);
+    catalog(&mut doc, meta, outline)?;
+    info(&mut doc, meta, fallback_date);
+    write(doc)
+}
+
+fn backend(message: impl Into<String>) -> ExportError {
+    ExportError::Backend {
+        format: Format::Pdf,
+        message: message.into(),
+    }
+}
+
+/// Swaps each embedded font program for its subset's cached deflated bytes.
+fn font_programs(doc: &mut Document, embedded: &[Embedded<'_>]) {
+    for object in doc.objects.values_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if stream.dict.has(b"Filter") {
+            continue;
+        }
+        if let Some(e) = embedded.iter().find(|e| stream.content == e.subset.program) {
+            stream.set_content(e.subset.deflated.clone());
+            stream
+                .dict
+                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+        }
+    }
+}
+
+/// Deflates every stream not yet filtered (page contents, `/ToUnicode` maps), when that helps.
+fn deflate_streams(doc: &mut Document) {
+    for object in doc.objects.values_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if stream.dict.has(b"Filter") {
+            continue;
+        }
+        let mut enc = flate2::write::ZlibEncoder::new(
+            Vec::with_capacity(stream.content.len() / 3),
+            flate2::Compression::new(3),
+        );
+        // Writing into a Vec cannot fail.
+        let _ = enc.write_all(&stream.content);
+        if let Ok(packed) = enc.finish() {
+            if packed.len() < stream.content.len() {
+                stream.set_content(packed);
+                stream
+                    .dict
+                    .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            }
+        }
+    }
+}
+
+/// `/Lang`, the outline, and a viewer that shows the title and the outline.
+fn catalog(
+    doc: &mut Document,
+    meta: &DocMeta,
+    outline: Option<ObjectId>,
+) -> Result<(), ExportError> {
+    let root = doc
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .map_err(|e| backend(format!("no catalog ({e})")))?;
+    let catalog = doc
+        .get_object_mut(root)
+        .and_then(Object::as_dict_mut)
+        .map_err(|e| backend(format!("bad catalog ({e})")))?;
+    if let Some(lang) = metadata::lang(&meta.lang) {
+        catalog.set("Lang", lang);
+    }
+    catalog.remove(b"Outlines");
+    match outline {
+        Some(id) => {
+            catalog.set("Outlines", Object::Reference(id));
+            catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+        }
+        None => catalog.set("PageMode", Object::Name(b"UseNone".to_vec())),
+    }
+    let mut prefs = Dictionary::new();
+    prefs.set("DisplayDocTitle", Object::Boolean(true));
+    catalog.set("ViewerPreferences", Object::Dictionary(prefs));
+    Ok(())
+}
+
+/// Replaces printpdf's information dictionary with ours.
+fn info(doc: &mut Document, meta: &DocMeta, fallback: Option<Date>) {
+    let info = Object::Dictionary(metadata::info(meta, fallback));
+    match doc.trailer.get(b"Info").and_then(Object::as_reference) {
+        Ok(id) => {
+            doc.objects.insert(id, info);
+        }
+        Err(_) => {
+            let id = doc.add_object(info);
+            doc.trailer.set("Info", Object::Reference(id));
+        }
+    }
+}
+
+/// Writes the file, then sets its `/ID` to a hash of its bytes.
+fn write(mut doc: Document) -> Result<Vec<u8>, ExportError> {
+    let placeholder = Object::String(ID_PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
+    doc.trailer
+        .set("ID", Object::Array(vec![placeholder.clone(), placeholder]));
+    let mut out = Vec::new();
+    doc.save_to(&mut out)
+        .map_err(|e| backend(format!("cannot write ({e})")))?;
+    let hex = |bytes: &[u8]| -> Vec<u8> {
+        bytes
+            .iter()
+            .flat_map(|b| format!("{b:02X}").into_bytes())
+            .collect()
+    };
+    let needle = hex(&ID_PLACEHOLDER);
+    let digest = Sha256::digest(&out);
+    let id = hex(&digest[..16]);
+    // The trailer is at the end of the file: look there, so no stream can be touched.
+    let tail = out.len().saturating_sub(512);
+    let mut replaced = 0;
+    let mut at = tail;
+    while let Some(pos) = find(&out[at..], &needle) {
+        let start = at + pos;
+        out[start..start + needle.len()].copy_from_slice(&id);
+        at = start + needle.len();
+        replaced += 1;
+    }
+    if replaced != 2 {
+        return Err(backend("cannot set the document /ID"));
+    }
+    Ok(out)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}

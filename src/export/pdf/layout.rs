@@ -1,0 +1,634 @@
+//! From blocks to lines: page geometry, glyphs measured from the parsed faces, words and spaces
+//! as boxes and glue, optimal line breaks, and the lines with their indents, numbers, spacing and
+//! the page-break rules (widows, orphans, keep-with-next) that pagination obeys.
+
+use super::compose::{Align, Block, Content, Gap, Size, Span, SpanKind};
+use super::fonts::{ParsedFamily, Style};
+use super::linebreak::{break_lines, line_start_after, Item, FILL, FORCE, MAX_RATIO};
+use crate::export::meta::PageLayout;
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// Points per millimetre.
+const PT_PER_MM: f32 = 72.0 / 25.4;
+/// Line spacing as a multiple of the type size.
+const LEADING: f32 = 1.35;
+/// Size and raise of a footnote call, as fractions of the surrounding size.
+const CALL_SIZE: f32 = 0.65;
+const CALL_RISE: f32 = 0.33;
+/// Cost of breaking between the letters of a word too long for any line.
+const SPLIT_COST: f32 = 100.0;
+
+/// The page and the text area, in points from the bottom-left corner of the page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Geometry {
+    pub(super) page_width: f32,
+    pub(super) page_height: f32,
+    pub(super) left: f32,
+    pub(super) right: f32,
+    pub(super) top: f32,
+    pub(super) bottom: f32,
+    /// Body type size.
+    pub(super) size: f32,
+    /// One level of indentation.
+    pub(super) step: f32,
+}
+
+impl Geometry {
+    /// The geometry for a page layout and body size, with the margins and size kept within
+    /// bounds that leave a usable text area (at least half the page each way).
+    pub(super) fn new(page: &PageLayout, font_size: f32) -> Geometry {
+        let size = if font_size.is_finite() {
+            font_size.clamp(6.0, 24.0)
+        } else {
+            11.0
+        };
+        let (w_mm, h_mm) = page.paper.size_mm();
+        let margin = |mm: f32, dim: f32| {
+            let mm = if mm.is_finite() { mm } else { 25.0 };
+            mm.clamp(10.0, dim / 4.0) * PT_PER_MM
+        };
+        let (page_width, page_height) = (w_mm * PT_PER_MM, h_mm * PT_PER_MM);
+        Geometry {
+            page_width,
+            page_height,
+            left: margin(page.margin_left_mm, w_mm),
+            right: page_width - margin(page.margin_right_mm, w_mm),
+            top: page_height - margin(page.margin_top_mm, h_mm),
+            bottom: margin(page.margin_bottom_mm, h_mm),
+            size,
+            step: (size * 2.5).min(12.0 * PT_PER_MM),
+        }
+    }
+
+    pub(super) fn text_width(&self) -> f32 {
+        self.right - self.left
+    }
+
+    pub(super) fn text_height(&self) -> f32 {
+        self.top - self.bottom
+    }
+
+    /// Type size of a block size.
+    pub(super) fn type_size(&self, size: Size) -> f32 {
+        self.size
+            * match size {
+                Size::Body => 1.0,
+                Size::Small => 0.82,
+                Size::Large => 1.12,
+                Size::Huge => 1.4,
+            }
+    }
+
+    fn gap(&self, gap: Gap) -> f32 {
+        self.size
+            * match gap {
+                Gap::None => 0.0,
+                Gap::Small => 0.3,
+                Gap::Normal => 0.6,
+                Gap::Large => 1.2,
+            }
+    }
+
+    /// The x of an indent given in steps, never so deep that less than half the text width is
+    /// left.
+    fn indent(&self, steps: f32) -> f32 {
+        self.left + (steps.max(0.0) * self.step).min(self.text_width() / 2.0)
+    }
+}
+
+/// One glyph as set: the character, its face, size, raise and advance. Kept small (24 bytes):
+/// a long motion holds millions.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Glyph {
+    pub(super) ch: char,
+    /// Glyph id in the original face.
+    pub(super) gid: u16,
+    pub(super) style: Style,
+    /// An interword space, which justification stretches and shrinks.
+    space: bool,
+    pub(super) size: f32,
+    pub(super) rise: f32,
+    pub(super) advance: f32,
+    /// The footnote a call links to, or [`NO_NOTE`].
+    note: u32,
+}
+
+const NO_NOTE: u32 = u32::MAX;
+
+impl Glyph {
+    pub(super) fn new(ch: char, style: Style, gid: u16, size: f32, advance: f32) -> Glyph {
+        Glyph {
+            ch,
+            gid,
+            style,
+            space: false,
+            size,
+            rise: 0.0,
+            advance,
+            note: NO_NOTE,
+        }
+    }
+
+    pub(super) fn is_space(&self) -> bool {
+        self.space
+    }
+
+    /// How much an interword space may stretch (half its width) and shrink (a third).
+    pub(super) fn stretch(&self) -> f32 {
+        if self.space {
+            self.advance / 2.0
+        } else {
+            0.0
+        }
+    }
+
+    pub(super) fn shrink(&self) -> f32 {
+        if self.space {
+            self.advance / 3.0
+        } else {
+            0.0
+        }
+    }
+
+    /// The footnote this glyph's call links to.
+    pub(super) fn link(&self) -> Option<usize> {
+        (self.note != NO_NOTE).then_some(self.note as usize)
+    }
+
+    pub(super) fn with_link(mut self, note: Option<usize>) -> Glyph {
+        self.note = note
+            .and_then(|n| u32::try_from(n).ok())
+            .filter(|&n| n != NO_NOTE)
+            .unwrap_or(NO_NOTE);
+        self
+    }
+}
+
+/// A line of the document, before it is put on a page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(super) struct Line {
+    /// Where the text starts.
+    pub(super) x: f32,
+    pub(super) glyphs: Vec<Glyph>,
+    /// Adjustment of the interword spaces: times their stretch when positive, their shrink when
+    /// negative.
+    pub(super) ratio: f32,
+    /// The number in the hanging indent, and where it starts.
+    pub(super) label: Option<(f32, Vec<Glyph>)>,
+    /// Height of the line box.
+    pub(super) leading: f32,
+    /// Baseline below the top of the line box.
+    pub(super) ascent: f32,
+    /// Space above the line, dropped at the top of a page.
+    pub(super) gap: f32,
+    /// May a page end before this line?
+    pub(super) break_before: bool,
+    /// Must a page end before this line?
+    pub(super) new_page: bool,
+    /// A horizontal rule across the line box's middle, from and to these x.
+    pub(super) rule: Option<(f32, f32)>,
+    pub(super) outline: Option<String>,
+    /// The line starts footnote `n`.
+    pub(super) note: Option<usize>,
+}
+
+/// The extra advance of a glyph on a line whose spaces are adjusted by `ratio`.
+pub(super) fn extra(ratio: f32, g: &Glyph) -> f32 {
+    if !g.is_space() {
+        0.0
+    } else if ratio >= 0.0 {
+        ratio * g.stretch()
+    } else {
+        ratio * g.shrink()
+    }
+}
+
+impl Line {
+    /// The extra advance of a space glyph on this line.
+    pub(super) fn extra(&self, g: &Glyph) -> f32 {
+        extra(self.ratio, g)
+    }
+
+    /// Width of the text as set.
+    pub(super) fn width(&self) -> f32 {
+        self.glyphs.iter().map(|g| g.advance + self.extra(g)).sum()
+    }
+
+    /// Footnotes called from this line, in order, without repeats.
+    pub(super) fn calls(&self) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for n in self.glyphs.iter().filter_map(Glyph::link) {
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
+        out
+    }
+}
+
+/// Sets text in a family's faces, collecting the characters no face has.
+pub(super) struct Setter<'a> {
+    pub(super) family: &'a ParsedFamily,
+    pub(super) geometry: Geometry,
+    /// Characters a face lacks.
+    pub(super) missing: BTreeSet<char>,
+}
+
+/// What a character is to the typesetter.
+enum Class {
+    /// A glyph to draw.
+    Glyph(char),
+    /// A breakable interword space.
+    Space,
+    /// A place to break that takes no room (zero-width space).
+    Break,
+    /// Nothing to draw (format controls, soft hyphens, byte-order marks).
+    Skip,
+}
+
+fn classify(c: char) -> Class {
+    match c {
+        '\u{a0}' | '\u{2007}' | '\u{202f}' => Class::Glyph(c),
+        '\u{200b}' => Class::Break,
+        '\u{ad}'
+        | '\u{200c}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{fe00}'..='\u{fe0f}'
+        | '\u{feff}'
+        | '\u{fffe}'
+        | '\u{ffff}' => Class::Skip,
+        c if c.is_whitespace() || c.is_control() => Class::Space,
+        c => Class::Glyph(c),
+    }
+}
+
+impl<'a> Setter<'a> {
+    pub(super) fn new(family: &'a ParsedFamily, geometry: Geometry) -> Setter<'a> {
+        Setter {
+            family,
+            geometry,
+            missing: BTreeSet::new(),
+        }
+    }
+
+    /// A glyph for `c`, or `None` (and `c` noted as missing) when the face has none. No-break
+    /// spaces fall back on the plain space.
+    fn glyph(&mut self, c: char, style: Style, size: f32) -> Option<Glyph> {
+        let face = &self.family.faces[self.family.style_face[style as usize]];
+        let (ch, gid) = match face.glyph(c) {
+            Some(gid) => (c, gid),
+            None => match (c, face.glyph(' ')) {
+                ('\u{a0}' | '\u{2007}' | '\u{202f}', Some(gid)) => (' ', gid),
+                _ => {
+                    self.missing.insert(c);
+                    return None;
+                }
+            },
+        };
+        Some(Glyph::new(
+            ch,
+            style,
+            gid,
+            size,
+            face.advance_em(gid) * size,
+        ))
+    }
+
+    /// An interword space in `style` at `size`.
+    fn space(&mut self, style: Style, size: f32) -> Option<Glyph> {
+        self.glyph(' ', style, size).map(|mut g| {
+            g.space = true;
+            g
+        })
+    }
+
+    /// A single line of text (headers, footers, labels), no breaking; spaces do not stretch.
+    pub(super) fn run(&mut self, text: &str, style: Style, size: f32) -> Vec<Glyph> {
+        text.chars()
+            .filter_map(|c| match classify(c) {
+                Class::Glyph(c) => self.glyph(c, style, size),
+                Class::Space => self.glyph(' ', style, size),
+                Class::Break | Class::Skip => None,
+            })
+            .collect()
+    }
+
+    /// The lines of a block. `keep_prev` says the block before must stay with this one.
+    pub(super) fn block(&mut self, block: &Block, keep_prev: bool) -> Vec<Line> {
+        let g = self.geometry;
+        let size = g.type_size(block.size);
+        let leading = size * LEADING;
+        let mut lines = match &block.content {
+            Content::PageBreak => return Vec::new(),
+            Content::Rule => vec![Line {
+                x: g.left,
+                leading: size * 0.8,
+                ascent: size * 0.4,
+                rule: Some((g.left, g.right)),
+                ..Line::default()
+            }],
+            Content::Text(spans) => self.paragraph(block, spans, size),
+        };
+        let n = lines.len();
+        for (i, line) in lines.iter_mut().enumerate() {
+            line.leading = line.leading.max(leading);
+            if line.ascent == 0.0 {
+                line.ascent = (leading - size) / 2.0 + size * 0.8;
+            }
+            let orphan = i == 1 && n >= 2;
+            let widow = i + 1 == n && n >= 2;
+            line.break_before = if i == 0 {
+                !keep_prev
+            } else {
+                !orphan && !widow
+            };
+        }
+        if let Some(first) = lines.first_mut() {
+            first.gap = g.gap(block.gap);
+            first.outline = block.outline.clone();
+            first.note = block.note;
+        }
+        lines
+    }
+
+    /// Breaks a block's text into justified (or ragged) lines under its hanging label.
+    fn paragraph(&mut self, block: &Block, spans: &[Span], size: f32) -> Vec<Line> {
+        let g = self.geometry;
+        let base = Style::of(block.bold, block.italic);
+        let text_x = g.indent(block.text_at);
+        let width = (g.right - text_x).max(size);
+        let label = block.label.as_ref().map(|l| {
+            let glyphs = self.run(&l.text, base, size);
+            (g.indent(l.at), glyphs)
+        });
+        // A label wider than its indent pushes the first line's text to its right.
+        let first_shift = label.as_ref().map_or(0.0, |(x, glyphs)| {
+            let end = x + glyphs.iter().map(|g| g.advance).sum::<f32>() + size * 0.4;
+            (end - text_x).clamp(0.0, width / 2.0)
+        });
+        let widths = [width - first_shift, width];
+        let (items, glyphs, ranges) = self.items(spans, block, size, widths[0].min(widths[1]));
+        let breaks = break_lines(&items, &|line| widths[line.min(1)]);
+
+        let mut lines = Vec::with_capacity(breaks.len());
+        let mut start = 0;
+        for (i, brk) in breaks.iter().enumerate() {
+            let mut line_glyphs = Vec::new();
+            for item in start..brk.at {
+                line_glyphs.extend_from_slice(&glyphs[ranges[item].clone()]);
+            }
+            let forced_end = matches!(items[brk.at], Item::Penalty { cost } if cost <= FORCE);
+            let ratio = match block.align {
+                Align::Justify if !forced_end => brk.ratio.min(MAX_RATIO),
+                _ => brk.ratio.min(0.0),
+            };
+            let mut line = Line {
+                x: text_x + if i == 0 { first_shift } else { 0.0 },
+                glyphs: line_glyphs,
+                ratio,
+                ..Line::default()
+            };
+            if block.align == Align::Right {
+                line.x += (widths[i.min(1)] - line.width()).max(0.0);
+            }
+            lines.push(line);
+            start = line_start_after(&items, brk.at);
+        }
+        if lines.is_empty() {
+            lines.push(Line {
+                x: text_x,
+                ..Line::default()
+            });
+        }
+        lines[0].label = label;
+        lines
+    }
+
+    /// The paragraph as boxes (words), glue (spaces) and penalties, the glyphs, and the glyphs
+    /// each item draws. Words wider than `narrowest` line may break between any two letters.
+    fn items(
+        &mut self,
+        spans: &[Span],
+        block: &Block,
+        size: f32,
+        narrowest: f32,
+    ) -> (Vec<Item>, Vec<Glyph>, Vec<Range<usize>>) {
+        let mut b = Builder {
+            narrowest,
+            ..Builder::default()
+        };
+        for span in spans {
+            let style = Style::of(block.bold || span.bold, block.italic || span.italic);
+            match span.kind {
+                SpanKind::Break => b.forced_break(),
+                SpanKind::NoteCall { note } => {
+                    for c in span.text.chars() {
+                        if let Class::Glyph(c) = classify(c) {
+                            if let Some(mut g) = self.glyph(c, style, size * CALL_SIZE) {
+                                g.rise = size * CALL_RISE;
+                                b.letter(g.with_link(note));
+                            }
+                        }
+                    }
+                }
+                SpanKind::Text => {
+                    for c in span.text.chars() {
+                        match classify(c) {
+                            Class::Glyph(c) => {
+                                if let Some(g) = self.glyph(c, style, size) {
+                                    b.letter(g);
+                                }
+                            }
+                            Class::Space => {
+                                if let Some(g) = self.space(style, size) {
+                                    b.space(g);
+                                }
+                            }
+                            Class::Break => b.zero_width_break(),
+                            Class::Skip => {}
+                        }
+                    }
+                }
+            }
+        }
+        b.forced_break();
+        (b.items, b.glyphs, b.ranges)
+    }
+}
+
+/// Builds the item list of a paragraph glyph by glyph.
+#[derive(Default)]
+struct Builder {
+    items: Vec<Item>,
+    glyphs: Vec<Glyph>,
+    ranges: Vec<Range<usize>>,
+    /// Glyphs of the word being read.
+    word: Vec<Glyph>,
+    narrowest: f32,
+}
+
+impl Builder {
+    fn push(&mut self, item: Item, glyphs: &[Glyph]) {
+        let start = self.glyphs.len();
+        self.glyphs.extend_from_slice(glyphs);
+        self.items.push(item);
+        self.ranges.push(start..self.glyphs.len());
+    }
+
+    fn letter(&mut self, g: Glyph) {
+        self.word.push(g);
+    }
+
+    /// Ends the current word: one box, or single letters when the word is wider than a line.
+    /// Words never break after their hyphens: text extraction (pdftotext) would take the hyphen
+    /// for a hyphenation and drop it.
+    fn end_word(&mut self) {
+        if self.word.is_empty() {
+            return;
+        }
+        let word = std::mem::take(&mut self.word);
+        let width: f32 = word.iter().map(|g| g.advance).sum();
+        if width > self.narrowest {
+            for (i, g) in word.iter().enumerate() {
+                // Not after a hyphen, which text extraction would drop as a hyphenation.
+                if i > 0 && !matches!(word[i - 1].ch, '-' | '\u{2010}' | '\u{2011}') {
+                    self.push(Item::Penalty { cost: SPLIT_COST }, &[]);
+                }
+                self.push(Item::Box { width: g.advance }, std::slice::from_ref(g));
+            }
+            return;
+        }
+        self.push(Item::Box { width }, &word);
+    }
+
+    fn space(&mut self, g: Glyph) {
+        self.end_word();
+        // Spaces at the start of a line, or after another space, take no room.
+        if matches!(self.items.last(), Some(Item::Box { .. })) {
+            self.push(
+                Item::Glue {
+                    width: g.advance,
+                    stretch: g.stretch(),
+                    shrink: g.shrink(),
+                },
+                &[g],
+            );
+        }
+    }
+
+    fn zero_width_break(&mut self) {
+        self.end_word();
+        if matches!(self.items.last(), Some(Item::Box { .. })) {
+            self.push(Item::Penalty { cost: 0.0 }, &[]);
+        }
+    }
+
+    fn forced_break(&mut self) {
+        self.end_word();
+        while matches!(self.items.last(), Some(Item::Glue { .. })) {
+            self.items.pop();
+            if let Some(r) = self.ranges.pop() {
+                self.glyphs.truncate(r.start);
+            }
+        }
+        self.push(
+            Item::Glue {
+                width: 0.0,
+                stretch: FILL,
+                shrink: 0.0,
+            },
+            &[],
+        );
+        self.push(Item::Penalty { cost: FORCE }, &[]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::pdf::fonts::FontFamily;
+
+    fn text_block(text: &str) -> Block {
+        let mut b = Block::plain(text);
+        b.text_at = 1.0;
+        b
+    }
+
+    #[test]
+    fn justified_lines_fill_the_measure() {
+        let family = FontFamily::dejavu_serif();
+        let g = Geometry::new(&PageLayout::default(), 11.0);
+        let mut setter = Setter::new(family.parsed().unwrap(), g);
+        let text = "whereas on 21 December 2015 the European Union and Kazakhstan signed an Enhanced Partnership and Cooperation Agreement (EPCA) aimed at providing a broad framework for reinforced political dialogue and cooperation in justice and home affairs and many other areas; whereas this agreement puts a strong emphasis on democracy, rule of law, human rights, fundamental freedoms, sustainable development and civil society cooperation; whereas EPCA entered into full force on 1 March 2020 following the ratification by all Member States; ".repeat(3);
+        let lines = setter.block(&text_block(&text), false);
+        assert!(lines.len() > 5);
+        for (i, line) in lines.iter().enumerate() {
+            let end = line.x + line.width();
+            assert!(
+                end <= g.right + 0.01,
+                "line {i} ends at {end} > {}",
+                g.right
+            );
+            if i + 1 < lines.len() {
+                assert!(
+                    (end - g.right).abs() < 0.05,
+                    "line {i} not justified: {end}"
+                );
+            }
+        }
+        assert!(!lines[1].break_before && !lines.last().unwrap().break_before);
+        assert!(lines[2].break_before);
+    }
+
+    #[test]
+    fn long_words_are_split_within_the_line() {
+        let family = FontFamily::dejavu_serif();
+        let g = Geometry::new(&PageLayout::default(), 11.0);
+        let mut setter = Setter::new(family.parsed().unwrap(), g);
+        let word = "x".repeat(300);
+        let lines = setter.block(&text_block(&format!("a {word} b")), false);
+        let total: usize = lines
+            .iter()
+            .map(|l| l.glyphs.iter().filter(|g| g.ch == 'x').count())
+            .sum();
+        assert_eq!(total, 300);
+        for line in &lines {
+            assert!(line.x + line.width() <= g.right + 0.01);
+        }
+    }
+
+    /// Seed paragraph 10: no line can be set within tolerance, and the second pass used to
+    /// leave "Encourages" alone on the first line because it capped badness.
+    #[test]
+    fn impossible_paragraphs_still_fill_their_lines() {
+        let family = FontFamily::dejavu_serif();
+        let g = Geometry::new(&PageLayout::default(), 11.0);
+        let mut setter = Setter::new(family.parsed().unwrap(), g);
+        let mut b = text_block("Encourages the government of Kazakhstan to fully implement the recommendations made by OSCE/ODIHR for ensuring that election related legislation and practice are consistent with Kazakhstan's international obligations;");
+        b.label = Some(super::super::compose::Label {
+            text: "10.".into(),
+            at: 0.0,
+        });
+        let lines = setter.block(&b, false);
+        for line in &lines[..lines.len() - 1] {
+            assert!(line.width() > (g.right - line.x) * 0.85, "{line:?}");
+            assert!(line.ratio <= MAX_RATIO);
+        }
+    }
+
+    #[test]
+    fn glyphs_stay_small() {
+        assert!(std::mem::size_of::<Glyph>() <= 24);
+    }
+
+    #[test]
+    fn reports_missing_glyphs() {
+        let family = FontFamily::dejavu_serif();
+        let g = Geometry::new(&PageLayout::default(), 11.0);
+        let mut setter = Setter::new(family.parsed().unwrap(), g);
+        setter.block(&text_block("Tokyo 東京 \u{1}\u{feff}"), false);
+        assert_eq!(setter.missing.iter().collect::<String>(), "京東");
+    }
+}

@@ -1,0 +1,465 @@
+//! Optimal-fit line breaking (Knuth and Plass, "Breaking paragraphs into lines", 1981) over
+//! boxes, glue and penalties measured in points.
+//!
+//! A first pass accepts lines stretched up to [`TOLERANCE`]; if a paragraph cannot be set that
+//! way a second pass accepts any stretch, and if even that fails (a box wider than the line,
+//! which the caller avoids by splitting long words) a greedy fallback breaks wherever it must.
+
+/// An element of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Item {
+    /// Something that cannot be broken or resized (a word, part of one, a glyph).
+    Box { width: f32 },
+    /// Space that may stretch or shrink, and where a line may break (when it follows a box).
+    Glue {
+        width: f32,
+        stretch: f32,
+        shrink: f32,
+    },
+    /// A possible break with a cost; [`FORCE`] or less forces it, [`NEVER`] or more forbids it.
+    Penalty { cost: f32 },
+}
+
+/// A penalty at or below this forces a break.
+pub(super) const FORCE: f32 = -10_000.0;
+/// A penalty at or above this forbids a break.
+pub(super) const NEVER: f32 = 10_000.0;
+/// Stretch that fills any line: the glue before a forced break ends a ragged line.
+pub(super) const FILL: f32 = 100_000.0;
+
+/// The most a justified line's spaces stretch (times their stretch): a line that would need
+/// more is set short rather than with gaps that look like columns, to the eye and to text
+/// extraction (pdftotext splits a line whose spaces pass about an em). The second pass avoids
+/// such lines when it can.
+pub(super) const MAX_RATIO: f32 = 3.0;
+
+/// Largest adjustment ratio accepted in the first pass.
+const TOLERANCE: f32 = 1.5;
+/// Demerits for a line besides its badness (TeX's `\linepenalty`).
+const LINE_PENALTY: f64 = 10.0;
+/// Demerits for adjacent lines of very different tightness (TeX's `\adjdemerits`).
+const ADJ_DEMERITS: f64 = 10_000.0;
+
+/// Where a line ends (the index of the glue or penalty it breaks at) and how much its glue
+/// stretches (positive ratio, of the stretch) or shrinks (negative, of the shrink).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Break {
+    pub(super) at: usize,
+    pub(super) ratio: f32,
+}
+
+/// Breaks `items` into lines of `width(line_number)` points. The last item must be a forced
+/// penalty. Returns one break per line, in order.
+pub(super) fn break_lines(items: &[Item], width: &dyn Fn(usize) -> f32) -> Vec<Break> {
+    if items.is_empty() {
+        return Vec::new();
+    }
+    let sums = Sums::new(items);
+    optimal(items, &sums, width, Some(TOLERANCE))
+        .or_else(|| optimal(items, &sums, width, None))
+        .unwrap_or_else(|| greedy(items, &sums, width))
+}
+
+/// Running totals of width, stretch and shrink before each item.
+struct Sums {
+    width: Vec<f32>,
+    stretch: Vec<f32>,
+    shrink: Vec<f32>,
+}
+
+impl Sums {
+    fn new(items: &[Item]) -> Sums {
+        let n = items.len() + 1;
+        let (mut width, mut stretch, mut shrink) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        let (mut w, mut y, mut z) = (0.0f32, 0.0f32, 0.0f32);
+        for item in items {
+            width.push(w);
+            stretch.push(y);
+            shrink.push(z);
+            match *item {
+                Item::Box { width } => w += width,
+                Item::Glue {
+                    width,
+                    stretch,
+                    shrink,
+                } => {
+                    w += width;
+                    y += stretch;
+                    z += shrink;
+                }
+                Item::Penalty { .. } => {}
+            }
+        }
+        width.push(w);
+        stretch.push(y);
+        shrink.push(z);
+        Sums {
+            width,
+            stretch,
+            shrink,
+        }
+    }
+}
+
+/// Where the line after a break at `b` starts: past the glue and penalties that follow it.
+pub(super) fn line_start_after(items: &[Item], b: usize) -> usize {
+    let mut j = b + 1;
+    while j < items.len() {
+        match items[j] {
+            Item::Box { .. } => break,
+            Item::Penalty { cost } if cost <= FORCE => break,
+            _ => j += 1,
+        }
+    }
+    j
+}
+
+fn is_legal(items: &[Item], b: usize) -> bool {
+    match items[b] {
+        Item::Penalty { cost } => cost < NEVER,
+        Item::Glue { .. } => b > 0 && matches!(items[b - 1], Item::Box { .. }),
+        Item::Box { .. } => false,
+    }
+}
+
+fn is_forced(item: &Item) -> bool {
+    matches!(*item, Item::Penalty { cost } if cost <= FORCE)
+}
+
+/// Adjustment ratio of a line of natural width `natural` to `target`.
+fn ratio(natural: f32, target: f32, stretch: f32, shrink: f32) -> f32 {
+    if natural < target {
+        if stretch > 0.0 {
+            (target - natural) / stretch
+        } else {
+            f32::INFINITY
+        }
+    } else if natural > target {
+        if shrink > 0.0 {
+            (target - natural) / shrink
+        } else {
+            f32::NEG_INFINITY
+        }
+    } else {
+        0.0
+    }
+}
+
+fn fitness(r: f32) -> u8 {
+    if r < -0.5 {
+        0
+    } else if r <= 0.5 {
+        1
+    } else if r <= 1.0 {
+        2
+    } else {
+        3
+    }
+}
+
+struct Node {
+    /// Index of the break item (`usize::MAX` for the start of the paragraph).
+    at: usize,
+    line: usize,
+    fitness: u8,
+    demerits: f64,
+    ratio: f32,
+    prev: Option<usize>,
+    /// Index of the first item of the line after this break.
+    start: usize,
+}
+
+fn optimal(
+    items: &[Item],
+    sums: &Sums,
+    width: &dyn Fn(usize) -> f32,
+    tolerance: Option<f32>,
+) -> Option<Vec<Break>> {
+    let mut nodes = vec![Node {
+        at: usize::MAX,
+        line: 0,
+        fitness: 1,
+        demerits: 0.0,
+        ratio: 0.0,
+        prev: None,
+        start: 0,
+    }];
+    let mut active: Vec<usize> = vec![0];
+    for b in 0..items.len() {
+        if !is_legal(items, b) {
+            continue;
+        }
+        let forced = is_forced(&items[b]);
+        let cost = match items[b] {
+            Item::Penalty { cost } => cost,
+            _ => 0.0,
+        };
+        let mut best: [Option<(f64, usize, f32)>; 4] = [None; 4];
+        active.retain(|&a| {
+            let node = &nodes[a];
+            let natural = sums.width[b] - sums.width[node.start];
+            let r = ratio(
+                natural,
+                width(node.line),
+                sums.stretch[b] - sums.stretch[node.start],
+                sums.shrink[b] - sums.shrink[node.start],
+            );
+            let feasible = r >= -1.0 && tolerance.is_none_or(|t| r <= t);
+            if feasible {
+                // Not capped (TeX caps at 10000): in the second pass a nearly empty line must
+                // cost more than a merely loose one. A line without glue counts as if it had a
+                // point of stretch.
+                let r_bad = if r.is_finite() {
+                    r
+                } else {
+                    width(node.line) - natural
+                };
+                let mut badness = 100.0 * (r_bad.abs() as f64).powi(3);
+                if r_bad > MAX_RATIO {
+                    badness *= 100.0;
+                }
+                let mut d = (LINE_PENALTY + badness).powi(2);
+                if cost >= 0.0 {
+                    d += (cost as f64).powi(2);
+                } else if !forced {
+                    d -= (cost as f64).powi(2);
+                }
+                let class = fitness(r);
+                if class.abs_diff(node.fitness) > 1 {
+                    d += ADJ_DEMERITS;
+                }
+                let total = node.demerits + d;
+                let slot = &mut best[class as usize];
+                if slot.is_none_or(|(t, _, _)| total < t) {
+                    *slot = Some((total, a, if r.is_finite() { r } else { 0.0 }));
+                }
+            }
+            !(r < -1.0 || forced)
+        });
+        // As TeX does: a break in another fitness class is worth keeping only if adjacency
+        // demerits could make up the difference.
+        let least = best
+            .iter()
+            .flatten()
+            .map(|s| s.0)
+            .fold(f64::INFINITY, f64::min);
+        let start = line_start_after(items, b);
+        for (class, slot) in best.iter().enumerate() {
+            if let Some((total, a, r)) = *slot {
+                if total > least + ADJ_DEMERITS {
+                    continue;
+                }
+                nodes.push(Node {
+                    at: b,
+                    line: nodes[a].line + 1,
+                    fitness: class as u8,
+                    demerits: total,
+                    ratio: r,
+                    prev: Some(a),
+                    start,
+                });
+                active.push(nodes.len() - 1);
+            }
+        }
+        if active.is_empty() {
+            return None;
+        }
+    }
+    let last = items.len() - 1;
+    let end = active
+        .iter()
+        .copied()
+        .filter(|&a| nodes[a].at == last)
+        .min_by(|&a, &b| nodes[a].demerits.total_cmp(&nodes[b].demerits))?;
+    let mut breaks = Vec::new();
+    let mut cur = Some(end);
+    while let Some(i) = cur {
+        let node = &nodes[i];
+        if node.at != usize::MAX {
+            breaks.push(Break {
+                at: node.at,
+                ratio: node.ratio,
+            });
+        }
+        cur = node.prev;
+    }
+    breaks.reverse();
+    Some(breaks)
+}
+
+/// First fit: break at the last legal place before the line overflows, or at the first legal
+/// place after it when there is none.
+fn greedy(items: &[Item], sums: &Sums, width: &dyn Fn(usize) -> f32) -> Vec<Break> {
+    let mut breaks = Vec::new();
+    let mut start = 0;
+    let mut line = 0;
+    let mut last_fit: Option<usize> = None;
+    let mut b = 0;
+    while b < items.len() {
+        if is_legal(items, b) {
+            let natural = sums.width[b] - sums.width[start];
+            let fits = natural <= width(line) + 0.001;
+            let forced = is_forced(&items[b]);
+            if fits && !forced {
+                last_fit = Some(b);
+            } else {
+                let at = if fits {
+                    b
+                } else {
+                    last_fit.filter(|&f| f >= start).unwrap_or(b)
+                };
+                let r = ratio(
+                    sums.width[at] - sums.width[start],
+                    width(line),
+                    sums.stretch[at] - sums.stretch[start],
+                    sums.shrink[at] - sums.shrink[start],
+                );
+                breaks.push(Break {
+                    at,
+                    ratio: if r.is_finite() { r.max(-1.0) } else { 0.0 },
+                });
+                start = line_start_after(items, at);
+                line += 1;
+                last_fit = None;
+                if at < b {
+                    b = start;
+                    continue;
+                }
+            }
+        }
+        b += 1;
+    }
+    breaks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words of the given widths separated by spaces of width 3, ending a paragraph.
+    fn para(words: &[f32]) -> Vec<Item> {
+        let mut items = Vec::new();
+        for (i, &w) in words.iter().enumerate() {
+            if i > 0 {
+                items.push(Item::Glue {
+                    width: 3.0,
+                    stretch: 1.5,
+                    shrink: 1.0,
+                });
+            }
+            items.push(Item::Box { width: w });
+        }
+        items.push(Item::Glue {
+            width: 0.0,
+            stretch: FILL,
+            shrink: 0.0,
+        });
+        items.push(Item::Penalty { cost: FORCE });
+        items
+    }
+
+    /// A long paragraph of words of varied widths, with spaces like a serif font's.
+    fn long_para() -> Vec<Item> {
+        let mut items = Vec::new();
+        for i in 0..300 {
+            if i > 0 {
+                items.push(Item::Glue {
+                    width: 3.0,
+                    stretch: 1.5,
+                    shrink: 1.0,
+                });
+            }
+            items.push(Item::Box {
+                width: 8.0 + (i * 7 % 23) as f32,
+            });
+        }
+        items.push(Item::Glue {
+            width: 0.0,
+            stretch: FILL,
+            shrink: 0.0,
+        });
+        items.push(Item::Penalty { cost: FORCE });
+        items
+    }
+
+    #[test]
+    fn justified_lines_come_out_exactly_at_the_measure() {
+        let items = long_para();
+        let breaks = break_lines(&items, &|_| 300.0);
+        assert!(breaks.len() > 20);
+        assert_eq!(breaks.last().unwrap().at, items.len() - 1);
+        let sums = Sums::new(&items);
+        let mut start = 0;
+        for (i, b) in breaks.iter().enumerate() {
+            assert!(b.ratio >= -1.0, "line {i} shrinks too much");
+            let natural = sums.width[b.at] - sums.width[start];
+            let adjust = if b.ratio >= 0.0 {
+                sums.stretch[b.at] - sums.stretch[start]
+            } else {
+                sums.shrink[b.at] - sums.shrink[start]
+            };
+            if i + 1 < breaks.len() {
+                let set = natural + b.ratio * adjust;
+                assert!((set - 300.0).abs() < 0.01, "line {i} set to {set}");
+            } else {
+                assert!(natural <= 300.0);
+            }
+            start = line_start_after(&items, b.at);
+        }
+    }
+
+    #[test]
+    fn optimal_fit_is_never_worse_than_first_fit() {
+        let items = long_para();
+        let sums = Sums::new(&items);
+        // The total demerits optimal fit minimises (no penalties here but the final one).
+        let demerits = |breaks: &[Break]| -> f64 {
+            let mut prev = 1u8;
+            breaks
+                .iter()
+                .map(|b| {
+                    let badness = (100.0 * (b.ratio.abs() as f64).powi(3)).min(10_000.0);
+                    let class = fitness(b.ratio);
+                    let adj = if class.abs_diff(prev) > 1 {
+                        ADJ_DEMERITS
+                    } else {
+                        0.0
+                    };
+                    prev = class;
+                    (LINE_PENALTY + badness).powi(2) + adj
+                })
+                .sum()
+        };
+        for width in [150.0, 220.0, 300.0, 410.0] {
+            let optimal = break_lines(&items, &|_| width);
+            let first_fit = greedy(&items, &sums, &|_| width);
+            let (o, f) = (demerits(&optimal), demerits(&first_fit));
+            assert!(o <= f * 1.0001, "width {width}: {o} > {f}");
+        }
+    }
+
+    #[test]
+    fn a_box_wider_than_the_line_still_breaks() {
+        let items = para(&[10.0, 500.0, 10.0]);
+        let breaks = break_lines(&items, &|_| 100.0);
+        assert_eq!(breaks.len(), 3);
+    }
+
+    #[test]
+    fn forced_breaks_are_kept() {
+        let mut items = vec![Item::Box { width: 10.0 }];
+        items.push(Item::Glue {
+            width: 0.0,
+            stretch: FILL,
+            shrink: 0.0,
+        });
+        items.push(Item::Penalty { cost: FORCE });
+        items.extend(para(&[10.0]));
+        let breaks = break_lines(&items, &|_| 100.0);
+        assert_eq!(breaks.iter().map(|b| b.at).collect::<Vec<_>>(), vec![2, 5]);
+    }
+}

@@ -1,0 +1,279 @@
+//! Where everything goes on each page, in PDF coordinates: text lines with their baselines,
+//! running header and footer, rules, footnote links both ways, and outline targets. Drawing
+//! turns this plan into printpdf operations; tests read it to check that nothing leaves the page.
+
+use super::fonts::Style;
+use super::layout::{extra, Geometry, Glyph, Line, Setter};
+use super::paginate::{LineRef, Page};
+use std::borrow::Cow;
+
+/// A line of glyphs at a position: `x` where the first glyph starts, `baseline` its baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Text<'a> {
+    pub(super) x: f32,
+    pub(super) baseline: f32,
+    pub(super) glyphs: Cow<'a, [Glyph]>,
+    /// Adjustment of the spaces (see [`extra`]).
+    pub(super) ratio: f32,
+}
+
+impl<'a> Text<'a> {
+    fn new(x: f32, baseline: f32, glyphs: Cow<'a, [Glyph]>, ratio: f32) -> Text<'a> {
+        Text {
+            x,
+            baseline,
+            glyphs,
+            ratio,
+        }
+    }
+
+    /// Extra advance after a glyph (justified spaces), in points.
+    pub(super) fn extra(&self, g: &Glyph) -> f32 {
+        extra(self.ratio, g)
+    }
+
+    /// The x where each glyph starts.
+    pub(super) fn positions(&self) -> impl Iterator<Item = (f32, &Glyph)> + '_ {
+        let mut x = self.x;
+        self.glyphs.iter().map(move |g| {
+            let at = x;
+            x += g.advance + self.extra(g);
+            (at, g)
+        })
+    }
+
+    pub(super) fn width(&self) -> f32 {
+        self.glyphs.iter().map(|g| g.advance + self.extra(g)).sum()
+    }
+}
+
+/// A horizontal rule.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Rule {
+    pub(super) x0: f32,
+    pub(super) x1: f32,
+    pub(super) y: f32,
+    pub(super) thickness: f32,
+}
+
+/// A link: the clickable rectangle and where it goes (page index, left and top).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Link {
+    pub(super) rect: [f32; 4],
+    pub(super) page: usize,
+    pub(super) left: f32,
+    pub(super) top: f32,
+}
+
+/// One outline entry: its title and the page and height it goes to.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Target {
+    pub(super) title: String,
+    pub(super) page: usize,
+    pub(super) top: f32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct PagePlan<'a> {
+    pub(super) texts: Vec<Text<'a>>,
+    pub(super) rules: Vec<Rule>,
+    pub(super) links: Vec<Link>,
+}
+
+/// Everything to draw.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Plan<'a> {
+    pub(super) pages: Vec<PagePlan<'a>>,
+    pub(super) outline: Vec<Target>,
+}
+
+/// A place in the document: page index, x, top of the line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Spot {
+    page: usize,
+    x: f32,
+    top: f32,
+}
+
+/// What the running header shows: the document number, on every page but the cover when
+/// the cover already prints it in large.
+pub(super) struct Header<'a> {
+    pub(super) reference: &'a str,
+    pub(super) skip_first: bool,
+}
+
+/// Places the paginated lines, the running header and the `page/total` footer.
+pub(super) fn place<'a>(
+    pages: &[Page],
+    body: &'a [Line],
+    notes: &'a [Vec<Line>],
+    setter: &mut Setter<'_>,
+    header: &Header<'_>,
+) -> Plan<'a> {
+    let g = setter.geometry;
+    let line_of = |r: LineRef| -> &'a Line {
+        match r {
+            LineRef::Body(i) => &body[i],
+            LineRef::Note(n, l) => &notes[n][l],
+        }
+    };
+    let (note_at, call_at) = spots(pages, body, notes, &g);
+    let mut plan = Plan::default();
+    for (index, page) in pages.iter().enumerate() {
+        let mut pp = PagePlan::default();
+        for placed in &page.lines {
+            let line = line_of(placed.line);
+            let top = g.top - placed.y;
+            let baseline = top - line.ascent;
+            if let Some((x, glyphs)) = &line.label {
+                // A footnote's number links back to its call.
+                if let Some(call) = line.note.and_then(|n| call_at.get(n).copied().flatten()) {
+                    let w: f32 = glyphs.iter().map(|g| g.advance).sum();
+                    let size = glyphs.first().map_or(g.size, |g| g.size);
+                    pp.links.push(link(*x, *x + w, baseline, size, call));
+                }
+                pp.texts
+                    .push(Text::new(*x, baseline, Cow::Borrowed(glyphs), 0.0));
+            }
+            if !line.glyphs.is_empty() {
+                let text = Text::new(line.x, baseline, Cow::Borrowed(&line.glyphs), line.ratio);
+                call_links(&text, &note_at, &mut pp.links);
+                pp.texts.push(text);
+            }
+            if let Some((x0, x1)) = line.rule {
+                pp.rules.push(Rule {
+                    x0,
+                    x1,
+                    y: top - line.leading / 2.0,
+                    thickness: 0.6,
+                });
+            }
+            if let (Some(title), LineRef::Body(_)) = (&line.outline, placed.line) {
+                plan.outline.push(Target {
+                    title: title.clone(),
+                    page: index,
+                    top,
+                });
+            }
+        }
+        if let Some(y) = page.separator {
+            pp.rules.push(Rule {
+                x0: g.left,
+                x1: g.left + g.text_width() / 3.0,
+                y: g.top - y,
+                thickness: 0.5,
+            });
+        }
+        let reference = if index == 0 && header.skip_first {
+            ""
+        } else {
+            header.reference
+        };
+        furniture(&mut pp, setter, reference, index, pages.len());
+        plan.pages.push(pp);
+    }
+    plan
+}
+
+/// Where each footnote starts and where it is first called.
+#[allow(clippy::type_complexity)]
+fn spots(
+    pages: &[Page],
+    body: &[Line],
+    notes: &[Vec<Line>],
+    g: &Geometry,
+) -> (Vec<Option<Spot>>, Vec<Option<Spot>>) {
+    let mut note_at = vec![None; notes.len()];
+    let mut call_at = vec![None; notes.len()];
+    for (index, page) in pages.iter().enumerate() {
+        for placed in &page.lines {
+            let line = match placed.line {
+                LineRef::Body(i) => &body[i],
+                LineRef::Note(n, l) => &notes[n][l],
+            };
+            let spot = Spot {
+                page: index,
+                x: line.label.as_ref().map_or(line.x, |(x, _)| *x),
+                top: g.top - placed.y,
+            };
+            if let Some(n) = line.note.filter(|&n| n < notes.len()) {
+                note_at[n].get_or_insert(spot);
+            }
+            for n in line.calls().into_iter().filter(|&n| n < notes.len()) {
+                call_at[n].get_or_insert(Spot { x: line.x, ..spot });
+            }
+        }
+    }
+    (note_at, call_at)
+}
+
+/// A link over the glyphs from `x0` to `x1` on `baseline`, going to `to`.
+fn link(x0: f32, x1: f32, baseline: f32, size: f32, to: Spot) -> Link {
+    Link {
+        rect: [x0, baseline - size * 0.25, x1, baseline + size * 1.1],
+        page: to.page,
+        left: to.x,
+        top: to.top,
+    }
+}
+
+/// Links from footnote calls to their notes.
+fn call_links(text: &Text<'_>, note_at: &[Option<Spot>], links: &mut Vec<Link>) {
+    let mut run: Option<(usize, f32, f32, f32, f32)> = None;
+    let mut flush = |run: &mut Option<(usize, f32, f32, f32, f32)>| {
+        if let Some((n, x0, x1, base, size)) = run.take() {
+            if let Some(to) = note_at.get(n).copied().flatten() {
+                links.push(link(x0, x1, base, size, to));
+            }
+        }
+    };
+    for (x, glyph) in text.positions() {
+        match (glyph.link(), run.as_mut()) {
+            (Some(n), Some(r)) if r.0 == n => r.2 = x + glyph.advance,
+            (Some(n), _) => {
+                flush(&mut run);
+                run = Some((
+                    n,
+                    x,
+                    x + glyph.advance,
+                    text.baseline + glyph.rise,
+                    glyph.size,
+                ));
+            }
+            (None, _) => flush(&mut run),
+        }
+    }
+    flush(&mut run);
+}
+
+/// The running header (the document number, right) and footer (`page/total`, centred).
+fn furniture(
+    pp: &mut PagePlan,
+    setter: &mut Setter<'_>,
+    reference: &str,
+    index: usize,
+    total: usize,
+) {
+    let g = setter.geometry;
+    let size = g.size * 0.75;
+    let mut header = setter.run(reference, Style::Regular, size);
+    let ellipsis = setter.run("…", Style::Regular, size);
+    let width = |glyphs: &[Glyph]| glyphs.iter().map(|g| g.advance).sum::<f32>();
+    if width(&header) > g.text_width() {
+        while !header.is_empty() && width(&header) + width(&ellipsis) > g.text_width() {
+            header.pop();
+        }
+        header.extend(ellipsis);
+    }
+    if !header.is_empty() {
+        let x = g.right - width(&header);
+        let baseline = g.top + (g.page_height - g.top) / 2.0 - size / 3.0;
+        pp.texts
+            .push(Text::new(x, baseline, Cow::Owned(header), 0.0));
+    }
+    let footer = setter.run(&format!("{}/{}", index + 1, total), Style::Regular, size);
+    let x = g.left + (g.text_width() - width(&footer)) / 2.0;
+    let baseline = g.bottom / 2.0 - size / 3.0;
+    pp.texts
+        .push(Text::new(x, baseline, Cow::Owned(footer), 0.0));
+}
