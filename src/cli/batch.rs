@@ -301,13 +301,7 @@ impl FileReport {
         let name = input.display();
         self.errors = diagnostics.iter().filter(|d| d.is_error()).count();
         self.warnings = diagnostics.len() - self.errors;
-        let render_all = |color: bool| {
-            diagnostics
-                .iter()
-                .map(|d| render::diagnostic(d, &name, src, color))
-                .collect::<Vec<_>>()
-                .join("\n")
-        };
+        let render_all = |color: bool| render::capped(diagnostics, &name, src, color);
         self.text = render_all(color);
         match cfg.report_format {
             ReportFormat::Human if cfg.report.is_some() => {

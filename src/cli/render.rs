@@ -47,6 +47,35 @@ pub fn diagnostic(d: &Diagnostic, origin: &str, src: &str, color: bool) -> Strin
     }
 }
 
+/// At most this many diagnostics of one code are shown per file; the rest are counted.
+pub const PER_CODE: usize = 20;
+
+/// Renders a file's diagnostics, showing at most [`PER_CODE`] of each code and then how many more
+/// there are: a pathological file must not flood the terminal. Machine reports keep them all.
+pub fn capped(diags: &[Diagnostic], origin: &str, src: &str, color: bool) -> String {
+    let mut shown: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut out: Vec<String> = Vec::new();
+    for d in diags {
+        let n = shown.entry(d.code).or_default();
+        *n += 1;
+        if *n <= PER_CODE {
+            out.push(diagnostic(d, origin, src, color));
+        }
+    }
+    let mut hidden: Vec<(&str, usize)> = shown
+        .into_iter()
+        .filter(|(_, n)| *n > PER_CODE)
+        .map(|(c, n)| (c, n - PER_CODE))
+        .collect();
+    hidden.sort();
+    for (code, n) in hidden {
+        out.push(format!(
+            "note: {origin}: {n} more {code} not shown (use --report-format json for all of them)"
+        ));
+    }
+    out.join("\n")
+}
+
 fn fix_origin(rendered: &str, location: &str) -> String {
     let mut out = String::with_capacity(rendered.len());
     for line in rendered.lines() {

@@ -75,7 +75,7 @@ pub fn read(text: &str, profile: &Profile) -> Option<(Label, usize)> {
     }
     if first.is_ascii_digit() {
         let d = text.bytes().take_while(u8::is_ascii_digit).count();
-        if d <= 4 && text[d..].starts_with('.') {
+        if d <= 7 && text[d..].starts_with('.') {
             let value: u32 = text[..d].parse().ok()?;
             let num = Num {
                 text: text[..=d].to_string(),

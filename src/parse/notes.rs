@@ -8,8 +8,12 @@ use crate::model::*;
 /// Points every footnote call at its note. A `(1)`-style call links only once per note (later
 /// `(1)`s are ordinary text such as `Article 3(1)`); `[1]`-style calls always link.
 pub fn link(motion: &mut Motion) -> Vec<Diagnostic> {
-    let markers: Vec<String> = motion.footnotes.iter().map(|n| n.marker.clone()).collect();
-    let mut used = vec![false; markers.len()];
+    // The first note with each marker.
+    let mut markers: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, n) in motion.footnotes.iter().enumerate() {
+        markers.entry(n.marker.clone()).or_insert(i);
+    }
+    let mut used = vec![false; motion.footnotes.len()];
     let mut diags = Vec::new();
     for_each_para(motion, &mut |para: &mut Para| {
         let span = para.span;
@@ -17,7 +21,7 @@ pub fn link(motion: &mut Motion) -> Vec<Diagnostic> {
         while i < para.inlines.len() {
             if let Inline::NoteRef { marker, note } = &mut para.inlines[i] {
                 let bare = marker.trim_matches(['[', ']', '(', ')']);
-                let found = markers.iter().position(|m| m == bare);
+                let found = markers.get(bare).copied();
                 let paren = marker.starts_with('(');
                 match found {
                     Some(n) if !(paren && used[n]) => {

@@ -25,7 +25,7 @@ struct Codes {
 
 /// Walks a sequence, expecting the index to grow by one each step.
 fn check(seq: &[Numbered<'_>], codes: &Codes, diags: &mut Vec<Diagnostic>) {
-    let mut seen: Vec<usize> = Vec::new();
+    let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::new();
     let mut prev: Option<usize> = None;
     for n in seq {
         let Some(index) = n.index else {
@@ -76,7 +76,7 @@ fn check(seq: &[Numbered<'_>], codes: &Codes, diags: &mut Vec<Diagnostic>) {
                 .hint("put the items in order or renumber them"),
             );
         }
-        seen.push(index);
+        seen.insert(index);
         prev = Some(prev.map_or(index, |p| p.max(index)));
     }
 }

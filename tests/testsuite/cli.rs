@@ -112,7 +112,21 @@ fn large_inputs_finish_and_respect_the_size_limit() {
         "{n}. Instructs its President to forward this resolution to the Commission.\n"
     ));
     std::fs::write(&big, &text).unwrap();
-    let out = run(&[&"check", &"-q", &big]);
+    let out = run(&[&"check", &"-q", &"--report-format", &"json", &big]);
+    // Every numbered paragraph is read as one, past 9,999 too (a regression: labels had at most
+    // four digits, and later paragraphs became unplaced text).
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = report["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        !codes.contains(&"W-UNRECOGNISED-TEXT"),
+        "{:?}",
+        &codes[..codes.len().min(10)]
+    );
     assert_eq!(
         out.status.code(),
         Some(0),

@@ -127,14 +127,14 @@ impl Counter {
 /// another: a name whose slug is taken gets `-2`, `-3`...
 #[derive(Debug, Default)]
 pub struct RefIds {
-    taken: Vec<String>,
+    taken: std::collections::HashSet<String>,
 }
 
 impl RefIds {
     /// Claims `wanted` (or `fallback` when `wanted` is empty), suffixed if needed, and returns it.
     pub fn claim(&mut self, wanted: &str, fallback: &str) -> String {
         let base = if wanted.is_empty() { fallback } else { wanted };
-        let id = if self.taken.iter().any(|t| t == base) {
+        let id = if self.taken.contains(base) {
             (2..)
                 .map(|k| format!("{base}-{k}"))
                 .find(|candidate| !self.taken.contains(candidate))
@@ -142,7 +142,7 @@ impl RefIds {
         } else {
             base.to_string()
         };
-        self.taken.push(id.clone());
+        self.taken.insert(id.clone());
         id
     }
 }
