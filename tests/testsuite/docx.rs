@@ -398,41 +398,8 @@ fn expected_paragraphs(m: &Motion) -> Vec<(&'static str, String)> {
 /// Words the document may show beyond the motion's text: numbers, the citation dash, and the
 /// cover lines that are data rather than text (document number, date, names, groups...).
 fn allowed_extra_words(m: &Motion) -> Vec<String> {
-    let mut texts: Vec<String> = vec![CITATION_DASH.into()];
-    fn nums(ps: &[Point], texts: &mut Vec<String>) {
-        for p in ps {
-            texts.push(p.num.text.clone());
-            nums(&p.points, texts);
-        }
-    }
-    for r in &m.recitals {
-        texts.push(r.num.text.clone());
-        nums(&r.points, &mut texts);
-    }
-    for p in m.paragraphs() {
-        texts.push(p.num.text.clone());
-        nums(&p.points, &mut texts);
-    }
-    let c = &m.cover;
-    texts.extend(c.doc_number.iter().map(|n| n.value.clone()));
-    texts.extend(c.pe_number.iter().map(|n| n.value.clone()));
-    texts.extend(c.kind_text.iter().map(|n| n.value.clone()));
-    texts.extend(c.procedure.iter().map(|n| n.value.clone()));
-    texts.extend(c.rule.iter().map(|n| n.value.clone()));
-    texts.extend(
-        c.date
-            .iter()
-            .map(|d| format!("{}.{}.{}", d.value.day, d.value.month, d.value.year)),
-    );
-    for g in &c.authors {
-        texts.push(g.members.join(", "));
-        texts.extend(g.group_line.iter().cloned());
-        texts.extend(g.group.iter().cloned());
-    }
-    for r in &c.replaces {
-        texts.push(r.number.clone());
-        texts.extend(r.group.iter().map(|g| format!("({g})")));
-    }
+    let mut texts = harness::label_and_cover_texts(m);
+    texts.push(CITATION_DASH.into());
     texts.iter().flat_map(|t| words(&clean(t))).collect()
 }
 

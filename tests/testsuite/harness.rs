@@ -108,6 +108,52 @@ pub fn motion_words(motion: &Motion) -> Vec<String> {
         .collect()
 }
 
+/// Texts an export may print beyond the motion's running text: the numbers of recitals,
+/// paragraphs and points, the citation dash, footnote markers, and the cover fields that are data
+/// rather than text (document number, session number, date, kind, Rule, procedure, authors and
+/// groups, replaced motions), in the spellings the exporters use. Each format's word test allows
+/// the words of these (after its own character cleaning) as extras.
+pub fn label_and_cover_texts(m: &Motion) -> Vec<String> {
+    fn nums(points: &[Point], out: &mut Vec<String>) {
+        for p in points {
+            out.push(p.num.text.clone());
+            nums(&p.points, out);
+        }
+    }
+    let c = &m.cover;
+    let mut texts: Vec<String> = vec!["–".into(), m.source_name.clone()];
+    texts.extend(c.doc_number.iter().map(|n| n.value.clone()));
+    texts.extend(c.pe_number.iter().map(|n| n.value.clone()));
+    texts.extend(c.kind_text.iter().map(|n| n.value.clone()));
+    texts.extend(c.rule.iter().map(|n| n.value.clone()));
+    texts.extend(c.procedure.iter().map(|p| format!("{0} ({0})", p.value)));
+    texts.extend(
+        c.date
+            .iter()
+            .map(|d| format!("{}.{}.{}", d.value.day, d.value.month, d.value.year)),
+    );
+    for g in &c.authors {
+        let members: Vec<&str> = g.members.iter().map(|s| s.trim()).collect();
+        texts.push(members.join(", "));
+        texts.extend(g.group.iter().cloned());
+        texts.extend(g.group_line.iter().cloned());
+    }
+    for r in &c.replaces {
+        texts.push(r.number.clone());
+        texts.extend(r.group.iter().map(|g| format!("({g})")));
+    }
+    for r in &m.recitals {
+        texts.push(r.num.text.clone());
+        nums(&r.points, &mut texts);
+    }
+    for p in m.paragraphs() {
+        texts.push(p.num.text.clone());
+        nums(&p.points, &mut texts);
+    }
+    texts.extend(m.footnotes.iter().map(|n| n.marker.clone()));
+    texts
+}
+
 /// How two word sequences differ: words of `expected` missing from `actual`, and words of
 /// `actual` not in `expected`, by a minimal diff that respects order.
 #[derive(Debug, Default)]

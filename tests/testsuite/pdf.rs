@@ -151,48 +151,9 @@ impl Pdf {
 /// Words the PDF may add to the motion's text: what the cover prints from fields that are not
 /// running text, numbers, footnote markers, the running header and the page footer.
 fn printed_labels(m: &Motion) -> HashSet<String> {
-    let c = &m.cover;
-    let mut s: Vec<String> = Vec::new();
-    s.extend(c.doc_number.iter().map(|n| n.value.clone()));
-    s.extend(c.date.iter().map(|d| {
-        let d = d.value;
-        format!("{}.{}.{}", d.day, d.month, d.year)
-    }));
-    s.extend(c.kind_text.iter().map(|k| k.value.clone()));
+    let mut s = harness::label_and_cover_texts(m);
+    // The kind, printed in English when the cover does not state it.
     s.push("MOTION FOR A RESOLUTION JOINT TEXT ADOPTED".into());
-    s.extend(c.procedure.iter().map(|p| format!("({})", p.value)));
-    s.extend(c.pe_number.iter().map(|p| p.value.clone()));
-    for g in &c.authors {
-        s.push(g.members.join(", "));
-        s.extend(g.group_line.clone());
-        s.extend(g.group.clone());
-    }
-    for r in &c.replaces {
-        s.push(format!(
-            "{} ({})",
-            r.number,
-            r.group.clone().unwrap_or_default()
-        ));
-    }
-    s.push(m.source_name.clone());
-    s.push("–".into());
-    fn nums(points: &[Point], s: &mut Vec<String>) {
-        for p in points {
-            s.push(p.num.text.clone());
-            nums(&p.points, s);
-        }
-    }
-    for r in &m.recitals {
-        s.push(r.num.text.clone());
-        nums(&r.points, &mut s);
-    }
-    for p in m.paragraphs() {
-        s.push(p.num.text.clone());
-        nums(&p.points, &mut s);
-    }
-    for n in &m.footnotes {
-        s.push(n.marker.clone());
-    }
     s.iter().flat_map(|t| words(t)).collect()
 }
 

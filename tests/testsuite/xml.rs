@@ -750,41 +750,10 @@ fn expected_notes(m: &Motion) -> Vec<Vec<String>> {
 /// Words the XML may add: numbers, cover data shown as it is (number, date, kind, authors,
 /// groups, replaced motions, the procedure in brackets).
 fn allowed_extra_words(m: &Motion) -> BTreeSet<String> {
-    let c = &m.cover;
-    let mut texts: Vec<String> = Vec::new();
-    texts.extend(c.doc_number.iter().map(|n| n.value.clone()));
-    texts.extend(
-        c.date
-            .iter()
-            .map(|d| format!("{}.{}.{}", d.value.day, d.value.month, d.value.year)),
-    );
-    texts.extend(c.kind_text.iter().map(|k| k.value.clone()));
-    texts.extend(c.procedure.iter().map(|p| format!("{0} ({0})", p.value)));
-    for g in &c.authors {
-        let members: Vec<&str> = g.members.iter().map(|s| s.trim()).collect();
-        texts.push(members.join(", "));
-        texts.extend(g.group.iter().cloned());
-        texts.extend(g.group_line.iter().cloned());
-    }
-    for r in &c.replaces {
-        texts.push(r.number.clone());
-        texts.extend(r.group.iter().map(|g| format!("({g})")));
-    }
-    fn nums(points: &[Point], out: &mut Vec<String>) {
-        for p in points {
-            out.push(p.num.text.clone());
-            nums(&p.points, out);
-        }
-    }
-    for r in &m.recitals {
-        texts.push(r.num.text.clone());
-        nums(&r.points, &mut texts);
-    }
-    for p in m.paragraphs() {
-        texts.push(p.num.text.clone());
-        nums(&p.points, &mut texts);
-    }
-    texts.iter().flat_map(|t| words(&xml_safe(t))).collect()
+    harness::label_and_cover_texts(m)
+        .iter()
+        .flat_map(|t| words(&xml_safe(t)))
+        .collect()
 }
 
 /// Naming Convention shape of a content eId: optional `preface`/`preamble`/`conclusions`
