@@ -114,7 +114,7 @@ pub struct Motion {
     pub recitals_intro: Option<Para>,
     pub recitals: Vec<Recital>,
     /// The formula that opens the operative part in some languages
-    /// (Swedish "Europaparlamentet utfärdar denna resolution"), when it stands on its own line.
+    /// (none of the 24 profiles has one yet; Swedish puts "Europaparlamentet utfärdar denna resolution" where the formula stands), when it stands on its own line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_intro: Option<Para>,
     pub body: Vec<BodyItem>,
