@@ -3,6 +3,7 @@
 mod cli;
 mod corpus;
 mod docx;
+mod golden;
 mod harness;
 mod languages;
 mod make;
