@@ -420,7 +420,8 @@ fn too_large(size: u64, limit: u64) -> Load {
     )
 }
 
-fn read_bytes(input: &Input, limit: u64) -> Result<Vec<u8>, Load> {
+/// The bytes of an input, refused without reading it when it is over `limit` bytes.
+pub fn read_bytes(input: &Input, limit: u64) -> Result<Vec<u8>, Load> {
     let mut bytes = Vec::new();
     match &input.path {
         Some(path) => {

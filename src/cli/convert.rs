@@ -63,19 +63,23 @@ impl batch::Job for &Convert<'_> {
         let Some(path) = input.path.as_deref().filter(|_| !self.cfg.force) else {
             return false;
         };
-        let Some(text) = std::fs::read(path)
+        let outputs: Vec<(Format, PathBuf)> = (self.cfg.formats.iter())
+            .map(|f| (*f, inputs::output_path(&self.dir, input, f.extension())))
+            .collect();
+        // Metadata first: the text is read (within the size limit) only when it may be current.
+        if !outputs
+            .iter()
+            .all(|(_, out)| self.manifest.may_be_current(path, out))
+        {
+            return false;
+        }
+        let Some(text) = batch::read_bytes(input, self.cfg.read.max_input_size)
             .ok()
             .and_then(|b| motion_export::read::decode(&b).ok())
         else {
             return false;
         };
-        self.cfg.formats.iter().all(|f| {
-            self.manifest.is_current(
-                path,
-                &inputs::output_path(&self.dir, input, f.extension()),
-                &self.key(&text, *f),
-            )
-        })
+        (outputs.iter()).all(|(f, out)| self.manifest.is_current(path, out, &self.key(&text, *f)))
     }
 
     fn run(&self, input: &Input, loaded: &Loaded) -> JobResult {

@@ -41,9 +41,9 @@ impl Manifest {
         }
     }
 
-    /// Whether `output` was made from the same text with the same options and is still newer
-    /// than `input`.
-    pub fn is_current(&self, input: &Path, output: &Path, key: &str) -> bool {
+    /// Whether `output` exists, is newer than `input` and has a manifest entry: the cheap part of
+    /// [`Manifest::is_current`], from file metadata alone, so that the input need not be read.
+    pub fn may_be_current(&self, input: &Path, output: &Path) -> bool {
         let (Ok(input_meta), Ok(output_meta)) =
             (std::fs::metadata(input), std::fs::symlink_metadata(output))
         else {
@@ -53,8 +53,13 @@ impl Manifest {
             (Ok(i), Ok(o)) => o >= i,
             _ => false,
         };
-        newer
-            && output_meta.is_file()
+        newer && output_meta.is_file() && self.old.contains_key(&self.relative(output))
+    }
+
+    /// Whether `output` was made from the same text with the same options (`key`) and is still
+    /// newer than `input`.
+    pub fn is_current(&self, input: &Path, output: &Path, key: &str) -> bool {
+        self.may_be_current(input, output)
             && self
                 .old
                 .get(&self.relative(output))

@@ -3,6 +3,7 @@
 mod cli;
 mod corpus;
 mod docx;
+mod faults;
 mod golden;
 mod harness;
 mod languages;

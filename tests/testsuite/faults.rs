@@ -1,0 +1,385 @@
+//! Fault injection: Ctrl-C during a batch, inputs that vanish or become unreadable while a batch
+//! runs, awkward input names, a batch of 100,000 tiny files, a 200 MB input, and pathological
+//! motions whose work is counted (instructions under valgrind), not timed.
+
+use crate::cli::{bin, files_below, run};
+use crate::harness::repo_root;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A short, valid motion; `n` makes each one different.
+fn tiny_motion(n: usize) -> String {
+    format!(
+        "B9-{:04}/2024\n\nThe European Parliament,\n\n– having regard to Rule 143 of its Rules of Procedure,\n\n\
+         A. whereas item {n} matters;\n\n1. Calls for action on item {n};\n\n\
+         2. Instructs its President to forward this resolution to the Commission.\n",
+        n % 10_000
+    )
+}
+
+/// Writes `count` copies of the seed motion into `dir` (as `m00000.txt`, ...).
+fn seed_batch(dir: &Path, count: usize) -> Vec<PathBuf> {
+    let seed = std::fs::read(repo_root().join("samples/B9-0146-2021_EN.txt")).unwrap();
+    std::fs::create_dir_all(dir).unwrap();
+    (0..count)
+        .map(|i| {
+            let p = dir.join(format!("m{i:05}.txt"));
+            std::fs::write(&p, &seed).unwrap();
+            p
+        })
+        .collect()
+}
+
+/// Waits until `dir` holds at least `n` files, or the child exits, or 60 s pass.
+fn wait_for_outputs(dir: &Path, n: usize, child: &mut Child) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(60) {
+        if child.try_wait().unwrap().is_some() {
+            return;
+        }
+        if std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0) >= n {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Checks that every file below `out` is a complete output and no temporary file is left.
+/// Returns the outputs' names.
+fn assert_complete_outputs(out: &Path) -> Vec<PathBuf> {
+    let mut outputs = Vec::new();
+    for f in files_below(out) {
+        let name = f.to_string_lossy().into_owned();
+        if name == ".motion-export.manifest.json" {
+            continue;
+        }
+        assert!(
+            !name.contains(".motion-export-"),
+            "temporary file left: {name}"
+        );
+        let bytes = std::fs::read(out.join(&f)).unwrap();
+        match f.extension().and_then(|e| e.to_str()) {
+            Some("xml") => assert!(
+                bytes.trim_ascii_end().ends_with(b"</akomaNtoso>"),
+                "{name} is incomplete"
+            ),
+            Some("pdf") => assert!(
+                bytes.trim_ascii_end().ends_with(b"%%EOF"),
+                "{name} is incomplete"
+            ),
+            Some("docx") => {
+                let zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes));
+                assert!(zip.is_ok_and(|z| z.len() > 3), "{name} is not a whole DOCX");
+            }
+            _ => panic!("unexpected file {name}"),
+        }
+        outputs.push(f);
+    }
+    outputs
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_batch_with_130_and_leaves_only_whole_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let count = 2_000;
+    seed_batch(&dir.path().join("in"), count);
+    let out = dir.path().join("out");
+    let mut child = bin()
+        .args(["convert", "-q", "-j", "2", "-o"])
+        .arg(&out)
+        .arg(dir.path().join("in"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for_outputs(&out, 30, &mut child);
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let result = child.wait_with_output().unwrap();
+    let err = stderr(&result);
+    assert_eq!(result.status.code(), Some(130), "{err}");
+    assert!(err.contains("interrupted"), "{err}");
+    let done = assert_complete_outputs(&out);
+    assert!(!done.is_empty(), "nothing was converted before Ctrl-C");
+    assert!(
+        done.len() < count * 3,
+        "the batch finished before Ctrl-C arrived; the test proves nothing"
+    );
+    let before: Vec<Vec<u8>> = done
+        .iter()
+        .map(|f| std::fs::read(out.join(f)).unwrap())
+        .collect();
+
+    // A second run finishes the batch, skipping what the first one completed, and the first run's
+    // outputs are the same bytes a clean run gives.
+    let again = run(&[&"convert", &"-j", &"2", &"-o", &out, &dir.path().join("in")]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert_eq!(assert_complete_outputs(&out).len(), count * 3);
+    let summary = stderr(&again);
+    let whole_inputs_done = done
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "xml"))
+        .filter(|f| {
+            ["pdf", "docx"]
+                .iter()
+                .all(|e| done.contains(&f.with_extension(e)))
+        })
+        .count();
+    if whole_inputs_done > 0 {
+        assert!(summary.contains("up to date"), "{summary}");
+    }
+    for (f, bytes) in done.iter().zip(&before) {
+        assert_eq!(
+            &std::fs::read(out.join(f)).unwrap(),
+            bytes,
+            "{}",
+            f.display()
+        );
+    }
+}
+
+#[test]
+fn inputs_deleted_or_unreadable_mid_batch_are_reported_and_the_rest_converted() {
+    let dir = tempfile::tempdir().unwrap();
+    let count = 600;
+    let inputs = seed_batch(&dir.path().join("in"), count);
+    let out = dir.path().join("out");
+    let mut child = bin()
+        .args(["convert", "-q", "-j", "1", "--format", "xml,pdf", "-o"])
+        .arg(&out)
+        .arg(dir.path().join("in"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for_outputs(&out, 4, &mut child);
+    // From the end of the batch: delete every tenth input, and turn every tenth (offset by five)
+    // into a folder, which cannot be read as a file.
+    let mut vanished = Vec::new();
+    for (i, p) in inputs.iter().enumerate().rev() {
+        if i % 10 == 0 {
+            std::fs::remove_file(p).unwrap();
+            vanished.push(p.clone());
+        } else if i % 10 == 5 {
+            std::fs::remove_file(p).unwrap();
+            std::fs::create_dir(p).unwrap();
+            vanished.push(p.clone());
+        }
+    }
+    let result = child.wait_with_output().unwrap();
+    let err = stderr(&result);
+    assert!(!err.contains("panicked"), "{err}");
+    let outputs = assert_complete_outputs(&out);
+    let mut reported = 0;
+    for p in &inputs {
+        let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+        let converted = outputs.contains(&PathBuf::from(format!("{stem}.xml")));
+        if vanished.contains(p) {
+            // Either it was converted before it vanished, or the batch says it cannot read it.
+            let said = err
+                .lines()
+                .any(|l| l.contains(&format!("{stem}.txt")) && l.contains("error"));
+            assert!(
+                converted || said,
+                "{stem}: neither converted nor reported\n{err}"
+            );
+            assert!(
+                !(converted && said),
+                "{stem}: converted and reported as failed"
+            );
+            reported += usize::from(said);
+        } else {
+            assert!(converted, "{stem} was not converted\n{err}");
+            assert!(outputs.contains(&PathBuf::from(format!("{stem}.pdf"))));
+        }
+    }
+    assert!(reported > 0, "no input vanished before it was read\n{err}");
+    // An input that cannot be read is an I/O error: exit code 2, as documented.
+    assert_eq!(result.status.code(), Some(2), "{err}");
+}
+
+#[test]
+fn awkward_input_names_give_outputs_inside_the_output_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = [
+        "with space.txt",
+        "ünïcödé Ελληνικά Кирилица.txt",
+        "dots..in..name.txt",
+        "-starts-with-dash.txt",
+    ];
+    let inner = dir.path().join("in/deep");
+    std::fs::create_dir_all(&inner).unwrap();
+    for (i, n) in names.iter().enumerate() {
+        std::fs::write(inner.join(n), tiny_motion(i)).unwrap();
+    }
+    let out = dir.path().join("out");
+    // A folder reached through `..`, and a file by its absolute path.
+    let through_dots = dir.path().join("in/deep/../deep");
+    let absolute = std::fs::canonicalize(inner.join(names[0])).unwrap();
+    let result = run(&[
+        &"convert",
+        &"--format",
+        &"xml",
+        &"-o",
+        &out,
+        &through_dots,
+        &absolute,
+    ]);
+    assert_eq!(result.status.code(), Some(0), "{}", stderr(&result));
+    let mut expected: Vec<PathBuf> = names
+        .iter()
+        .map(|n| PathBuf::from(n).with_extension("xml"))
+        .collect();
+    expected.sort();
+    let found: Vec<PathBuf> = files_below(&out)
+        .into_iter()
+        .filter(|f| f.as_os_str() != ".motion-export.manifest.json")
+        .collect();
+    assert_eq!(found, expected);
+    // Nothing was written beside the inputs or above the output folder.
+    assert_eq!(files_below(&dir.path().join("in")).len(), names.len());
+    let top: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(top.len(), 2, "{top:?}");
+    // The same names through `check`: each file's diagnostics name it as given.
+    let check = run(&[&"check", &"--report-format", &"json", &through_dots]);
+    let report: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    let files = report["files"].as_array().unwrap();
+    assert_eq!(files.len(), names.len());
+    for f in files {
+        let path = f["path"].as_str().unwrap();
+        assert!(names.iter().any(|n| path.ends_with(n)), "{path}");
+    }
+}
+
+/// Runs the command and returns its output and peak resident memory in KiB, read from
+/// `/proc/<pid>/status` while it runs.
+#[cfg(target_os = "linux")]
+fn run_measuring_memory(cmd: &mut std::process::Command) -> (Output, u64) {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status = format!("/proc/{}/status", child.id());
+    // Drain the pipes in threads so a chatty child cannot block.
+    let mut out_pipe = child.stdout.take().unwrap();
+    let mut err_pipe = child.stderr.take().unwrap();
+    let out_thread = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        std::io::Read::read_to_end(&mut out_pipe, &mut v).unwrap();
+        v
+    });
+    let err_thread = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        std::io::Read::read_to_end(&mut err_pipe, &mut v).unwrap();
+        v
+    });
+    let mut peak = 0;
+    let exit = loop {
+        if let Some(s) = std::fs::read_to_string(&status).ok().and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(String::from)
+        }) {
+            let kib: u64 = s
+                .split_whitespace()
+                .nth(1)
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+            peak = peak.max(kib);
+        }
+        if let Some(code) = child.try_wait().unwrap() {
+            break code;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    let output = Output {
+        status: exit,
+        stdout: out_thread.join().unwrap(),
+        stderr: err_thread.join().unwrap(),
+    };
+    (output, peak)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_hundred_thousand_tiny_files_keep_memory_flat() {
+    let dir = tempfile::tempdir().unwrap();
+    let write_batch = |name: &str, n: usize| {
+        let d = dir.path().join(name);
+        std::fs::create_dir(&d).unwrap();
+        for i in 0..n {
+            std::fs::write(d.join(format!("{i:06}.txt")), tiny_motion(i)).unwrap();
+        }
+        d
+    };
+    let small = write_batch("small", 1_000);
+    let large = write_batch("large", 100_000);
+    let measure = |input: &Path| {
+        let (out, peak) = run_measuring_memory(bin().args(["check", "-q", "-j", "2"]).arg(input));
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        peak
+    };
+    let small_peak = measure(&small);
+    let large_peak = measure(&large);
+    eprintln!("check: peak {small_peak} KiB for 1,000 files, {large_peak} KiB for 100,000");
+    // What grows with the batch is its list of paths (about 100 bytes each), not the motions.
+    assert!(
+        large_peak < small_peak + 32 * 1024,
+        "peak memory grew from {small_peak} KiB to {large_peak} KiB"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_200_mb_input_is_refused_without_being_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    // Sparse: 200 MB on paper, no disk used.
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(200 * 1024 * 1024)
+        .unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, tiny_motion(1)).unwrap();
+    let out = dir.path().join("out");
+    let (result, peak) = run_measuring_memory(
+        bin()
+            .args(["convert", "--format", "xml", "-o"])
+            .arg(&out)
+            .arg(&big)
+            .arg(&good),
+    );
+    let err = stderr(&result);
+    assert_eq!(result.status.code(), Some(1), "{err}");
+    assert!(err.contains("error[E-INPUT-TOO-LARGE]"), "{err}");
+    assert!(err.contains("--max-input-size"), "{err}");
+    assert!(
+        out.join("good.xml").exists(),
+        "the batch stopped at the big file"
+    );
+    assert!(!out.join("big.xml").exists());
+    assert!(
+        peak < 64 * 1024,
+        "peak memory {peak} KiB: the big file was read"
+    );
+    // Raising the limit reads it (it is all NUL bytes, so it is refused as binary instead).
+    let raised = run(&[&"check", &"--max-input-size", &"300MiB", &big]);
+    assert!(
+        stderr(&raised).contains("error[E-INPUT-BINARY]"),
+        "{}",
+        stderr(&raised)
+    );
+}
