@@ -16,7 +16,7 @@ SARIF_NPM := @microsoft/jest-sarif@1.0.0-beta.0
 export SARIF_SCHEMA
 
 # Debian packages the tests use, by the command each provides.
-TOOLS := xmllint:libxml2-utils pdftotext:poppler-utils pdffonts:poppler-utils pdftoppm:poppler-utils qpdf:qpdf
+TOOLS := xmllint:libxml2-utils pdftotext:poppler-utils pdffonts:poppler-utils pdftoppm:poppler-utils qpdf:qpdf valgrind:valgrind
 
 .PHONY: all build samples test test-office deps check bench docs clean
 

@@ -446,10 +446,13 @@ fn resolve_kind(
                 None => break,
             }
         }
-        let prev = level.last().and_then(|p| p.num.value.chars().next());
+        let prev = level.last();
+        let prev_letter = prev.and_then(|p| p.num.value.chars().next());
         let this = value.chars().next();
-        if let (Some(prev), Some(this)) = (prev, this) {
-            if (prev as u32) + 1 == this as u32 {
+        if let (Some(prev_letter), Some(this)) = (prev_letter, this) {
+            // `(h) ... as follows:` then `(i)` opens a Roman list inside (h).
+            let opens_list = prev.is_some_and(introduces_points);
+            if (prev_letter as u32) + 1 == this as u32 && !opens_list {
                 return PointKind::Alpha;
             }
         }
@@ -460,6 +463,12 @@ fn resolve_kind(
     } else {
         PointKind::Alpha
     }
+}
+
+/// Whether a point has no points yet and its text ends with a colon, introducing a list.
+fn introduces_points(point: &Point) -> bool {
+    point.points.is_empty()
+        && (point.content.last()).is_some_and(|p| p.plain_text().trim_end().ends_with(':'))
 }
 
 fn last_paragraph(motion: &Motion) -> Option<&Paragraph> {
@@ -512,4 +521,43 @@ fn looks_like_heading(t: &str) -> bool {
         && !t.contains('\n')
         && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !t.trim_end().ends_with(['.', ';', ',', ':'])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{BodyItem, Point};
+    use crate::parse::{parse, ParseOptions};
+
+    /// The numbers of the first paragraph's points, with their children's in brackets.
+    fn shape(text: &str) -> String {
+        fn walk(points: &[Point]) -> String {
+            let parts: Vec<String> = (points.iter())
+                .map(|p| match p.points.is_empty() {
+                    true => p.num.value.clone(),
+                    false => format!("{}[{}]", p.num.value, walk(&p.points)),
+                })
+                .collect();
+            parts.join(" ")
+        }
+        let parsed = parse(text, &ParseOptions::default());
+        match parsed.motion.body.first() {
+            Some(BodyItem::Paragraph(p)) => walk(&p.points),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn i_after_h_continues_the_letters_unless_h_opens_a_list() {
+        let head = "The European Parliament,\n1. Calls for:\n(g) one;\n(h) two";
+        assert_eq!(
+            shape(&format!("{head};\n(i) three;\n(j) four;\n")),
+            "g h i j"
+        );
+        assert_eq!(
+            shape(&format!(
+                "{head}, as follows:\n(i) three;\n(ii) four;\n(j) five;\n"
+            )),
+            "g h[i ii] j"
+        );
+    }
 }

@@ -383,3 +383,190 @@ fn a_200_mb_input_is_refused_without_being_read() {
         stderr(&raised)
     );
 }
+
+/// A motion of `n` numbered paragraphs.
+fn many_paragraphs(n: usize) -> String {
+    let mut text = String::from(
+        "The European Parliament,\n\n– having regard to Rule 143 of its Rules of Procedure,\n\n\
+         A. whereas this motion is long;\n\n",
+    );
+    for i in 1..n {
+        text.push_str(&format!("{i}. Calls for action on item {i};\n"));
+    }
+    text.push_str(&format!(
+        "{n}. Instructs its President to forward this resolution to the Commission.\n"
+    ));
+    text
+}
+
+/// Paragraphs holding `n` sub-points in all, nested four deep: each paragraph has points (a) to
+/// (h), each of those (i) to (iii), each of those (1) and (2), each of those two dashes.
+fn nested_points(n: usize) -> String {
+    let mut text = String::from("The European Parliament,\n\n");
+    let mut written = 0;
+    let mut para = 1;
+    while written < n {
+        text.push_str(&format!("{para}. Calls on the Commission:\n"));
+        for alpha in 'a'..='h' {
+            text.push_str(&format!("({alpha}) as to group {alpha}:\n"));
+            for r in ["i", "ii", "iii"] {
+                text.push_str(&format!("({r}) on part {r} of group {alpha}:\n"));
+                for d in 1..=2 {
+                    text.push_str(&format!(
+                        "({d}) point {d}, with:\n– a dash;\n– another dash;\n"
+                    ));
+                }
+            }
+        }
+        written += 8 * (1 + 3 * (1 + 2 * 3));
+        para += 1;
+    }
+    text.push_str(&format!(
+        "{para}. Instructs its President to forward this resolution to the Commission.\n"
+    ));
+    text
+}
+
+/// One operative paragraph on a single line of about `bytes` bytes.
+fn long_line(bytes: usize) -> String {
+    let mut text = String::from("The European Parliament,\n1. Calls ");
+    while text.len() < bytes {
+        text.push_str("on the Commission and ");
+    }
+    text.push_str("instructs its President to forward this resolution.\n");
+    text
+}
+
+/// `n` paragraphs each calling a footnote, with the notes at the end.
+fn many_footnotes(n: usize) -> String {
+    let mut text = String::from("The European Parliament,\n\n");
+    for i in 1..=n {
+        text.push_str(&format!("{i}. Recalls its position[{i}];\n"));
+    }
+    for i in 1..=n {
+        text.push_str(&format!("[{i}] OJ C {i}, 1.1.2024, p. {i}.\n"));
+    }
+    text
+}
+
+/// The instructions valgrind counts for one run of the tool on `text`.
+fn instructions(dir: &Path, args: &[&str], name: &str, text: &str) -> u64 {
+    let input = dir.join(name);
+    std::fs::write(&input, text).unwrap();
+    let out = std::process::Command::new("valgrind")
+        .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
+        .arg(env!("CARGO_BIN_EXE_motion-export"))
+        .args(args)
+        .arg(&input)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run valgrind ({e}); `make test` installs it"));
+    let err = stderr(&out);
+    err.lines()
+        .find_map(|l| l.split("Collected :").nth(1))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no instruction count from valgrind:\n{err}"))
+}
+
+/// Counts the instructions at sizes n, 2n and 4n and checks that the work added by the second
+/// doubling is about twice that added by the first (linear), not four times (quadratic). The
+/// differences cancel the fixed cost of starting up.
+fn assert_linear(what: &str, args: &[&str], n: usize, make: impl Fn(usize) -> String) {
+    let dir = tempfile::tempdir().unwrap();
+    let counts: Vec<u64> = [n, 2 * n, 4 * n]
+        .iter()
+        .map(|&k| instructions(dir.path(), args, &format!("{k}.txt"), &make(k)))
+        .collect();
+    let ratio = (counts[2] - counts[1]) as f64 / (counts[1] - counts[0]) as f64;
+    eprintln!(
+        "{what}: {counts:?} instructions at sizes {n}, {}, {}; ratio {ratio:.2}",
+        2 * n,
+        4 * n
+    );
+    assert!(
+        ratio < 2.6,
+        "{what}: doubling the input from {} to {} multiplied the added work by {ratio:.2} \
+         (linear is 2, quadratic 4): {counts:?}",
+        2 * n,
+        4 * n
+    );
+}
+
+const CHECK: &[&str] = &["check", "-q"];
+
+#[test]
+fn numbered_paragraphs_take_linear_work() {
+    assert_linear("check, paragraphs", CHECK, 2_000, many_paragraphs);
+}
+
+#[test]
+fn nested_points_take_linear_work() {
+    assert_linear("check, nested points", CHECK, 1_000, nested_points);
+}
+
+#[test]
+fn a_long_line_takes_linear_work() {
+    assert_linear("check, one line", CHECK, 100_000, long_line);
+}
+
+#[test]
+fn footnotes_take_linear_work() {
+    assert_linear("check, footnotes", CHECK, 1_000, many_footnotes);
+}
+
+#[test]
+fn every_exporter_takes_linear_work() {
+    for format in ["xml", "pdf", "docx"] {
+        let out = tempfile::tempdir().unwrap();
+        let out_dir = out.path().to_str().unwrap();
+        let args = [
+            "convert", "-q", "--force", "--format", format, "-o", out_dir,
+        ];
+        assert_linear(
+            &format!("convert to {format}, paragraphs"),
+            &args,
+            300,
+            many_paragraphs,
+        );
+        assert_linear(
+            &format!("convert to {format}, points"),
+            &args,
+            300,
+            nested_points,
+        );
+    }
+}
+
+/// The pathological motions at full size: they finish, all their parts are read as such, and each
+/// export is whole.
+#[test]
+fn pathological_motions_at_full_size_finish() {
+    let dir = tempfile::tempdir().unwrap();
+    let million = dir.path().join("million.txt");
+    std::fs::write(&million, many_paragraphs(1_000_000)).unwrap();
+    let out = run(&[&"check", &"-q", &"--report-format", &"json", &million]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dump = run(&[&"dump", &million]);
+    let model: serde_json::Value = serde_json::from_slice(&dump.stdout).unwrap();
+    assert_eq!(model["body"].as_array().unwrap().len(), 1_000_000);
+
+    let nested = dir.path().join("nested.txt");
+    std::fs::write(&nested, nested_points(10_000)).unwrap();
+    let dump = run(&[&"dump", &nested]);
+    let model: serde_json::Value = serde_json::from_slice(&dump.stdout).unwrap();
+    fn count(points: &serde_json::Value) -> usize {
+        points
+            .as_array()
+            .map_or(0, |ps| ps.iter().map(|p| 1 + count(&p["points"])).sum())
+    }
+    let points: usize = (model["body"].as_array().unwrap().iter())
+        .map(|p| count(&p["points"]))
+        .sum();
+    assert!(points >= 10_000, "{points} points");
+    let check = run(&[&"check", &"-q", &nested]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let out_dir = dir.path().join("out");
+    let conv = run(&[&"convert", &"-o", &out_dir, &nested]);
+    assert_eq!(conv.status.code(), Some(0), "{}", stderr(&conv));
+    assert_eq!(assert_complete_outputs(&out_dir).len(), 3);
+}
