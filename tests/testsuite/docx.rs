@@ -516,7 +516,7 @@ fn export(m: &Motion) -> Vec<u8> {
 }
 
 /// Every check of the DOCX files of `motions`, python-docx's reading included.
-fn check_all(motions: &[(&str, &Motion)]) {
+pub(crate) fn check_all(motions: &[(&str, &Motion)]) {
     let docs: Vec<Vec<u8>> = motions.iter().map(|(_, m)| export(m)).collect();
     let packages = unpack_all(&docs);
     assert_well_formed(&packages);

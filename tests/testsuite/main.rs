@@ -9,6 +9,7 @@ mod harness;
 mod languages;
 mod make;
 mod pdf;
+mod props;
 mod reports;
 mod samples;
 mod xml;

@@ -12,7 +12,7 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 /// A PDF written to a temporary folder, with the tools' views of it.
-struct Pdf {
+pub(crate) struct Pdf {
     _dir: tempfile::TempDir,
     path: PathBuf,
     /// Where pdftoppm writes its page images (`page-1.png`, ...).
@@ -21,7 +21,7 @@ struct Pdf {
 }
 
 impl Pdf {
-    fn export(motion: &Motion, options: &PdfOptions) -> Pdf {
+    pub(crate) fn export(motion: &Motion, options: &PdfOptions) -> Pdf {
         let bytes = pdf::export(motion, options).expect("export");
         Pdf::from_bytes(bytes, &motion.source_name)
     }
@@ -82,7 +82,7 @@ impl Pdf {
     }
 
     /// qpdf --check must pass without warnings.
-    fn assert_valid(&self) {
+    pub(crate) fn assert_valid(&self) {
         let out = self.tool("qpdf", &["--check"]);
         assert!(
             out.contains("No syntax or stream encoding errors found"),
@@ -99,8 +99,14 @@ impl Pdf {
             .expect("pdfinfo Pages")
     }
 
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         self.tool("pdftotext", &["-enc", "UTF-8"])
+    }
+
+    /// The text in the order the page content draws it (`pdftotext -raw`), free of the column
+    /// heuristics that can move very short lines beside a hanging number.
+    pub(crate) fn raw_text(&self) -> String {
+        self.tool("pdftotext", &["-raw", "-enc", "UTF-8"])
     }
 
     fn page_text(&self, page: usize) -> String {
@@ -179,7 +185,7 @@ fn remove_run(hay: &mut Vec<String>, needle: &[String]) -> bool {
 /// Every word of the motion is in the PDF's text, in order. Footnotes are printed at the foot
 /// of a page, not where `text_in_order` puts them: each must appear whole, as a contiguous run,
 /// and the rest of the text must then match the motion without its notes.
-fn assert_all_words(what: &str, m: &Motion, text: &str) {
+pub(crate) fn assert_all_words(what: &str, m: &Motion, text: &str) {
     let mut actual = words(text);
     for (i, note) in m.footnotes.iter().enumerate() {
         let note_words: Vec<String> = note

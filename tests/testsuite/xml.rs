@@ -503,7 +503,7 @@ fn variants() -> Vec<(&'static str, Motion)> {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-fn xml_of(motion: &Motion) -> String {
+pub(crate) fn xml_of(motion: &Motion) -> String {
     let bytes = export(motion, &XmlOptions::default()).expect("export");
     String::from_utf8(bytes).expect("UTF-8")
 }
@@ -538,7 +538,7 @@ fn validate_all(files: &[PathBuf], xsd: &Path) -> Result<(), String> {
     }
 }
 
-fn write_all(dir: &Path, docs: &[(String, String)]) -> Vec<PathBuf> {
+pub(crate) fn write_all(dir: &Path, docs: &[(String, String)]) -> Vec<PathBuf> {
     docs.iter()
         .map(|(name, xml)| {
             let path = dir.join(format!("{name}.xml"));
@@ -548,7 +548,7 @@ fn write_all(dir: &Path, docs: &[(String, String)]) -> Vec<PathBuf> {
         .collect()
 }
 
-fn assert_valid_against_both(files: &[PathBuf]) {
+pub(crate) fn assert_valid_against_both(files: &[PathBuf]) {
     for xsd in [harness::akn_xsd(), profile_xsd()] {
         if let Err(report) = validate_all(files, &xsd) {
             panic!("invalid against {}:\n{report}", xsd.display());
@@ -907,7 +907,7 @@ fn no_word_is_lost_or_reordered() {
 
 /// The words of the model, in order, in the text of the XML (notes checked one by one), and
 /// eIds unique.
-fn check_text_and_ids(name: &str, motion: &Motion, xml: &str) {
+pub(crate) fn check_text_and_ids(name: &str, motion: &Motion, xml: &str) {
     let parsed = parse(xml);
     let allowed = allowed_extra_words(motion);
     harness::assert_words_in_order(
