@@ -116,17 +116,21 @@ fn convert_one(job: &Convert<'_>, input: &Input, loaded: &Loaded) -> JobResult {
         notes: Vec::new(),
         written: 0,
     };
+    // An output that cannot be made now must not survive from an earlier run.
+    let remove_stale = |path: &Path, result: &mut JobResult| {
+        if !to_stdout && write::remove_stale(path) {
+            (result.notes).push(format!(
+                "note: removed {} left by an earlier run",
+                path.display()
+            ));
+        }
+    };
     if loaded.has_errors() {
-        if !to_stdout {
-            for format in &cfg.formats {
-                let path = inputs::output_path(dir, input, format.extension());
-                if write::remove_stale(&path) {
-                    result.notes.push(format!(
-                        "note: removed {} left by an earlier run",
-                        path.display()
-                    ));
-                }
-            }
+        for format in &cfg.formats {
+            remove_stale(
+                &inputs::output_path(dir, input, format.extension()),
+                &mut result,
+            );
         }
         result.outcome = Outcome::Errors;
         return result;
@@ -136,9 +140,11 @@ fn convert_one(job: &Convert<'_>, input: &Input, loaded: &Loaded) -> JobResult {
             result.outcome = result.outcome.max(Outcome::Skipped);
             break;
         }
+        let target = inputs::output_path(dir, input, format.extension());
         let bytes = match export::export(&loaded.motion, *format, &cfg.export) {
             Ok(b) => b,
             Err(e) => {
+                remove_stale(&target, &mut result);
                 let code = match e {
                     export::ExportError::Incomplete { .. } => &codes::NO_PARAGRAPHS,
                     _ => &codes::EXPORT,
@@ -150,7 +156,6 @@ fn convert_one(job: &Convert<'_>, input: &Input, loaded: &Loaded) -> JobResult {
                 continue;
             }
         };
-        let target = inputs::output_path(dir, input, format.extension());
         let written = if to_stdout {
             write_stdout(&bytes)
         } else {
@@ -164,6 +169,7 @@ fn convert_one(job: &Convert<'_>, input: &Input, loaded: &Loaded) -> JobResult {
                 }
             }
             Err(e) => {
+                remove_stale(&target, &mut result);
                 let target = if to_stdout {
                     "standard output".to_string()
                 } else {

@@ -19,8 +19,9 @@ pub fn atomic(root: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .prefix(".motion-export-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.flush()?;
+    // Through the plain file, so errors (e.g. a full disk) do not name the temporary file.
+    tmp.as_file_mut().write_all(bytes)?;
+    tmp.as_file_mut().flush()?;
     set_readable(tmp.as_file())?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())

@@ -570,3 +570,124 @@ fn pathological_motions_at_full_size_finish() {
     assert_eq!(conv.status.code(), Some(0), "{}", stderr(&conv));
     assert_eq!(assert_complete_outputs(&out_dir).len(), 3);
 }
+
+/// Runs `motion-export convert -o MOUNT INPUTS...` with a fresh tmpfs mounted (with
+/// `mount_options`) at MOUNT, in a private user and mount namespace (`unshare -rm`), so no
+/// privileges are needed; then copies what the run left in the tmpfs into `copy_to`. `before`
+/// is shell run first, with the mount point in `$1`. None when namespaces are not available.
+#[cfg(target_os = "linux")]
+fn convert_into_tmpfs(
+    mount_options: &str,
+    before: &str,
+    inputs: &[&Path],
+    copy_to: &Path,
+) -> Option<Output> {
+    let mount = tempfile::tempdir().unwrap();
+    let script = format!(
+        "mount -t tmpfs -o {mount_options} none \"$1\" || exit 99; {before}\n\
+         bin=$2; copy=$3; mnt=$1; shift 3; \"$bin\" convert -o \"$mnt\" \"$@\"; code=$?; \
+         cp -a \"$mnt\"/. \"$copy\"/; exit $code"
+    );
+    let out = std::process::Command::new("unshare")
+        .args(["-r", "-m", "sh", "-c", &script, "sh"])
+        .arg(mount.path())
+        .arg(env!("CARGO_BIN_EXE_motion-export"))
+        .arg(copy_to)
+        .args(inputs)
+        .env("NO_COLOR", "1")
+        .output()
+        .ok()?;
+    if out.status.code() == Some(99) || !out.status.code().is_some_and(|c| c < 99) {
+        eprintln!("no private tmpfs here ({}): {}", out.status, stderr(&out));
+        return None;
+    }
+    Some(out)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_leaves_only_whole_files_and_no_stale_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = seed_batch(&dir.path().join("in"), 4);
+    let copy = dir.path().join("copy");
+    std::fs::create_dir(&copy).unwrap();
+    // A stale PDF from an earlier run, which this run cannot replace for lack of space.
+    let stale = "printf 'old' > \"$1/m00003.pdf\"";
+    let input_refs: Vec<&Path> = inputs.iter().map(|p| p.as_path()).collect();
+    let Some(out) = convert_into_tmpfs("size=80k", stale, &input_refs, &copy) else {
+        // Without namespaces, /dev/full stands in for a full disk (standard output).
+        let full = run(&[
+            &"convert",
+            &"--format",
+            &"pdf",
+            &inputs[0],
+            &"-o",
+            &"/dev/full",
+        ]);
+        assert_eq!(full.status.code(), Some(2));
+        return;
+    };
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("No space left on device"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let left = assert_complete_outputs(&copy);
+    assert!(
+        !left.is_empty(),
+        "nothing fitted: the test proves nothing\n{err}"
+    );
+    assert!(
+        left.len() < 12,
+        "everything fitted: the test proves nothing"
+    );
+    if let Ok(bytes) = std::fs::read(copy.join("m00003.pdf")) {
+        assert_ne!(bytes, b"old", "a stale output survived");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_read_only_output_folder_is_one_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = seed_batch(&dir.path().join("in"), 2);
+    let copy = dir.path().join("copy");
+    std::fs::create_dir(&copy).unwrap();
+    let input_refs: Vec<&Path> = inputs.iter().map(|p| p.as_path()).collect();
+    let Some(out) = convert_into_tmpfs("ro", "", &input_refs, &copy) else {
+        return;
+    };
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("cannot write in output folder"), "{err}");
+    assert!(err.contains("Read-only file system"), "{err}");
+    assert_eq!(err.matches("cannot write").count(), 1, "{err}");
+}
+
+#[test]
+fn a_file_where_an_output_folder_should_be_fails_that_input_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(input.join("sub")).unwrap();
+    std::fs::write(input.join("top.txt"), tiny_motion(1)).unwrap();
+    std::fs::write(input.join("sub/inner.txt"), tiny_motion(2)).unwrap();
+    let out = dir.path().join("missing/yet/out");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("sub"), "a file, not a folder").unwrap();
+    let result = run(&[&"convert", &"--format", &"xml", &"-o", &out, &input]);
+    let err = stderr(&result);
+    assert_eq!(result.status.code(), Some(2), "{err}");
+    assert!(err.contains("inner.xml"), "{err}");
+    assert!(
+        out.join("top.xml").is_file(),
+        "the other input was not converted"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("sub")).unwrap(),
+        "a file, not a folder"
+    );
+    // A missing output folder, several levels deep, is created.
+    let fresh = dir.path().join("new/a/b");
+    let result = run(&[&"convert", &"--format", &"xml", &"-o", &fresh, &input]);
+    assert_eq!(result.status.code(), Some(0), "{}", stderr(&result));
+    assert!(fresh.join("sub/inner.xml").is_file());
+}
