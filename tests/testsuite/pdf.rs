@@ -114,6 +114,40 @@ impl Pdf {
         self.tool("pdftotext", &["-enc", "UTF-8", "-f", &n, "-l", &n])
     }
 
+    /// A tagged PDF: `pdfinfo` says so, and the text of its structure tree (`pdfinfo
+    /// -struct-text`) holds every word of the motion in order, without the page furniture, with
+    /// the title as `H1` and each heading as `H2`.
+    pub(crate) fn assert_tagged(&self, what: &str, m: &Motion) {
+        let info = self.tool("pdfinfo", &[]);
+        assert!(
+            info.lines()
+                .any(|l| l.starts_with("Tagged:") && l.ends_with("yes")),
+            "{what}: not tagged\n{info}"
+        );
+        let tree = self.tool("pdfinfo", &["-struct-text"]);
+        let text: Vec<&str> = (tree.lines().map(str::trim))
+            .filter_map(|l| l.strip_prefix('"')?.strip_suffix('"'))
+            .collect();
+        let footer = format!("1/{}", self.pages());
+        assert!(
+            !text.contains(&footer.as_str()),
+            "{what}: page footer tagged as content"
+        );
+        assert_all_words(what, m, &text.join("\n"));
+        let count = |tag: &str| {
+            (tree.lines())
+                .filter(|l| l.trim_start().starts_with(&format!("{tag} ")))
+                .count()
+        };
+        let headings = m.headings().filter(|h| !h.text.is_blank()).count();
+        assert_eq!(count("H2"), headings, "{what}: headings as H2\n{tree}");
+        assert!(count("H1") <= 1, "{what}: one title");
+        assert!(
+            count("P") > m.paragraphs().count(),
+            "{what}: paragraphs as P"
+        );
+    }
+
     /// Every font embedded, subset (`ABCDEF+` prefix) and with a ToUnicode map.
     fn assert_fonts(&self) -> Vec<String> {
         let out = self.tool("pdffonts", &[]);
@@ -231,6 +265,7 @@ fn check(what: &str, m: &Motion) -> Pdf {
     pdf.assert_valid();
     pdf.assert_fonts();
     assert_all_words(what, m, &pdf.text());
+    pdf.assert_tagged(what, m);
     let layout = assert_inside(what, m, &options);
     assert_eq!(
         layout.len(),

@@ -66,6 +66,26 @@ pub(super) struct Label {
     pub(super) at: f32,
 }
 
+/// The standard structure type of a block in the tagged PDF (ISO 32000-1, 14.8.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tag {
+    P,
+    H1,
+    H2,
+    Note,
+}
+
+impl Tag {
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Tag::P => "P",
+            Tag::H1 => "H1",
+            Tag::H2 => "H2",
+            Tag::Note => "Note",
+        }
+    }
+}
+
 /// A paragraph of the printed document.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Block {
@@ -84,6 +104,8 @@ pub(super) struct Block {
     pub(super) outline: Option<String>,
     /// This block starts footnote number `n`: the target of the calls' links.
     pub(super) note: Option<usize>,
+    /// Its structure type in the tagged PDF.
+    pub(super) tag: Tag,
 }
 
 impl Block {
@@ -100,6 +122,7 @@ impl Block {
             keep_with_next: false,
             outline: None,
             note: None,
+            tag: Tag::P,
         }
     }
 
@@ -153,6 +176,10 @@ impl Block {
     }
     fn keep(mut self) -> Block {
         self.keep_with_next = true;
+        self
+    }
+    fn tag(mut self, tag: Tag) -> Block {
+        self.tag = tag;
         self
     }
     fn outline(mut self, title: impl Into<String>) -> Block {
@@ -378,6 +405,7 @@ fn preamble(m: &Motion, out: &mut Vec<Block>) {
                 .align(Align::Left)
                 .gap(Gap::None)
                 .keep()
+                .tag(Tag::H1)
                 .outline(outline),
         );
     }
@@ -451,6 +479,7 @@ fn main_body(m: &Motion, out: &mut Vec<Block>) {
                         .align(Align::Left)
                         .gap(Gap::Large)
                         .keep()
+                        .tag(Tag::H2)
                         .outline(title),
                 );
             }
@@ -539,6 +568,7 @@ fn footnotes(m: &Motion, body: &mut Vec<Block>) -> Vec<Vec<Block>> {
         multi(&note.content, &note.marker, 0.0, 0.8, &mut blocks);
         for b in &mut blocks {
             b.size = Size::Small;
+            b.tag = Tag::Note;
             b.gap = if b.label.is_some() {
                 Gap::None
             } else {

@@ -8,6 +8,7 @@
 //! embeds: it learns the glyphs of each face from an inventory page that shows each character
 //! drawn once, and that page is removed once printpdf has written the fonts.
 
+use super::compose::Tag;
 use super::fonts::{Face, ParsedFamily};
 use super::layout::Geometry;
 use super::place::{Plan, Text};
@@ -35,13 +36,16 @@ fn resource(face_index: usize) -> String {
     format!("F{}", face_index + 1)
 }
 
-/// Builds the document for `plan`: printpdf's pages and fonts, then our text on each page.
+/// Builds the document for `plan`: printpdf's pages and fonts, then our text on each page,
+/// tagged with the structure types `tags` of its elements. Returns the document and, for each
+/// page, the element of each marked-content id (MCID) drawn on it.
 pub(super) fn document(
     plan: &Plan<'_>,
     embedded: &[Embedded<'_>],
     family: &ParsedFamily,
     g: &Geometry,
-) -> Result<Document, ExportError> {
+    tags: &[Tag],
+) -> Result<(Document, Vec<Vec<u32>>), ExportError> {
     let mut doc = PdfDocument::new("");
     for e in embedded {
         doc.resources.fonts.map.insert(
@@ -54,6 +58,12 @@ pub(super) fn document(
         .iter()
         .map(|page| {
             let mut ops = Vec::new();
+            if !page.rules.is_empty() {
+                // Rules are decoration: artifacts, outside the structure.
+                ops.push(Op::BeginMarkedContent {
+                    tag: "Artifact".into(),
+                });
+            }
             for rule in &page.rules {
                 ops.push(Op::SetOutlineThickness {
                     pt: Pt(rule.thickness),
@@ -64,6 +74,9 @@ pub(super) fn document(
                         is_closed: false,
                     },
                 });
+            }
+            if !page.rules.is_empty() {
+                ops.push(Op::EndMarkedContent);
             }
             for link in &page.links {
                 ops.push(Op::LinkAnnotation {
@@ -108,11 +121,13 @@ pub(super) fn document(
     }
     drop_last_page(&mut lo)?;
     let pages: Vec<ObjectId> = lo.get_pages().into_values().collect();
+    let mut mcids = Vec::with_capacity(pages.len());
     for (page, id) in plan.pages.iter().zip(pages) {
-        let text = text_stream(&page.texts, family, embedded);
+        let (text, elems) = text_stream(&page.texts, family, embedded, tags);
         append_content(&mut lo, id, &text)?;
+        mcids.push(elems);
     }
-    Ok(lo)
+    Ok((lo, mcids))
 }
 
 fn backend(message: impl Into<String>) -> ExportError {
@@ -273,11 +288,19 @@ fn append_content(doc: &mut Document, page: ObjectId, ops: &[u8]) -> Result<(), 
 
 /// One text object for the page: each line placed with a text matrix, then shown run by run
 /// (a run is a stretch of one face, size and raise) as `TJ` arrays of two-byte glyph codes, with
-/// justification as offsets after the spaces.
-fn text_stream(texts: &[Text<'_>], family: &ParsedFamily, embedded: &[Embedded<'_>]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(texts.iter().map(|t| t.glyphs.len() * 5 + 40).sum());
+/// justification as offsets after the spaces. Each line is a marked-content sequence: part of
+/// its structure element (`/P <</MCID n>> BDC`), or an artifact (header, footer). Returns the
+/// stream and the element of each MCID.
+fn text_stream(
+    texts: &[Text<'_>],
+    family: &ParsedFamily,
+    embedded: &[Embedded<'_>],
+    tags: &[Tag],
+) -> (Vec<u8>, Vec<u32>) {
+    let mut out = Vec::with_capacity(texts.iter().map(|t| t.glyphs.len() * 5 + 60).sum());
+    let mut elems = Vec::new();
     if texts.is_empty() {
-        return out;
+        return (out, elems);
     }
     // Subset of each face index.
     let mut subsets: Vec<Option<&Subset>> = vec![None; family.faces.len()];
@@ -288,6 +311,15 @@ fn text_stream(texts: &[Text<'_>], family: &ParsedFamily, embedded: &[Embedded<'
     let mut font: Option<(usize, f32)> = None;
     let mut rise = 0.0f32;
     for text in texts {
+        match text.elem.and_then(|e| Some((e, tags.get(e as usize)?))) {
+            Some((elem, tag)) => {
+                out.push(b'/');
+                out.extend_from_slice(tag.name().as_bytes());
+                out.extend_from_slice(format!(" <</MCID {}>> BDC\n", elems.len()).as_bytes());
+                elems.push(elem);
+            }
+            None => out.extend_from_slice(b"/Artifact BMC\n"),
+        }
         out.extend_from_slice(b"1 0 0 1 ");
         num(&mut out, text.x, 2);
         out.push(b' ');
@@ -327,12 +359,13 @@ fn text_stream(texts: &[Text<'_>], family: &ParsedFamily, embedded: &[Embedded<'
             }
             out.extend_from_slice(b">]TJ\n");
         }
+        out.extend_from_slice(b"EMC\n");
     }
     if rise != 0.0 {
         out.extend_from_slice(b"0 Ts\n");
     }
     out.extend_from_slice(b"ET");
-    out
+    (out, elems)
 }
 
 fn hex(out: &mut Vec<u8>, code: u16) {

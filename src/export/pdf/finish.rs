@@ -1,10 +1,11 @@
 //! Finishing printpdf's document and writing it: the cached, already deflated font programs,
-//! the other streams deflated, the outline, `/Lang`, the information dictionary, and a trailer
-//! `/ID` that is a hash of the file, so that the same motion always gives the same bytes.
+//! the other streams deflated, the outline, the structure tree of the tagged PDF, `/Lang`, the
+//! information dictionary, and a trailer `/ID` that is a hash of the file, so that the same
+//! motion always gives the same bytes.
 
 use super::draw::Embedded;
 use super::place::Target;
-use super::{metadata, outline};
+use super::{metadata, outline, tags};
 use crate::export::meta::DocMeta;
 use crate::export::{ExportError, Format};
 use crate::model::Date;
@@ -22,13 +23,15 @@ pub(super) fn finish(
     fallback_date: Option<Date>,
     targets: &[Target],
     embedded: &[Embedded<'_>],
+    structure: &tags::Structure<'_>,
 ) -> Result<Vec<u8>, ExportError> {
     doc.version = "1.7".into();
     font_programs(&mut doc, embedded);
     deflate_streams(&mut doc);
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let outline = outline::add(&mut doc, targets, &pages);
-    catalog(&mut doc, meta, outline)?;
+    let tree = tags::add(&mut doc, structure, &pages);
+    catalog(&mut doc, meta, outline, tree)?;
     info(&mut doc, meta, fallback_date);
     write(doc)
 }
@@ -84,11 +87,12 @@ fn deflate_streams(doc: &mut Document) {
     }
 }
 
-/// `/Lang`, the outline, and a viewer that shows the title and the outline.
+/// `/Lang`, the outline, the structure tree, and a viewer that shows the title and the outline.
 fn catalog(
     doc: &mut Document,
     meta: &DocMeta,
     outline: Option<ObjectId>,
+    structure: ObjectId,
 ) -> Result<(), ExportError> {
     let root = doc
         .trailer
@@ -110,6 +114,10 @@ fn catalog(
         }
         None => catalog.set("PageMode", Object::Name(b"UseNone".to_vec())),
     }
+    catalog.set("StructTreeRoot", Object::Reference(structure));
+    let mut mark = Dictionary::new();
+    mark.set("Marked", Object::Boolean(true));
+    catalog.set("MarkInfo", Object::Dictionary(mark));
     let mut prefs = Dictionary::new();
     prefs.set("DisplayDocTitle", Object::Boolean(true));
     catalog.set("ViewerPreferences", Object::Dictionary(prefs));
@@ -136,7 +144,9 @@ fn write(mut doc: Document) -> Result<Vec<u8>, ExportError> {
     doc.trailer
         .set("ID", Object::Array(vec![placeholder.clone(), placeholder]));
     let mut out = Vec::new();
-    doc.save_to(&mut out)
+    // Object and cross-reference streams: the many small objects of the structure tree and the
+    // fonts are deflated together.
+    doc.save_modern(&mut out)
         .map_err(|e| backend(format!("cannot write ({e})")))?;
     let hex = |bytes: &[u8]| -> Vec<u8> {
         bytes
@@ -147,8 +157,9 @@ fn write(mut doc: Document) -> Result<Vec<u8>, ExportError> {
     let needle = hex(&ID_PLACEHOLDER);
     let digest = Sha256::digest(&out);
     let id = hex(&digest[..16]);
-    // The trailer is at the end of the file: look there, so no stream can be touched.
-    let tail = out.len().saturating_sub(512);
+    // The trailer is the cross-reference stream's dictionary, where `startxref` points: look
+    // from there, so no other stream can be touched.
+    let tail = last_xref_offset(&out).ok_or_else(|| backend("no startxref"))?;
     let mut replaced = 0;
     let mut at = tail;
     while let Some(pos) = find(&out[at..], &needle) {
@@ -161,6 +172,18 @@ fn write(mut doc: Document) -> Result<Vec<u8>, ExportError> {
         return Err(backend("cannot set the document /ID"));
     }
     Ok(out)
+}
+
+/// The offset that the file's last `startxref` gives.
+fn last_xref_offset(out: &[u8]) -> Option<usize> {
+    let key = b"startxref";
+    let at = out.windows(key.len()).rposition(|w| w == key)? + key.len();
+    let digits: String = (out[at..].iter())
+        .skip_while(|b| b.is_ascii_whitespace())
+        .take_while(|b| b.is_ascii_digit())
+        .map(|b| *b as char)
+        .collect();
+    digits.parse().ok().filter(|o| *o < out.len())
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {

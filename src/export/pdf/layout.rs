@@ -191,6 +191,8 @@ pub(super) struct Line {
     pub(super) outline: Option<String>,
     /// The line starts footnote `n`.
     pub(super) note: Option<usize>,
+    /// The structure element (index into the tagged PDF's elements) the line belongs to.
+    pub(super) elem: Option<u32>,
 }
 
 /// The extra advance of a glyph on a line whose spaces are adjusted by `ratio`.

@@ -21,13 +21,14 @@ mod paginate;
 mod place;
 mod sfnt;
 mod subset;
+mod tags;
 
 pub use fonts::{FontFaces, FontFamily, SiblingStems};
 
 use super::meta::{DocMeta, PageLayout};
 use super::ExportError;
 use crate::model::{Date, Motion};
-use compose::{Block, Content};
+use compose::{Block, Content, Tag};
 use draw::Embedded;
 use fonts::ParsedFamily;
 use layout::{Geometry, Line, Setter};
@@ -71,8 +72,19 @@ pub fn export(motion: &Motion, options: &PdfOptions) -> Result<Vec<u8>, ExportEr
     let set = typeset(motion, options, parsed);
     let plan = plan(&set, motion, &meta, &family, parsed)?;
     let embedded = embed(&family, parsed, &plan)?;
-    let doc = draw::document(&plan, &embedded, parsed, &set.geometry)?;
-    finish::finish(doc, &meta, options.fallback_date, &plan.outline, &embedded)
+    let (doc, mcids) = draw::document(&plan, &embedded, parsed, &set.geometry, &set.tags)?;
+    let structure = tags::Structure {
+        tags: &set.tags,
+        pages: mcids,
+    };
+    finish::finish(
+        doc,
+        &meta,
+        options.fallback_date,
+        &plan.outline,
+        &embedded,
+        &structure,
+    )
 }
 
 /// The motion set in lines and put on pages.
@@ -81,6 +93,8 @@ struct Typeset {
     body: Vec<Line>,
     notes: Vec<Vec<Line>>,
     pages: Vec<paginate::Page>,
+    /// The structure type of each element the lines belong to (body, then notes).
+    tags: Vec<Tag>,
     /// Characters the faces lack.
     missing: BTreeSet<char>,
 }
@@ -90,11 +104,12 @@ fn typeset(motion: &Motion, options: &PdfOptions, parsed: &ParsedFamily) -> Type
     let geometry = Geometry::new(&options.page, options.font_size);
     let composition = compose::compose(motion);
     let mut setter = Setter::new(parsed, geometry);
-    let body = set_blocks(&mut setter, &composition.body);
+    let mut tags = Vec::new();
+    let body = set_blocks(&mut setter, &composition.body, &mut tags);
     let notes: Vec<Vec<Line>> = composition
         .notes
         .iter()
-        .map(|blocks| set_blocks(&mut setter, blocks))
+        .map(|blocks| set_blocks(&mut setter, blocks, &mut tags))
         .collect();
     let pages = paginate::paginate(
         &body,
@@ -107,6 +122,7 @@ fn typeset(motion: &Motion, options: &PdfOptions, parsed: &ParsedFamily) -> Type
         body,
         notes,
         pages,
+        tags,
         missing: setter.missing,
     }
 }
@@ -136,8 +152,9 @@ fn plan<'a>(
     Ok(plan)
 }
 
-/// The lines of a run of blocks, with page breaks and keep-with-next carried across blocks.
-fn set_blocks(setter: &mut Setter<'_>, blocks: &[Block]) -> Vec<Line> {
+/// The lines of a run of blocks, with page breaks and keep-with-next carried across blocks. Each
+/// block of text becomes a structure element of the tagged PDF, its type pushed onto `tags`.
+fn set_blocks(setter: &mut Setter<'_>, blocks: &[Block], tags: &mut Vec<Tag>) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut keep_prev = false;
     let mut new_page = false;
@@ -147,6 +164,12 @@ fn set_blocks(setter: &mut Setter<'_>, blocks: &[Block]) -> Vec<Line> {
             continue;
         }
         let mut set = setter.block(block, keep_prev);
+        if matches!(block.content, Content::Text(_)) {
+            for line in &mut set {
+                line.elem = Some(tags.len() as u32);
+            }
+            tags.push(block.tag);
+        }
         if let Some(first) = set.first_mut() {
             first.new_page = new_page;
             first.break_before |= new_page;

@@ -15,6 +15,8 @@ pub(super) struct Text<'a> {
     pub(super) glyphs: Cow<'a, [Glyph]>,
     /// Adjustment of the spaces (see [`extra`]).
     pub(super) ratio: f32,
+    /// The structure element it belongs to; `None` for page furniture (an artifact).
+    pub(super) elem: Option<u32>,
 }
 
 impl<'a> Text<'a> {
@@ -24,6 +26,7 @@ impl<'a> Text<'a> {
             baseline,
             glyphs,
             ratio,
+            elem: None,
         }
     }
 
@@ -132,11 +135,13 @@ pub(super) fn place<'a>(
                     let size = glyphs.first().map_or(g.size, |g| g.size);
                     pp.links.push(link(*x, *x + w, baseline, size, call));
                 }
-                pp.texts
-                    .push(Text::new(*x, baseline, Cow::Borrowed(glyphs), 0.0));
+                let mut label = Text::new(*x, baseline, Cow::Borrowed(glyphs), 0.0);
+                label.elem = line.elem;
+                pp.texts.push(label);
             }
             if !line.glyphs.is_empty() {
-                let text = Text::new(line.x, baseline, Cow::Borrowed(&line.glyphs), line.ratio);
+                let mut text = Text::new(line.x, baseline, Cow::Borrowed(&line.glyphs), line.ratio);
+                text.elem = line.elem;
                 call_links(&text, &note_at, &mut pp.links);
                 pp.texts.push(text);
             }
