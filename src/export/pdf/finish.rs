@@ -11,7 +11,6 @@ use crate::export::{ExportError, Format};
 use crate::model::Date;
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 use sha2::{Digest, Sha256};
-use std::io::Write;
 
 /// Stands in for the `/ID` until the file's hash is known; the same length as the hash.
 const ID_PLACEHOLDER: [u8; 16] = [0x11; 16];
@@ -62,7 +61,9 @@ fn font_programs(doc: &mut Document, embedded: &[Embedded<'_>]) {
 }
 
 /// Deflates every stream not yet filtered (page contents, `/ToUnicode` maps), when that helps.
+/// One compressor serves every stream: setting one up costs more than a small stream's deflate.
 fn deflate_streams(doc: &mut Document) {
+    let mut compress = flate2::Compress::new(flate2::Compression::new(3), true);
     for object in doc.objects.values_mut() {
         let Object::Stream(stream) = object else {
             continue;
@@ -70,19 +71,26 @@ fn deflate_streams(doc: &mut Document) {
         if stream.dict.has(b"Filter") {
             continue;
         }
-        let mut enc = flate2::write::ZlibEncoder::new(
-            Vec::with_capacity(stream.content.len() / 3),
-            flate2::Compression::new(3),
-        );
-        // Writing into a Vec cannot fail.
-        let _ = enc.write_all(&stream.content);
-        if let Ok(packed) = enc.finish() {
-            if packed.len() < stream.content.len() {
-                stream.set_content(packed);
-                stream
-                    .dict
-                    .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+        compress.reset();
+        let mut packed = Vec::with_capacity(stream.content.len() / 2 + 64);
+        let mut done = false;
+        while !done {
+            let consumed = compress.total_in() as usize;
+            match compress.compress_vec(
+                &stream.content[consumed..],
+                &mut packed,
+                flate2::FlushCompress::Finish,
+            ) {
+                Ok(flate2::Status::StreamEnd) => done = true,
+                Ok(_) => packed.reserve(packed.capacity().max(1024)),
+                Err(_) => break,
             }
+        }
+        if done && packed.len() < stream.content.len() {
+            stream.set_content(packed);
+            stream
+                .dict
+                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
         }
     }
 }
@@ -146,7 +154,13 @@ fn write(mut doc: Document) -> Result<Vec<u8>, ExportError> {
     let mut out = Vec::new();
     // Object and cross-reference streams: the many small objects of the structure tree and the
     // fonts are deflated together.
-    doc.save_modern(&mut out)
+    let options = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .max_objects_per_stream(1000)
+        .compression_level(1)
+        .build();
+    doc.save_with_options(&mut out, options)
         .map_err(|e| backend(format!("cannot write ({e})")))?;
     let hex = |bytes: &[u8]| -> Vec<u8> {
         bytes
