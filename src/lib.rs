@@ -7,6 +7,7 @@
 //!
 //! Parsing never fails: problems become [`diag::Diagnostic`]s and no text is dropped.
 
+pub mod akn;
 pub mod codes;
 pub mod diag;
 pub mod export;
