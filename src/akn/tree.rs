@@ -198,6 +198,9 @@ pub fn build(bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Tree {
             break;
         }
     }
+    // Reading may stop at an error with elements open: they are closed so that the text read
+    // so far stays in the tree.
+    b.close_all();
     if b.root.is_none() && b.well_formed {
         let message = if bytes.iter().all(u8::is_ascii_whitespace) {
             "the file is empty: no root element"
@@ -331,8 +334,7 @@ impl Builder<'_, '_> {
         }
     }
 
-    /// At the end of the input, every element must be closed; those that are not are closed
-    /// here so that the text read so far stays in the tree.
+    /// At the end of the input, every element must be closed.
     fn eof(&mut self) {
         if let Some(open) = self.stack.last() {
             let (name, span) = (open.name.clone(), open.span);
@@ -341,6 +343,9 @@ impl Builder<'_, '_> {
                 format!("the XML is not well-formed: element `{name}` is never closed"),
             );
         }
+    }
+
+    fn close_all(&mut self) {
         self.overflow = 0;
         while !self.stack.is_empty() {
             self.close();
@@ -382,6 +387,8 @@ mod tests {
         assert!(!t.well_formed);
         assert!(d[0].message.contains("`b` is never closed"), "{d:?}");
         assert_eq!(t.root.unwrap().text(), "kept");
+        let (t, _) = tree("<a><b>kept</b><c x='1' x='2'>");
+        assert_eq!(t.root.unwrap().text(), "kept", "text before an error stays");
         for bad in [
             "",
             "  ",
