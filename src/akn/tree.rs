@@ -215,6 +215,45 @@ pub fn build(bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Tree {
     }
 }
 
+/// Akoma Ntoso containers that hold blocks, never running text: whitespace directly inside them
+/// is layout.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "akomaNtoso"
+            | "statement"
+            | "doc"
+            | "meta"
+            | "identification"
+            | "FRBRWork"
+            | "FRBRExpression"
+            | "FRBRManifestation"
+            | "lifecycle"
+            | "references"
+            | "proprietary"
+            | "preface"
+            | "preamble"
+            | "mainBody"
+            | "conclusions"
+            | "longTitle"
+            | "formula"
+            | "citations"
+            | "citation"
+            | "recitals"
+            | "recital"
+            | "blockList"
+            | "item"
+            | "paragraph"
+            | "point"
+            | "indent"
+            | "intro"
+            | "content"
+            | "wrapUp"
+            | "hcontainer"
+            | "container"
+    )
+}
+
 fn pos(p: u64) -> usize {
     usize::try_from(p).unwrap_or(usize::MAX)
 }
@@ -322,6 +361,9 @@ impl Builder<'_, '_> {
     fn text(&mut self, text: &str, start: usize, end: usize) -> bool {
         let span = self.positions.span(start, end);
         match self.stack.last_mut() {
+            // Whitespace between the blocks of a container is layout: not kept, it would take
+            // most of the tree's memory.
+            Some(parent) if is_block(&parent.name) && text.trim().is_empty() => true,
             Some(parent) => {
                 parent.children.push(Node::Text(text.to_string(), span));
                 true
