@@ -6,7 +6,11 @@
 //! ([`export::export`]) -> the command line writes each file atomically.
 //!
 //! Parsing never fails: problems become [`diag::Diagnostic`]s and no text is dropped.
+//!
+//! The way back: [`akn::check`] reads Akoma Ntoso XML (as the exporter writes it) into the same
+//! model, checking the profile's XML rules, so that `check` guards XML files as it guards text.
 
+pub mod akn;
 pub mod codes;
 pub mod diag;
 pub mod export;

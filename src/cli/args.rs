@@ -107,7 +107,8 @@ pub struct ConvertArgs {
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
-    /// Input files, folders (every *.txt below them), or - for standard input.
+    /// Input files (text, or Akoma Ntoso *.xml), folders (every *.txt and *.xml below them), or
+    /// - for standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Also compare the language versions of each motion among the inputs (files with the same

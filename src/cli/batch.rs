@@ -76,6 +76,11 @@ pub trait Job: Sync {
         false
     }
 
+    /// Reads a file: as text, unless the job reads other kinds too.
+    fn load(&self, input: &Input, cfg: &ReadConfig) -> Result<Loaded, Load> {
+        load(input, cfg)
+    }
+
     /// Works on a file that was read (with or without errors: the job decides).
     fn run(&self, input: &Input, loaded: &Loaded) -> JobResult;
 }
@@ -251,7 +256,7 @@ fn process<J: Job>(input: &Input, cfg: &ReadConfig, color: bool, job: &J) -> Fil
         return report;
     }
     let mut notes = Vec::new();
-    let (diagnostics, text) = match load(input, cfg) {
+    let (diagnostics, text) = match job.load(input, cfg) {
         Ok(loaded) => {
             report.bytes = loaded.text.len() as u64;
             let result = job.run(input, &loaded);
@@ -388,6 +393,45 @@ pub fn load(input: &Input, cfg: &ReadConfig) -> Result<Loaded, Load> {
     {
         diagnostics.extend(validate::validate(&parsed.motion));
     }
+    apply_rules(input, cfg, &mut diagnostics)?;
+    Ok(Loaded {
+        text,
+        motion: parsed.motion,
+        diagnostics,
+    })
+}
+
+/// Reads an input by its kind: Akoma Ntoso XML (`*.xml`) with [`motion_export::akn::check`],
+/// anything else as text with [`load`].
+pub fn load_any(input: &Input, cfg: &ReadConfig) -> Result<Loaded, Load> {
+    if !input.is_xml() {
+        return load(input, cfg);
+    }
+    let bytes = read_bytes(input, cfg.max_input_size)?;
+    // Decoded first, as text is: byte-order marks and UTF-16 are handled, and the spans then
+    // point into the text the diagnostics show.
+    let text = read::decode(&bytes).map_err(Load::Rejected)?;
+    drop(bytes);
+    let parsed = motion_export::akn::check(text.as_bytes());
+    let mut motion = parsed.motion;
+    if motion.source_name.is_empty() {
+        motion.source_name = input.stem();
+    }
+    let mut diagnostics = parsed.diagnostics;
+    apply_rules(input, cfg, &mut diagnostics)?;
+    Ok(Loaded {
+        text,
+        motion,
+        diagnostics,
+    })
+}
+
+/// Applies the command line's rules and those of the input's configuration file, and sorts.
+fn apply_rules(
+    input: &Input,
+    cfg: &ReadConfig,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<(), Load> {
     let from_file = match &input.path {
         Some(path) => cfg.configs.for_input(path),
         None => cfg.configs.for_input(std::path::Path::new("./stdin")),
@@ -398,15 +442,11 @@ pub fn load(input: &Input, cfg: &ReadConfig) -> Result<Loaded, Load> {
         })
     })?;
     match from_file {
-        Some((_, rules)) => rules.overridden_by(&cfg.rules).apply(&mut diagnostics),
-        None => cfg.rules.apply(&mut diagnostics),
+        Some((_, rules)) => rules.overridden_by(&cfg.rules).apply(diagnostics),
+        None => cfg.rules.apply(diagnostics),
     }
-    motion_export::diag::sort(&mut diagnostics);
-    Ok(Loaded {
-        text,
-        motion: parsed.motion,
-        diagnostics,
-    })
+    motion_export::diag::sort(diagnostics);
+    Ok(())
 }
 
 fn too_large(size: u64, limit: u64) -> Load {

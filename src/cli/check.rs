@@ -1,5 +1,6 @@
 //! `motion-export check`: read and validate, write nothing; the exit code tells CI the result.
-//! With `--versions`, the language versions of each motion are also compared with each other.
+//! Akoma Ntoso XML files (`*.xml`) are read back into the model and checked too. With
+//! `--versions`, the language versions of each motion are also compared with each other.
 
 use super::args::ReadConfig;
 use super::batch::{self, JobResult, Outcome};
@@ -10,29 +11,42 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+/// Checks the inputs: text files, and Akoma Ntoso XML files (`*.xml`, also found in folders),
+/// which are read with the AKN reader and held to the same rules.
 pub fn run(args: &[PathBuf], cfg: &ReadConfig, compare_versions: bool) -> Result<u8, Fatal> {
-    let inputs = inputs::collect(args, cfg.shard)?;
+    let inputs = inputs::collect_with(args, cfg.shard, &["txt", "xml"])?;
     let findings = if compare_versions {
         version_findings(&inputs, cfg)
     } else {
         HashMap::new()
     };
-    batch::run(
-        &inputs,
-        cfg,
-        "checked",
-        |input: &inputs::Input, loaded: &batch::Loaded| {
-            let problems: Vec<Diagnostic> =
-                findings.get(&input.display()).cloned().unwrap_or_default();
-            let errors = loaded.has_errors() || problems.iter().any(Diagnostic::is_error);
-            JobResult {
-                outcome: if errors { Outcome::Errors } else { Outcome::Ok },
-                problems,
-                notes: Vec::new(),
-                written: 0,
-            }
-        },
-    )
+    batch::run(&inputs, cfg, "checked", Check { findings })
+}
+
+/// The job of `check`: nothing to write; the findings of `--versions` are added per file.
+struct Check {
+    findings: HashMap<String, Vec<Diagnostic>>,
+}
+
+impl batch::Job for Check {
+    fn load(&self, input: &inputs::Input, cfg: &ReadConfig) -> Result<batch::Loaded, batch::Load> {
+        batch::load_any(input, cfg)
+    }
+
+    fn run(&self, input: &inputs::Input, loaded: &batch::Loaded) -> JobResult {
+        let problems: Vec<Diagnostic> = self
+            .findings
+            .get(&input.display())
+            .cloned()
+            .unwrap_or_default();
+        let errors = loaded.has_errors() || problems.iter().any(Diagnostic::is_error);
+        JobResult {
+            outcome: if errors { Outcome::Errors } else { Outcome::Ok },
+            problems,
+            notes: Vec::new(),
+            written: 0,
+        }
+    }
 }
 
 /// Compares the language versions among the inputs; returns each file's findings by its name.
@@ -48,7 +62,7 @@ fn version_findings(
         inputs
             .par_iter()
             .filter_map(|i| {
-                batch::load(i, cfg)
+                batch::load_any(i, cfg)
                     .ok()
                     .map(|l| (i.stem(), i.display(), l.motion))
             })

@@ -1,5 +1,5 @@
-//! Finding the inputs of a batch (files, folders walked for `*.txt`, standard input) and the
-//! output path of each, which never leaves the output folder.
+//! Finding the inputs of a batch (files, folders walked for `*.txt` — and `*.xml` for `check` —,
+//! standard input) and the output path of each, which never leaves the output folder.
 
 use super::Fatal;
 use std::path::{Component, Path, PathBuf};
@@ -20,6 +20,14 @@ impl Input {
         self.path
             .as_ref()
             .map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string())
+    }
+
+    /// Whether the input is Akoma Ntoso XML (`*.xml`, any case), which `check` reads as such.
+    pub fn is_xml(&self) -> bool {
+        self.path
+            .as_ref()
+            .and_then(|p| p.extension())
+            .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
     }
 
     /// The file stem, for identifiers and language detection.
@@ -48,6 +56,16 @@ impl Input {
 /// Expands the command line's inputs into a sorted, duplicate-free list. A folder contributes
 /// every `*.txt` below it (symbolic links to folders are not followed, avoiding cycles).
 pub fn collect(args: &[PathBuf], shard: Option<(u32, u32)>) -> Result<Vec<Input>, Fatal> {
+    collect_with(args, shard, &["txt"])
+}
+
+/// [`collect`], a folder contributing every file below it with one of `extensions` (`check`
+/// takes `*.xml` too).
+pub fn collect_with(
+    args: &[PathBuf],
+    shard: Option<(u32, u32)>,
+    extensions: &[&str],
+) -> Result<Vec<Input>, Fatal> {
     let mut out = Vec::new();
     for arg in args {
         if arg.as_os_str() == "-" {
@@ -61,7 +79,7 @@ pub fn collect(args: &[PathBuf], shard: Option<(u32, u32)>) -> Result<Vec<Input>
             std::fs::metadata(arg).map_err(|e| Fatal::Io(format!("{}: {}", arg.display(), e)))?;
         if meta.is_dir() {
             let mut found = Vec::new();
-            walk(arg, Path::new(""), &mut found)
+            walk(arg, Path::new(""), extensions, &mut found)
                 .map_err(|e| Fatal::Io(format!("{}: {}", arg.display(), e)))?;
             found.sort();
             let base = arg.components().count();
@@ -119,16 +137,21 @@ fn safe_relative(p: &Path) -> PathBuf {
     }
 }
 
-fn walk(root: &Path, rel: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+fn walk(
+    root: &Path,
+    rel: &Path,
+    extensions: &[&str],
+    out: &mut Vec<PathBuf>,
+) -> std::io::Result<()> {
     for entry in std::fs::read_dir(root.join(rel))? {
         let entry = entry?;
         let kind = entry.file_type()?;
         let rel_path = rel.join(entry.file_name());
         if kind.is_dir() {
-            walk(root, &rel_path, out)?;
+            walk(root, &rel_path, extensions, out)?;
         } else if rel_path
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+            .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
             && !kind.is_dir()
         {
             let is_file = kind.is_file()

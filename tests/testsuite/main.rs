@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per feature, fixtures in `tests/fixtures/<feature>/`.
 
+mod akn_check;
 mod cli;
 mod corpus;
 mod docx;
