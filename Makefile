@@ -18,7 +18,7 @@ export SARIF_SCHEMA
 # Debian packages the tests use, by the command each provides.
 TOOLS := xmllint:libxml2-utils pdftotext:poppler-utils pdffonts:poppler-utils pdftoppm:poppler-utils qpdf:qpdf valgrind:valgrind
 
-.PHONY: all build samples test test-office deps check bench docs clean
+.PHONY: all build samples test test-office deps check bench docs clean fuzz fuzz-corpus
 
 all: samples
 
@@ -65,6 +65,29 @@ deps:
 	  && mv package/lib/schemas/sarif-2.1.0-rtm.5.json $(SARIF_SCHEMA) && rm -rf package microsoft-jest-sarif-*.tgz; } \
 	  || { echo "cannot fetch the SARIF schema ($(SARIF_NPM)) with npm"; exit 1; }
 	@test -f "$(AKN_XSD)" || { echo "AKN_XSD=$(AKN_XSD) not found: put ../shared beside the checkout or set AKN_XSD (see README)"; exit 1; }
+
+# Fuzzing (see FUZZING.md): each target in turn for FUZZ_SECONDS, one process each. cargo-fuzz
+# needs nightly flags; RUSTC_BOOTSTRAP=1 lets the stable toolchain accept them.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= read_bytes mutate_motion export_model
+FUZZ_SANITIZER ?= address
+FUZZ := cd fuzz && RUSTC_BOOTSTRAP=1 $(CARGO) fuzz
+
+fuzz: fuzz-corpus
+	@command -v cargo-fuzz >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked
+	for t in $(FUZZ_TARGETS); do \
+	  $(FUZZ) run --sanitizer $(FUZZ_SANITIZER) $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -timeout=30 || exit 1; \
+	done
+
+# The seed corpus in fuzz/corpus/ (not committed): fuzz/seeds/<target>/, the samples for
+# read_bytes, and for mutate_motion one byte per embedded sample (that sample, unedited).
+fuzz-corpus:
+	for t in $(FUZZ_TARGETS); do mkdir -p fuzz/corpus/$$t; \
+	  if [ -d fuzz/seeds/$$t ]; then cp fuzz/seeds/$$t/* fuzz/corpus/$$t/; fi; \
+	done
+	mkdir -p fuzz/corpus/read_bytes fuzz/corpus/mutate_motion
+	cp samples/*.txt samples/languages/*.txt fuzz/corpus/read_bytes/
+	for i in $$(seq 0 27); do printf "\\$$(printf %03o $$i)" > fuzz/corpus/mutate_motion/sample-$$i; done
 
 clean:
 	$(CARGO) clean

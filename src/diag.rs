@@ -9,6 +9,7 @@ use std::fmt;
 /// A place in the source text: a byte range plus the 1-based line and column (in characters) of its
 /// start, so diagnostics can name `file:line:col` without the source at hand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Span {
     /// Byte offset of the first byte, in the decoded (UTF-8) text.
     pub start: usize,

@@ -8,6 +8,7 @@ use std::fmt;
 
 /// A value read from the source, with where it was read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Located<T> {
     pub value: T,
     pub span: Span,
@@ -15,6 +16,7 @@ pub struct Located<T> {
 
 /// What kind of document this is. Drives the AKN `statement/@name` and the cover wording.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(rename_all = "camelCase")]
 pub enum DocKind {
     /// A motion for a resolution tabled by Members or a group (B-documents).
@@ -39,6 +41,7 @@ impl DocKind {
 
 /// A calendar date read from the text (`9.2.2021`), kept as numbers and shown as ISO 8601.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Date {
     pub year: u16,
     pub month: u8,
@@ -70,6 +73,7 @@ impl fmt::Display for Date {
 /// Members who table a motion together on behalf of one political group (or on their own when
 /// `group` is `None`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct AuthorGroup {
     /// Members' names as written.
     pub members: Vec<String>,
@@ -82,6 +86,7 @@ pub struct AuthorGroup {
 
 /// A motion replaced by a joint motion: `B10-0249/2025 (Verts/ALE)`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct ReplacedMotion {
     /// Normalised document number.
     pub number: String,
@@ -92,6 +97,7 @@ pub struct ReplacedMotion {
 
 /// Everything the cover page says. Every field is optional: real covers omit most of them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Cover {
     /// The document number, normalised (`B9-0146/2021`, `RC-B10-0249/2025`).
     pub doc_number: Option<Located<String>>,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// One piece of inline content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Inline {
     /// Text with its emphasis. Whitespace inside is single spaces (or no-break spaces kept from the
@@ -44,6 +45,7 @@ impl Inline {
 
 /// A paragraph of running text (AKN `p`) with the span it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Para {
     pub inlines: Vec<Inline>,
     pub span: Span,

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 /// A number as printed before a recital, paragraph or point (`A.`, `1.`, `(a)`, `–`), and its
 /// value with punctuation removed (`A`, `1`, `a`; for dashes, the ordinal among siblings).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Num {
     /// As written, trimmed: `A.`, `1.`, `(a)`, `–`.
     pub text: String,
@@ -25,6 +26,7 @@ pub struct Num {
 
 /// A citation (`having regard to ...`). The leading dash is presentation and is not kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Citation {
     /// The text; more than one when a citation runs over several paragraphs.
     pub content: Vec<Para>,
@@ -33,6 +35,7 @@ pub struct Citation {
 
 /// A recital (`A. whereas ...`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Recital {
     pub num: Num,
     pub content: Vec<Para>,
@@ -47,6 +50,7 @@ pub struct Recital {
 /// Without points, `content` is the paragraph's text. With points, `content` is the introduction
 /// before them and `wrap_up` the text after them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Paragraph {
     pub num: Num,
     pub content: Vec<Para>,
@@ -59,6 +63,7 @@ pub struct Paragraph {
 
 /// A sub-point (`(a)`, `(i)`, `–`) of a paragraph or of another point.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Point {
     pub num: Num,
     /// The text, or the introduction when the point has points of its own.
@@ -70,12 +75,14 @@ pub struct Point {
 
 /// A heading between groups of operative paragraphs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Heading {
     pub text: Para,
 }
 
 /// What the main body holds, in document order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum BodyItem {
     Heading(Heading),
@@ -84,6 +91,7 @@ pub enum BodyItem {
 
 /// A footnote (AKN `authorialNote`): its marker as printed (`1`) and its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Footnote {
     /// The marker without brackets: `1` for `[1]` or `(1)`.
     pub marker: String,
@@ -93,6 +101,7 @@ pub struct Footnote {
 
 /// A motion for a resolution (or a text adopted), everything it says.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Motion {
     /// ISO 639-1 code of the text's language, lower case (`en`).
     pub lang: String,

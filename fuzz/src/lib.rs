@@ -1,0 +1,156 @@
+//! What the fuzz targets share: the pipeline from text to every format, and the checks each
+//! output must pass (no panic, well-formed XML, the same bytes twice, no word lost).
+
+use motion_export::export::{self, ExportError, ExportOptions, Format};
+use motion_export::model::{Motion, Point};
+use motion_export::parse::{self, ParseOptions, Parsed};
+use motion_export::validate;
+use quick_xml::events::Event;
+use quick_xml::Reader;
+use std::collections::BTreeSet;
+
+/// Reads decoded text as the command line does: parse, then validate.
+pub fn read(text: &str, source_name: &str) -> Parsed {
+    let options = ParseOptions {
+        source_name: source_name.to_owned(),
+        ..ParseOptions::default()
+    };
+    let mut parsed = parse::parse(text, &options);
+    parsed
+        .diagnostics
+        .extend(validate::validate(&parsed.motion));
+    parsed
+}
+
+/// Exports `motion` to `format` and checks the result: errors must be ones the motion can
+/// cause (never a backend failure), and XML must be well-formed.
+pub fn export_checked(motion: &Motion, format: Format) -> Result<Vec<u8>, ExportError> {
+    let result = export::export(motion, format, &ExportOptions::default());
+    match &result {
+        Ok(bytes) if format == Format::Xml => assert_well_formed(bytes),
+        Ok(_) => {}
+        Err(ExportError::Backend { .. } | ExportError::Font(_)) => {
+            panic!("{format} export failed on its own: {:?}", result)
+        }
+        Err(_) => {}
+    }
+    result
+}
+
+/// Asserts that `xml` is well-formed: UTF-8, one root element, matching tags, unique attributes,
+/// escapes that resolve, and only characters XML 1.0 allows.
+pub fn assert_well_formed(xml: &[u8]) {
+    let text = std::str::from_utf8(xml).expect("XML is not UTF-8");
+    let mut reader = Reader::from_str(text);
+    reader.config_mut().check_end_names = true;
+    let mut depth = 0usize;
+    let mut roots = 0usize;
+    loop {
+        let event = match reader.read_event() {
+            Ok(e) => e,
+            Err(e) => panic!("XML not well-formed at {}: {e}", reader.buffer_position()),
+        };
+        match &event {
+            Event::Start(e) | Event::Empty(e) => {
+                if depth == 0 {
+                    roots += 1;
+                }
+                for attr in e.attributes().with_checks(true) {
+                    let attr = attr.expect("bad attribute");
+                    let value = attr.unescape_value().expect("bad escape in attribute");
+                    assert_xml_chars(&value);
+                }
+                if matches!(event, Event::Start(_)) {
+                    depth += 1;
+                }
+            }
+            Event::End(_) => depth -= 1,
+            Event::Text(t) => {
+                let t = t.unescape().expect("bad escape in text");
+                assert!(depth > 0 || t.trim().is_empty(), "text outside the root");
+                assert_xml_chars(&t);
+            }
+            Event::CData(c) => assert_xml_chars(&String::from_utf8_lossy(c)),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(depth, 0, "unclosed elements");
+    assert_eq!(roots, 1, "not exactly one root element");
+}
+
+/// XML 1.0 `Char`: tab, line feed, carriage return and everything from space up, except the
+/// surrogates (which `char` cannot hold) and U+FFFE, U+FFFF.
+fn assert_xml_chars(s: &str) {
+    if let Some(c) = s.chars().find(|&c| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    }) {
+        panic!("character XML forbids: U+{:04X}", c as u32);
+    }
+}
+
+/// Lower-cased runs of at least three letters: the words a check of "no word lost" compares.
+/// Shorter runs, digits and punctuation are left out because the reader turns them into numbers,
+/// dates and labels, and a hyphen at a line end may join two runs.
+pub fn letter_runs(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+}
+
+/// Everything of the motion a reader could see: its running text, its numbers and the cover
+/// fields kept as data.
+pub fn model_texts(m: &Motion) -> Vec<String> {
+    fn nums(points: &[Point], out: &mut Vec<String>) {
+        for p in points {
+            out.push(p.num.text.clone());
+            nums(&p.points, out);
+        }
+    }
+    let mut all: Vec<String> = m.text_in_order().iter().map(|p| p.plain_text()).collect();
+    let c = &m.cover;
+    for field in [
+        &c.doc_number,
+        &c.pe_number,
+        &c.kind_text,
+        &c.rule,
+        &c.procedure,
+    ] {
+        all.extend(field.iter().map(|f| f.value.clone()));
+    }
+    for g in &c.authors {
+        all.extend(g.members.iter().cloned());
+        all.extend(g.group.iter().cloned());
+        all.extend(g.group_line.iter().cloned());
+    }
+    for r in &c.replaces {
+        all.push(r.number.clone());
+        all.extend(r.group.iter().cloned());
+    }
+    for r in &m.recitals {
+        all.push(r.num.text.clone());
+        nums(&r.points, &mut all);
+    }
+    for p in m.paragraphs() {
+        all.push(p.num.text.clone());
+        nums(&p.points, &mut all);
+    }
+    all.extend(m.footnotes.iter().map(|n| n.marker.clone()));
+    all
+}
+
+/// The letter runs of `text` that the motion `m` read from it holds nowhere: neither as a run
+/// of its own nor inside its letters joined (a word split or joined at a line end).
+pub fn lost_words(text: &str, m: &Motion) -> BTreeSet<String> {
+    let texts = model_texts(m);
+    let runs: BTreeSet<String> = texts.iter().flat_map(|t| letter_runs(t)).collect();
+    let letters: String = texts
+        .iter()
+        .flat_map(|t| t.chars())
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    letter_runs(text)
+        .filter(|w| !runs.contains(w) && !letters.contains(w.as_str()))
+        .collect()
+}
