@@ -69,11 +69,11 @@ deps:
 # Fuzzing (see FUZZING.md): each target in turn for FUZZ_SECONDS, one process each. cargo-fuzz
 # needs nightly flags; RUSTC_BOOTSTRAP=1 lets the stable toolchain accept them.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= read_bytes mutate_motion export_model
+FUZZ_TARGETS ?= read_bytes mutate_motion export_model check_xml
 FUZZ_SANITIZER ?= address
 FUZZ := cd fuzz && RUSTC_BOOTSTRAP=1 $(CARGO) fuzz
 
-fuzz: fuzz-corpus
+fuzz: build fuzz-corpus
 	@command -v cargo-fuzz >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked
 	for t in $(FUZZ_TARGETS); do \
 	  $(FUZZ) run --sanitizer $(FUZZ_SANITIZER) $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -timeout=30 || exit 1; \
@@ -88,6 +88,10 @@ fuzz-corpus:
 	mkdir -p fuzz/corpus/read_bytes fuzz/corpus/mutate_motion
 	cp samples/*.txt samples/languages/*.txt fuzz/corpus/read_bytes/
 	for i in $$(seq 0 27); do printf "\\$$(printf %03o $$i)" > fuzz/corpus/mutate_motion/sample-$$i; done
+	mkdir -p fuzz/corpus/check_xml
+	$(BIN) convert -q --format xml -o fuzz/corpus/check_xml samples/ || true
+	rm -f fuzz/corpus/check_xml/.motion-export.manifest.json
+	cp $(SHARED_DIR)/reference/akn30/example-motion.xml fuzz/corpus/check_xml/ 2>/dev/null || true
 
 clean:
 	$(CARGO) clean
