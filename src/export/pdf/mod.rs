@@ -25,7 +25,7 @@ mod subset;
 pub use fonts::{FontFaces, FontFamily, SiblingStems};
 
 use super::meta::{DocMeta, PageLayout};
-use super::ExportError;
+use super::{ExportError, Format};
 use crate::model::{Date, Motion};
 use compose::{Block, Content};
 use draw::Embedded;
@@ -62,6 +62,7 @@ impl Default for PdfOptions {
 
 /// Exports a motion to PDF.
 pub fn export(motion: &Motion, options: &PdfOptions) -> Result<Vec<u8>, ExportError> {
+    super::check_depth(motion, Format::Pdf)?;
     let family = options
         .font
         .clone()
@@ -225,6 +226,7 @@ pub struct LineReport {
 /// Lays a motion out as [`export`] would and reports every line's position.
 #[doc(hidden)]
 pub fn layout(motion: &Motion, options: &PdfOptions) -> Result<Vec<PageReport>, ExportError> {
+    super::check_depth(motion, Format::Pdf)?;
     let family = options
         .font
         .clone()
