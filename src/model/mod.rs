@@ -14,10 +14,11 @@ use crate::diag::Span;
 use serde::{Deserialize, Serialize};
 
 /// The deepest nesting of points the exporters write: a point inside a point, and so on, this many
-/// levels below its recital or paragraph. The reader nests at most 4 deep; the limit keeps the
-/// exporters, which recurse once per level, from overflowing the stack on a model built by other
-/// means.
-pub const MAX_POINT_DEPTH: usize = 16;
+/// levels below its recital or paragraph. The reader nests at most 4 deep, and the tests export
+/// 200 levels; the limit keeps the exporters, which recurse once per level, from overflowing the
+/// stack on a model built by other means (every exporter writes this many levels on a test
+/// thread's 2 MiB stack).
+pub const MAX_POINT_DEPTH: usize = 256;
 
 /// A number as printed before a recital, paragraph or point (`A.`, `1.`, `(a)`, `–`), and its
 /// value with punctuation removed (`A`, `1`, `a`; for dashes, the ordinal among siblings).
