@@ -69,14 +69,17 @@ deps:
 # Fuzzing (see FUZZING.md): each target in turn for FUZZ_SECONDS, one process each. cargo-fuzz
 # needs nightly flags; RUSTC_BOOTSTRAP=1 lets the stable toolchain accept them.
 FUZZ_SECONDS ?= 60
+# One name per fuzz/fuzz_targets/<name>.rs.
 FUZZ_TARGETS ?= read_bytes mutate_motion export_model check_xml
 FUZZ_SANITIZER ?= address
-FUZZ := cd fuzz && RUSTC_BOOTSTRAP=1 $(CARGO) fuzz
+# -len_control=0: try long inputs from the start (a slow target otherwise stays at a few bytes).
+FUZZ_FLAGS ?= -timeout=30 -len_control=0 -print_final_stats=1
 
 fuzz: build fuzz-corpus
 	@command -v cargo-fuzz >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked
 	for t in $(FUZZ_TARGETS); do \
-	  $(FUZZ) run --sanitizer $(FUZZ_SANITIZER) $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -timeout=30 || exit 1; \
+	  (cd fuzz && RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run --sanitizer $(FUZZ_SANITIZER) $$t corpus/$$t \
+	    -- -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS)) || exit 1; \
 	done
 
 # The seed corpus in fuzz/corpus/ (not committed): fuzz/seeds/<target>/, the samples for

@@ -8,7 +8,7 @@ pub mod meta;
 pub mod pdf;
 pub mod xml;
 
-use crate::model::Motion;
+use crate::model::{Motion, MAX_POINT_DEPTH};
 use std::fmt;
 
 /// An output format.
@@ -67,6 +67,8 @@ pub enum ExportError {
         format: Format,
         missing: &'static str,
     },
+    /// Points nest deeper than [`MAX_POINT_DEPTH`]; the reader never produces such a motion.
+    TooDeep { format: Format, depth: usize },
     /// The output library failed.
     Backend { format: Format, message: String },
 }
@@ -85,6 +87,10 @@ impl fmt::Display for ExportError {
             ExportError::Incomplete { format, missing } => {
                 write!(f, "cannot write {format}: the motion has no {missing}")
             }
+            ExportError::TooDeep { format, depth } => write!(
+                f,
+                "cannot write {format}: points nest {depth} deep, more than {MAX_POINT_DEPTH}"
+            ),
             ExportError::Backend { format, message } => {
                 write!(f, "{format} export failed: {message}")
             }
@@ -93,6 +99,16 @@ impl fmt::Display for ExportError {
 }
 
 impl std::error::Error for ExportError {}
+
+/// Refuses a motion whose points nest deeper than [`MAX_POINT_DEPTH`]. Each exporter calls it
+/// first, because each recurses once per level of points.
+fn check_depth(motion: &Motion, format: Format) -> Result<(), ExportError> {
+    let depth = motion.point_depth();
+    if depth > MAX_POINT_DEPTH {
+        return Err(ExportError::TooDeep { format, depth });
+    }
+    Ok(())
+}
 
 /// Exports `motion` to `format`.
 pub fn export(
@@ -104,5 +120,71 @@ pub fn export(
         Format::Xml => xml::export(motion, &options.xml),
         Format::Pdf => pdf::export(motion, &options.pdf),
         Format::Docx => docx::export(motion, &options.docx),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Span;
+    use crate::model::{BodyItem, Num, Para, Paragraph, Point};
+
+    /// A motion with one paragraph whose points nest `depth` deep.
+    fn nested(depth: usize) -> Motion {
+        let num = |v: &str| Num {
+            text: format!("({v})"),
+            value: v.into(),
+        };
+        let mut points = Vec::new();
+        for level in (0..depth).rev() {
+            points = vec![Point {
+                num: num("a"),
+                content: vec![Para::plain(format!("level {level}"), Span::default())],
+                points,
+                span: Span::default(),
+            }];
+        }
+        Motion {
+            lang: "en".into(),
+            body: vec![BodyItem::Paragraph(Paragraph {
+                num: Num {
+                    text: "1.".into(),
+                    value: "1".into(),
+                },
+                content: vec![Para::plain("Calls on", Span::default())],
+                points,
+                wrap_up: Vec::new(),
+                span: Span::default(),
+            })],
+            ..Motion::default()
+        }
+    }
+
+    #[test]
+    fn point_depth_counts_levels_below_the_paragraph() {
+        assert_eq!(nested(0).point_depth(), 0);
+        assert_eq!(nested(3).point_depth(), 3);
+        assert_eq!(nested(1000).point_depth(), 1000);
+    }
+
+    /// fuzz `export_model`: arbitrary motions nest points as deep as the input allows, and
+    /// every exporter recurses once per level, so past the limit they refuse instead.
+    #[test]
+    fn fuzz_every_format_refuses_points_nested_deeper_than_the_limit() {
+        let options = ExportOptions::default();
+        let deep = nested(1000);
+        for format in Format::ALL {
+            assert_eq!(
+                export(&deep, format, &options),
+                Err(ExportError::TooDeep {
+                    format,
+                    depth: 1000
+                })
+            );
+            assert!(
+                export(&nested(MAX_POINT_DEPTH), format, &options).is_ok(),
+                "{format} fails at the limit"
+            );
+        }
     }
 }

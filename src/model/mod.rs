@@ -13,6 +13,13 @@ pub use inline::{Inline, Para};
 use crate::diag::Span;
 use serde::{Deserialize, Serialize};
 
+/// The deepest nesting of points the exporters write: a point inside a point, and so on, this many
+/// levels below its recital or paragraph. The reader nests at most 4 deep, and the tests export
+/// 200 levels; the limit keeps the exporters, which recurse once per level, from overflowing the
+/// stack on a model built by other means (every exporter writes this many levels on a test
+/// thread's 2 MiB stack).
+pub const MAX_POINT_DEPTH: usize = 256;
+
 /// A number as printed before a recital, paragraph or point (`A.`, `1.`, `(a)`, `–`), and its
 /// value with punctuation removed (`A`, `1`, `a`; for dashes, the ordinal among siblings).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -148,6 +155,25 @@ impl Motion {
             BodyItem::Heading(h) => Some(h),
             BodyItem::Paragraph(_) => None,
         })
+    }
+
+    /// How deep points nest: 0 without points, 1 for points of a recital or paragraph, 2 for
+    /// points of those, and so on. Walks the tree without recursion, so any depth is safe.
+    pub fn point_depth(&self) -> usize {
+        let recitals = self.recitals.iter().map(|r| &r.points);
+        let paragraphs = self.paragraphs().map(|p| &p.points);
+        let mut stack: Vec<(&[Point], usize)> = recitals
+            .chain(paragraphs)
+            .map(|points| (points.as_slice(), 1))
+            .collect();
+        let mut deepest = 0;
+        while let Some((points, depth)) = stack.pop() {
+            if !points.is_empty() {
+                deepest = deepest.max(depth);
+            }
+            stack.extend(points.iter().map(|p| (p.points.as_slice(), depth + 1)));
+        }
+        deepest
     }
 
     /// Every paragraph of text in reading order: cover, title, preamble, body, notes, trailing

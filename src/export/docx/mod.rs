@@ -50,6 +50,7 @@ impl Default for DocxOptions {
 
 /// Exports a motion to DOCX: the bytes of a zip package, the same for the same motion and options.
 pub fn export(motion: &Motion, options: &DocxOptions) -> Result<Vec<u8>, ExportError> {
+    super::check_depth(motion, Format::Docx)?;
     let meta = DocMeta::of(motion);
     let lang = lang_tag(&motion.lang);
     let lang = lang.as_deref();

@@ -26,7 +26,7 @@ mod tags;
 pub use fonts::{FontFaces, FontFamily, SiblingStems};
 
 use super::meta::{DocMeta, PageLayout};
-use super::ExportError;
+use super::{ExportError, Format};
 use crate::model::{Date, Motion};
 use compose::{Block, Content, Tag};
 use draw::Embedded;
@@ -63,6 +63,7 @@ impl Default for PdfOptions {
 
 /// Exports a motion to PDF.
 pub fn export(motion: &Motion, options: &PdfOptions) -> Result<Vec<u8>, ExportError> {
+    super::check_depth(motion, Format::Pdf)?;
     let family = options
         .font
         .clone()
@@ -248,6 +249,7 @@ pub struct LineReport {
 /// Lays a motion out as [`export`] would and reports every line's position.
 #[doc(hidden)]
 pub fn layout(motion: &Motion, options: &PdfOptions) -> Result<Vec<PageReport>, ExportError> {
+    super::check_depth(motion, Format::Pdf)?;
     let family = options
         .font
         .clone()

@@ -43,6 +43,7 @@ pub struct XmlOptions {
 ///
 /// Fails only when the motion has no operative paragraph: `mainBody` cannot be empty.
 pub fn export(motion: &Motion, options: &XmlOptions) -> Result<Vec<u8>, ExportError> {
+    super::check_depth(motion, Format::Xml)?;
     if motion.paragraphs().next().is_none() {
         return Err(ExportError::Incomplete {
             format: Format::Xml,
