@@ -18,7 +18,9 @@ fuzz_target!(|bytes: &[u8]| {
     for d in &parsed.diagnostics {
         if let Some(span) = &d.span {
             assert!(
-                span.start <= span.end && span.end <= text.len() && text.is_char_boundary(span.start),
+                span.start <= span.end
+                    && span.end <= text.len()
+                    && text.is_char_boundary(span.start),
                 "span outside the text: {span:?}"
             );
         }

@@ -597,7 +597,7 @@ fn convert_into_tmpfs(
         .env("NO_COLOR", "1")
         .output()
         .ok()?;
-    if out.status.code() == Some(99) || !out.status.code().is_some_and(|c| c < 99) {
+    if out.status.code().is_none_or(|c| c >= 99) {
         eprintln!("no private tmpfs here ({}): {}", out.status, stderr(&out));
         return None;
     }
