@@ -25,10 +25,11 @@ pub fn run(path: &Path, cfg: &ReadConfig) -> Result<u8, Fatal> {
             return Ok(exit::CONTENT);
         }
     };
-    for d in &loaded.diagnostics {
+    if !loaded.diagnostics.is_empty() {
+        let origin = input.display();
         eprintln!(
             "{}",
-            render::diagnostic(d, &input.display(), &loaded.text, color)
+            render::capped(&loaded.diagnostics, &origin, &loaded.text, color)
         );
     }
     let json =

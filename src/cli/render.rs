@@ -70,7 +70,7 @@ pub fn capped(diags: &[Diagnostic], origin: &str, src: &str, color: bool) -> Str
     hidden.sort();
     for (code, n) in hidden {
         out.push(format!(
-            "note: {origin}: {n} more {code} not shown (use --report-format json for all of them)"
+            "note: {origin}: {n} more {code} not shown (`motion-export check --report-format json` lists them all)"
         ));
     }
     out.join("\n")

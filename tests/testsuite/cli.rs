@@ -212,6 +212,30 @@ fn dump_prints_the_model_as_json() {
 }
 
 #[test]
+fn dump_shows_at_most_twenty_diagnostics_of_a_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("repeats.txt");
+    let mut text = String::from("The European Parliament,\n");
+    for _ in 0..30 {
+        text.push_str("1. Calls for action;\n");
+    }
+    std::fs::write(&path, text).unwrap();
+    let out = run(&[&"dump", &path]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(
+        err.matches("error[E-PARAGRAPH-DUPLICATE]").count(),
+        20,
+        "{err}"
+    );
+    assert!(
+        err.contains("9 more E-PARAGRAPH-DUPLICATE not shown"),
+        "{err}"
+    );
+    serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("the model still comes out");
+}
+
+#[test]
 fn readme_documents_every_code_and_exit_code() {
     let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
     for code in motion_export::codes::ALL {
