@@ -375,11 +375,15 @@ pub enum Load {
     Rejected(Diagnostic),
 }
 
+/// The text of an input: read within the size limit, then decoded (byte-order marks, UTF-16).
+pub fn read_text(input: &Input, limit: u64) -> Result<String, Load> {
+    let bytes = read_bytes(input, limit)?;
+    read::decode(&bytes).map_err(Load::Rejected)
+}
+
 /// Reads, decodes, parses and validates one input.
 pub fn load(input: &Input, cfg: &ReadConfig) -> Result<Loaded, Load> {
-    let bytes = read_bytes(input, cfg.max_input_size)?;
-    let text = read::decode(&bytes).map_err(Load::Rejected)?;
-    drop(bytes);
+    let text = read_text(input, cfg.max_input_size)?;
     let options = ParseOptions {
         lang: cfg.lang.clone(),
         source_name: input.stem(),
@@ -407,11 +411,9 @@ pub fn load_any(input: &Input, cfg: &ReadConfig) -> Result<Loaded, Load> {
     if !input.is_xml() {
         return load(input, cfg);
     }
-    let bytes = read_bytes(input, cfg.max_input_size)?;
     // Decoded first, as text is: byte-order marks and UTF-16 are handled, and the spans then
     // point into the text the diagnostics show.
-    let text = read::decode(&bytes).map_err(Load::Rejected)?;
-    drop(bytes);
+    let text = read_text(input, cfg.max_input_size)?;
     let parsed = motion_export::akn::check(text.as_bytes());
     let mut motion = parsed.motion;
     if motion.source_name.is_empty() {
@@ -461,7 +463,7 @@ fn too_large(size: u64, limit: u64) -> Load {
 }
 
 /// The bytes of an input, refused without reading it when it is over `limit` bytes.
-pub fn read_bytes(input: &Input, limit: u64) -> Result<Vec<u8>, Load> {
+fn read_bytes(input: &Input, limit: u64) -> Result<Vec<u8>, Load> {
     let mut bytes = Vec::new();
     match &input.path {
         Some(path) => {

@@ -73,13 +73,10 @@ impl batch::Job for &Convert<'_> {
         {
             return false;
         }
-        let Some(text) = batch::read_bytes(input, self.cfg.read.max_input_size)
-            .ok()
-            .and_then(|b| motion_export::read::decode(&b).ok())
-        else {
+        let Ok(text) = batch::read_text(input, self.cfg.read.max_input_size) else {
             return false;
         };
-        (outputs.iter()).all(|(f, out)| self.manifest.is_current(path, out, &self.key(&text, *f)))
+        (outputs.iter()).all(|(f, out)| self.manifest.records(out, &self.key(&text, *f)))
     }
 
     fn run(&self, input: &Input, loaded: &Loaded) -> JobResult {

@@ -56,14 +56,12 @@ impl Manifest {
         newer && output_meta.is_file() && self.old.contains_key(&self.relative(output))
     }
 
-    /// Whether `output` was made from the same text with the same options (`key`) and is still
-    /// newer than `input`.
-    pub fn is_current(&self, input: &Path, output: &Path, key: &str) -> bool {
-        self.may_be_current(input, output)
-            && self
-                .old
-                .get(&self.relative(output))
-                .is_some_and(|k| k == key)
+    /// Whether the manifest records `output` as made from the same text with the same options
+    /// (`key`). With [`Manifest::may_be_current`], the output is up to date.
+    pub fn records(&self, output: &Path, key: &str) -> bool {
+        self.old
+            .get(&self.relative(output))
+            .is_some_and(|k| k == key)
     }
 
     /// Records that `output` was written from `key`.
@@ -123,6 +121,13 @@ mod tests {
         assert_ne!(k, key("text!", "xml", "opts"));
         assert_ne!(k, key("text", "pdf", "opts"));
         assert_ne!(k, key("text", "xml", "opts2"));
+    }
+
+    impl Manifest {
+        /// Up to date as `convert` decides it: the metadata, then the recorded key.
+        fn is_current(&self, input: &Path, output: &Path, key: &str) -> bool {
+            self.may_be_current(input, output) && self.records(output, key)
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@ use printpdf::{
     PdfPage, PdfSaveOptions, Pt, TextItem,
 };
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
 use std::sync::Arc;
 
 /// A face as embedded: its subset and the characters drawn with it.
@@ -315,7 +316,8 @@ fn text_stream(
             Some((elem, tag)) => {
                 out.push(b'/');
                 out.extend_from_slice(tag.name().as_bytes());
-                out.extend_from_slice(format!(" <</MCID {}>> BDC\n", elems.len()).as_bytes());
+                // Writing into a Vec cannot fail.
+                let _ = writeln!(out, " <</MCID {}>> BDC", elems.len());
                 elems.push(elem);
             }
             None => out.extend_from_slice(b"/Artifact BMC\n"),
