@@ -8,7 +8,7 @@ use crate::diag::Severity;
 /// One entry of the catalogue.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Code {
-    /// Stable name, `E-` for errors and `W-` for warnings by default.
+    /// Stable name, `E-` for errors, `W-` for warnings and `N-` for notes by default.
     pub name: &'static str,
     pub severity: Severity,
     /// One line: what the code means.
@@ -66,6 +66,14 @@ codes! {
         "The file name ends in a language code (`_DE.txt`) but the text reads as another language. The language found in the text is used; force it with `--lang`.\n\nWrong: an English motion saved as `B9-0146-2021_DE.txt`.\nRight: `B9-0146-2021_EN.txt`.";
     LANG_UNKNOWN = "W-LANG-UNKNOWN", Warning, "the language of the text could not be recognised",
         "None of the language profiles matched the formula, citation or recital openers of the text; English is assumed. Force the language with `--lang`.\n\nWrong: a motion whose formula and openers are missing or misspelt.\nRight: `The European Parliament,` followed by `having regard to ...` citations.";
+    INTERNAL = "E-INTERNAL", Error, "motion-export failed on this file: a bug, please report it",
+        "The tool met a condition it did not expect while working on this file (an internal panic). The file is reported with this code and skipped; the rest of the batch goes on and the incremental state is saved. Please report it with the input that caused it.\n\nWrong: nothing you can fix in the motion; this is a bug in motion-export.\nRight: report the file and the message; convert the others meanwhile.";
+    OUTPUT_COLLISION = "E-OUTPUT-COLLISION", Error, "two inputs would write the same output",
+        "Every input is mapped to its outputs before any work starts. When two inputs map to the same output path (`x/sub/m_EN.txt` and `y/sub/m_EN.txt` both give `out/sub/m_EN.xml`), neither is converted: whichever ran last would silently overwrite the other, perhaps the XML from one and the PDF from the other. The rest of the batch goes on.\n\nWrong: `motion-export convert x/ y/ -o out` with `m_EN.txt` in both folders.\nRight: `motion-export convert x/ -o out/x` and `motion-export convert y/ -o out/y`, or rename one input.";
+    FURNITURE_REMOVED = "N-FURNITURE-REMOVED", Note, "page furniture was removed",
+        "Text dumps of PDFs and web pages carry page furniture: page numbers, running headers, the document number repeated on every page, download links, rules. The reader removes such lines where furniture can stand (at page breaks and between blocks) and counts them in this note, so nothing disappears unsaid. A line that looks like furniture inside a paragraph is kept.\n\nWrong: nothing; this note only says what was removed.\nRight: `--allow N-FURNITURE-REMOVED` to silence it.";
+    NUMBER_TOO_LARGE = "E-NUMBER-TOO-LARGE", Error, "a paragraph or point number is implausibly large",
+        "Motions have at most a few hundred paragraphs. A number such as `4294967296.` is almost certainly not a paragraph number (a figure that happens to start a line, or a damaged file); it is reported rather than read as one.\n\nWrong: `4294967296. Instructs its President ...`\nRight: `4. Instructs its President ...`";
 
     // The structure of the motion.
     NO_FORMULA = "E-NO-FORMULA", Error, "the motion has no enacting formula",

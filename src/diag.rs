@@ -38,10 +38,12 @@ impl Span {
     }
 }
 
-/// How serious a diagnostic is. Errors make a file fail; warnings do not unless denied.
+/// How serious a diagnostic is. Errors make a file fail; warnings do not unless denied; notes
+/// only inform (what the reader did on the user's behalf, e.g. page furniture it removed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    Note,
     Warning,
     Error,
 }
@@ -49,6 +51,7 @@ pub enum Severity {
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Error => "error",
         })

@@ -305,7 +305,9 @@ impl FileReport {
     ) {
         let name = input.display();
         self.errors = diagnostics.iter().filter(|d| d.is_error()).count();
-        self.warnings = diagnostics.len() - self.errors;
+        self.warnings = (diagnostics.iter())
+            .filter(|d| d.severity == motion_export::diag::Severity::Warning)
+            .count();
         let render_all = |color: bool| render::capped(diagnostics, &name, src, color);
         self.text = render_all(color);
         match cfg.report_format {

@@ -13,6 +13,7 @@ pub fn diagnostic(d: &Diagnostic, origin: &str, src: &str, color: bool) -> Strin
     let level = match d.severity {
         Severity::Error => Level::Error,
         Severity::Warning => Level::Warning,
+        Severity::Note => Level::Note,
     };
     let renderer = if color {
         Renderer::styled()

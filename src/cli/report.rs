@@ -124,7 +124,11 @@ fn github(files: &[FileRecord]) -> String {
     let mut out = String::new();
     for f in files {
         for d in &f.diagnostics {
-            let kind = if d.is_error() { "error" } else { "warning" };
+            let kind = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Note => "notice",
+            };
             let mut props = vec![format!("file={}", gh_property(&f.path))];
             if let Some(s) = d.span {
                 props.push(format!("line={}", s.line));
@@ -273,6 +277,7 @@ fn level(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
+        Severity::Note => "note",
     }
 }
 

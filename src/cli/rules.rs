@@ -63,7 +63,8 @@ impl Rules {
     pub fn apply(&self, diags: &mut Vec<Diagnostic>) {
         diags.retain(|d| !self.allow.iter().any(|c| c == d.code));
         for d in diags.iter_mut() {
-            if self.deny_warnings || self.deny.iter().any(|c| c == d.code) {
+            let denied_warning = self.deny_warnings && d.severity == Severity::Warning;
+            if denied_warning || self.deny.iter().any(|c| c == d.code) {
                 d.severity = Severity::Error;
             }
         }

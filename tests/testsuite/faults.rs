@@ -4,6 +4,9 @@
 
 use crate::cli::{bin, files_below, run};
 use crate::harness::repo_root;
+use crate::measure::assert_linear;
+#[cfg(target_os = "linux")]
+use crate::measure::run_measuring_memory;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -263,56 +266,6 @@ fn awkward_input_names_give_outputs_inside_the_output_folder() {
     }
 }
 
-/// Runs the command and returns its output and peak resident memory in KiB, read from
-/// `/proc/<pid>/status` while it runs.
-#[cfg(target_os = "linux")]
-fn run_measuring_memory(cmd: &mut std::process::Command) -> (Output, u64) {
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let status = format!("/proc/{}/status", child.id());
-    // Drain the pipes in threads so a chatty child cannot block.
-    let mut out_pipe = child.stdout.take().unwrap();
-    let mut err_pipe = child.stderr.take().unwrap();
-    let out_thread = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        std::io::Read::read_to_end(&mut out_pipe, &mut v).unwrap();
-        v
-    });
-    let err_thread = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        std::io::Read::read_to_end(&mut err_pipe, &mut v).unwrap();
-        v
-    });
-    let mut peak = 0;
-    let exit = loop {
-        if let Some(s) = std::fs::read_to_string(&status).ok().and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .map(String::from)
-        }) {
-            let kib: u64 = s
-                .split_whitespace()
-                .nth(1)
-                .and_then(|n| n.parse().ok())
-                .unwrap_or(0);
-            peak = peak.max(kib);
-        }
-        if let Some(code) = child.try_wait().unwrap() {
-            break code;
-        }
-        std::thread::sleep(Duration::from_millis(2));
-    };
-    let output = Output {
-        status: exit,
-        stdout: out_thread.join().unwrap(),
-        stderr: err_thread.join().unwrap(),
-    };
-    (output, peak)
-}
-
 #[cfg(target_os = "linux")]
 #[test]
 fn a_hundred_thousand_tiny_files_keep_memory_flat() {
@@ -447,49 +400,6 @@ fn many_footnotes(n: usize) -> String {
         text.push_str(&format!("[{i}] OJ C {i}, 1.1.2024, p. {i}.\n"));
     }
     text
-}
-
-/// The instructions valgrind counts for one run of the tool on `text`.
-fn instructions(dir: &Path, args: &[&str], name: &str, text: &str) -> u64 {
-    let input = dir.join(name);
-    std::fs::write(&input, text).unwrap();
-    let out = std::process::Command::new("valgrind")
-        .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
-        .arg(env!("CARGO_BIN_EXE_motion-export"))
-        .args(args)
-        .arg(&input)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run valgrind ({e}); `make test` installs it"));
-    let err = stderr(&out);
-    err.lines()
-        .find_map(|l| l.split("Collected :").nth(1))
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap_or_else(|| panic!("no instruction count from valgrind:\n{err}"))
-}
-
-/// Counts the instructions at sizes n, 2n and 4n and checks that the work added by the second
-/// doubling is about twice that added by the first (linear), not four times (quadratic). The
-/// differences cancel the fixed cost of starting up.
-fn assert_linear(what: &str, args: &[&str], n: usize, make: impl Fn(usize) -> String) {
-    let dir = tempfile::tempdir().unwrap();
-    let counts: Vec<u64> = [n, 2 * n, 4 * n]
-        .iter()
-        .map(|&k| instructions(dir.path(), args, &format!("{k}.txt"), &make(k)))
-        .collect();
-    let ratio = (counts[2] - counts[1]) as f64 / (counts[1] - counts[0]) as f64;
-    eprintln!(
-        "{what}: {counts:?} instructions at sizes {n}, {}, {}; ratio {ratio:.2}",
-        2 * n,
-        4 * n
-    );
-    assert!(
-        ratio < 2.6,
-        "{what}: doubling the input from {} to {} multiplied the added work by {ratio:.2} \
-         (linear is 2, quadratic 4): {counts:?}",
-        2 * n,
-        4 * n
-    );
 }
 
 const CHECK: &[&str] = &["check", "-q"];

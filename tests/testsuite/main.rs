@@ -9,6 +9,7 @@ mod golden;
 mod harness;
 mod languages;
 mod make;
+mod measure;
 mod pdf;
 mod props;
 mod reports;
