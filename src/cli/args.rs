@@ -2,10 +2,11 @@
 //! clap types stop here: the rest of the program sees plain options structs.
 
 use super::report::ReportFormat;
-use super::rules::{ConfigCache, Rules};
+use super::rules::{ConfigCache, ConfigSource, Rules};
 use super::Fatal;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use motion_export::export::meta::Paper;
+use motion_export::export::pdf::PdfOptions;
 use motion_export::export::{ExportOptions, Format};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -34,6 +35,27 @@ pub enum Command {
     Explain(ExplainArgs),
 }
 
+/// Where the configuration comes from: every command that reads motions takes these, and `deps`.
+#[derive(Args, Debug, Clone, Default)]
+pub struct ConfigArgs {
+    /// Use this configuration file for every input instead of the nearest motion-export.toml.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Read no configuration file.
+    #[arg(long)]
+    pub no_config: bool,
+}
+
+impl ConfigArgs {
+    pub fn source(&self) -> ConfigSource {
+        match (&self.config, self.no_config) {
+            (Some(path), _) => ConfigSource::File(path.clone()),
+            (None, true) => ConfigSource::Nothing,
+            (None, false) => ConfigSource::Search,
+        }
+    }
+}
+
 /// Options shared by every command that reads motions.
 #[derive(Args, Debug, Clone)]
 pub struct ReadArgs {
@@ -46,14 +68,22 @@ pub struct ReadArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub deny_warnings: bool,
-    /// Do not report this diagnostic code (repeatable).
+    /// Do not report this diagnostic code (repeatable; not codes that mean the input is not a
+    /// motion, such as E-INPUT-BINARY or E-AKN-XML).
     #[arg(long, value_name = "CODE")]
     pub allow: Vec<String>,
     /// Report this diagnostic code as an error (repeatable).
     #[arg(long, value_name = "CODE")]
     pub deny: Vec<String>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+/// Options of the commands that work through a batch of inputs (`convert`, `check`).
+#[derive(Args, Debug, Clone, Default)]
+pub struct BatchArgs {
     /// Also report in this format: on standard output, or in the file given by --report.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ReportFormat::Human)]
     pub report_format: ReportFormat,
     /// Write the report to this file; the terminal still gets the human text.
     #[arg(long, value_name = "PATH")]
@@ -92,17 +122,21 @@ pub struct ConvertArgs {
     #[arg(long)]
     pub force: bool,
     /// Paper size of the PDF and DOCX.
-    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = PaperArg::A4)]
     pub paper: PaperArg,
-    /// Body font size of the PDF, in points.
-    #[arg(long, value_name = "PT")]
-    pub font_size: Option<f32>,
-    /// A TrueType/OpenType font for the PDF instead of the built-in DejaVu Serif (its -Bold,
-    /// -Italic and -BoldItalic siblings are used when present).
+    /// Body font size of the PDF, in points, from 6 to 24.
+    #[arg(long, value_name = "PT", default_value_t = PdfOptions::default().font_size,
+          value_parser = parse_font_size)]
+    pub font_size: f32,
+    /// A TrueType/OpenType font for the PDF instead of the built-in DejaVu Serif. Its bold,
+    /// italic and bold italic faces are the font files in the same folder whose name tables
+    /// state the same family; standard error says which were used.
     #[arg(long, value_name = "PATH")]
     pub pdf_font: Option<PathBuf>,
     #[command(flatten)]
     pub read: ReadArgs,
+    #[command(flatten)]
+    pub batch: BatchArgs,
 }
 
 #[derive(Args, Debug)]
@@ -117,6 +151,8 @@ pub struct CheckArgs {
     pub versions: bool,
     #[command(flatten)]
     pub read: ReadArgs,
+    #[command(flatten)]
+    pub batch: BatchArgs,
 }
 
 #[derive(Args, Debug)]
@@ -139,6 +175,8 @@ pub struct DepsArgs {
     /// Only the K-th of N slices, as given to `convert`.
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     pub shard: Option<(u32, u32)>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Args, Debug)]
@@ -201,6 +239,14 @@ fn parse_shard(s: &str) -> Result<(u32, u32), String> {
     Ok((k, n))
 }
 
+/// `--font-size`: points, from 6 to 24.
+fn parse_font_size(s: &str) -> Result<f32, String> {
+    match s.trim().parse::<f32>() {
+        Ok(size) if (6.0..=24.0).contains(&size) => Ok(size),
+        _ => Err(format!("`{s}`: use a size from 6 to 24 points")),
+    }
+}
+
 /// `64MiB`, `500k`, `1G`, `1048576`.
 fn parse_size(s: &str) -> Result<u64, String> {
     let s = s.trim();
@@ -237,7 +283,13 @@ pub struct ReadConfig {
 }
 
 impl ReadArgs {
+    /// The configuration of a command that reads one input (`dump`): no batch options.
     pub fn config(&self) -> Result<ReadConfig, Fatal> {
+        self.config_with(&BatchArgs::default())
+    }
+
+    /// The configuration of a command that reads a batch.
+    pub fn config_with(&self, batch: &BatchArgs) -> Result<ReadConfig, Fatal> {
         if let Some(code) = &self.lang {
             if motion_export::lang::profile(code).is_none() {
                 let known: Vec<&str> = motion_export::lang::profiles()
@@ -250,7 +302,7 @@ impl ReadArgs {
                 )));
             }
         }
-        let jobs = match self.jobs {
+        let jobs = match batch.jobs {
             Some(0) => return Err(Fatal::Usage("--jobs must be at least 1".into())),
             Some(n) => n,
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -265,13 +317,19 @@ impl ReadArgs {
             lang: self.lang.clone(),
             max_input_size: self.max_input_size,
             rules,
-            configs: Arc::new(ConfigCache::default()),
-            quiet: self.quiet,
+            configs: Arc::new(ConfigCache::new(&self.config.source())?),
+            quiet: batch.quiet,
             jobs,
-            report_format: self.report_format,
-            report: self.report.clone(),
-            shard: self.shard,
+            report_format: batch.report_format,
+            report: batch.report.clone(),
+            shard: batch.shard,
         })
+    }
+}
+
+impl CheckArgs {
+    pub fn config(&self) -> Result<ReadConfig, Fatal> {
+        self.read.config_with(&self.batch)
     }
 }
 
@@ -282,6 +340,8 @@ pub struct ConvertConfig {
     pub force: bool,
     /// A digest of the `--pdf-font` files, for incremental builds.
     pub font_digest: String,
+    /// Which faces of `--pdf-font` are used, for standard error.
+    pub font_note: Option<String>,
     pub output: Option<PathBuf>,
     pub formats: Vec<Format>,
     pub export: ExportOptions,
@@ -301,18 +361,18 @@ impl ConvertArgs {
             PaperArg::Letter => Paper::Letter,
         };
         export.docx.page.paper = export.pdf.page.paper;
-        let font_digest =
-            super::fonts::apply(&mut export, self.font_size, self.pdf_font.as_deref())?;
+        let fonts = super::fonts::apply(&mut export, self.font_size, self.pdf_font.as_deref())?;
         export.xml.fallback_date = super::source_date();
         export.pdf.fallback_date = export.xml.fallback_date;
         Ok(ConvertConfig {
             inputs: self.inputs.clone(),
             force: self.force,
-            font_digest,
+            font_digest: fonts.digest,
+            font_note: fonts.note,
             output: self.output.clone(),
             formats,
             export,
-            read: self.read.config()?,
+            read: self.read.config_with(&self.batch)?,
         })
     }
 }

@@ -436,11 +436,7 @@ fn apply_rules(
     cfg: &ReadConfig,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(), Load> {
-    let from_file = match &input.path {
-        Some(path) => cfg.configs.for_input(path),
-        None => cfg.configs.for_input(std::path::Path::new("./stdin")),
-    }
-    .map_err(|e| {
+    let from_file = cfg.configs.for_input(input).map_err(|e| {
         Load::Io(match e {
             Fatal::Io(m) | Fatal::Usage(m) => m,
         })

@@ -9,7 +9,7 @@ use std::io::Write;
 pub fn run(args: &DepsArgs) -> Result<u8, Fatal> {
     let formats = parse_formats(&args.format)?;
     let inputs = inputs::collect(&args.inputs, args.shard)?;
-    let configs = ConfigCache::default();
+    let configs = ConfigCache::new(&args.config.source())?;
     let mut out = String::new();
     for input in inputs.iter().filter(|i| i.path.is_some()) {
         let targets: Vec<String> = formats
@@ -19,7 +19,7 @@ pub fn run(args: &DepsArgs) -> Result<u8, Fatal> {
             })
             .collect();
         let mut prerequisites = vec![escape(&input.display())];
-        if let Some((config, _)) = configs.for_input(input.path.as_deref().expect("filtered"))? {
+        if let Some((config, _)) = configs.for_input(input)? {
             prerequisites.push(escape(&config.to_string_lossy()));
         }
         out.push_str(&format!(

@@ -1,62 +1,61 @@
 //! Font options of the PDF exporter from the command line: `--font-size`, and `--pdf-font PATH`
-//! read from disk with its bold and italic siblings.
+//! read from disk with the bold and italic faces of its family, found beside it by the family
+//! and style names inside the font files (not by their file names).
 
-use super::Fatal;
+use super::font_names::{self, FaceNames, Style};
+use super::{regular, Fatal};
 use motion_export::export::pdf::{FontFaces, FontFamily};
 use motion_export::export::ExportOptions;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Applies `--font-size` and `--pdf-font` to the export options. Returns a digest of the font
-/// files read, so incremental builds notice a changed font.
+/// What the font options chose.
+#[derive(Debug, Clone, Default)]
+pub struct FontChoice {
+    /// A digest of the `--pdf-font` files, so incremental builds notice a changed font; empty
+    /// without `--pdf-font`.
+    pub digest: String,
+    /// Which faces are used, for one line on standard error: `PDF font: ...`.
+    pub note: Option<String>,
+}
+
+/// Applies `--font-size` (already in range) and `--pdf-font` to the export options.
 pub fn apply(
     export: &mut ExportOptions,
-    font_size: Option<f32>,
+    font_size: f32,
     pdf_font: Option<&Path>,
-) -> Result<String, Fatal> {
-    if let Some(size) = font_size {
-        if !(6.0..=24.0).contains(&size) {
-            return Err(Fatal::Usage(format!(
-                "--font-size {size}: use a size from 6 to 24 points"
-            )));
-        }
-        export.pdf.font_size = size;
-    }
+) -> Result<FontChoice, Fatal> {
+    export.pdf.font_size = font_size;
     let Some(path) = pdf_font else {
-        return Ok(String::new());
+        return Ok(FontChoice::default());
     };
-    let read = |p: &Path| {
-        std::fs::read(p)
+    let usage = |p: &Path, e: &dyn std::fmt::Display| {
+        Fatal::Usage(format!("--pdf-font {}: {e}", p.display()))
+    };
+    let read = |p: &Path| -> Result<Arc<[u8]>, Fatal> {
+        regular::read(p, regular::FONT_LIMIT)
             .map(Arc::from)
-            .map_err(|e| Fatal::Io(format!("--pdf-font {}: {e}", p.display())))
+            .map_err(|e| usage(p, &e))
     };
     let regular: Arc<[u8]> = read(path)?;
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let siblings = FontFamily::sibling_stems(&stem);
-    let find = |stems: &[String]| -> Result<Option<Arc<[u8]>>, Fatal> {
-        match stems
-            .iter()
-            .map(|s| dir.join(format!("{s}.{ext}")))
-            .find(|p| p.is_file())
-        {
-            Some(p) => read(&p).map(Some),
-            None => Ok(None),
-        }
-    };
+    let names = font_names::from_bytes(&regular).unwrap_or_default();
+    let [bold, italic, bold_italic] = siblings(path, &names);
     let faces = FontFaces {
-        bold: find(&siblings.bold)?,
-        italic: find(&siblings.italic)?,
-        bold_italic: find(&siblings.bold_italic)?,
+        bold: bold.as_deref().map(read).transpose()?,
+        italic: italic.as_deref().map(read).transpose()?,
+        bold_italic: bold_italic.as_deref().map(read).transpose()?,
         regular,
     };
+    let name = names.family_name().map_or_else(
+        || {
+            path.file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        },
+        str::to_string,
+    );
+    let note = describe(&name, path, [&bold, &italic, &bold_italic]);
     let mut digest_input = Vec::new();
     for face in [
         Some(&faces.regular),
@@ -67,14 +66,107 @@ pub fn apply(
         digest_input.extend_from_slice(face.map_or(&[][..], |f| &f[..]));
         digest_input.push(0);
     }
-    let family = FontFamily::new(stem, faces);
-    family
-        .check()
-        .map_err(|e| Fatal::Usage(format!("--pdf-font {}: {e}", path.display())))?;
+    let family = FontFamily::new(name, faces);
+    family.check().map_err(|e| usage(path, &e))?;
     export.pdf.font = Some(family);
-    Ok(super::incremental::key(
-        &String::from_utf8_lossy(&digest_input),
-        "font",
-        "",
-    ))
+    Ok(FontChoice {
+        digest: super::incremental::key(&String::from_utf8_lossy(&digest_input), "font", ""),
+        note: Some(note),
+    })
+}
+
+/// The bold, italic and bold-italic faces of the family of `regular` (whose names are
+/// `names`) in its folder: every `*.ttf` and `*.otf` there that is a regular file within the
+/// size limit, the first by file name for each style. Files that cannot be read are skipped.
+fn siblings(regular: &Path, names: &FaceNames) -> [Option<PathBuf>; 3] {
+    let mut found: [Option<PathBuf>; 3] = Default::default();
+    if names.family_name().is_none() {
+        return found;
+    }
+    let dir = match regular.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return found;
+    };
+    let mut candidates: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name() != regular.file_name()
+                && p.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("ttf") || e.eq_ignore_ascii_case("otf"))
+        })
+        .collect();
+    candidates.sort();
+    for candidate in candidates {
+        let Ok(mut file) = regular::open(&candidate, regular::FONT_LIMIT) else {
+            continue;
+        };
+        let slot = match font_names::from_file(&mut file).and_then(|n| n.style_in(names)) {
+            Some(Style::Bold) => 0,
+            Some(Style::Italic) => 1,
+            Some(Style::BoldItalic) => 2,
+            Some(Style::Regular) | None => continue,
+        };
+        found[slot].get_or_insert(candidate);
+    }
+    found
+}
+
+/// `PDF font: FreeSerif: regular FreeSerif.ttf, bold FreeSerifBold.ttf, ...`, and for each
+/// face not found, which face its text uses instead (as the PDF exporter falls back).
+fn describe(family: &str, regular: &Path, faces: [&Option<PathBuf>; 3]) -> String {
+    let [bold, italic, bold_italic] = faces;
+    let mut used = vec![format!("regular {}", file_name(regular))];
+    let mut missing = Vec::new();
+    let bold_italic_fallback = if bold.is_some() {
+        Style::Bold
+    } else if italic.is_some() {
+        Style::Italic
+    } else {
+        Style::Regular
+    };
+    for (face, style, fallback) in [
+        (bold, Style::Bold, Style::Regular),
+        (italic, Style::Italic, Style::Regular),
+        (bold_italic, Style::BoldItalic, bold_italic_fallback),
+    ] {
+        let style = style.describe();
+        match face {
+            Some(p) => used.push(format!("{style} {}", file_name(p))),
+            None => missing.push(format!(
+                "no {style} face found: {style} text uses {}",
+                fallback.describe()
+            )),
+        }
+    }
+    let mut note = format!("PDF font: {family}: {}", used.join(", "));
+    for m in missing {
+        note.push_str("; ");
+        note.push_str(&m);
+    }
+    note
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name().map_or_else(
+        || p.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn describes_the_faces_and_their_fallbacks() {
+        let some = |s: &str| Some(PathBuf::from(s));
+        assert_eq!(
+            describe("F", Path::new("d/F.ttf"), [&some("d/FB.ttf"), &None, &None]),
+            "PDF font: F: regular F.ttf, bold FB.ttf; no italic face found: italic text uses \
+             regular; no bold italic face found: bold italic text uses bold"
+        );
+    }
 }

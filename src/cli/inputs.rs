@@ -22,6 +22,19 @@ impl Input {
             .map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string())
     }
 
+    /// The folder given on the command line that the input was found in: the argument itself
+    /// for a folder, the file's folder for a file, the current folder for standard input.
+    pub fn argument_dir(&self) -> PathBuf {
+        let dir: PathBuf = (self.path.iter())
+            .flat_map(|p| p.components().take(self.base))
+            .collect();
+        if dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            dir
+        }
+    }
+
     /// Whether the input is Akoma Ntoso XML (`*.xml`, any case), which `check` reads as such.
     pub fn is_xml(&self) -> bool {
         self.path
@@ -212,5 +225,12 @@ mod tests {
             PathBuf::from("out/sub/m.xml")
         );
         assert_eq!(nested.stem(), "m");
+        assert_eq!(nested.argument_dir(), PathBuf::from("in"));
+        assert_eq!(dotted.argument_dir(), PathBuf::from("x"));
+        let bare = Input {
+            path: Some(PathBuf::from("m.txt")),
+            base: 0,
+        };
+        assert_eq!(bare.argument_dir(), PathBuf::from("."));
     }
 }

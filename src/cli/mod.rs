@@ -9,9 +9,11 @@ mod convert;
 mod deps;
 mod dump;
 mod explain;
+mod font_names;
 mod fonts;
 mod incremental;
 mod inputs;
+mod regular;
 mod render;
 mod report;
 mod rules;
@@ -65,9 +67,13 @@ pub fn run() -> ExitCode {
     // remain hidden, never under an output's name).
     let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::Relaxed));
     let result = match &cli.command {
-        args::Command::Convert(a) => a.config().and_then(|c| convert::run(&c)),
+        args::Command::Convert(a) => a.config().and_then(|c| {
+            if let Some(note) = c.font_note.as_ref().filter(|_| !c.read.quiet) {
+                eprintln!("{note}");
+            }
+            convert::run(&c)
+        }),
         args::Command::Check(a) => a
-            .read
             .config()
             .and_then(|c| check::run(&a.inputs, &c, a.versions)),
         args::Command::Deps(a) => deps::run(a),

@@ -1,7 +1,9 @@
 //! Tuning diagnostics: `--allow CODE`, `--deny CODE`, `--deny-warnings`, and the same settings
-//! from a `motion-export.toml` found in the input's folder or above it.
+//! from a `motion-export.toml`: the nearest one in the input's folder or above it, but never above
+//! the folder given on the command line or the repository's root; or the file `--config` names.
 
-use super::Fatal;
+use super::inputs::Input;
+use super::{regular, Fatal};
 use motion_export::codes;
 use motion_export::diag::{Diagnostic, Severity};
 use serde::Deserialize;
@@ -23,7 +25,8 @@ pub struct Rules {
 }
 
 impl Rules {
-    /// Checks that every code named exists; normalises them to upper case.
+    /// Checks that every code named exists and that every code allowed may be; normalises them
+    /// to upper case.
     pub fn checked(mut self, origin: &str) -> Result<Rules, Fatal> {
         for code in self.allow.iter_mut().chain(self.deny.iter_mut()) {
             let found = codes::find(code).ok_or_else(|| {
@@ -32,6 +35,16 @@ impl Rules {
                 ))
             })?;
             *code = found.name.to_string();
+        }
+        if let Some(code) = self
+            .allow
+            .iter()
+            .find(|c| codes::find(c).is_some_and(|c| !c.allowable()))
+        {
+            return Err(Fatal::Usage(format!(
+                "{origin}: {code} cannot be allowed: it means the input is not a motion, or \
+                 could not be read or written"
+            )));
         }
         Ok(self)
     }
@@ -83,61 +96,168 @@ struct FileConfig {
     deny: Vec<String>,
 }
 
-/// A configuration file found: its path and its rules.
+/// A configuration file that applies: its path and its rules.
 pub type Found = Option<(PathBuf, Arc<Rules>)>;
 
-/// Finds and caches configuration files by folder.
+/// Where the inputs' configuration comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigSource {
+    /// The nearest `motion-export.toml` within each input's bounds (the default).
+    Search,
+    /// `--config PATH`: this file for every input.
+    File(PathBuf),
+    /// `--no-config`: none.
+    Nothing,
+}
+
+/// What the search found for one folder: the file that applies, or else the nearest one above
+/// the bounds, which was not read.
+#[derive(Clone, Default)]
+struct Searched {
+    found: Found,
+    ignored: Option<PathBuf>,
+}
+
+/// Finds, reads and caches the configuration of each input.
 #[derive(Default)]
 pub struct ConfigCache {
-    by_dir: Mutex<HashMap<PathBuf, Found>>,
+    /// The configuration of every input, with `--config` or `--no-config`.
+    fixed: Option<Found>,
+    /// By the input's folder and the folder given on the command line, as given.
+    searched: Mutex<HashMap<(PathBuf, PathBuf), Searched>>,
 }
 
 impl ConfigCache {
-    /// The rules of the nearest `motion-export.toml` at or above `input`'s folder, and its path.
-    pub fn for_input(&self, input: &Path) -> Result<Found, Fatal> {
-        let start = input
-            .parent()
-            .map(|p| {
-                if p.as_os_str().is_empty() {
-                    Path::new(".")
-                } else {
-                    p
-                }
-            })
-            .unwrap_or(Path::new("."));
-        let dir = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
-        self.lookup(&dir)
+    /// A cache for `source`; the file of `--config` is read now, so that a bad one stops the
+    /// command before any input is read.
+    pub fn new(source: &ConfigSource) -> Result<ConfigCache, Fatal> {
+        let fixed = match source {
+            ConfigSource::Search => None,
+            ConfigSource::File(path) => Some(Some((path.clone(), Arc::new(load(path)?)))),
+            ConfigSource::Nothing => Some(None),
+        };
+        Ok(ConfigCache {
+            fixed,
+            searched: Mutex::default(),
+        })
     }
 
-    fn lookup(&self, dir: &Path) -> Result<Found, Fatal> {
-        if let Some(found) = self.by_dir.lock().expect("config cache").get(dir) {
-            return Ok(found.clone());
+    /// The configuration file that applies to `input` and its rules.
+    pub fn for_input(&self, input: &Input) -> Result<Found, Fatal> {
+        self.search(input).map(|s| s.found)
+    }
+
+    /// Resolves every input's configuration now, so that a bad file is one usage error before
+    /// the batch; unless `quiet`, says which files apply (`using configuration PATH`, once per
+    /// file) and which were found above the bounds and not read.
+    pub fn announce(&self, inputs: &[Input], quiet: bool) -> Result<(), Fatal> {
+        let mut used: Vec<PathBuf> = Vec::new();
+        let mut ignored: Vec<PathBuf> = Vec::new();
+        for input in inputs {
+            let searched = self.search(input)?;
+            if let Some((path, _)) = searched.found {
+                if !used.contains(&path) {
+                    used.push(path);
+                }
+            }
+            if let Some(path) = searched.ignored {
+                if !ignored.contains(&path) {
+                    ignored.push(path);
+                }
+            }
         }
-        let file = dir.join(CONFIG_FILE);
-        let found = if file.is_file() {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| Fatal::Io(format!("{}: {e}", file.display())))?;
-            let parsed: FileConfig = toml::from_str(&text)
-                .map_err(|e| Fatal::Usage(format!("{}: {e}", file.display())))?;
-            let rules = Rules {
-                deny_warnings: parsed.deny_warnings,
-                allow: parsed.allow,
-                deny: parsed.deny,
+        if !quiet {
+            for path in used {
+                eprintln!("using configuration {}", path.display());
             }
-            .checked(&file.display().to_string())?;
-            Some((file, Arc::new(rules)))
-        } else {
-            match dir.parent() {
-                Some(parent) => self.lookup(parent)?,
-                None => None,
+            for path in ignored {
+                eprintln!(
+                    "note: ignored {}: it is above the folder given on the command line (or the \
+                     repository's root); use --config {} to apply it",
+                    path.display(),
+                    path.display()
+                );
             }
+        }
+        Ok(())
+    }
+
+    fn search(&self, input: &Input) -> Result<Searched, Fatal> {
+        if let Some(fixed) = &self.fixed {
+            return Ok(Searched {
+                found: fixed.clone(),
+                ignored: None,
+            });
+        }
+        let folder = match input.path.as_deref().and_then(Path::parent) {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
         };
-        self.by_dir
+        let key = (folder, input.argument_dir());
+        if let Some(searched) = self.searched.lock().expect("config cache").get(&key) {
+            return Ok(searched.clone());
+        }
+        let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        let searched = search_upwards(&canonical(&key.0), &canonical(&key.1))?;
+        self.searched
             .lock()
             .expect("config cache")
-            .insert(dir.to_path_buf(), found.clone());
-        Ok(found)
+            .insert(key, searched.clone());
+        Ok(searched)
     }
+}
+
+/// The nearest configuration file at or above `start`, up to `bound` (the folder given on the
+/// command line) or the first repository root (a folder holding `.git`), whichever comes first.
+/// A file above them is never read: a folder such as `/tmp` above a project is not the
+/// project's.
+fn search_upwards(start: &Path, bound: &Path) -> Result<Searched, Fatal> {
+    // Symbolic links may put the input outside the folder given; then only its own folder counts.
+    let bound = if start.starts_with(bound) {
+        bound
+    } else {
+        start
+    };
+    let mut dir = Some(start);
+    while let Some(d) = dir {
+        let file = d.join(CONFIG_FILE);
+        if std::fs::symlink_metadata(&file).is_ok() {
+            let rules = load(&file)?;
+            return Ok(Searched {
+                found: Some((file, Arc::new(rules))),
+                ignored: None,
+            });
+        }
+        if d == bound || d.join(".git").symlink_metadata().is_ok() {
+            break;
+        }
+        dir = d.parent();
+    }
+    let ignored = dir
+        .and_then(Path::parent)
+        .into_iter()
+        .flat_map(Path::ancestors)
+        .map(|d| d.join(CONFIG_FILE))
+        .find(|f| f.symlink_metadata().is_ok());
+    Ok(Searched {
+        found: None,
+        ignored,
+    })
+}
+
+/// Reads and checks one configuration file: a regular file of at most 1 MiB, UTF-8 TOML with
+/// known settings, known codes, none allowed that cannot be.
+fn load(path: &Path) -> Result<Rules, Fatal> {
+    let usage = |e: &dyn std::fmt::Display| Fatal::Usage(format!("{}: {e}", path.display()));
+    let bytes = regular::read(path, regular::CONFIG_LIMIT).map_err(|e| usage(&e))?;
+    let text = String::from_utf8(bytes).map_err(|e| usage(&e))?;
+    let parsed: FileConfig = toml::from_str(&text).map_err(|e| usage(&e))?;
+    Rules {
+        deny_warnings: parsed.deny_warnings,
+        allow: parsed.allow,
+        deny: parsed.deny,
+    }
+    .checked(&path.display().to_string())
 }
 
 #[cfg(test)]
@@ -171,12 +291,24 @@ mod tests {
         }
         .checked("x")
         .is_err());
+        assert!(Rules {
+            allow: vec!["e-input-binary".into()],
+            ..Rules::default()
+        }
+        .checked("x")
+        .is_err());
+    }
+
+    fn input(path: &Path) -> Input {
+        let inputs = super::super::inputs::collect(&[path.to_path_buf()], None).unwrap();
+        inputs.into_iter().next().unwrap()
     }
 
     #[test]
-    fn finds_the_nearest_file_upwards() {
+    fn finds_the_nearest_file_upwards_within_the_argument() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("a/b")).unwrap();
+        std::fs::write(dir.path().join("a/b/m.txt"), "x").unwrap();
         std::fs::write(
             dir.path().join("a").join(CONFIG_FILE),
             "deny-warnings = true\nallow = [\"W-NO-FORWARD\"]\n",
@@ -184,11 +316,17 @@ mod tests {
         .unwrap();
         let cache = ConfigCache::default();
         let (path, rules) = cache
-            .for_input(&dir.path().join("a/b/m.txt"))
+            .for_input(&input(&dir.path().join("a")))
             .unwrap()
             .unwrap();
         assert!(path.ends_with("a/motion-export.toml"));
         assert!(rules.deny_warnings);
         assert_eq!(rules.allow, vec!["W-NO-FORWARD"]);
+        // Given as a file, or as its folder, the input's bounds end below the file.
+        for arg in ["a/b/m.txt", "a/b"] {
+            let searched = cache.search(&input(&dir.path().join(arg))).unwrap();
+            assert!(searched.found.is_none(), "{arg}");
+            assert!(searched.ignored.unwrap().ends_with("a/motion-export.toml"));
+        }
     }
 }

@@ -116,6 +116,13 @@ pub fn export(
     format: Format,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
+    // However the diagnostics were tuned, no format is written of a motion without its body.
+    if motion.paragraphs().next().is_none() {
+        return Err(ExportError::Incomplete {
+            format,
+            missing: "operative paragraph",
+        });
+    }
     match format {
         Format::Xml => xml::export(motion, &options.xml),
         Format::Pdf => pdf::export(motion, &options.pdf),

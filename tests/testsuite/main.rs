@@ -2,6 +2,7 @@
 
 mod akn_check;
 mod cli;
+mod config;
 mod corpus;
 mod docx;
 mod faults;

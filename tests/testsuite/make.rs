@@ -156,7 +156,7 @@ fn shards_partition_the_batch() {
 fn deps_prints_make_rules() {
     let dir = inputs();
     std::fs::write(
-        dir.path().join("motion-export.toml"),
+        dir.path().join("in/motion-export.toml"),
         "deny-warnings = false\n",
     )
     .unwrap();

@@ -205,18 +205,19 @@ fn rules_from_flags_and_config_file() {
         Some(2)
     );
 
-    // motion-export.toml above the input applies; the command line overrides it.
+    // motion-export.toml beside the input applies (not above the folder given: see
+    // config::issue_11_8_*); the command line overrides it.
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("motions")).unwrap();
     let copy = dir.path().join("motions/m.txt");
     std::fs::copy(&input, &copy).unwrap();
     std::fs::write(
-        dir.path().join("motion-export.toml"),
+        dir.path().join("motions/motion-export.toml"),
         "deny-warnings = true\n",
     )
     .unwrap();
     assert_eq!(run(&[&"check", &copy]).status.code(), Some(1));
-    std::fs::write(dir.path().join("motion-export.toml"), "allow = [\"W-UNRECOGNISED-TEXT\", \"W-FOOTNOTE-UNUSED\", \"W-NO-DATE\"]\ndeny-warnings = true\n").unwrap();
+    std::fs::write(dir.path().join("motions/motion-export.toml"), "allow = [\"W-UNRECOGNISED-TEXT\", \"W-FOOTNOTE-UNUSED\", \"W-NO-DATE\"]\ndeny-warnings = true\n").unwrap();
     assert_eq!(run(&[&"check", &copy]).status.code(), Some(0));
     assert_eq!(
         run(&[&"check", &"--deny", &"W-NO-DATE", &copy])
@@ -224,7 +225,7 @@ fn rules_from_flags_and_config_file() {
             .code(),
         Some(1)
     );
-    std::fs::write(dir.path().join("motion-export.toml"), "colour = true\n").unwrap();
+    std::fs::write(dir.path().join("motions/motion-export.toml"), "colour = true\n").unwrap();
     assert_eq!(
         run(&[&"check", &copy]).status.code(),
         Some(2),
