@@ -15,7 +15,7 @@ use std::path::PathBuf;
 /// which are read with the AKN reader and held to the same rules.
 pub fn run(args: &[PathBuf], cfg: &ReadConfig, compare_versions: bool) -> Result<u8, Fatal> {
     let inputs = inputs::collect_with(args, cfg.shard, &["txt", "xml"])?;
-    cfg.configs.announce(&inputs, cfg.quiet)?;
+    cfg.configs.resolve(&inputs, !cfg.quiet)?;
     let findings = if compare_versions {
         version_findings(&inputs, cfg)
     } else {

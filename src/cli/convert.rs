@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 
 pub fn run(cfg: &ConvertConfig) -> Result<u8, Fatal> {
     let inputs = inputs::collect(&cfg.inputs, cfg.read.shard)?;
+    // A bad configuration file is one usage error, not one per input.
+    cfg.read.configs.resolve(&inputs, false)?;
     let dir = cfg.output.clone().unwrap_or_else(|| PathBuf::from("."));
     prepare_output_dir(&dir)?;
     let job = Convert {

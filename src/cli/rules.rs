@@ -148,9 +148,9 @@ impl ConfigCache {
     }
 
     /// Resolves every input's configuration now, so that a bad file is one usage error before
-    /// the batch; unless `quiet`, says which files apply (`using configuration PATH`, once per
-    /// file) and which were found above the bounds and not read.
-    pub fn announce(&self, inputs: &[Input], quiet: bool) -> Result<(), Fatal> {
+    /// the batch; with `tell`, says on standard error which files apply (`using configuration
+    /// PATH`, once per file) and which were found above the bounds and not read.
+    pub fn resolve(&self, inputs: &[Input], tell: bool) -> Result<(), Fatal> {
         let mut used: Vec<PathBuf> = Vec::new();
         let mut ignored: Vec<PathBuf> = Vec::new();
         for input in inputs {
@@ -166,7 +166,7 @@ impl ConfigCache {
                 }
             }
         }
-        if !quiet {
+        if tell {
             for path in used {
                 eprintln!("using configuration {}", path.display());
             }

@@ -263,7 +263,9 @@ fn issue_11_8_convert_never_writes_an_empty_motion() {
     )
     .unwrap();
     let out = run(&[&"convert", &"-o", &out_dir, &input]);
-    assert_ne!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    // One usage error before the batch, not one per input.
+    assert_eq!(stderr(&out).matches("cannot be allowed").count(), 1);
     assert!(
         !out_dir.exists()
             || crate::cli::files_below(&out_dir)

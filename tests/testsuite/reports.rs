@@ -225,7 +225,11 @@ fn rules_from_flags_and_config_file() {
             .code(),
         Some(1)
     );
-    std::fs::write(dir.path().join("motions/motion-export.toml"), "colour = true\n").unwrap();
+    std::fs::write(
+        dir.path().join("motions/motion-export.toml"),
+        "colour = true\n",
+    )
+    .unwrap();
     assert_eq!(
         run(&[&"check", &copy]).status.code(),
         Some(2),
