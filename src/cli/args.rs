@@ -83,9 +83,11 @@ pub struct ReadArgs {
 #[derive(Args, Debug, Clone, Default)]
 pub struct BatchArgs {
     /// Also report in this format: on standard output, or in the file given by --report.
-    #[arg(long, value_enum, ignore_case = true, default_value_t = ReportFormat::Human)]
-    pub report_format: ReportFormat,
-    /// Write the report to this file; the terminal still gets the human text.
+    /// [default: human; with --report, from its extension]
+    #[arg(long, value_enum, ignore_case = true)]
+    pub report_format: Option<ReportFormat>,
+    /// Write the report to this file, in the format of its extension (.json, .sarif, .xml for
+    /// JUnit) unless --report-format says; the terminal still gets the human text.
     #[arg(long, value_name = "PATH")]
     pub report: Option<PathBuf>,
     /// No progress bar and no summary; diagnostics only.
@@ -94,8 +96,9 @@ pub struct BatchArgs {
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
-    /// Only the K-th of N deterministic slices of the inputs (by a stable hash of each path), to
-    /// spread a large archive over several machines, e.g. --shard 2/8.
+    /// Only the K-th of N deterministic slices of the inputs (by a stable hash of each path,
+    /// however the folder is spelled), to spread a large archive over several machines, e.g.
+    /// --shard 2/8.
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     pub shard: Option<(u32, u32)>,
 }
@@ -282,6 +285,26 @@ pub struct ReadConfig {
     pub shard: Option<(u32, u32)>,
 }
 
+impl BatchArgs {
+    /// `--report-format`, or with `--report PATH` alone the format of its extension: a report
+    /// file never gets the human text unless that is asked for.
+    fn report_format(&self) -> Result<ReportFormat, Fatal> {
+        let (Some(path), None) = (&self.report, self.report_format) else {
+            return Ok(self.report_format.unwrap_or_default());
+        };
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        match extension.to_ascii_lowercase().as_str() {
+            "json" => Ok(ReportFormat::Json),
+            "sarif" => Ok(ReportFormat::Sarif),
+            "xml" => Ok(ReportFormat::Junit),
+            _ => Err(Fatal::Usage(format!(
+                "--report {}: cannot tell the format from the extension (.json, .sarif, .xml for JUnit); give --report-format",
+                path.display()
+            ))),
+        }
+    }
+}
+
 impl ReadArgs {
     /// The configuration of a command that reads one input (`dump`): no batch options.
     pub fn config(&self) -> Result<ReadConfig, Fatal> {
@@ -320,7 +343,7 @@ impl ReadArgs {
             configs: Arc::new(ConfigCache::new(&self.config.source())?),
             quiet: batch.quiet,
             jobs,
-            report_format: batch.report_format,
+            report_format: batch.report_format()?,
             report: batch.report.clone(),
             shard: batch.shard,
         })
@@ -385,5 +408,44 @@ mod tests {
         assert_eq!(super::parse_size("500k"), Ok(500 << 10));
         assert_eq!(super::parse_size("12"), Ok(12));
         assert!(super::parse_size("12 parsecs").is_err());
+    }
+
+    /// `--report x.xml` without `--report-format` wrote the human text with timings into x.xml.
+    #[test]
+    fn the_report_format_comes_from_the_extension() {
+        use super::{Cli, Command, ReportFormat};
+        use clap::Parser;
+        let format = |args: &[&str]| {
+            let cli =
+                Cli::try_parse_from(["motion-export", "check"].iter().chain(args).chain(&["x"]))
+                    .unwrap();
+            let Command::Check(check) = cli.command else {
+                unreachable!()
+            };
+            check.batch.report_format()
+        };
+        assert_eq!(
+            format(&["--report", "x.xml"]).ok(),
+            Some(ReportFormat::Junit)
+        );
+        assert_eq!(
+            format(&["--report", "x.JSON"]).ok(),
+            Some(ReportFormat::Json)
+        );
+        assert_eq!(
+            format(&["--report", "x.sarif"]).ok(),
+            Some(ReportFormat::Sarif)
+        );
+        assert!(format(&["--report", "x.txt"]).is_err());
+        assert!(format(&["--report", "report"]).is_err());
+        assert_eq!(
+            format(&["--report", "x.txt", "--report-format", "human"]).ok(),
+            Some(ReportFormat::Human)
+        );
+        assert_eq!(
+            format(&["--report", "x.xml", "--report-format", "json"]).ok(),
+            Some(ReportFormat::Json)
+        );
+        assert_eq!(format(&[]).ok(), Some(ReportFormat::Human));
     }
 }

@@ -15,6 +15,8 @@ use std::io::{IsTerminal, Read, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
+mod panic;
+
 /// A motion read and checked, ready for a job.
 pub struct Loaded {
     pub text: String,
@@ -44,6 +46,7 @@ pub enum Outcome {
 }
 
 /// What a job reports about one file, beyond the reader's diagnostics.
+#[derive(Default)]
 pub struct JobResult {
     pub outcome: Outcome,
     /// Problems of the job itself (an export or a write that failed), as diagnostics.
@@ -83,6 +86,20 @@ pub trait Job: Sync {
 
     /// Works on a file that was read (with or without errors: the job decides).
     fn run(&self, input: &Input, loaded: &Loaded) -> JobResult;
+
+    /// A problem that keeps the file from being worked on at all, found before the batch
+    /// started (`convert`: two inputs with the same output). The file is reported with it as
+    /// failed, and [`Job::discard`] is called.
+    fn refuse(&self, _input: &Input) -> Option<Diagnostic> {
+        None
+    }
+
+    /// Called when the file cannot be worked on now: it was refused, rejected on load (encoding,
+    /// binary, size), or its job panicked. Returns notes to print; `convert` removes the outputs
+    /// an earlier run left, as it does for a file with errors.
+    fn discard(&self, _input: &Input) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 impl<F: Fn(&Input, &Loaded) -> JobResult + Sync> Job for F {
@@ -94,6 +111,8 @@ impl<F: Fn(&Input, &Loaded) -> JobResult + Sync> Job for F {
 /// Runs `job` on every input. Prints the reports and a summary; returns the exit code.
 pub fn run<J: Job>(inputs: &[Input], cfg: &ReadConfig, verb: &str, job: J) -> Result<u8, Fatal> {
     let started = Instant::now();
+    panic::install_hook();
+    let mut err = Stderr::default();
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let progress = progress_bar(inputs.len(), cfg.quiet);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -135,7 +154,7 @@ pub fn run<J: Job>(inputs: &[Input], cfg: &ReadConfig, verb: &str, job: J) -> Re
             pending.insert(i, report);
             while let Some(mut report) = pending.remove(&printed) {
                 if !report.text.is_empty() {
-                    progress.suspend(|| eprintln!("{}", report.text));
+                    progress.suspend(|| err.line(&report.text));
                 }
                 records.extend(report.record.take());
                 if let Some(plain) = report.plain.take().filter(|p| !p.is_empty()) {
@@ -148,13 +167,13 @@ pub fn run<J: Job>(inputs: &[Input], cfg: &ReadConfig, verb: &str, job: J) -> Re
         }
     });
     progress.finish_and_clear();
-    let summary = totals.summary(verb, started);
     if !cfg.quiet {
-        eprintln!("{summary}");
+        err.line(&totals.summary(verb, Some(started)));
     }
-    write_report(cfg, &records, plain_text, &summary)?;
+    // The report file holds no timings: the same inputs give the same report.
+    write_report(cfg, &records, plain_text, &totals.summary(verb, None))?;
     if interrupted() {
-        eprintln!("interrupted: finished outputs are complete; no partial file was left");
+        err.line("interrupted: finished outputs are complete; no partial file was left");
         return Ok(exit::INTERRUPTED);
     }
     Ok(match totals.worst {
@@ -195,8 +214,8 @@ impl Totals {
         self.worst = self.worst.max(r.outcome);
     }
 
-    fn summary(&self, verb: &str, started: Instant) -> String {
-        let secs = started.elapsed().as_secs_f64();
+    /// The summary line; with the time taken when `started` is given.
+    fn summary(&self, verb: &str, started: Option<Instant>) -> String {
         let mut s = format!("{verb} {} of {} files", self.ok, self.files);
         if self.up_to_date > 0 {
             s.push_str(&format!(", {} up to date", self.up_to_date));
@@ -208,12 +227,15 @@ impl Totals {
             s.push_str(&format!(", {} with errors", self.errors));
         }
         if self.failed > 0 {
-            s.push_str(&format!(", {} failed to read or write", self.failed));
+            s.push_str(&format!(", {} failed", self.failed));
         }
         if self.skipped > 0 {
             s.push_str(&format!(", {} skipped", self.skipped));
         }
-        s.push_str(&format!(", {} warnings, in {secs:.2} s", self.warnings));
+        s.push_str(&format!(", {} warnings", self.warnings));
+        let Some(started) = started else { return s };
+        let secs = started.elapsed().as_secs_f64();
+        s.push_str(&format!(", in {secs:.2} s"));
         if secs > 0.0 && self.bytes > 0 {
             s.push_str(&format!(" ({:.1} MB/s)", self.bytes as f64 / 1e6 / secs));
         }
@@ -225,13 +247,37 @@ fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() || len < 2 {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed} (eta {eta})")
-    {
+    styled(ProgressBar::with_draw_target(
+        Some(len as u64),
+        ProgressDrawTarget::stderr(),
+    ))
+}
+
+/// The bar takes the width the short text leaves, so it fits on one line of a narrow terminal.
+fn styled(bar: ProgressBar) -> ProgressBar {
+    if let Ok(style) = ProgressStyle::with_template("{wide_bar} {pos}/{len} eta {eta}") {
         bar.set_style(style);
     }
     bar
+}
+
+/// Standard error for the reports and the summary. A closed stderr (`2>&1 | head`) is not an
+/// error: printing stops, the batch goes on and saves its state, as with a closed stdout.
+#[derive(Default)]
+struct Stderr {
+    closed: bool,
+}
+
+impl Stderr {
+    fn line(&mut self, text: &str) {
+        if self.closed {
+            return;
+        }
+        let mut err = std::io::stderr().lock();
+        if writeln!(err, "{text}").and_then(|()| err.flush()).is_err() {
+            self.closed = true;
+        }
+    }
 }
 
 fn process<J: Job>(input: &Input, cfg: &ReadConfig, color: bool, job: &J) -> FileReport {
@@ -250,10 +296,36 @@ fn process<J: Job>(input: &Input, cfg: &ReadConfig, color: bool, job: &J) -> Fil
         report.finish(input, cfg, color, &[], "");
         return report;
     }
+    if let Some(refused) = job.refuse(input) {
+        report.outcome = Outcome::Failed;
+        let notes = job.discard(input);
+        report.finish(input, cfg, color, &[refused], "");
+        report.add_notes(notes);
+        return report;
+    }
+    // A panic is a bug, but in one file's job: that file is reported (E-INTERNAL), the others
+    // go on, and the batch saves its state.
+    match panic::catching(|| work(input, cfg, color, job, &mut report)) {
+        Ok(()) => {}
+        Err(message) => {
+            report.outcome = Outcome::Failed;
+            report.written = 0;
+            let notes = job.discard(input);
+            let internal = Diagnostic::new(&motion_export::codes::INTERNAL, None, message)
+                .hint("this is a bug in motion-export: please report it with this input file");
+            report.finish(input, cfg, color, &[internal], "");
+            report.add_notes(notes);
+        }
+    }
+    report
+}
+
+/// Reads a file and runs the job on it, unless its outputs are up to date.
+fn work<J: Job>(input: &Input, cfg: &ReadConfig, color: bool, job: &J, report: &mut FileReport) {
     if job.up_to_date(input) {
         report.outcome = Outcome::UpToDate;
         report.finish(input, cfg, color, &[], "");
-        return report;
+        return;
     }
     let mut notes = Vec::new();
     let (diagnostics, text) = match job.load(input, cfg) {
@@ -280,20 +352,25 @@ fn process<J: Job>(input: &Input, cfg: &ReadConfig, color: bool, job: &J) -> Fil
         }
         Err(Load::Rejected(d)) => {
             report.outcome = Outcome::Errors;
+            notes = job.discard(input);
             (vec![d], String::new())
         }
     };
     report.finish(input, cfg, color, &diagnostics, &text);
-    for note in notes {
-        if !report.text.is_empty() {
-            report.text.push('\n');
-        }
-        report.text.push_str(&note);
-    }
-    report
+    report.add_notes(notes);
 }
 
 impl FileReport {
+    /// Adds lines after the file's diagnostics.
+    fn add_notes(&mut self, notes: Vec<String>) {
+        for note in notes {
+            if !self.text.is_empty() {
+                self.text.push('\n');
+            }
+            self.text.push_str(&note);
+        }
+    }
+
     /// Renders the file's diagnostics for the terminal, and for the report when one was asked for.
     fn finish(
         &mut self,
@@ -487,4 +564,133 @@ fn read_bytes(input: &Input, limit: u64) -> Result<Vec<u8>, Load> {
         return Err(too_large(bytes.len() as u64, limit));
     }
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    /// A `check` configuration from command-line arguments.
+    fn config(args: &[&str]) -> ReadConfig {
+        let cli = super::super::args::Cli::try_parse_from(
+            ["motion-export", "check"].iter().chain(args).chain(&["x"]),
+        )
+        .unwrap();
+        let super::super::args::Command::Check(check) = cli.command else {
+            unreachable!()
+        };
+        check.read.config().unwrap()
+    }
+
+    /// Issue 11.1: a panic in one file's job aborted the whole batch (exit 101, no summary, no
+    /// report).
+    #[test]
+    fn a_panic_in_one_file_is_reported_for_it_and_the_batch_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let motion = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/B9-0146-2021_EN.txt"),
+        )
+        .unwrap();
+        for name in ["a", "b", "c"] {
+            std::fs::write(dir.path().join(format!("{name}.txt")), &motion).unwrap();
+        }
+        let inputs = super::super::inputs::collect(&[dir.path().to_path_buf()], None).unwrap();
+        let report = dir.path().join("report.json");
+        let report_arg = report.to_str().unwrap();
+        let cfg = config(&["-q", "-j2", "--report", report_arg]);
+        let job = |input: &Input, _: &Loaded| -> JobResult {
+            if input.stem() == "b" {
+                panic!("boom in b");
+            }
+            JobResult::default()
+        };
+        assert_eq!(run(&inputs, &cfg, "checked", job).unwrap(), exit::FAILURE);
+        let report: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+        let files = report["files"].as_array().unwrap();
+        let status: Vec<&str> = files
+            .iter()
+            .map(|f| f["status"].as_str().unwrap())
+            .collect();
+        assert_eq!(status, ["ok", "failed", "ok"], "{report:#}");
+        let internal = &files[1]["diagnostics"][0];
+        assert_eq!(internal["code"], "E-INTERNAL", "{report:#}");
+        let message = internal["message"].as_str().unwrap();
+        assert!(message.contains("boom in b"), "{message}");
+        assert!(
+            message.contains("batch.rs:"),
+            "the place of the panic: {message}"
+        );
+
+        // The human report ends with the summary, which counts the failed file, without timings.
+        let human = dir.path().join("report.txt");
+        let cfg = config(&[
+            "-q",
+            "--report-format",
+            "human",
+            "--report",
+            human.to_str().unwrap(),
+        ]);
+        assert_eq!(run(&inputs, &cfg, "checked", job).unwrap(), exit::FAILURE);
+        let text = std::fs::read_to_string(&human).unwrap();
+        assert!(text.contains("error[E-INTERNAL]"), "{text}");
+        assert!(
+            text.ends_with("checked 2 of 3 files, 1 failed, 0 warnings\n"),
+            "{text}"
+        );
+    }
+
+    /// At 50 columns the bar and its text fit on one line.
+    #[test]
+    fn the_progress_bar_fits_a_narrow_terminal() {
+        use indicatif::TermLike;
+        use std::sync::{Arc, Mutex};
+        #[derive(Debug, Clone, Default)]
+        struct Narrow(Arc<Mutex<Vec<String>>>);
+        impl TermLike for Narrow {
+            fn width(&self) -> u16 {
+                50
+            }
+            fn move_cursor_up(&self, _: usize) -> std::io::Result<()> {
+                Ok(())
+            }
+            fn move_cursor_down(&self, _: usize) -> std::io::Result<()> {
+                Ok(())
+            }
+            fn move_cursor_right(&self, _: usize) -> std::io::Result<()> {
+                Ok(())
+            }
+            fn move_cursor_left(&self, _: usize) -> std::io::Result<()> {
+                Ok(())
+            }
+            fn write_line(&self, s: &str) -> std::io::Result<()> {
+                self.0.lock().unwrap().push(s.to_string());
+                Ok(())
+            }
+            fn write_str(&self, s: &str) -> std::io::Result<()> {
+                self.write_line(s)
+            }
+            fn clear_line(&self) -> std::io::Result<()> {
+                Ok(())
+            }
+            fn flush(&self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let term = Narrow::default();
+        let bar = styled(ProgressBar::with_draw_target(
+            Some(300_000),
+            ProgressDrawTarget::term_like(Box::new(term.clone())),
+        ));
+        bar.set_position(123_456);
+        bar.tick();
+        let lines = term.0.lock().unwrap().clone();
+        assert!(!lines.is_empty());
+        for line in lines.iter().filter(|l| !l.is_empty()) {
+            let width = line.chars().count();
+            assert!(width <= 50, "{width} columns: {line:?}");
+            assert!(line.contains("123456/300000"), "{line:?}");
+        }
+    }
 }

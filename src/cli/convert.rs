@@ -7,6 +7,7 @@ use super::{incremental, write, Fatal};
 use motion_export::diag::Diagnostic;
 use motion_export::export::Format;
 use motion_export::{codes, export};
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -20,6 +21,7 @@ pub fn run(cfg: &ConvertConfig) -> Result<u8, Fatal> {
         cfg,
         manifest: incremental::Manifest::load(&dir),
         fingerprint: fingerprint(cfg),
+        collisions: collisions(&inputs, &dir, &cfg.formats),
         dir,
     };
     let code = batch::run(&inputs, &cfg.read, "converted", &job)?;
@@ -39,6 +41,50 @@ struct Convert<'a> {
     manifest: incremental::Manifest,
     /// Everything besides the input text that shapes the outputs.
     fingerprint: String,
+    /// Inputs that share their outputs with another input, with the diagnostic saying so.
+    collisions: HashMap<Option<PathBuf>, Diagnostic>,
+}
+
+/// Maps every input to its outputs before any work: two inputs with the same outputs
+/// (`x/sub/m_EN.txt` and `y/sub/m_EN.txt` into `out/sub/m_EN.*`) would overwrite each other, so
+/// neither is converted. Paths are compared exactly, as written: on a case-insensitive file
+/// system `M_EN.txt` and `m_EN.txt` still overwrite each other unnoticed.
+fn collisions(
+    inputs: &[Input],
+    dir: &Path,
+    formats: &[Format],
+) -> HashMap<Option<PathBuf>, Diagnostic> {
+    let mut by_output: HashMap<PathBuf, Vec<&Input>> = HashMap::new();
+    for input in inputs {
+        // All formats of an input share its path without extension.
+        by_output.entry(input.relative()).or_default().push(input);
+    }
+    let mut out = HashMap::new();
+    for sharing in by_output.values().filter(|s| s.len() > 1) {
+        let outputs: Vec<String> = (formats.iter())
+            .map(|f| inputs::output_path(dir, sharing[0], f.extension()))
+            .map(|p| p.display().to_string())
+            .collect();
+        for input in sharing {
+            let others: Vec<String> = (sharing.iter())
+                .filter(|o| o.path != input.path)
+                .map(|o| o.display())
+                .collect();
+            let diagnostic = Diagnostic::new(
+                &codes::OUTPUT_COLLISION,
+                None,
+                format!(
+                    "{} and {} would write the same outputs ({}); neither is converted",
+                    input.display(),
+                    others.join(", "),
+                    outputs.join(", ")
+                ),
+            )
+            .hint("convert each folder to its own output folder (-o out/x, -o out/y), or rename one input");
+            out.insert(input.path.clone(), diagnostic);
+        }
+    }
+    out
 }
 
 /// A digest of the options that shape the outputs: language, rules and export options.
@@ -57,6 +103,16 @@ impl Convert<'_> {
 
     fn key(&self, text: &str, format: Format) -> String {
         incremental::key(text, format.extension(), &self.fingerprint)
+    }
+
+    /// An output that cannot be made now must not survive from an earlier run.
+    fn remove_stale(&self, path: &Path, input: &Input, result: &mut JobResult) {
+        if !self.to_stdout(input) && write::remove_stale(path) {
+            (result.notes).push(format!(
+                "note: removed {} left by an earlier run",
+                path.display()
+            ));
+        }
     }
 }
 
@@ -84,6 +140,22 @@ impl batch::Job for &Convert<'_> {
     fn run(&self, input: &Input, loaded: &Loaded) -> JobResult {
         convert_one(self, input, loaded)
     }
+
+    fn refuse(&self, input: &Input) -> Option<Diagnostic> {
+        self.collisions.get(&input.path).cloned()
+    }
+
+    fn discard(&self, input: &Input) -> Vec<String> {
+        let mut result = JobResult::default();
+        for format in &self.cfg.formats {
+            self.remove_stale(
+                &inputs::output_path(&self.dir, input, format.extension()),
+                input,
+                &mut result,
+            );
+        }
+        result.notes
+    }
 }
 
 /// Creates the output folder up front so that a missing parent or a read-only location is one
@@ -109,30 +181,14 @@ fn prepare_output_dir(dir: &Path) -> Result<(), Fatal> {
 fn convert_one(job: &Convert<'_>, input: &Input, loaded: &Loaded) -> JobResult {
     let (cfg, dir) = (job.cfg, job.dir.as_path());
     let to_stdout = job.to_stdout(input);
-    let mut result = JobResult {
-        outcome: Outcome::Ok,
-        problems: Vec::new(),
-        notes: Vec::new(),
-        written: 0,
-    };
-    // An output that cannot be made now must not survive from an earlier run.
-    let remove_stale = |path: &Path, result: &mut JobResult| {
-        if !to_stdout && write::remove_stale(path) {
-            (result.notes).push(format!(
-                "note: removed {} left by an earlier run",
-                path.display()
-            ));
-        }
-    };
+    let mut result = JobResult::default();
+    let remove_stale = |path: &Path, result: &mut JobResult| job.remove_stale(path, input, result);
     if loaded.has_errors() {
-        for format in &cfg.formats {
-            remove_stale(
-                &inputs::output_path(dir, input, format.extension()),
-                &mut result,
-            );
-        }
-        result.outcome = Outcome::Errors;
-        return result;
+        return JobResult {
+            outcome: Outcome::Errors,
+            notes: batch::Job::discard(&job, input),
+            ..JobResult::default()
+        };
     }
     for format in &cfg.formats {
         if super::interrupted() {

@@ -1,6 +1,7 @@
 //! Integration tests: one binary, one module per feature, fixtures in `tests/fixtures/<feature>/`.
 
 mod akn_check;
+mod batch;
 mod cli;
 mod config;
 mod corpus;
