@@ -580,7 +580,7 @@ mod tests {
         let super::super::args::Command::Check(check) = cli.command else {
             unreachable!()
         };
-        check.read.config().unwrap()
+        check.read.config_with(&check.batch).unwrap()
     }
 
     /// Issue 11.1: a panic in one file's job aborted the whole batch (exit 101, no summary, no
