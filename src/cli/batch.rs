@@ -361,13 +361,15 @@ fn work<J: Job>(input: &Input, cfg: &ReadConfig, color: bool, job: &J, report: &
 }
 
 impl FileReport {
-    /// Adds lines after the file's diagnostics.
+    /// Adds lines after the file's diagnostics, on the terminal and in a human report file.
     fn add_notes(&mut self, notes: Vec<String>) {
         for note in notes {
-            if !self.text.is_empty() {
-                self.text.push('\n');
+            for text in std::iter::once(&mut self.text).chain(self.plain.as_mut()) {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(&note);
             }
-            self.text.push_str(&note);
         }
     }
 
@@ -599,13 +601,24 @@ mod tests {
         let report = dir.path().join("report.json");
         let report_arg = report.to_str().unwrap();
         let cfg = config(&["-q", "-j2", "--report", report_arg]);
-        let job = |input: &Input, _: &Loaded| -> JobResult {
-            if input.stem() == "b" {
-                panic!("boom in b");
+        /// Panics on `b`; records which files it was asked to discard (their stale outputs).
+        #[derive(Default)]
+        struct Panicky(std::sync::Mutex<Vec<String>>);
+        impl Job for &Panicky {
+            fn run(&self, input: &Input, _: &Loaded) -> JobResult {
+                if input.stem() == "b" {
+                    panic!("boom in b");
+                }
+                JobResult::default()
             }
-            JobResult::default()
-        };
+            fn discard(&self, input: &Input) -> Vec<String> {
+                self.0.lock().unwrap().push(input.stem());
+                vec![format!("note: discarded {}", input.stem())]
+            }
+        }
+        let job = &Panicky::default();
         assert_eq!(run(&inputs, &cfg, "checked", job).unwrap(), exit::FAILURE);
+        assert_eq!(*job.0.lock().unwrap(), ["b"]);
         let report: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
         let files = report["files"].as_array().unwrap();
@@ -635,6 +648,7 @@ mod tests {
         assert_eq!(run(&inputs, &cfg, "checked", job).unwrap(), exit::FAILURE);
         let text = std::fs::read_to_string(&human).unwrap();
         assert!(text.contains("error[E-INTERNAL]"), "{text}");
+        assert!(text.contains("note: discarded b"), "{text}");
         assert!(
             text.ends_with("checked 2 of 3 files, 1 failed, 0 warnings\n"),
             "{text}"

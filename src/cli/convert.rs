@@ -45,6 +45,18 @@ struct Convert<'a> {
     collisions: HashMap<Option<PathBuf>, Diagnostic>,
 }
 
+/// Whether the inputs are all one file, named in different ways (`in/../in/a.txt` and its
+/// absolute path): it then writes the same bytes each time, which is no collision.
+fn same_file(inputs: &[&Input]) -> bool {
+    let real = |i: &Input| {
+        i.path
+            .as_deref()
+            .and_then(|p| std::fs::canonicalize(p).ok())
+    };
+    let first = real(inputs[0]);
+    first.is_some() && inputs[1..].iter().all(|i| real(i) == first)
+}
+
 /// Maps every input to its outputs before any work: two inputs with the same outputs
 /// (`x/sub/m_EN.txt` and `y/sub/m_EN.txt` into `out/sub/m_EN.*`) would overwrite each other, so
 /// neither is converted. Paths are compared exactly, as written: on a case-insensitive file
@@ -60,7 +72,7 @@ fn collisions(
         by_output.entry(input.relative()).or_default().push(input);
     }
     let mut out = HashMap::new();
-    for sharing in by_output.values().filter(|s| s.len() > 1) {
+    for sharing in by_output.values().filter(|s| s.len() > 1 && !same_file(s)) {
         let outputs: Vec<String> = (formats.iter())
             .map(|f| inputs::output_path(dir, sharing[0], f.extension()))
             .map(|p| p.display().to_string())
