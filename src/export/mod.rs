@@ -58,7 +58,10 @@ pub struct ExportOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportError {
     /// The chosen font has no glyph for these characters.
-    MissingGlyphs { font: String, chars: Vec<char> },
+    MissingGlyphs {
+        font: String,
+        chars: Vec<MissingGlyph>,
+    },
     /// A font file could not be read or parsed.
     Font(String),
     /// The motion lacks a part the format cannot do without (e.g. no operative paragraph); the
@@ -73,15 +76,33 @@ pub enum ExportError {
     Backend { format: Format, message: String },
 }
 
+/// A character the PDF font has no glyph for, and the first part of the motion that holds it
+/// (`recital C (line 42)`); `None` for text the exporter adds (page headers and footers).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingGlyph {
+    pub ch: char,
+    pub place: Option<String>,
+}
+
+/// How many missing characters the error names, with their places; it counts the others.
+const MISSING_SHOWN: usize = 10;
+
 impl fmt::Display for ExportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ExportError::MissingGlyphs { font, chars } => {
-                let list: Vec<String> = chars
-                    .iter()
-                    .map(|c| format!("'{c}' (U+{:04X})", *c as u32))
-                    .collect();
-                write!(f, "font {font} has no glyph for {}", list.join(", "))
+                write!(f, "font {font} has no glyph for ")?;
+                for (i, m) in chars.iter().take(MISSING_SHOWN).enumerate() {
+                    let sep = if i == 0 { "" } else { ", " };
+                    write!(f, "{sep}'{}' (U+{:04X})", m.ch, m.ch as u32)?;
+                    if let Some(place) = &m.place {
+                        write!(f, " first in {place}")?;
+                    }
+                }
+                if chars.len() > MISSING_SHOWN {
+                    write!(f, " and {} more characters", chars.len() - MISSING_SHOWN)?;
+                }
+                Ok(())
             }
             ExportError::Font(msg) => write!(f, "cannot use font: {msg}"),
             ExportError::Incomplete { format, missing } => {

@@ -12,6 +12,7 @@ mod harness;
 mod languages;
 mod make;
 mod measure;
+mod memory;
 mod pdf;
 mod props;
 mod reports;

@@ -729,12 +729,156 @@ fn odd_text_never_panics() {
 fn missing_glyphs_are_named() {
     let mut m = harness::rich_motion();
     m.recitals[0].content = vec![para("whereas 東京 is far;")];
+    let recital_a = &*format!("recital {}", m.recitals[0].num.value);
     match pdf::export(&m, &PdfOptions::default()) {
         Err(ExportError::MissingGlyphs { font, chars }) => {
             assert_eq!(font, "DejaVu Serif");
-            assert_eq!(chars, vec!['京', '東']);
+            let found: Vec<(char, Option<&str>)> =
+                chars.iter().map(|m| (m.ch, m.place.as_deref())).collect();
+            assert_eq!(
+                found,
+                vec![('京', Some(recital_a)), ('東', Some(recital_a))]
+            );
         }
         other => panic!("{:?}", other.map(|b| b.len())),
+    }
+}
+
+/// Issue 12: the error names where each missing character first occurs, not only which.
+#[test]
+fn missing_glyphs_are_placed_in_the_motion() {
+    let mut m = harness::rich_motion();
+    m.recitals[1].content = vec![para("whereas 京 is far;")];
+    m.body.push(paragraph(7, "Notes 東 and 京 again;"));
+    m.footnotes[0].content = vec![para("See 北.")];
+    let Err(e @ ExportError::MissingGlyphs { .. }) = pdf::export(&m, &PdfOptions::default()) else {
+        panic!("exported a motion in characters DejaVu Serif lacks")
+    };
+    let ExportError::MissingGlyphs { chars, .. } = &e else {
+        unreachable!()
+    };
+    let found: Vec<(char, Option<&str>)> =
+        chars.iter().map(|c| (c.ch, c.place.as_deref())).collect();
+    let recital = format!("recital {}", m.recitals[1].num.value);
+    let note = format!("footnote {}", m.footnotes[0].marker);
+    assert_eq!(
+        found,
+        vec![
+            ('京', Some(recital.as_str())),
+            ('北', Some(note.as_str())),
+            ('東', Some("paragraph 7")),
+        ]
+    );
+    let message = e.to_string();
+    assert!(
+        message.contains(&format!("'京' (U+4EAC) first in {recital}")),
+        "{message}"
+    );
+
+    // Many missing characters: the message names ten and counts the others.
+    let mut many = harness::rich_motion();
+    let text: String = ('\u{4e00}'..='\u{4e18}').collect();
+    many.recitals[0].content = vec![para(&text)];
+    let message = pdf::export(&many, &PdfOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(message.matches(" first in ").count(), 10, "{message}");
+    assert!(message.ends_with(" and 15 more characters"), "{message}");
+}
+
+/// Issue 12 from the command line: a Bulgarian motion with a font without Cyrillic (DejaVu
+/// Math TeX Gyre has Latin and Greek) names the first character's line.
+#[test]
+fn missing_glyph_error_names_the_line() {
+    let font = Path::new("/usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf");
+    assert!(
+        font.exists(),
+        "the test needs fonts-dejavu-extra for {font:?}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/languages/B9-0999-2024_BG.txt");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_motion-export"))
+        .args(["convert", "--format", "pdf", "--pdf-font"])
+        .arg(font)
+        .arg("-o")
+        .arg(dir.path())
+        .arg(&input)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("error[E-EXPORT]")
+            && stderr.contains("has no glyph for 'А' (U+0410) first in the cover (line 5)")
+            && stderr.contains("first in citation 1 (line 23)"),
+        "{stderr}"
+    );
+}
+
+/// Issue 11.11: format characters (general category Cf: bidi marks, embeddings and isolates,
+/// the soft hyphen, the byte-order mark, joiners) draw nothing in the PDF and stay in the XML
+/// and the DOCX.
+#[test]
+fn format_characters_draw_nothing_and_stay_in_every_format() {
+    let controls = [
+        '\u{2066}',
+        '\u{2067}',
+        '\u{2068}',
+        '\u{2069}',
+        '\u{200e}',
+        '\u{200f}',
+        '\u{202a}',
+        '\u{202b}',
+        '\u{202c}',
+        '\u{202d}',
+        '\u{202e}',
+        '\u{feff}',
+        '\u{ad}',
+        '\u{61c}',
+        '\u{2060}',
+        '\u{200d}',
+        '\u{e0001}',
+    ];
+    let text: String = controls
+        .iter()
+        .map(|c| format!("qqq{c}zzz "))
+        .collect::<String>()
+        + "done;";
+    let mut m = harness::rich_motion();
+    m.recitals[0].content = vec![para(&text)];
+    m.body.push(paragraph(7, "\u{2067}xy\u{2069} Ends;"));
+    let pdf = Pdf::export(&m, &PdfOptions::default());
+    pdf.assert_valid();
+    let shown = pdf.text();
+    assert_eq!(
+        shown.matches("qqqzzz").count(),
+        controls.len(),
+        "each control draws nothing between the letters:\n{shown}"
+    );
+
+    let xml = motion_export::export::xml::export(&m, &Default::default()).unwrap();
+    let xml = String::from_utf8(xml).unwrap();
+    let docx = motion_export::export::docx::export(&m, &Default::default()).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").unwrap(),
+        &mut document,
+    )
+    .unwrap();
+    for (what, out) in [("XML", &xml), ("DOCX", &document)] {
+        for c in controls {
+            assert!(
+                out.contains(&format!("qqq{c}zzz")),
+                "{what} keeps U+{:04X}",
+                c as u32
+            );
+        }
+        assert!(
+            out.contains("\u{2067}xy\u{2069}"),
+            "{what} keeps the isolate"
+        );
     }
 }
 
@@ -766,7 +910,7 @@ fn a_custom_font_family_is_embedded() {
     match pdf::export(&lacking, &options) {
         Err(ExportError::MissingGlyphs { font, chars }) => {
             assert_eq!(font, "DejaVu Sans ExtraLight");
-            assert_eq!(chars, vec!['Ѫ']);
+            assert_eq!(chars.iter().map(|m| m.ch).collect::<Vec<_>>(), vec!['Ѫ']);
         }
         other => panic!("{:?}", other.map(|b| b.len())),
     }

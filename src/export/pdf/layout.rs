@@ -253,17 +253,45 @@ fn classify(c: char) -> Class {
     match c {
         '\u{a0}' | '\u{2007}' | '\u{202f}' => Class::Glyph(c),
         '\u{200b}' => Class::Break,
-        '\u{ad}'
-        | '\u{200c}'..='\u{200f}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{fe00}'..='\u{fe0f}'
-        | '\u{feff}'
-        | '\u{fffe}'
-        | '\u{ffff}' => Class::Skip,
+        c if is_format(c) => Class::Skip,
+        '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' | '\u{fffe}' | '\u{ffff}' => {
+            Class::Skip
+        }
         c if c.is_whitespace() || c.is_control() => Class::Space,
         c => Class::Glyph(c),
     }
+}
+
+/// True for the format characters (Unicode general category Cf, Unicode 15.1): invisible
+/// controls such as the bidirectional marks, embeddings and isolates (U+200E, U+202A-U+202E,
+/// U+2066-U+2069), joiners, the soft hyphen and the byte-order mark. They stay in the model, the
+/// XML and the DOCX; the PDF draws nothing for them. (The soft hyphen is dropped, not used as a
+/// hyphenation point.)
+pub(super) fn is_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{600}'..='\u{605}'
+            | '\u{61c}'
+            | '\u{6dd}'
+            | '\u{70f}'
+            | '\u{890}'..='\u{891}'
+            | '\u{8e2}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{110bd}'
+            | '\u{110cd}'
+            | '\u{13430}'..='\u{1343f}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0001}'
+            | '\u{e0020}'..='\u{e007f}'
+    )
 }
 
 impl<'a> Setter<'a> {

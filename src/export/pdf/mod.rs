@@ -16,6 +16,7 @@ mod fonts;
 mod layout;
 mod linebreak;
 mod metadata;
+mod missing;
 mod outline;
 mod paginate;
 mod place;
@@ -147,7 +148,7 @@ fn plan<'a>(
     if !missing.is_empty() {
         return Err(ExportError::MissingGlyphs {
             font: family.name().to_string(),
-            chars: missing.into_iter().collect(),
+            chars: missing::locate(motion, &missing),
         });
     }
     Ok(plan)
