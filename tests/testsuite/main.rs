@@ -12,6 +12,7 @@ mod make;
 mod measure;
 mod pdf;
 mod props;
+mod readme;
 mod reports;
 mod samples;
 mod xml;
