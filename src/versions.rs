@@ -13,7 +13,8 @@ use crate::lang;
 use crate::model::{Motion, Point};
 use crate::parse::patterns;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
 
 /// A finding about one language version of a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -22,18 +23,59 @@ pub struct VersionFinding {
     pub document: String,
     /// The source name (file stem) of the version that differs.
     pub source: String,
+    /// The position of that version among those given to [`check`] or [`check_versions`]:
+    /// source names may repeat (the same file name in two folders), positions do not.
+    pub version: usize,
     /// What differs; its span, when it has one, points into that version's text.
     pub diagnostic: Diagnostic,
+}
+
+/// What the comparison needs of one language version, without the motion: its source name, its
+/// document and its comparable properties (counts, numbering, metadata). Small enough to hold
+/// for every file of a large batch at once.
+#[derive(Debug, Clone)]
+pub struct Version {
+    source: String,
+    document: String,
+    facets: Vec<Facet>,
+}
+
+impl Version {
+    /// The facts of `motion`, read from the file whose stem is `source`.
+    pub fn of(source: &str, motion: &Motion) -> Version {
+        Version {
+            source: source.to_string(),
+            document: document_key(source, motion),
+            facets: facets_of(motion),
+        }
+    }
+
+    /// The document this version belongs to.
+    pub fn document(&self) -> &str {
+        &self.document
+    }
 }
 
 /// Groups the motions into documents and compares the versions of each document that has more
 /// than one. `motions` are `(source name, motion)` pairs, the source name being the file stem
 /// (`B9-0146-2021_EN`). Findings come by document, then in the order the versions were given.
 pub fn check(motions: &[(String, &Motion)]) -> Vec<VersionFinding> {
-    group(motions)
-        .iter()
-        .filter(|(_, versions)| versions.len() > 1)
-        .flat_map(|(document, versions)| compare_document(document, versions))
+    let versions: Vec<Version> = motions.iter().map(|(s, m)| Version::of(s, m)).collect();
+    check_versions(&versions)
+}
+
+/// [`check`] over the facts of each version: versions are grouped by document (in sorted order),
+/// and each property is compared across a group in one pass, so the work grows with the number
+/// of versions, not with its square.
+pub fn check_versions(versions: &[Version]) -> Vec<VersionFinding> {
+    let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, v) in versions.iter().enumerate() {
+        groups.entry(&v.document).or_default().push(i);
+    }
+    groups
+        .into_iter()
+        .filter(|(_, members)| members.len() > 1)
+        .flat_map(|(document, members)| compare_group(document, versions, &members))
         .collect()
 }
 
@@ -55,12 +97,13 @@ pub fn group<'a>(motions: &[(String, &'a Motion)]) -> Vec<(String, Vec<(String, 
 /// Compares the language versions of one document; `versions` are `(source name, motion)` pairs.
 /// The document is named after the first version that states a number.
 pub fn compare(versions: &[(String, &Motion)]) -> Vec<VersionFinding> {
+    let versions: Vec<Version> = versions.iter().map(|(s, m)| Version::of(s, m)).collect();
     let document = versions
-        .iter()
-        .map(|(source, motion)| document_key(source, motion))
-        .next()
+        .first()
+        .map(|v| v.document.clone())
         .unwrap_or_default();
-    compare_document(&document, versions)
+    let members: Vec<usize> = (0..versions.len()).collect();
+    compare_group(&document, &versions, &members)
 }
 
 /// The document a version belongs to.
@@ -96,117 +139,244 @@ fn number_in_name(stem: &str) -> Option<String> {
     None
 }
 
-/// One comparable property of a version.
+/// A part of a motion that is counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Part {
+    Citations,
+    Recitals,
+    Paragraphs,
+    Headings,
+    Footnotes,
+}
+
+/// A recital or paragraph, by its position (from 1), that may hold points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Place {
+    Recital(u32),
+    Paragraph(u32),
+}
+
+/// A cover fact a version may state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Stated {
+    DocNumber,
+    Date,
+    Procedure,
+    Rule,
+    Kind,
+    Authors,
+}
+
+/// One comparable property of a version; its name, code, hint and what it depends on follow
+/// from it, so a version holds none of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Property {
+    Count(Part),
+    /// The nesting of the points of a recital or paragraph.
+    Points(Place),
+    RecitalNumbers,
+    ParagraphNumbers,
+    PointNumbers(Place),
+    Metadata(Stated),
+}
+
+impl Property {
+    fn code(self) -> &'static Code {
+        match self {
+            Property::Count(_) | Property::Points(_) => &codes::VERSIONS_STRUCTURE,
+            Property::RecitalNumbers | Property::ParagraphNumbers | Property::PointNumbers(_) => {
+                &codes::VERSIONS_NUMBERING
+            }
+            Property::Metadata(_) => &codes::VERSIONS_METADATA,
+        }
+    }
+
+    fn hint(self) -> &'static str {
+        match self {
+            Property::Count(_) | Property::Points(_) => STRUCTURE_HINT,
+            Property::RecitalNumbers | Property::ParagraphNumbers | Property::PointNumbers(_) => {
+                NUMBERING_HINT
+            }
+            Property::Metadata(_) => METADATA_HINT,
+        }
+    }
+
+    /// The property that must agree before this one is compared (numbering after counts).
+    fn after(self) -> Option<Property> {
+        let parent = |place| match place {
+            Place::Recital(_) => Property::Count(Part::Recitals),
+            Place::Paragraph(_) => Property::Count(Part::Paragraphs),
+        };
+        match self {
+            Property::Points(place) => Some(parent(place)),
+            Property::RecitalNumbers => Some(Property::Count(Part::Recitals)),
+            Property::ParagraphNumbers => Some(Property::Count(Part::Paragraphs)),
+            Property::PointNumbers(place) => Some(Property::Points(place)),
+            Property::Count(_) | Property::Metadata(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::Recital(i) => write!(f, "recital {i}"),
+            Place::Paragraph(i) => write!(f, "paragraph {i}"),
+        }
+    }
+}
+
+/// As named in messages: `recitals`, `points in paragraph 3`.
+impl fmt::Display for Property {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Property::Count(part) => f.write_str(match part {
+                Part::Citations => "citations",
+                Part::Recitals => "recitals",
+                Part::Paragraphs => "paragraphs",
+                Part::Headings => "headings",
+                Part::Footnotes => "footnotes",
+            }),
+            Property::Points(place) => write!(f, "points in {place}"),
+            Property::RecitalNumbers => f.write_str("recital numbers"),
+            Property::ParagraphNumbers => f.write_str("paragraph numbers"),
+            Property::PointNumbers(place) => write!(f, "point numbers in {place}"),
+            Property::Metadata(stated) => f.write_str(match stated {
+                Stated::DocNumber => "document number",
+                Stated::Date => "date",
+                Stated::Procedure => "procedure",
+                Stated::Rule => "Rule",
+                Stated::Kind => "kind of document",
+                Stated::Authors => "authors",
+            }),
+        }
+    }
+}
+
+/// One comparable property of a version and its value.
+#[derive(Debug, Clone)]
 struct Facet {
-    /// What is compared, as named in messages: `recitals`, `points in paragraph 3`.
-    name: String,
-    code: &'static Code,
+    property: Property,
     /// The value compared between versions.
-    value: String,
-    /// The value as shown in messages.
-    shown: String,
+    value: Box<str>,
+    /// The value as shown in messages, when it is not the value itself.
+    shown: Option<Box<str>>,
     span: Option<Span>,
-    /// The facet that must agree before this one is compared (numbering after counts).
-    after: Option<String>,
     /// The value is what a faultless version would have (numbers running from the first without
     /// gaps); it wins a tie between as many versions on each side.
     regular: bool,
-    hint: &'static str,
 }
 
-/// Compares each property across the versions; a property that depends on another (numbering
-/// on counts) is compared only between versions that agree on the other.
-fn compare_document(document: &str, versions: &[(String, &Motion)]) -> Vec<VersionFinding> {
-    let facets: Vec<Vec<Facet>> = versions.iter().map(|(_, m)| facets_of(m)).collect();
-    let mut flagged: BTreeSet<(usize, &str)> = BTreeSet::new();
+impl Facet {
+    fn new(property: Property, value: String, span: Option<Span>) -> Facet {
+        Facet {
+            property,
+            value: value.into(),
+            shown: None,
+            span,
+            regular: false,
+        }
+    }
+
+    /// The value as shown in messages: points as their count, numbers as the version writes them.
+    fn shown(&self) -> String {
+        if let Some(shown) = &self.shown {
+            return shown.to_string();
+        }
+        match self.property {
+            // The shape has one `.` or `(` per point.
+            Property::Points(_) => {
+                let total = self.value.matches(['.', '(']).count();
+                format!("{total} point{}", if total == 1 { "" } else { "s" })
+            }
+            _ => self.value.to_string(),
+        }
+    }
+}
+
+/// Compares each property across the versions `members` (positions in `versions`) of one
+/// document; a property that depends on another (numbering on counts) is compared only between
+/// versions that agree on the other.
+fn compare_group(document: &str, versions: &[Version], members: &[usize]) -> Vec<VersionFinding> {
+    // Each property with the versions that have it, properties in the order first met.
+    let mut order: Vec<Property> = Vec::new();
+    let mut holding: HashMap<Property, Vec<(usize, &Facet)>> = HashMap::new();
+    for &i in members {
+        for f in &versions[i].facets {
+            let entries = holding.entry(f.property).or_insert_with(|| {
+                order.push(f.property);
+                Vec::new()
+            });
+            entries.push((i, f));
+        }
+    }
+    let mut flagged: HashSet<(usize, Property)> = HashSet::new();
     let mut found: Vec<(usize, usize, VersionFinding)> = Vec::new();
-    for (order, name) in facet_names(&facets).into_iter().enumerate() {
-        let entries = comparable(&facets, name, &flagged);
+    for (rank, property) in order.iter().enumerate() {
+        let entries: Vec<(usize, &Facet)> = holding[property]
+            .iter()
+            .filter(|(i, _)| {
+                property
+                    .after()
+                    .is_none_or(|dep| !flagged.contains(&(*i, dep)))
+            })
+            .copied()
+            .collect();
         if entries.len() < 2 {
             continue;
         }
         let reference = majority(&entries);
-        let holders: Vec<&str> = entries
+        let mut holders = entries
             .iter()
             .filter(|(_, f)| f.value == reference.value)
-            .map(|(i, _)| versions[*i].0.as_str())
-            .collect();
+            .map(|(i, _)| versions[*i].source.as_str());
+        let first_two: Vec<&str> = holders.by_ref().take(2).collect();
+        let others = holders.count();
+        let shown_reference = reference.shown();
         for (i, f) in entries.iter().filter(|(_, f)| f.value != reference.value) {
-            flagged.insert((*i, name));
+            flagged.insert((*i, *property));
+            let message = format!(
+                "{property}: {} here, {shown_reference} in {}",
+                f.shown(),
+                list_sources(&first_two, others)
+            );
             let finding = VersionFinding {
                 document: document.to_string(),
-                source: versions[*i].0.clone(),
-                diagnostic: difference(f, reference, &holders),
+                source: versions[*i].source.clone(),
+                version: *i,
+                diagnostic: Diagnostic::new(property.code(), f.span, message).hint(property.hint()),
             };
-            found.push((*i, order, finding));
+            found.push((*i, rank, finding));
         }
     }
     // By version, then by property, whatever the order properties were met in.
-    found.sort_by_key(|(i, order, _)| (*i, *order));
+    found.sort_by_key(|(i, rank, _)| (*i, *rank));
     found.into_iter().map(|(_, _, f)| f).collect()
 }
 
-/// The names of the properties, in the order first met.
-fn facet_names(facets: &[Vec<Facet>]) -> Vec<&str> {
-    let mut names: Vec<&str> = Vec::new();
-    for f in facets.iter().flatten() {
-        if !names.contains(&f.name.as_str()) {
-            names.push(&f.name);
-        }
-    }
-    names
-}
-
-/// The versions that have property `name` and agree on what it depends on.
-fn comparable<'f>(
-    facets: &'f [Vec<Facet>],
-    name: &str,
-    flagged: &BTreeSet<(usize, &str)>,
-) -> Vec<(usize, &'f Facet)> {
-    facets
-        .iter()
-        .enumerate()
-        .filter_map(|(i, fs)| fs.iter().find(|f| f.name == name).map(|f| (i, f)))
-        .filter(|(i, f)| {
-            f.after
-                .as_deref()
-                .is_none_or(|dep| !flagged.contains(&(*i, dep)))
-        })
-        .collect()
-}
-
-/// "recitals: 3 here, 4 in X_EN and X_FR".
-fn difference(f: &Facet, reference: &Facet, holders: &[&str]) -> Diagnostic {
-    let message = format!(
-        "{}: {} here, {} in {}",
-        f.name,
-        f.shown,
-        reference.shown,
-        list_sources(holders)
-    );
-    Diagnostic::new(f.code, f.span, message).hint(f.hint)
-}
-
 /// The value most versions share; on a tie, a regular one, then the one of the earliest version.
+/// Counted in one pass over the entries.
 fn majority<'f>(entries: &[(usize, &'f Facet)]) -> &'f Facet {
-    let mut best: Option<((usize, bool), &Facet)> = None;
-    for (_, f) in entries {
-        let count = entries.iter().filter(|(_, g)| g.value == f.value).count();
-        let rank = (count, f.regular);
-        if best.is_none_or(|(r, _)| rank > r) {
-            best = Some((rank, f));
-        }
+    let mut tally: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (position, (_, f)) in entries.iter().enumerate() {
+        tally.entry(&f.value).or_insert((0, position)).0 += 1;
     }
-    best.expect("at least two entries").1
+    let (_, first) = tally
+        .values()
+        .map(|&(count, first)| ((count, entries[first].1.regular, usize::MAX - first), first))
+        .max()
+        .expect("at least two entries");
+    entries[first].1
 }
 
-/// `B8-0775-2015_EN`, `B8-0775-2015_EN and B8-0775-2015_DE`, `X, Y and 3 other versions`.
-fn list_sources(sources: &[&str]) -> String {
-    match sources {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [a, b] => format!("{a} and {b}"),
-        [a, b, rest @ ..] => format!("{a}, {b} and {} other versions", rest.len()),
+/// `B8-0775-2015_EN`, `B8-0775-2015_EN and B8-0775-2015_DE`, `X, Y and 3 other versions`: the
+/// first two versions named, the `others` counted.
+fn list_sources(first_two: &[&str], others: usize) -> String {
+    match (first_two, others) {
+        ([], _) => String::new(),
+        ([one], _) => one.to_string(),
+        ([a, b], 0) => format!("{a} and {b}"),
+        ([a, b, ..], _) => format!("{a}, {b} and {others} other versions"),
     }
 }
 
@@ -224,78 +394,61 @@ const STRUCTURE_HINT: &str =
 const NUMBERING_HINT: &str = "number the parts as the other language versions do";
 const METADATA_HINT: &str = "check the cover of this version against the other language versions";
 
-fn count_facet(name: &str, count: usize, span: Option<Span>) -> Facet {
-    Facet {
-        name: name.to_string(),
-        code: &codes::VERSIONS_STRUCTURE,
-        value: count.to_string(),
-        shown: count.to_string(),
-        span,
-        after: None,
-        regular: false,
-        hint: STRUCTURE_HINT,
-    }
-}
-
 fn span_of(spans: impl Iterator<Item = Span>) -> Option<Span> {
     spans.reduce(Span::to)
+}
+
+/// Position `i` (from 0) as a place's number (from 1).
+fn nth(i: usize) -> u32 {
+    u32::try_from(i + 1).unwrap_or(u32::MAX)
 }
 
 /// Counts of citations, recitals, paragraphs, headings and footnotes, and the points of each
 /// recital and paragraph.
 fn structure(m: &Motion, out: &mut Vec<Facet>) {
     let paragraphs: Vec<_> = m.paragraphs().collect();
-    out.push(count_facet(
-        "citations",
+    let mut count = |part, n: usize, span| {
+        out.push(Facet::new(Property::Count(part), n.to_string(), span));
+    };
+    count(
+        Part::Citations,
         m.citations.len(),
         span_of(m.citations.iter().map(|c| c.span)),
-    ));
-    out.push(count_facet(
-        "recitals",
+    );
+    count(
+        Part::Recitals,
         m.recitals.len(),
         span_of(m.recitals.iter().map(|r| r.span)),
-    ));
-    out.push(count_facet(
-        "paragraphs",
+    );
+    count(
+        Part::Paragraphs,
         paragraphs.len(),
         span_of(paragraphs.iter().map(|p| p.span)),
-    ));
-    out.push(count_facet("headings", m.headings().count(), None));
-    out.push(count_facet(
-        "footnotes",
+    );
+    count(Part::Headings, m.headings().count(), None);
+    count(
+        Part::Footnotes,
         m.footnotes.len(),
         span_of(m.footnotes.iter().map(|n| n.span)),
-    ));
+    );
     let containers = m
         .recitals
         .iter()
         .enumerate()
-        .map(|(i, r)| (format!("recital {}", i + 1), "recitals", &r.points, r.span))
-        .chain(paragraphs.iter().enumerate().map(|(i, p)| {
-            (
-                format!("paragraph {}", i + 1),
-                "paragraphs",
-                &p.points,
-                p.span,
-            )
-        }));
-    for (place, parent, points, span) in containers {
-        let total = count_points(points);
-        out.push(Facet {
-            name: format!("points in {place}"),
-            code: &codes::VERSIONS_STRUCTURE,
-            value: shape(points),
-            shown: format!("{total} point{}", if total == 1 { "" } else { "s" }),
-            span: Some(span_of(points.iter().map(|p| p.span)).unwrap_or(span)),
-            after: Some(parent.to_string()),
-            regular: false,
-            hint: STRUCTURE_HINT,
-        });
+        .map(|(i, r)| (Place::Recital(nth(i)), &r.points, r.span))
+        .chain(
+            paragraphs
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (Place::Paragraph(nth(i)), &p.points, p.span)),
+        );
+    for (place, points, span) in containers {
+        out.push(Facet::new(
+            Property::Points(place),
+            shape(points),
+            Some(span_of(points.iter().map(|p| p.span)).unwrap_or(span)),
+        ));
     }
-}
-
-fn count_points(points: &[Point]) -> usize {
-    points.iter().map(|p| 1 + count_points(&p.points)).sum()
 }
 
 /// The nesting of points: `..(..).` for three points, the second with two of its own.
@@ -320,19 +473,15 @@ fn numbering(m: &Motion, out: &mut Vec<Facet>) {
             .and_then(|p| p.recital_index(value))
             .map_or_else(|| format!("?{value}"), |i| i.to_string())
     };
-    let numbered = |name: &str, after: &str, values: Vec<String>, shown: Vec<&str>, span| Facet {
-        name: name.to_string(),
-        code: &codes::VERSIONS_NUMBERING,
-        regular: is_regular(&values, name),
-        value: values.join(","),
-        shown: shown.join(" "),
+    let numbered = |property, values: Vec<String>, shown: Vec<&str>, span| Facet {
+        property,
+        regular: is_regular(&values, property),
+        value: values.join(",").into(),
+        shown: Some(shown.join(" ").into()),
         span,
-        after: Some(after.to_string()),
-        hint: NUMBERING_HINT,
     };
     out.push(numbered(
-        RECITAL_NUMBERS,
-        "recitals",
+        Property::RecitalNumbers,
         m.recitals
             .iter()
             .map(|r| recital_index(&r.num.value))
@@ -342,8 +491,7 @@ fn numbering(m: &Motion, out: &mut Vec<Facet>) {
     ));
     let paragraphs: Vec<_> = m.paragraphs().collect();
     out.push(numbered(
-        PARAGRAPH_NUMBERS,
-        "paragraphs",
+        Property::ParagraphNumbers,
         paragraphs.iter().map(|p| p.num.value.clone()).collect(),
         paragraphs.iter().map(|p| p.num.text.as_str()).collect(),
         span_of(paragraphs.iter().map(|p| p.span)),
@@ -352,19 +500,18 @@ fn numbering(m: &Motion, out: &mut Vec<Facet>) {
         .recitals
         .iter()
         .enumerate()
-        .map(|(i, r)| (format!("recital {}", i + 1), &r.points))
+        .map(|(i, r)| (Place::Recital(nth(i)), &r.points))
         .chain(
             paragraphs
                 .iter()
                 .enumerate()
-                .map(|(i, p)| (format!("paragraph {}", i + 1), &p.points)),
+                .map(|(i, p)| (Place::Paragraph(nth(i)), &p.points)),
         );
     for (place, points) in containers.filter(|(_, p)| !p.is_empty()) {
         let mut all = Vec::new();
         flatten(points, &mut all);
         out.push(numbered(
-            &format!("point numbers in {place}"),
-            &format!("points in {place}"),
+            Property::PointNumbers(place),
             all.iter().map(|p| p.num.value.clone()).collect(),
             all.iter().map(|p| p.num.text.as_str()).collect(),
             span_of(all.iter().map(|p| p.span)),
@@ -372,14 +519,11 @@ fn numbering(m: &Motion, out: &mut Vec<Facet>) {
     }
 }
 
-const RECITAL_NUMBERS: &str = "recital numbers";
-const PARAGRAPH_NUMBERS: &str = "paragraph numbers";
-
 /// Recital positions `0, 1, 2 ...` or paragraph numbers `1, 2, 3 ...`; points are not judged.
-fn is_regular(values: &[String], name: &str) -> bool {
-    let first = match name {
-        RECITAL_NUMBERS => 0,
-        PARAGRAPH_NUMBERS => 1,
+fn is_regular(values: &[String], property: Property) -> bool {
+    let first = match property {
+        Property::RecitalNumbers => 0,
+        Property::ParagraphNumbers => 1,
         _ => return false,
     };
     values
@@ -399,26 +543,17 @@ fn flatten<'m>(points: &'m [Point], out: &mut Vec<&'m Point>) {
 /// them.
 fn metadata(m: &Motion, out: &mut Vec<Facet>) {
     let c = &m.cover;
-    let mut stated = |name: &str, value: String, span: Option<Span>| {
-        out.push(Facet {
-            name: name.to_string(),
-            code: &codes::VERSIONS_METADATA,
-            shown: value.clone(),
-            value,
-            span,
-            after: None,
-            regular: false,
-            hint: METADATA_HINT,
-        });
+    let mut stated = |stated, value: String, span: Option<Span>| {
+        out.push(Facet::new(Property::Metadata(stated), value, span));
     };
     if let Some(n) = &c.doc_number {
-        stated("document number", n.value.clone(), Some(n.span));
+        stated(Stated::DocNumber, n.value.clone(), Some(n.span));
     }
     if let Some(d) = &c.date {
-        stated("date", d.value.to_string(), Some(d.span));
+        stated(Stated::Date, d.value.to_string(), Some(d.span));
     }
     if let Some(p) = &c.procedure {
-        stated("procedure", p.value.clone(), Some(p.span));
+        stated(Stated::Procedure, p.value.clone(), Some(p.span));
     }
     if let Some(r) = &c.rule {
         // Only the Rule's own number: how paragraphs of a Rule are cited varies by language
@@ -429,18 +564,14 @@ fn metadata(m: &Motion, out: &mut Vec<Facet>) {
             .skip_while(|c| !c.is_ascii_digit())
             .take_while(char::is_ascii_digit)
             .collect();
-        stated("Rule", format!("Rule {number}"), Some(r.span));
+        stated(Stated::Rule, format!("Rule {number}"), Some(r.span));
     }
     if let Some(k) = &c.kind_text {
-        stated(
-            "kind of document",
-            c.kind.akn_name().to_string(),
-            Some(k.span),
-        );
+        stated(Stated::Kind, c.kind.akn_name().to_string(), Some(k.span));
     }
     if c.author_count() > 0 {
         let span = span_of(c.authors.iter().map(|a| a.span));
-        stated("authors", c.author_count().to_string(), span);
+        stated(Stated::Authors, c.author_count().to_string(), span);
     }
 }
 

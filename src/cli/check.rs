@@ -51,7 +51,8 @@ impl batch::Job for Check {
 }
 
 /// Compares the language versions among the inputs; returns each file's findings by its name.
-/// The motions are read once more here; the batch then reports the findings with each file.
+/// The motions are read once more here, each kept only as the facts the comparison needs; the
+/// batch then reports the findings with each file.
 fn version_findings(
     inputs: &[inputs::Input],
     cfg: &ReadConfig,
@@ -59,32 +60,30 @@ fn version_findings(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(cfg.jobs)
         .build();
-    let load_all = || -> Vec<(String, String, motion_export::model::Motion)> {
+    // Each version with the position of its input: stems repeat across folders, positions not.
+    let load_all = || -> Vec<(usize, versions::Version)> {
         inputs
             .par_iter()
-            .filter_map(|i| {
+            .enumerate()
+            .filter_map(|(n, i)| {
                 batch::load_any(i, cfg)
                     .ok()
-                    .map(|l| (i.stem(), i.display(), l.motion))
+                    .map(|l| (n, versions::Version::of(&i.stem(), &l.motion)))
             })
             .collect()
     };
-    let loaded = match pool {
+    let (positions, facts): (Vec<usize>, Vec<versions::Version>) = match pool {
         Ok(pool) => pool.install(load_all),
         Err(_) => load_all(),
-    };
-    let pairs: Vec<(String, &motion_export::model::Motion)> = loaded
-        .iter()
-        .map(|(stem, _, m)| (stem.clone(), m))
-        .collect();
+    }
+    .into_iter()
+    .unzip();
     let mut by_file: HashMap<String, Vec<Diagnostic>> = HashMap::new();
-    for finding in versions::check(&pairs) {
-        if let Some((_, display, _)) = loaded.iter().find(|(stem, _, _)| *stem == finding.source) {
-            by_file
-                .entry(display.clone())
-                .or_default()
-                .push(finding.diagnostic);
-        }
+    for finding in versions::check_versions(&facts) {
+        by_file
+            .entry(inputs[positions[finding.version]].display())
+            .or_default()
+            .push(finding.diagnostic);
     }
     by_file
 }

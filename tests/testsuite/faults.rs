@@ -1,12 +1,13 @@
 //! Fault injection: Ctrl-C during a batch, inputs that vanish or become unreadable while a batch
 //! runs, awkward input names, a batch of 100,000 tiny files, a 200 MB input, and pathological
-//! motions whose work is counted (instructions under valgrind), not timed.
+//! motions whose work is counted (instructions under valgrind), not timed, and `check --versions`
+//! over many versions of one motion.
 
 use crate::cli::{bin, files_below, run};
 use crate::harness::repo_root;
-use crate::measure::assert_linear;
 #[cfg(target_os = "linux")]
 use crate::measure::run_measuring_memory;
+use crate::measure::{assert_linear, assert_linear_counts, instructions_of};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -600,4 +601,72 @@ fn a_file_where_an_output_folder_should_be_fails_that_input_only() {
     let result = run(&[&"convert", &"--format", &"xml", &"-o", &fresh, &input]);
     assert_eq!(result.status.code(), Some(0), "{}", stderr(&result));
     assert!(fresh.join("sub/inner.xml").is_file());
+}
+
+/// Writes `count` copies of one tiny motion into `dir` as `v00000.txt`, ...: versions of one
+/// document, as `check --versions` sees them.
+fn versions_of_one_motion(dir: &Path, count: usize) {
+    std::fs::create_dir_all(dir).unwrap();
+    for i in 0..count {
+        std::fs::write(dir.join(format!("v{i:05}.txt")), tiny_motion(0)).unwrap();
+    }
+}
+
+#[test]
+fn comparing_many_versions_takes_linear_work() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_linear_counts("check --versions, copies of one motion", 300, |k| {
+        let batch = dir.path().join(k.to_string());
+        versions_of_one_motion(&batch, k);
+        let args = ["check", "-q", "-j", "1", "--versions"].map(std::ffi::OsStr::new);
+        instructions_of(&[&args[..], &[batch.as_os_str()]].concat())
+    });
+}
+
+/// Many versions of one motion, in two folders holding the same file names; one version has an
+/// extra paragraph: exactly that one is reported, in its own file, not in its namesake's.
+#[test]
+fn one_deviating_version_among_many_is_reported_in_its_own_file() {
+    let dir = tempfile::tempdir().unwrap();
+    versions_of_one_motion(&dir.path().join("a"), 300);
+    versions_of_one_motion(&dir.path().join("b"), 300);
+    let odd = dir.path().join("b/v00123.txt");
+    let extra = tiny_motion(0).replace("2. Instructs", "2. Calls again;\n\n3. Instructs");
+    std::fs::write(&odd, extra).unwrap();
+    let out = run(&[
+        &"check",
+        &"--versions",
+        &"--report-format",
+        &"json",
+        &dir.path(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let flagged: Vec<(String, String, String)> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| {
+            let path = f["path"].as_str().unwrap().to_string();
+            f["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|d| d["severity"] == "error")
+                .map(move |d| {
+                    let code = d["code"].as_str().unwrap().to_string();
+                    let message = d["message"].as_str().unwrap().to_string();
+                    (path.clone(), code, message)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(
+        flagged,
+        [(
+            odd.display().to_string(),
+            "E-VERSIONS-STRUCTURE".to_string(),
+            "paragraphs: 3 here, 2 in v00000, v00001 and 597 other versions".to_string()
+        )]
+    );
 }

@@ -15,6 +15,7 @@ mod measure;
 mod memory;
 mod pdf;
 mod props;
+mod readme;
 mod reports;
 mod samples;
 mod xml;

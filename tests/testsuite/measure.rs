@@ -63,11 +63,17 @@ pub fn run_measuring_memory(cmd: &mut std::process::Command) -> (Output, u64) {
 pub fn instructions(dir: &Path, args: &[&str], name: &str, text: &str) -> u64 {
     let input = dir.join(name);
     std::fs::write(&input, text).unwrap();
+    let mut all: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+    all.push(input.as_os_str());
+    instructions_of(&all)
+}
+
+/// The instructions valgrind counts for one run of the tool with `args`.
+pub fn instructions_of(args: &[&std::ffi::OsStr]) -> u64 {
     let out = std::process::Command::new("valgrind")
         .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
         .arg(env!("CARGO_BIN_EXE_motion-export"))
         .args(args)
-        .arg(&input)
         .env("NO_COLOR", "1")
         .output()
         .unwrap_or_else(|e| panic!("cannot run valgrind ({e}); `make test` installs it"));
@@ -83,10 +89,14 @@ pub fn instructions(dir: &Path, args: &[&str], name: &str, text: &str) -> u64 {
 /// differences cancel the fixed cost of starting up.
 pub fn assert_linear(what: &str, args: &[&str], n: usize, make: impl Fn(usize) -> String) {
     let dir = tempfile::tempdir().unwrap();
-    let counts: Vec<u64> = [n, 2 * n, 4 * n]
-        .iter()
-        .map(|&k| instructions(dir.path(), args, &format!("{k}.txt"), &make(k)))
-        .collect();
+    assert_linear_counts(what, n, |k| {
+        instructions(dir.path(), args, &format!("{k}.txt"), &make(k))
+    });
+}
+
+/// As `assert_linear`, with `count(k)` giving the instructions at size k however it runs the tool.
+pub fn assert_linear_counts(what: &str, n: usize, count: impl Fn(usize) -> u64) {
+    let counts: Vec<u64> = [n, 2 * n, 4 * n].iter().map(|&k| count(k)).collect();
     let ratio = (counts[2] - counts[1]) as f64 / (counts[1] - counts[0]) as f64;
     eprintln!(
         "{what}: {counts:?} instructions at sizes {n}, {}, {}; ratio {ratio:.2}",
