@@ -4,6 +4,7 @@ mod akn_check;
 mod cli;
 mod corpus;
 mod docx;
+mod escaping;
 mod faults;
 mod golden;
 mod harness;
