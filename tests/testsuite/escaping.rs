@@ -125,3 +125,88 @@ fn issue_11_a_location_is_printed_once_for_a_path_with_a_newline() {
         "location printed once: {arrow}\n{err}"
     );
 }
+
+/// Runs `make -q TARGET` (is it up to date?) with the rules of `deps` and a pattern rule.
+fn make_up_to_date(dir: &Path, deps: &str, target: &str) -> bool {
+    let makefile = format!("out/%.xml: %.txt\n\tmkdir -p out && touch '$@'\n{deps}");
+    std::fs::write(dir.join("Makefile"), makefile).unwrap();
+    let out = std::process::Command::new("make")
+        .current_dir(dir)
+        .args(["-q", target])
+        .output()
+        .expect("make");
+    assert!(
+        out.status.code().is_some_and(|c| c < 2),
+        "make failed on the rules of deps:\n{deps}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.status.success()
+}
+
+#[test]
+fn issue_11_deps_rules_hold_percent_and_special_characters_for_gnu_make() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = ["a%b", "c d#e$f:g"];
+    for name in names {
+        std::fs::write(dir.path().join(format!("{name}.txt")), "x").unwrap();
+        std::fs::create_dir_all(dir.path().join("out")).unwrap();
+        std::fs::write(dir.path().join(format!("out/{name}.xml")), "x").unwrap();
+    }
+    let config = dir.path().join("motion-export.toml");
+    std::fs::write(&config, "").unwrap();
+    let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(60);
+    let config = std::fs::File::options().write(true).open(config).unwrap();
+    config.set_modified(old).unwrap();
+    let out = check(
+        dir.path(),
+        &[
+            "deps",
+            "-o",
+            "out",
+            "--format",
+            "xml",
+            "a%b.txt",
+            "c d#e$f:g.txt",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let deps = String::from_utf8(out.stdout).unwrap();
+    for name in names {
+        let target = format!("out/{name}.xml");
+        assert!(
+            make_up_to_date(dir.path(), &deps, &target),
+            "{target}\n{deps}"
+        );
+        // A newer configuration file makes the output out of date: make read the rule as an
+        // explicit rule with that prerequisite (with `%` unescaped it is a pattern rule without
+        // a recipe, which make ignores).
+        config
+            .set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(60))
+            .unwrap();
+        assert!(
+            !make_up_to_date(dir.path(), &deps, &target),
+            "{target}\n{deps}"
+        );
+        config.set_modified(old).unwrap();
+    }
+}
+
+#[test]
+fn issue_11_deps_refuses_names_make_cannot_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a\n::error::b.txt", "x;rm -f y.txt", "v=w.txt"] {
+        std::fs::write(dir.path().join(name), "x").unwrap();
+        let out = check(dir.path(), &["deps", name]);
+        assert_eq!(out.status.code(), Some(2), "{name:?}");
+        assert!(out.stdout.is_empty(), "{name:?}: no rule printed");
+        assert_safe(&format!("deps {name:?}"), &out);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("make cannot hold"), "{err}");
+        std::fs::remove_file(dir.path().join(name)).unwrap();
+    }
+}
