@@ -58,6 +58,10 @@ pub struct ReadArgs {
     /// Write the report to this file; the terminal still gets the human text.
     #[arg(long, value_name = "PATH")]
     pub report: Option<PathBuf>,
+    /// Show at most N diagnostics of each code per file, on the terminal and in reports, and
+    /// count the rest (0: all).
+    #[arg(long, value_name = "N", default_value_t = super::render::PER_CODE)]
+    pub max_per_code: usize,
     /// No progress bar and no summary; diagnostics only.
     #[arg(short, long)]
     pub quiet: bool,
@@ -233,6 +237,7 @@ pub struct ReadConfig {
     pub jobs: usize,
     pub report_format: ReportFormat,
     pub report: Option<PathBuf>,
+    pub max_per_code: usize,
     pub shard: Option<(u32, u32)>,
 }
 
@@ -270,6 +275,7 @@ impl ReadArgs {
             jobs,
             report_format: self.report_format,
             report: self.report.clone(),
+            max_per_code: self.max_per_code,
             shard: self.shard,
         })
     }

@@ -133,34 +133,49 @@ fn escape_line(line: &str, range: Range<usize>) -> (String, Range<usize>) {
     (out, start..end)
 }
 
-/// At most this many diagnostics of one code are shown per file; the rest are counted.
+/// By default, at most this many diagnostics of one code are shown per file, on the terminal and
+/// in reports (`--max-per-code`); the rest are counted.
 pub const PER_CODE: usize = 20;
 
-/// Renders a file's diagnostics, showing at most [`PER_CODE`] of each code and then how many more
-/// there are: a pathological file must not flood the terminal. Machine reports keep them all.
+/// Renders a file's diagnostics, showing at most [`PER_CODE`] of each code.
 pub fn capped(diags: &[Diagnostic], origin: &str, src: &str, color: bool) -> String {
-    let mut shown: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let mut out: Vec<String> = Vec::new();
-    for d in diags {
-        let n = shown.entry(d.code).or_default();
-        *n += 1;
-        if *n <= PER_CODE {
-            out.push(diagnostic(d, origin, src, color));
-        }
-    }
-    let mut hidden: Vec<(&str, usize)> = shown
-        .into_iter()
-        .filter(|(_, n)| *n > PER_CODE)
-        .map(|(c, n)| (c, n - PER_CODE))
+    capped_to(diags, origin, src, color, PER_CODE)
+}
+
+/// Renders a file's diagnostics, showing at most `max` of each code (0: all) and then how many
+/// more there are: a pathological file must not flood the terminal.
+pub fn capped_to(diags: &[Diagnostic], origin: &str, src: &str, color: bool, max: usize) -> String {
+    let (shown, omitted) = cap(diags, max);
+    let mut out: Vec<String> = (shown.iter())
+        .map(|d| diagnostic(d, origin, src, color))
         .collect();
-    hidden.sort();
-    for (code, n) in hidden {
+    for (code, n) in omitted {
         out.push(format!(
-            "note: {}: {n} more {code} not shown (`motion-export check --report-format json` lists them all)",
+            "note: {}: {n} more {code} not shown (`--max-per-code 0` shows them all)",
             path(origin)
         ));
     }
     out.join("\n")
+}
+
+/// The first `max` diagnostics of each code (all when `max` is 0), in their order, and for each
+/// code with more, how many were left out, by code.
+pub fn cap(diags: &[Diagnostic], max: usize) -> (Vec<&Diagnostic>, Vec<(&'static str, usize)>) {
+    let mut seen: std::collections::HashMap<&'static str, usize> = Default::default();
+    let mut shown = Vec::new();
+    for d in diags {
+        let n = seen.entry(d.code).or_default();
+        *n += 1;
+        if max == 0 || *n <= max {
+            shown.push(d);
+        }
+    }
+    let mut omitted: Vec<(&'static str, usize)> = (seen.into_iter())
+        .filter(|&(_, n)| max > 0 && n > max)
+        .map(|(c, n)| (c, n - max))
+        .collect();
+    omitted.sort();
+    (shown, omitted)
 }
 
 /// annotate-snippets prints `--> origin:line:col` with its own line and column; we give it the
