@@ -600,4 +600,141 @@ mod tests {
         assert_eq!(gh_data("x\ny"), "x%0Ay");
         assert_eq!(uri("dir/a b/ü.txt"), "dir/a%20b/%C3%BC.txt");
     }
+
+    // -----------------------------------------------------------------------------------------
+    // Property: any diagnostics (any span, in range or not, on a character boundary or not, any
+    // Unicode in messages, hints, paths and source text) render without a panic; the human text
+    // holds no control or escape character and no line a CI runner reads as a command; every
+    // machine report is well-formed.
+
+    use crate::cli::render;
+    use motion_export::diag::Span;
+    use proptest::prelude::*;
+
+    /// Characters that stress renderers: controls, C1, bidi overrides, wide and combining
+    /// characters, multi-byte letters, `:` and `%` for workflow commands, XML's specials.
+    const HOSTILE: &[char] = &[
+        'a', 'Z', ' ', '\n', '\r', '\t', '\u{0}', '\u{7}', '\u{1b}', '[', ']', '\u{7f}', '\u{85}',
+        '\u{93}', '\u{9b}', '\u{202e}', '\u{2066}', '\u{200d}', '\u{301}', 'é', '€', '中', '😀',
+        ':', ',', '%', '<', '&', '"', '\u{fffe}', '\u{2028}', '\\',
+    ];
+
+    fn hostile(max: usize) -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(HOSTILE), 0..max).prop_map(String::from_iter)
+    }
+
+    fn diagnostic(len: usize) -> impl Strategy<Value = Diagnostic> {
+        (
+            prop::sample::select(codes::ALL),
+            prop::option::of((0..len + 8, 0..len + 8, 0u32..5, 0u32..5)),
+            hostile(12),
+            prop::collection::vec(hostile(8), 0..3),
+        )
+            .prop_map(|(code, span, message, hints)| Diagnostic {
+                code: code.name,
+                severity: code.severity,
+                span: span.map(|(start, end, line, col)| Span {
+                    start,
+                    end,
+                    line,
+                    col,
+                }),
+                message,
+                hints,
+            })
+    }
+
+    fn case() -> impl Strategy<Value = (String, String, Vec<Diagnostic>)> {
+        (hostile(40), hostile(10)).prop_flat_map(|(src, path)| {
+            let diags = prop::collection::vec(diagnostic(src.len()), 0..6);
+            (Just(src), Just(path), diags)
+        })
+    }
+
+    /// The human text without the renderer's own colour sequences.
+    fn without_colour(s: &str) -> String {
+        let mut out = String::new();
+        let mut rest = s;
+        while let Some(i) = rest.find("\u{1b}[") {
+            out.push_str(&rest[..i]);
+            let after = &rest[i + 2..];
+            match after.find(|c: char| !(c.is_ascii_digit() || c == ';')) {
+                Some(j) if after[j..].starts_with('m') => rest = &after[j + 1..],
+                _ => {
+                    out.push('\u{1b}');
+                    rest = &rest[i + 1..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    fn assert_human_safe(text: &str) {
+        let bad = |c: char| {
+            (c.is_control() && c != '\n')
+                || ('\u{202a}'..='\u{202e}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c)
+        };
+        assert!(
+            !text.chars().any(bad),
+            "raw control: {}",
+            text.escape_debug()
+        );
+        for line in text.lines() {
+            assert!(
+                !line.trim_start().starts_with("::"),
+                "{}",
+                text.escape_debug()
+            );
+        }
+    }
+
+    fn assert_well_formed_xml(xml: &str) {
+        let mut reader = quick_xml::Reader::from_str(xml);
+        reader.config_mut().check_end_names = true;
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{e}: {xml}"),
+            }
+        }
+        // Only characters XML 1.0 allows.
+        let not_xml = |c: char| {
+            (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+        };
+        assert!(!xml.chars().any(not_xml), "{}", xml.escape_debug());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_diagnostic_renders_safely((src, path, diags) in case(), max in 0usize..3) {
+            for color in [false, true] {
+                let text = render::capped_to(&diags, &path, &src, color, max);
+                assert_human_safe(&without_colour(&text));
+            }
+            let record = FileRecord::new(path.clone(), Status::Errors, &diags, max);
+            let files = [record.clone(), record];
+            for format in [ReportFormat::Json, ReportFormat::Sarif] {
+                let report = render(format, &files);
+                let value: Value = serde_json::from_str(&report).expect("valid JSON");
+                if format == ReportFormat::Json {
+                    prop_assert_eq!(value["files"].as_array().map(Vec::len), Some(2));
+                    prop_assert_eq!(&value["summary"]["files"], 2);
+                }
+            }
+            assert_well_formed_xml(&render(ReportFormat::Junit, &files));
+            let github = render(ReportFormat::Github, &files);
+            for line in github.lines() {
+                prop_assert!(
+                    ["::error file=", "::warning file=", "::notice file="].iter().any(|p| line.starts_with(p)),
+                    "{}", line.escape_debug()
+                );
+                prop_assert!(!line.contains('\r'));
+            }
+        }
+    }
 }
