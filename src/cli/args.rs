@@ -90,6 +90,10 @@ pub struct BatchArgs {
     /// JUnit) unless --report-format says; the terminal still gets the human text.
     #[arg(long, value_name = "PATH")]
     pub report: Option<PathBuf>,
+    /// Show at most N diagnostics of each code per file, on the terminal and in reports, and
+    /// count the rest (0: all).
+    #[arg(long, value_name = "N", default_value_t = super::render::PER_CODE)]
+    pub max_per_code: usize,
     /// No progress bar and no summary; diagnostics only.
     #[arg(short, long)]
     pub quiet: bool,
@@ -282,6 +286,7 @@ pub struct ReadConfig {
     pub jobs: usize,
     pub report_format: ReportFormat,
     pub report: Option<PathBuf>,
+    pub max_per_code: usize,
     pub shard: Option<(u32, u32)>,
 }
 
@@ -345,6 +350,7 @@ impl ReadArgs {
             jobs,
             report_format: batch.report_format()?,
             report: batch.report.clone(),
+            max_per_code: batch.max_per_code,
             shard: batch.shard,
         })
     }

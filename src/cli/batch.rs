@@ -5,7 +5,7 @@
 use super::args::ReadConfig;
 use super::inputs::Input;
 use super::report::{self, FileRecord, ReportFormat, Status};
-use super::{exit, interrupted, render, write, Fatal};
+use super::{exit, interrupted, render, Fatal};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use motion_export::diag::Diagnostic;
 use motion_export::parse::{parse, ParseOptions};
@@ -120,8 +120,14 @@ pub fn run<J: Job>(inputs: &[Input], cfg: &ReadConfig, verb: &str, job: J) -> Re
         .build()
         .map_err(|e| Fatal::Io(format!("cannot start worker threads: {e}")))?;
     let mut totals = Totals::default();
-    let mut records: Vec<FileRecord> = Vec::new();
-    let mut plain_text = String::new();
+    // The report is written as files finish, never held whole in memory.
+    let mut report_writer = match (cfg.report_format, &cfg.report) {
+        (ReportFormat::Human, None) => None,
+        (format, path) => Some(report::Writer::new(
+            format,
+            report::Sink::open(path.as_deref()).map_err(|e| report_error(cfg, e))?,
+        )),
+    };
     // Workers take files in input order from a shared counter and send each report here; the
     // reports are printed in input order as soon as they are ready, and then dropped, so memory
     // stays flat however large the batch.
@@ -156,10 +162,9 @@ pub fn run<J: Job>(inputs: &[Input], cfg: &ReadConfig, verb: &str, job: J) -> Re
                 if !report.text.is_empty() {
                     progress.suspend(|| err.line(&report.text));
                 }
-                records.extend(report.record.take());
-                if let Some(plain) = report.plain.take().filter(|p| !p.is_empty()) {
-                    plain_text.push_str(&plain);
-                    plain_text.push('\n');
+                if let Some(writer) = &mut report_writer {
+                    report.record.take().inspect(|r| writer.file(r));
+                    report.plain.take().inspect(|p| writer.text(p));
                 }
                 totals.add(&report);
                 printed += 1;
@@ -170,8 +175,11 @@ pub fn run<J: Job>(inputs: &[Input], cfg: &ReadConfig, verb: &str, job: J) -> Re
     if !cfg.quiet {
         err.line(&totals.summary(verb, Some(started)));
     }
-    // The report file holds no timings: the same inputs give the same report.
-    write_report(cfg, &records, plain_text, &totals.summary(verb, None))?;
+    if let Some(writer) = report_writer {
+        // The report file holds no timings: the same inputs give the same report.
+        (writer.finish(&totals.summary(verb, None)).and_then(report::Sink::commit))
+            .map_err(|e| report_error(cfg, e))?;
+    }
     if interrupted() {
         err.line("interrupted: finished outputs are complete; no partial file was left");
         return Ok(exit::INTERRUPTED);
@@ -387,7 +395,8 @@ impl FileReport {
         self.warnings = (diagnostics.iter())
             .filter(|d| d.severity == motion_export::diag::Severity::Warning)
             .count();
-        let render_all = |color: bool| render::capped(diagnostics, &name, src, color);
+        let max = cfg.max_per_code;
+        let render_all = |color: bool| render::capped_to(diagnostics, &name, src, color, max);
         self.text = render_all(color);
         match cfg.report_format {
             ReportFormat::Human if cfg.report.is_some() => {
@@ -405,47 +414,17 @@ impl FileReport {
                     Outcome::Failed => Status::Failed,
                     Outcome::Skipped => Status::Skipped,
                 };
-                self.record = Some(FileRecord {
-                    path: name,
-                    status,
-                    diagnostics: diagnostics.to_vec(),
-                });
+                self.record = Some(FileRecord::new(name, status, diagnostics, max));
             }
         }
     }
 }
 
-/// Writes the machine-readable report (or, with `--report PATH`, the human text) where asked.
-fn write_report(
-    cfg: &ReadConfig,
-    records: &[FileRecord],
-    plain: String,
-    summary: &str,
-) -> Result<(), Fatal> {
-    let body = match cfg.report_format {
-        ReportFormat::Human if cfg.report.is_some() => plain + summary + "\n",
-        ReportFormat::Human => return Ok(()),
-        format => report::render(format, records),
-    };
-    match &cfg.report {
-        Some(path) => {
-            let root = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(std::path::Path::new("."));
-            write::atomic(root, path, body.as_bytes())
-                .map_err(|e| Fatal::Io(format!("cannot write report {}: {e}", path.display())))
-        }
-        None => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(body.as_bytes()).and_then(|()| out.flush()) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    Err(Fatal::Io(format!("standard output: {e}")))
-                }
-                _ => Ok(()),
-            }
-        }
-    }
+fn report_error(cfg: &ReadConfig, e: std::io::Error) -> Fatal {
+    Fatal::Io(match &cfg.report {
+        Some(path) => format!("cannot write report {}: {e}", path.display()),
+        None => format!("standard output: {e}"),
+    })
 }
 
 /// Why an input could not be loaded.

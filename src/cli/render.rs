@@ -3,12 +3,15 @@
 
 use annotate_snippets::{Level, Renderer, Snippet};
 use motion_export::diag::{Diagnostic, Severity};
+use std::borrow::Cow;
+use std::ops::Range;
 
 /// Longest stretch of a source line shown; longer lines are cut around the place marked.
 const WINDOW: usize = 160;
 
 /// Renders one diagnostic about the file `origin` whose text is `src` (empty when the text could
-/// not be read).
+/// not be read). Any text and any span: a span out of range or off a character boundary is
+/// clamped, and everything taken from the input is shown through [`escape`].
 pub fn diagnostic(d: &Diagnostic, origin: &str, src: &str, color: bool) -> String {
     let level = match d.severity {
         Severity::Error => Level::Error,
@@ -20,70 +23,170 @@ pub fn diagnostic(d: &Diagnostic, origin: &str, src: &str, color: bool) -> Strin
     } else {
         Renderer::plain()
     };
-    let title = match d.span {
-        Some(s) => format!("{origin}:{}:{}: {}", s.line, s.col, d.message),
-        None => format!("{origin}: {}", d.message),
-    };
-    let hints: Vec<_> = d.hints.iter().map(|h| Level::Help.title(h)).collect();
-    let message = level.title(&d.message).id(d.code);
+    let origin = path(origin);
+    let message = escape(&d.message);
+    let hints: Vec<_> = d.hints.iter().map(|h| escape(h)).collect();
+    let footers = || hints.iter().map(|h| Level::Help.title(h));
     match d.span.filter(|s| s.start <= src.len() && !src.is_empty()) {
         Some(span) => {
             let (line, range) = window(src, span.start, span.end);
+            let (line, range) = escape_line(line, range);
             let location = format!("{origin}:{}:{}", span.line, span.col);
-            let snippet = Snippet::source(line)
+            let snippet = Snippet::source(&line)
                 .line_start(span.line as usize)
                 .origin(&location)
                 .annotation(level.span(range));
             let rendered = renderer
-                .render(message.snippet(snippet).footers(hints))
+                .render(
+                    level
+                        .title(&message)
+                        .id(d.code)
+                        .snippet(snippet)
+                        .footers(footers()),
+                )
                 .to_string();
-            // annotate-snippets prints `--> origin:line:col` with its own numbers; we give it the
-            // whole location as origin, so strip its own line and column after ours.
             fix_origin(&rendered, &location)
         }
         None => {
-            let message = level.title(&title).id(d.code);
-            renderer.render(message.footers(hints)).to_string()
+            let title = match d.span {
+                Some(s) => format!("{origin}:{}:{}: {message}", s.line, s.col),
+                None => format!("{origin}: {message}"),
+            };
+            let rendered = renderer
+                .render(level.title(&title).id(d.code).footers(footers()))
+                .to_string();
+            rendered
         }
     }
 }
 
-/// At most this many diagnostics of one code are shown per file; the rest are counted.
-pub const PER_CODE: usize = 20;
+/// Input-derived text (a message quoting the input, a hint, a file name) as it may be shown on a
+/// terminal or in a CI log: control characters (C0, DEL, C1) and the bidirectional overrides and
+/// isolates are written as `\u{..}` (`\n`, `\r`, `\t` for the common ones), so no escape
+/// sequence reaches the terminal and no newline lets the input start a line of its own; a
+/// leading `::` becomes `\u{3a}:`, so the text never reads as a GitHub Actions workflow command.
+pub fn escape(s: &str) -> Cow<'_, str> {
+    match s.strip_prefix(':').filter(|r| r.starts_with(':')) {
+        Some(rest) => Cow::Owned(format!("\\u{{3a}}{}", escape_chars(rest))),
+        None => escape_chars(s),
+    }
+}
 
-/// Renders a file's diagnostics, showing at most [`PER_CODE`] of each code and then how many more
-/// there are: a pathological file must not flood the terminal. Machine reports keep them all.
-pub fn capped(diags: &[Diagnostic], origin: &str, src: &str, color: bool) -> String {
-    let mut shown: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let mut out: Vec<String> = Vec::new();
-    for d in diags {
-        let n = shown.entry(d.code).or_default();
-        *n += 1;
-        if *n <= PER_CODE {
-            out.push(diagnostic(d, origin, src, color));
+/// A file name for human output: [`escape`]d, and a relative name starting with `::` shown as
+/// `./::…`, which names the same file.
+pub fn path(s: &str) -> Cow<'_, str> {
+    if s.starts_with("::") {
+        Cow::Owned(format!("./{}", escape_chars(s)))
+    } else {
+        escape(s)
+    }
+}
+
+fn escape_chars(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(needs_escape) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        push_escaped(&mut out, c);
+    }
+    Cow::Owned(out)
+}
+
+/// Whether `c` is shown escaped: it would act on the terminal, or show other than it reads.
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+fn push_escaped(out: &mut String, c: char) {
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if needs_escape(c) => out.extend(c.escape_unicode()),
+        c => out.push(c),
+    }
+}
+
+/// A source line escaped as [`escape`] does, but keeping tabs (the renderer shows them as
+/// spaces), with the byte range `range` (on character boundaries of `line`) moved to match.
+fn escape_line(line: &str, range: Range<usize>) -> (String, Range<usize>) {
+    let mut out = String::with_capacity(line.len());
+    let (mut start, mut end) = (None, None);
+    for (i, c) in line.char_indices() {
+        if i == range.start {
+            start = Some(out.len());
+        }
+        if i == range.end {
+            end = Some(out.len());
+        }
+        if c == '\t' || !needs_escape(c) {
+            out.push(c);
+        } else {
+            push_escaped(&mut out, c);
         }
     }
-    let mut hidden: Vec<(&str, usize)> = shown
-        .into_iter()
-        .filter(|(_, n)| *n > PER_CODE)
-        .map(|(c, n)| (c, n - PER_CODE))
+    let start = start.unwrap_or(out.len());
+    let end = end.unwrap_or(out.len()).max(start);
+    (out, start..end)
+}
+
+/// By default, at most this many diagnostics of one code are shown per file, on the terminal and
+/// in reports (`--max-per-code`); the rest are counted.
+pub const PER_CODE: usize = 20;
+
+/// Renders a file's diagnostics, showing at most [`PER_CODE`] of each code.
+pub fn capped(diags: &[Diagnostic], origin: &str, src: &str, color: bool) -> String {
+    capped_to(diags, origin, src, color, PER_CODE)
+}
+
+/// Renders a file's diagnostics, showing at most `max` of each code (0: all) and then how many
+/// more there are: a pathological file must not flood the terminal.
+pub fn capped_to(diags: &[Diagnostic], origin: &str, src: &str, color: bool, max: usize) -> String {
+    let (shown, omitted) = cap(diags, max);
+    let mut out: Vec<String> = (shown.iter())
+        .map(|d| diagnostic(d, origin, src, color))
         .collect();
-    hidden.sort();
-    for (code, n) in hidden {
+    for (code, n) in omitted {
         out.push(format!(
-            "note: {origin}: {n} more {code} not shown (`motion-export check --report-format json` lists them all)"
+            "note: {}: {n} more {code} not shown (`--max-per-code 0` shows them all)",
+            path(origin)
         ));
     }
     out.join("\n")
 }
 
+/// The first `max` diagnostics of each code (all when `max` is 0), in their order, and for each
+/// code with more, how many were left out, by code.
+pub fn cap(diags: &[Diagnostic], max: usize) -> (Vec<&Diagnostic>, Vec<(&'static str, usize)>) {
+    let mut seen: std::collections::HashMap<&'static str, usize> = Default::default();
+    let mut shown = Vec::new();
+    for d in diags {
+        let n = seen.entry(d.code).or_default();
+        *n += 1;
+        if max == 0 || *n <= max {
+            shown.push(d);
+        }
+    }
+    let mut omitted: Vec<(&'static str, usize)> = (seen.into_iter())
+        .filter(|&(_, n)| max > 0 && n > max)
+        .map(|(c, n)| (c, n - max))
+        .collect();
+    omitted.sort();
+    (shown, omitted)
+}
+
+/// annotate-snippets prints `--> origin:line:col` with its own line and column; we give it the
+/// whole location as origin, so its own numbers after ours are cut off. Only the arrow line is
+/// touched: a source line may quote the location too.
 fn fix_origin(rendered: &str, location: &str) -> String {
     let mut out = String::with_capacity(rendered.len());
     for line in rendered.lines() {
-        if let Some(i) = line.find(location) {
-            out.push_str(&line[..i + location.len()]);
-        } else {
-            out.push_str(line);
+        match line.find(location).filter(|&i| is_arrow(&line[..i])) {
+            Some(i) => out.push_str(&line[..i + location.len()]),
+            None => out.push_str(line),
         }
         out.push('\n');
     }
@@ -91,14 +194,30 @@ fn fix_origin(rendered: &str, location: &str) -> String {
     out
 }
 
+/// Whether `prefix` is the renderer's `-->` (maybe coloured): escaped input holds no ESC, so
+/// every escape sequence here is the renderer's own.
+fn is_arrow(prefix: &str) -> bool {
+    let mut plain = String::new();
+    let mut chars = prefix.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            chars.by_ref().find(|c| c.is_ascii_alphabetic());
+        } else {
+            plain.push(c);
+        }
+    }
+    plain.trim() == "-->"
+}
+
 /// The source line holding byte `start`, cut to at most `WINDOW` characters around it, and the
 /// marked range within it (clamped to that line).
-fn window(src: &str, start: usize, end: usize) -> (&str, std::ops::Range<usize>) {
+fn window(src: &str, start: usize, end: usize) -> (&str, Range<usize>) {
     let start = floor_char(src, start.min(src.len()));
     let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = src[start..].find('\n').map_or(src.len(), |i| start + i);
     let line = src[line_start..line_end].trim_end_matches('\r');
     let line_end = line_start + line.len();
+    let start = start.min(line_end);
     let mut from = line_start;
     let mut to = line_end;
     if line.chars().count() > WINDOW {
@@ -110,14 +229,22 @@ fn window(src: &str, start: usize, end: usize) -> (&str, std::ops::Range<usize>)
             .nth(WINDOW)
             .map_or(to, |(i, _)| from + i);
     }
-    let s = start.clamp(from, to) - from;
-    let e = end.clamp(start, to).max(start) - from;
-    let e = if e == s && s < to - from {
-        s + src[from + s..].chars().next().map_or(1, char::len_utf8)
+    // Both ends on character boundaries within the window, whatever the span said.
+    let s = floor_char(src, start.clamp(from, to));
+    let e = ceil_char(src, end.clamp(s, to)).min(to);
+    let e = if e == s && s < to {
+        s + src[s..].chars().next().map_or(0, char::len_utf8)
     } else {
         e
     };
-    (&src[from..to], s..e)
+    (&src[from..to], s - from..e - from)
+}
+
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
@@ -163,5 +290,29 @@ mod tests {
         let (line, range) = window(&src, 500_000, 500_001);
         assert!(line.len() <= WINDOW);
         assert_eq!(range.len(), 1);
+    }
+
+    #[test]
+    fn escapes_controls_bidi_and_a_leading_workflow_command() {
+        assert_eq!(escape("plain ü"), "plain ü");
+        assert_eq!(
+            escape("\u{1b}]0;x\u{7}\n\u{93}\u{202e}\u{7f}"),
+            "\\u{1b}]0;x\\u{7}\\n\\u{93}\\u{202e}\\u{7f}"
+        );
+        assert_eq!(escape("::error::x"), "\\u{3a}:error::x");
+        assert_eq!(path("::error::x.txt"), "./::error::x.txt");
+        assert_eq!(path("a\n::b"), "a\\n::b");
+    }
+
+    #[test]
+    fn spans_off_char_boundaries_are_clamped() {
+        let src = "1. Calls \u{93}here\u{94};\n";
+        for (start, end) in [(10, 10), (9, 10), (10, 15), (0, 1000), (12, 3)] {
+            let (line, range) = window(src, start, end);
+            assert!(line.is_char_boundary(range.start) && line.is_char_boundary(range.end));
+            let (escaped, range) = escape_line(line, range);
+            assert!(escaped.is_char_boundary(range.start) && escaped.is_char_boundary(range.end));
+            assert!(!escaped.contains('\u{93}'));
+        }
     }
 }

@@ -6,6 +6,7 @@ mod cli;
 mod config;
 mod corpus;
 mod docx;
+mod escaping;
 mod faults;
 mod golden;
 mod harness;

@@ -236,3 +236,74 @@ fn rules_from_flags_and_config_file() {
         "unknown settings are refused"
     );
 }
+
+/// A motion of about `n` × 30 bytes whose every paragraph is a duplicate: `n` errors.
+fn duplicates(n: usize) -> String {
+    let mut s = String::from(
+        "The European Parliament,\n\n- having regard to x,\n\nA. whereas y;\n\n1. Calls here;\n\n",
+    );
+    for i in 0..n {
+        s.push_str(&format!("1. Calls again number {i};\n\n"));
+    }
+    s.push_str("2. Instructs its President to forward this resolution to the Council.\n");
+    s
+}
+
+/// Peak memory (KiB) of `check` on `input` with `args`, and the report file's size.
+fn check_measured(dir: &std::path::Path, input: &std::path::Path, args: &[&str]) -> (u64, u64) {
+    let report = dir.join("report");
+    let _ = std::fs::remove_file(&report);
+    let (out, peak) = crate::measure::run_measuring_memory(
+        crate::cli::bin()
+            .args(["check", "-q"])
+            .args(args)
+            .arg("--report")
+            .arg(&report)
+            .arg(input),
+    );
+    assert_eq!(out.status.code(), Some(1), "{args:?}");
+    (peak, std::fs::metadata(&report).map_or(0, |m| m.len()))
+}
+
+/// Issue 11: a 1.8 MB file with 60 000 diagnostics made a 36 MB SARIF report and took 630 MB,
+/// as the report was built whole in memory. Now each file's record is written as it is ready and
+/// at most --max-per-code of each code is kept: the report adds little to the reader's own peak
+/// (which is the parser's to bound), and with the default cap its size does not grow.
+#[test]
+fn issue_11_reports_are_streamed_and_capped() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in [5_000, 20_000] {
+        let input = dir.path().join(format!("{n}.txt"));
+        std::fs::write(&input, duplicates(n)).unwrap();
+        let size = std::fs::metadata(&input).unwrap().len();
+        let (reader, _) = check_measured(dir.path(), &input, &["--max-per-code", "0"]);
+        for format in ["json", "sarif", "junit"] {
+            let (peak, _) = check_measured(
+                dir.path(),
+                &input,
+                &["--max-per-code", "0", "--report-format", format],
+            );
+            let added = peak.saturating_sub(reader);
+            eprintln!("{format}: {size} bytes in, reader {reader} KiB, with the report {peak} KiB");
+            assert!(
+                added <= 2 * size / 1024 + 16 * 1024,
+                "{format}: the report added {added} KiB to the reader's {reader} KiB for {size} bytes"
+            );
+            let (_, capped) = check_measured(dir.path(), &input, &["--report-format", format]);
+            assert!(
+                capped < 64 * 1024,
+                "{format}: a capped report of {capped} bytes"
+            );
+        }
+    }
+    let input = dir.path().join("20000.txt");
+    check_measured(dir.path(), &input, &["--report-format", "json"]);
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("report")).unwrap()).unwrap();
+    let file = &report["files"][0];
+    assert_eq!(file["errors"], 20_000, "{report}");
+    assert_eq!(
+        file["omitted"],
+        serde_json::json!([{"code": "E-PARAGRAPH-DUPLICATE", "count": 20_000 - 20}])
+    );
+}
