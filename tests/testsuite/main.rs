@@ -15,3 +15,4 @@ mod props;
 mod reports;
 mod samples;
 mod xml;
+mod xml_verdicts;
