@@ -9,6 +9,7 @@
 //! [`crate::validate::validate`] as for text, so numbering gaps or duplicates are found alike.
 
 mod body;
+mod doctype;
 mod eid;
 mod inline;
 mod meta;

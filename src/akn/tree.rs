@@ -2,12 +2,16 @@
 //! quick-xml's pull reader: well-formedness problems become `E-AKN-XML`, nesting is capped at
 //! [`MAX_DEPTH`] levels (`E-AKN-DEPTH`), and no text is dropped.
 
+use super::doctype::{self, Entities};
 use crate::codes;
 use crate::diag::{Diagnostic, Span};
 use crate::export::xml::AKN_NS;
+use quick_xml::escape::{resolve_predefined_entity, unescape_with};
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::ResolveResult;
+use quick_xml::name::{QName, ResolveResult};
 use quick_xml::NsReader;
+use std::cell::Cell;
+use std::collections::HashSet;
 
 /// The deepest element nesting the reader builds. Deeper elements are not built; their text is
 /// kept in the element at the limit. Walking the tree recursively is then bounded too.
@@ -18,8 +22,10 @@ pub const MAX_DEPTH: usize = 64;
 pub enum Ns {
     /// Akoma Ntoso 3.0.
     Akn,
-    /// Another namespace, or a prefix not declared.
+    /// Another namespace.
     Other,
+    /// A prefix not declared (not well-formed; no element is built with it).
+    Undeclared,
     /// No namespace.
     None,
 }
@@ -156,43 +162,88 @@ pub fn build(bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Tree {
         root: None,
         well_formed: true,
         deep_reported: false,
+        entities: Entities::new(),
+        // Declared entities may add as much text as the document has, and no more.
+        expansion_budget: Cell::new(bytes.len().max(1 << 16)),
         diags,
     };
+    // The reader reads `bytes[base..]`; it starts again after a DOCTYPE, which is read here.
+    let mut base = 0;
     let mut reader = NsReader::from_reader(bytes);
     reader.config_mut().enable_all_checks(true);
+    let mut seen_doctype = false;
     loop {
-        let start = pos(reader.buffer_position());
+        let start = base + pos(reader.buffer_position());
+        if !seen_doctype && b.root.is_none() && b.stack.is_empty() {
+            let rest = &bytes[start..];
+            let space = rest.iter().take_while(|c| c.is_ascii_whitespace()).count();
+            if rest[space..].starts_with(b"<!DOCTYPE") {
+                seen_doctype = true;
+                match doctype::read(&rest[space..]) {
+                    Ok((len, entities)) => {
+                        b.entities = entities;
+                        base = start + space + len;
+                        reader = NsReader::from_reader(&bytes[base..]);
+                        reader.config_mut().enable_all_checks(true);
+                        continue;
+                    }
+                    Err(e) => {
+                        b.malformed(start + space, format!("the XML is not well-formed: {e}"));
+                        break;
+                    }
+                }
+            }
+        }
         let event = reader
             .read_resolved_event()
             .map(|(ns, event)| (namespace(&ns), event));
-        let end = pos(reader.buffer_position());
+        let end = base + pos(reader.buffer_position());
         let (ns, event) = match event {
             Ok(read) => read,
             Err(e) => {
-                let at = pos(reader.error_position());
+                let at = base + pos(reader.error_position());
                 b.malformed(at, format!("the XML is not well-formed: {e}"));
                 break;
             }
         };
         let done = match event {
-            Event::Start(tag) => b.open(&tag, ns, start, end),
-            Event::Empty(tag) => b.open(&tag, ns, start, end) && b.close(),
+            Event::Start(tag) => b.open(&tag, ns, &reader, start, end),
+            Event::Empty(tag) => b.open(&tag, ns, &reader, start, end) && b.close(),
             Event::End(_) => b.close(),
-            Event::Text(text) => match text.unescape() {
-                Ok(t) => b.text(&t, start, end),
-                Err(e) => {
-                    b.malformed(start, format!("the XML is not well-formed: {e}"));
-                    // Keep the text as written all the same.
-                    b.text(&String::from_utf8_lossy(&text), start, end);
-                    false
+            Event::Text(text) => {
+                let raw = String::from_utf8_lossy(&text);
+                match b.unescape(&raw, start, "") {
+                    Some(t) => b.text(&t, start, end),
+                    None => {
+                        // Keep the text as written all the same.
+                        b.text(&raw, start, end);
+                        false
+                    }
                 }
-            },
-            Event::CData(data) => b.text(&String::from_utf8_lossy(&data), start, end),
+            }
+            Event::CData(data) => {
+                let text = String::from_utf8_lossy(&data);
+                b.chars_allowed(&text, start) && b.text(&text, start, end)
+            }
             Event::Eof => {
                 b.eof();
                 false
             }
-            Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => true,
+            Event::Decl(_) if start != 0 && bytes[..start] != [0xEF, 0xBB, 0xBF] => {
+                b.malformed(
+                    start,
+                    "the XML is not well-formed: an XML declaration is allowed only at the very start".into(),
+                );
+                false
+            }
+            Event::DocType(_) => {
+                b.malformed(
+                    start,
+                    "the XML is not well-formed: a DOCTYPE declaration is allowed only once, before the root element".into(),
+                );
+                false
+            }
+            Event::Comment(_) | Event::Decl(_) | Event::PI(_) => true,
         };
         if !done {
             break;
@@ -213,6 +264,12 @@ pub fn build(bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Tree {
         root: b.root,
         well_formed: b.well_formed,
     }
+}
+
+/// Whether `c` matches XML 1.0's `Char` production: the characters a document may hold,
+/// written or by reference.
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 /// Akoma Ntoso containers that hold blocks, never running text: whitespace directly inside them
@@ -261,7 +318,8 @@ fn pos(p: u64) -> usize {
 fn namespace(ns: &ResolveResult<'_>) -> Ns {
     match ns {
         ResolveResult::Bound(n) if n.as_ref() == AKN_NS.as_bytes() => Ns::Akn,
-        ResolveResult::Bound(_) | ResolveResult::Unknown(_) => Ns::Other,
+        ResolveResult::Bound(_) => Ns::Other,
+        ResolveResult::Unknown(_) => Ns::Undeclared,
         ResolveResult::Unbound => Ns::None,
     }
 }
@@ -275,6 +333,10 @@ struct Builder<'a, 'd> {
     root: Option<Element>,
     well_formed: bool,
     deep_reported: bool,
+    /// The general entities the DOCTYPE declares.
+    entities: Entities,
+    /// How many more bytes the references to declared entities may add.
+    expansion_budget: Cell<usize>,
     diags: &'d mut Vec<Diagnostic>,
 }
 
@@ -283,18 +345,97 @@ impl Builder<'_, '_> {
         let span = self.positions.span(at, at);
         self.well_formed = false;
         self.diags.push(
-            Diagnostic::new(&codes::AKN_XML, Some(span), message)
-                .hint("fix the XML at this place; `xmllint --noout FILE` shows the same problem"),
+            Diagnostic::new(&codes::AKN_XML, Some(span), message).hint(
+                "fix the XML at this place; `xmllint --noout FILE` also checks well-formedness",
+            ),
         );
     }
 
+    /// `raw` with its entity and character references replaced (the predefined entities and
+    /// those the DOCTYPE declares, the latter within the expansion budget), or `None` after
+    /// reporting what is wrong; `what` names an attribute, or is empty for text.
+    fn unescape(&mut self, raw: &str, at: usize, what: &str) -> Option<String> {
+        let budget = &self.expansion_budget;
+        let exhausted = Cell::new(false);
+        let entities = &self.entities;
+        let result = unescape_with(raw, |name| {
+            if let Some(v) = resolve_predefined_entity(name) {
+                return Some(v);
+            }
+            let v = entities.get(name)?;
+            match budget.get().checked_sub(v.len()) {
+                Some(left) => {
+                    budget.set(left);
+                    Some(v.as_str())
+                }
+                None => {
+                    exhausted.set(true);
+                    None
+                }
+            }
+        });
+        let problem = match result {
+            Ok(t) if self.chars_allowed(&t, at) => return Some(t.into_owned()),
+            Ok(_) => return None,
+            Err(_) if exhausted.get() => {
+                "references to declared entities expand to more text than the document holds"
+                    .to_string()
+            }
+            Err(e) => e.to_string(),
+        };
+        let what = if what.is_empty() {
+            String::new()
+        } else {
+            format!("attribute `{what}`: ")
+        };
+        self.malformed(at, format!("the XML is not well-formed: {what}{problem}"));
+        None
+    }
+
+    /// Reports a character that XML does not allow (a control character, U+FFFE...).
+    fn chars_allowed(&mut self, text: &str, at: usize) -> bool {
+        match text.chars().find(|&c| !is_xml_char(c)) {
+            None => true,
+            Some(c) => {
+                self.malformed(
+                    at,
+                    format!(
+                        "the XML is not well-formed: character U+{:04X} is not allowed in XML",
+                        u32::from(c)
+                    ),
+                );
+                false
+            }
+        }
+    }
+
     /// Opens an element. Returns false when reading must stop.
-    fn open(&mut self, tag: &BytesStart<'_>, ns: Ns, start: usize, end: usize) -> bool {
+    fn open(
+        &mut self,
+        tag: &BytesStart<'_>,
+        ns: Ns,
+        reader: &NsReader<&[u8]>,
+        start: usize,
+        end: usize,
+    ) -> bool {
         let span = self.positions.span(start, end);
         if self.stack.is_empty() && self.root.is_some() {
             self.malformed(start, "a second root element: XML has exactly one".into());
             return false;
         }
+        if ns == Ns::Undeclared {
+            let name = String::from_utf8_lossy(tag.name().as_ref()).into_owned();
+            self.malformed(
+                start,
+                format!(
+                    "the XML is not well-formed: the namespace prefix of `{name}` is not declared"
+                ),
+            );
+            return false;
+        }
+        let Some(attrs) = self.attributes(tag, reader, start) else {
+            return false;
+        };
         if self.stack.len() >= MAX_DEPTH {
             self.overflow += 1;
             if !self.deep_reported {
@@ -310,27 +451,6 @@ impl Builder<'_, '_> {
             }
             return true;
         }
-        let mut attrs = Vec::new();
-        for attr in tag.attributes() {
-            let attr = match attr {
-                Ok(a) => a,
-                Err(e) => {
-                    self.malformed(start, format!("the XML is not well-formed: {e}"));
-                    return false;
-                }
-            };
-            let key = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
-            match attr.unescape_value() {
-                Ok(v) => attrs.push((key, v.into_owned())),
-                Err(e) => {
-                    self.malformed(
-                        start,
-                        format!("the XML is not well-formed: attribute `{key}`: {e}"),
-                    );
-                    attrs.push((key, String::from_utf8_lossy(&attr.value).into_owned()));
-                }
-            }
-        }
         let name = String::from_utf8_lossy(tag.local_name().as_ref()).into_owned();
         self.stack.push(Element {
             name,
@@ -340,6 +460,72 @@ impl Builder<'_, '_> {
             span,
         });
         true
+    }
+
+    /// The attributes of `tag`, checked as XML with namespaces requires: no two with the same
+    /// expanded name (found with a hash set: quick-xml's own check compares every pair), every
+    /// prefix declared, no prefix undeclared with `xmlns:p=""`. `None` once reported.
+    fn attributes(
+        &mut self,
+        tag: &BytesStart<'_>,
+        reader: &NsReader<&[u8]>,
+        start: usize,
+    ) -> Option<Vec<(String, String)>> {
+        let mut attrs = Vec::new();
+        // Expanded names: compared pairwise while few, in a hash set beyond.
+        let mut names: Vec<(&[u8], &[u8])> = Vec::new();
+        let mut many: HashSet<(&[u8], &[u8])> = HashSet::new();
+        for attr in tag.attributes().with_checks(false) {
+            let attr = match attr {
+                Ok(a) => a,
+                Err(e) => {
+                    self.malformed(start, format!("the XML is not well-formed: {e}"));
+                    return None;
+                }
+            };
+            let key = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
+            let qname: QName<'_> = attr.key;
+            let declaration = qname.as_namespace_binding();
+            let expanded = match (declaration, reader.resolve_attribute(qname)) {
+                (Some(_), _) => (&b"xmlns"[..], qname.into_inner()),
+                (None, (ResolveResult::Unknown(_), _)) => {
+                    self.malformed(
+                        start,
+                        format!("the XML is not well-formed: the namespace prefix of attribute `{key}` is not declared"),
+                    );
+                    return None;
+                }
+                (None, (ResolveResult::Bound(ns), local)) => (ns.into_inner(), local.into_inner()),
+                (None, (ResolveResult::Unbound, local)) => (&b""[..], local.into_inner()),
+            };
+            let repeated = if names.len() < 16 {
+                let seen = names.contains(&expanded);
+                names.push(expanded);
+                seen
+            } else {
+                if many.is_empty() {
+                    many.extend(names.iter().copied());
+                }
+                !many.insert(expanded)
+            };
+            if repeated {
+                self.malformed(
+                    start,
+                    format!("the XML is not well-formed: attribute `{key}` appears twice (by name or by namespace)"),
+                );
+                return None;
+            }
+            let value = self.unescape(&String::from_utf8_lossy(&attr.value), start, &key)?;
+            if value.is_empty() && key.starts_with("xmlns:") {
+                self.malformed(
+                    start,
+                    format!("the XML is not well-formed: `{key}=\"\"` undeclares a prefix, which XML 1.0 namespaces do not allow"),
+                );
+                return None;
+            }
+            attrs.push((key, value));
+        }
+        Some(attrs)
     }
 
     /// Closes the innermost open element. Returns false when reading must stop.

@@ -471,9 +471,11 @@ pub fn load_any(input: &Input, cfg: &ReadConfig) -> Result<Loaded, Load> {
     if !input.is_xml() {
         return load(input, cfg);
     }
-    // Decoded first, as text is: byte-order marks and UTF-16 are handled, and the spans then
-    // point into the text the diagnostics show.
-    let text = read_text(input, cfg.max_input_size)?;
+    // Decoded first, by the byte-order mark or the encoding the XML declaration names, so that
+    // the spans point into the text the diagnostics show.
+    let bytes = read_bytes(input, cfg.max_input_size)?;
+    let text = read::decode_xml(&bytes).map_err(Load::Rejected)?;
+    drop(bytes);
     let parsed = motion_export::akn::check(text.as_bytes());
     let mut motion = parsed.motion;
     if motion.source_name.is_empty() {

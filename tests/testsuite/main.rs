@@ -20,3 +20,4 @@ mod readme;
 mod reports;
 mod samples;
 mod xml;
+mod xml_verdicts;
