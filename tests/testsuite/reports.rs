@@ -276,7 +276,11 @@ fn issue_11_reports_are_streamed_and_capped() {
         let input = dir.path().join(format!("{n}.txt"));
         std::fs::write(&input, duplicates(n)).unwrap();
         let size = std::fs::metadata(&input).unwrap().len();
-        let (reader, _) = check_measured(dir.path(), &input, &["--max-per-code", "0"]);
+        let (reader, _) = check_measured(
+            dir.path(),
+            &input,
+            &["--max-per-code", "0", "--report-format", "human"],
+        );
         for format in ["json", "sarif", "junit"] {
             let (peak, _) = check_measured(
                 dir.path(),
