@@ -91,6 +91,14 @@ pub struct ConvertArgs {
     /// Convert every input, even those whose outputs are up to date.
     #[arg(long)]
     pub force: bool,
+    /// When another run is writing to the output folder, exit at once (code 2) instead of
+    /// waiting for it.
+    #[arg(long)]
+    pub no_wait: bool,
+    /// Remove the outputs that the output folder's manifest records as made from inputs that no
+    /// longer exist (only those; nothing else is ever removed).
+    #[arg(long)]
+    pub prune: bool,
     /// Paper size of the PDF and DOCX.
     #[arg(long, value_enum, default_value_t = PaperArg::A4)]
     pub paper: PaperArg,
@@ -280,6 +288,8 @@ impl ReadArgs {
 pub struct ConvertConfig {
     pub inputs: Vec<PathBuf>,
     pub force: bool,
+    pub no_wait: bool,
+    pub prune: bool,
     /// A digest of the `--pdf-font` files, for incremental builds.
     pub font_digest: String,
     pub output: Option<PathBuf>,
@@ -308,6 +318,8 @@ impl ConvertArgs {
         Ok(ConvertConfig {
             inputs: self.inputs.clone(),
             force: self.force,
+            no_wait: self.no_wait,
+            prune: self.prune,
             font_digest,
             output: self.output.clone(),
             formats,

@@ -14,4 +14,5 @@ mod pdf;
 mod props;
 mod reports;
 mod samples;
+mod unattended;
 mod xml;
