@@ -4,7 +4,8 @@ AKN_XSD ?= $(SHARED_DIR)/reference/akn30/akomantoso30.xsd
 export SHARED_DIR AKN_XSD
 
 CARGO ?= cargo
-BIN := target/release/motion-export
+# Where cargo puts the binary: $(CARGO_TARGET_DIR) when set, else target/.
+BIN := $(or $(CARGO_TARGET_DIR),target)/release/motion-export
 OUT ?= out
 # Reproducible dates for motions that state none.
 SOURCE_DATE_EPOCH ?= 0

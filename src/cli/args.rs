@@ -128,6 +128,14 @@ pub struct ConvertArgs {
     /// Convert every input, even those whose outputs are up to date.
     #[arg(long)]
     pub force: bool,
+    /// When another run is writing to the output folder, exit at once (code 2) instead of
+    /// waiting for it.
+    #[arg(long)]
+    pub no_wait: bool,
+    /// Remove the outputs that the output folder's manifest records as made from inputs that no
+    /// longer exist (only those; nothing else is ever removed).
+    #[arg(long)]
+    pub prune: bool,
     /// Paper size of the PDF and DOCX.
     #[arg(long, value_enum, ignore_case = true, default_value_t = PaperArg::A4)]
     pub paper: PaperArg,
@@ -367,6 +375,8 @@ impl CheckArgs {
 pub struct ConvertConfig {
     pub inputs: Vec<PathBuf>,
     pub force: bool,
+    pub no_wait: bool,
+    pub prune: bool,
     /// A digest of the `--pdf-font` files, for incremental builds.
     pub font_digest: String,
     /// Which faces of `--pdf-font` are used, for standard error.
@@ -396,6 +406,8 @@ impl ConvertArgs {
         Ok(ConvertConfig {
             inputs: self.inputs.clone(),
             force: self.force,
+            no_wait: self.no_wait,
+            prune: self.prune,
             font_digest: fonts.digest,
             font_note: fonts.note,
             output: self.output.clone(),

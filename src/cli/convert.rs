@@ -3,7 +3,7 @@
 use super::args::ConvertConfig;
 use super::batch::{self, JobResult, Loaded, Outcome};
 use super::inputs::{self, Input};
-use super::{incremental, write, Fatal};
+use super::{incremental, lock, write, Fatal};
 use motion_export::diag::Diagnostic;
 use motion_export::export::Format;
 use motion_export::{codes, export};
@@ -17,14 +17,19 @@ pub fn run(cfg: &ConvertConfig) -> Result<u8, Fatal> {
     cfg.read.configs.resolve(&inputs, false)?;
     let dir = cfg.output.clone().unwrap_or_else(|| PathBuf::from("."));
     prepare_output_dir(&dir)?;
+    // One run per output folder at a time; held until this function returns.
+    let _lock = lock::acquire(&dir, !cfg.no_wait)?;
+    // No live run of this tool writes here now: temporary files are a killed run's leftovers.
+    write::remove_leftovers(&dir, std::time::SystemTime::now());
     let job = Convert {
         cfg,
         manifest: incremental::Manifest::load(&dir),
-        fingerprint: fingerprint(cfg),
+        fingerprints: fingerprints(cfg),
         collisions: collisions(&inputs, &dir, &cfg.formats),
         dir,
     };
     let code = batch::run(&inputs, &cfg.read, "converted", &job)?;
+    report_orphans(&job, cfg);
     job.manifest.save().map_err(|e| {
         Fatal::Io(format!(
             "cannot write {}: {e}",
@@ -39,8 +44,8 @@ struct Convert<'a> {
     cfg: &'a ConvertConfig,
     dir: PathBuf,
     manifest: incremental::Manifest,
-    /// Everything besides the input text that shapes the outputs.
-    fingerprint: String,
+    /// Per format, everything besides the input text that changes its bytes.
+    fingerprints: Vec<(Format, String)>,
     /// Inputs that share their outputs with another input, with the diagnostic saying so.
     collisions: HashMap<Option<PathBuf>, Diagnostic>,
 }
@@ -99,13 +104,53 @@ fn collisions(
     out
 }
 
-/// A digest of the options that shape the outputs: language, rules and export options.
-fn fingerprint(cfg: &ConvertConfig) -> String {
-    let text = format!(
-        "{:?}|{:?}|{:?}|{}",
-        cfg.read.lang, cfg.read.rules, cfg.export, cfg.font_digest
+/// Per format, a digest of what changes its bytes besides the text: the language override, that
+/// format's export options and the PDF font. Reporting rules do not change bytes and are not in
+/// it: they are recorded apart (see [`Convert::rules`]).
+fn fingerprints(cfg: &ConvertConfig) -> Vec<(Format, String)> {
+    (cfg.formats.iter())
+        .map(|f| {
+            let options = match f {
+                Format::Xml => format!("{:?}", cfg.export.xml),
+                Format::Pdf => format!("{:?}|{}", cfg.export.pdf, cfg.font_digest),
+                Format::Docx => format!("{:?}", cfg.export.docx),
+            };
+            let text = format!("{:?}|{options}", cfg.read.lang);
+            (*f, incremental::key(&text, "options", ""))
+        })
+        .collect()
+}
+
+/// Lists the outputs whose input was deleted (capped), or with `--prune` removes them.
+fn report_orphans(job: &Convert<'_>, cfg: &ConvertConfig) {
+    const SHOWN: usize = 10;
+    let orphans = job.manifest.orphans();
+    if orphans.is_empty() {
+        return;
+    }
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if cfg.prune {
+        let removed = orphans.iter().filter(|o| job.manifest.prune(o)).count();
+        if !cfg.read.quiet {
+            eprintln!(
+                "removed {removed} output{} of deleted inputs (--prune)",
+                plural(removed)
+            );
+        }
+        return;
+    }
+    if cfg.read.quiet {
+        return;
+    }
+    let mut list = orphans[..orphans.len().min(SHOWN)].join(", ");
+    if orphans.len() > SHOWN {
+        list.push_str(&format!(" and {} more", orphans.len() - SHOWN));
+    }
+    eprintln!(
+        "{} output{} of deleted inputs: {list} (--prune removes them)",
+        orphans.len(),
+        plural(orphans.len())
     );
-    incremental::key(&text, "options", "")
 }
 
 impl Convert<'_> {
@@ -114,7 +159,36 @@ impl Convert<'_> {
     }
 
     fn key(&self, text: &str, format: Format) -> String {
-        incremental::key(text, format.extension(), &self.fingerprint)
+        let fingerprint = (self.fingerprints.iter())
+            .find(|(f, _)| *f == format)
+            .map_or("", |(_, fp)| fp.as_str());
+        incremental::key(text, format.extension(), fingerprint)
+    }
+
+    /// A digest of the reporting rules `input` is checked under: the command line's and its
+    /// configuration file's. An output whose input was checked under other rules is re-checked
+    /// (its outputs are kept when their key still holds): rules decide whether a file fails, not
+    /// its bytes.
+    fn rules(&self, input: &Input) -> String {
+        let from_file = match self.cfg.read.configs.for_input(input) {
+            Ok(found) => format!("{:?}", found.map(|(_, rules)| rules)),
+            // Unreadable: never equal to a recorded digest, so the input is re-checked.
+            Err(_) => return String::new(),
+        };
+        incremental::key(
+            &format!("{:?}|{from_file}", self.cfg.read.rules),
+            "rules",
+            "",
+        )
+    }
+
+    /// The manifest entry of an output of `input` made from `text`.
+    fn entry(&self, input: &Input, text: &str, format: Format, rules: &str) -> incremental::Entry {
+        incremental::Entry {
+            key: self.key(text, format),
+            input: (input.path.as_deref()).and_then(|p| incremental::relative_input(&self.dir, p)),
+            rules: rules.to_string(),
+        }
     }
 
     /// An output that cannot be made now must not survive from an earlier run.
@@ -146,7 +220,11 @@ impl batch::Job for &Convert<'_> {
         let Ok(text) = batch::read_text(input, self.cfg.read.max_input_size) else {
             return false;
         };
-        (outputs.iter()).all(|(f, out)| self.manifest.records(out, &self.key(&text, *f)))
+        let rules = self.rules(input);
+        (outputs.iter()).all(|(f, out)| {
+            self.manifest.records(out, &self.key(&text, *f))
+                && self.manifest.checked_under(out, &rules)
+        })
     }
 
     fn run(&self, input: &Input, loaded: &Loaded) -> JobResult {
@@ -179,9 +257,7 @@ fn prepare_output_dir(dir: &Path) -> Result<(), Fatal> {
             dir.display()
         ))
     })?;
-    let probe = tempfile::Builder::new()
-        .prefix(".motion-export-")
-        .tempfile_in(dir);
+    let probe = write::temporary_in(dir);
     probe.map(drop).map_err(|e| {
         Fatal::Io(format!(
             "cannot write in output folder {}: {e}",
@@ -202,12 +278,25 @@ fn convert_one(job: &Convert<'_>, input: &Input, loaded: &Loaded) -> JobResult {
             ..JobResult::default()
         };
     }
+    let rules = job.rules(input);
+    let mut current = 0;
     for format in &cfg.formats {
         if super::interrupted() {
             result.outcome = result.outcome.max(Outcome::Skipped);
             break;
         }
         let target = inputs::output_path(dir, input, format.extension());
+        let entry = job.entry(input, &loaded.text, *format, &rules);
+        // Checked again (under other rules) but its bytes would not change: kept as it is.
+        if !cfg.force
+            && !to_stdout
+            && (input.path.as_deref()).is_some_and(|p| job.manifest.may_be_current(p, &target))
+            && job.manifest.records(&target, &entry.key)
+        {
+            job.manifest.record(&target, entry);
+            current += 1;
+            continue;
+        }
         let bytes = match export::export(&loaded.motion, *format, &cfg.export) {
             Ok(b) => b,
             Err(e) => {
@@ -232,7 +321,7 @@ fn convert_one(job: &Convert<'_>, input: &Input, loaded: &Loaded) -> JobResult {
             Ok(()) => {
                 result.written += 1;
                 if !to_stdout {
-                    job.manifest.record(&target, job.key(&loaded.text, *format));
+                    job.manifest.record(&target, entry);
                 }
             }
             Err(e) => {
@@ -250,6 +339,9 @@ fn convert_one(job: &Convert<'_>, input: &Input, loaded: &Loaded) -> JobResult {
                 result.outcome = Outcome::Failed;
             }
         }
+    }
+    if current == cfg.formats.len() && result.outcome == Outcome::Ok {
+        result.outcome = Outcome::UpToDate;
     }
     result
 }

@@ -1,48 +1,89 @@
-//! Incremental batches: a manifest in the output folder records, for each output, a hash of the
-//! input's text, the tool's version and every option that shapes the output. A later run skips an
-//! input whose outputs all exist, are newer than it and carry the same hash.
+//! Incremental batches: a manifest in the output folder records, for each output, a key (a hash
+//! of the input's text, the tool's version, the format and the options that change its bytes),
+//! the input it was made from, and a digest of the reporting rules the input was checked under.
+//! A later run skips an input whose outputs all exist, are newer than it and carry the same key
+//! and rules; with other rules it re-checks the input but rewrites nothing whose key still holds.
+//!
+//! Crash safety: each finished output is appended, as one JSON line, to a journal beside the
+//! manifest as the batch goes. The next run (or this run's [`Manifest::save`]) folds the journal
+//! into the manifest, so a killed run loses only the files that were in flight. The manifest and
+//! the journal are only ever read when they are regular files, and within a size limit.
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 /// The manifest's file name, inside the output folder.
 pub const MANIFEST: &str = ".motion-export.manifest.json";
+/// The journal's file name, inside the output folder.
+pub const JOURNAL: &str = ".motion-export.journal";
+/// A manifest or journal larger than this is ignored (and rebuilt).
+const MAX_STATE_SIZE: u64 = 256 << 20;
+const VERSION: u32 = 2;
+
+/// What the manifest records about one output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// See [`key`].
+    pub key: String,
+    /// The input, relative to the output folder; absent for standard input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input: Option<String>,
+    /// A digest of the reporting rules the input was last checked under.
+    #[serde(default)]
+    pub rules: String,
+}
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct ManifestFile {
     version: u32,
-    /// Output path relative to the output folder -> key.
-    outputs: BTreeMap<String, String>,
+    /// Output path relative to the output folder -> entry.
+    outputs: BTreeMap<String, Entry>,
+}
+
+/// One line of the journal.
+#[derive(Serialize, Deserialize)]
+struct JournalLine {
+    output: String,
+    #[serde(flatten)]
+    entry: Entry,
 }
 
 /// The manifest of one output folder, as read at the start of a batch, plus what this batch wrote.
+/// Only one run uses an output folder at a time (see `lock`).
 pub struct Manifest {
     dir: PathBuf,
-    old: BTreeMap<String, String>,
-    new: Mutex<BTreeMap<String, String>>,
+    old: BTreeMap<String, Entry>,
+    new: Mutex<BTreeMap<String, Entry>>,
+    journal: Mutex<Option<File>>,
+    pruned: Mutex<Vec<String>>,
 }
 
 impl Manifest {
-    /// Reads the manifest of `dir`; a missing or unreadable one is empty (everything rebuilds).
+    /// Reads the manifest of `dir` and folds in the journal a killed run left, writing the result
+    /// back at once so that this run's journal starts empty. A missing, unreadable or odd one
+    /// (not a regular file, too large) is empty: everything rebuilds. Call it holding the lock.
     pub fn load(dir: &Path) -> Manifest {
-        let old = std::fs::read(dir.join(MANIFEST))
-            .ok()
-            .and_then(|bytes| serde_json::from_slice::<ManifestFile>(&bytes).ok())
-            .filter(|m| m.version == 1)
-            .map(|m| m.outputs)
-            .unwrap_or_default();
-        Manifest {
+        let (old, had_journal) = read_state(dir, true);
+        let manifest = Manifest {
             dir: dir.to_path_buf(),
             old,
             new: Mutex::new(BTreeMap::new()),
+            journal: Mutex::new(None),
+            pruned: Mutex::new(Vec::new()),
+        };
+        if had_journal && manifest.write(&manifest.old).is_ok() {
+            let _ = std::fs::remove_file(dir.join(JOURNAL));
         }
+        manifest
     }
 
     /// Whether `output` exists, is newer than `input` and has a manifest entry: the cheap part of
-    /// [`Manifest::is_current`], from file metadata alone, so that the input need not be read.
+    /// the up-to-date check, from file metadata alone, so that the input need not be read.
     pub fn may_be_current(&self, input: &Path, output: &Path) -> bool {
         let (Ok(input_meta), Ok(output_meta)) =
             (std::fs::metadata(input), std::fs::symlink_metadata(output))
@@ -57,37 +98,112 @@ impl Manifest {
     }
 
     /// Whether the manifest records `output` as made from the same text with the same options
-    /// (`key`). With [`Manifest::may_be_current`], the output is up to date.
+    /// (`key`). With [`Manifest::may_be_current`], the output's bytes are up to date.
     pub fn records(&self, output: &Path, key: &str) -> bool {
         self.old
             .get(&self.relative(output))
-            .is_some_and(|k| k == key)
+            .is_some_and(|e| e.key == key)
     }
 
-    /// Records that `output` was written from `key`.
-    pub fn record(&self, output: &Path, key: String) {
-        self.new
-            .lock()
-            .expect("manifest")
-            .insert(self.relative(output), key);
+    /// Whether `output`'s input was last checked under these reporting rules, so that checking it
+    /// again would report the same.
+    pub fn checked_under(&self, output: &Path, rules: &str) -> bool {
+        self.old
+            .get(&self.relative(output))
+            .is_some_and(|e| e.rules == rules)
     }
 
-    /// Writes the manifest back: entries of this batch over those of the file as it is now (another
-    /// process may have added some since the start).
+    /// Records that `output` is current as `entry` says, in memory and in the journal.
+    pub fn record(&self, output: &Path, entry: Entry) {
+        let output = self.relative(output);
+        if let Ok(mut line) = serde_json::to_vec(&JournalLine {
+            output: output.clone(),
+            entry: entry.clone(),
+        }) {
+            line.push(b'\n');
+            let mut journal = self.journal.lock().expect("journal");
+            if journal.is_none() {
+                *journal = open_journal(&self.dir.join(JOURNAL));
+            }
+            // One write per line, unbuffered: a killed process loses at most the line it was
+            // writing, and the reader skips a partial line. A journal that cannot be written only
+            // costs crash safety; the manifest is still saved at the end.
+            if let Some(file) = journal.as_mut() {
+                if file.write_all(&line).is_err() {
+                    *journal = None;
+                }
+            }
+        }
+        self.new.lock().expect("manifest").insert(output, entry);
+    }
+
+    /// The outputs (relative to the output folder) that the manifest records as made from an
+    /// input that no longer exists, sorted.
+    pub fn orphans(&self) -> Vec<String> {
+        let new = self.new.lock().expect("manifest");
+        let mut all: BTreeMap<&String, &Entry> = self.old.iter().collect();
+        all.extend(new.iter());
+        all.into_iter()
+            .filter(|(output, entry)| {
+                entry.input.as_ref().is_some_and(|input| {
+                    std::fs::symlink_metadata(self.dir.join(input))
+                        .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+                }) && std::fs::symlink_metadata(self.dir.join(output)).is_ok_and(|m| m.is_file())
+            })
+            .map(|(output, _)| output.clone())
+            .collect()
+    }
+
+    /// Removes `output` (relative to the output folder; a regular file only) and its entry.
+    pub fn prune(&self, output: &str) -> bool {
+        let removed = super::write::remove_stale(&self.dir.join(output));
+        if removed {
+            self.pruned.lock().expect("pruned").push(output.to_string());
+        }
+        removed
+    }
+
+    /// Writes the manifest back, merged: the entries on disk now (the manifest and any journal)
+    /// under those of this batch, less pruned entries and entries whose output is gone. Nothing
+    /// another run recorded is lost. Then the journal is removed.
     pub fn save(&self) -> std::io::Result<()> {
         let new = self.new.lock().expect("manifest");
-        if new.is_empty() {
+        let pruned = self.pruned.lock().expect("pruned");
+        // Close the journal before it is removed.
+        let had_journal = self.journal.lock().expect("journal").take().is_some();
+        if new.is_empty() && pruned.is_empty() && !had_journal {
             return Ok(());
         }
-        let mut current = Manifest::load(&self.dir).old;
-        current.extend(new.iter().map(|(k, v)| (k.clone(), v.clone())));
+        let (mut merged, _) = read_state(&self.dir, false);
+        merged.extend(new.iter().map(|(k, v)| (k.clone(), v.clone())));
+        for output in pruned.iter() {
+            merged.remove(output);
+        }
+        merged.retain(|output, _| {
+            std::fs::symlink_metadata(self.dir.join(output)).is_ok_and(|m| m.is_file())
+        });
+        self.write(&merged)?;
+        match std::fs::remove_file(self.dir.join(JOURNAL)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+
+    /// Replaces the manifest file atomically with `outputs`.
+    fn write(&self, outputs: &BTreeMap<String, Entry>) -> std::io::Result<()> {
         let file = ManifestFile {
-            version: 1,
-            outputs: current,
+            version: VERSION,
+            outputs: outputs.clone(),
         };
         let mut bytes = serde_json::to_vec_pretty(&file).map_err(std::io::Error::other)?;
         bytes.push(b'\n');
-        super::write::atomic(&self.dir, &self.dir.join(MANIFEST), &bytes)
+        let path = self.dir.join(MANIFEST);
+        // Something that is not a regular file under the manifest's name (a link, a FIFO) was
+        // ignored when reading; it is replaced, never written through.
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
+            std::fs::remove_file(&path)?;
+        }
+        super::write::atomic(&self.dir, &path, &bytes)
     }
 
     fn relative(&self, output: &Path) -> String {
@@ -99,7 +215,98 @@ impl Manifest {
     }
 }
 
-/// The key of one output: the input's text, the format and the options fingerprint.
+/// The entries of the manifest of `dir` with its journal folded in, and whether there was a
+/// journal. With `warn`, says on standard error why a file was ignored.
+fn read_state(dir: &Path, warn: bool) -> (BTreeMap<String, Entry>, bool) {
+    let mut outputs = read_regular(&dir.join(MANIFEST), warn)
+        .and_then(|bytes| serde_json::from_slice::<ManifestFile>(&bytes).ok())
+        .filter(|m| m.version == VERSION)
+        .map(|m| m.outputs)
+        .unwrap_or_default();
+    let journal = read_regular(&dir.join(JOURNAL), warn);
+    let had_journal = journal.is_some();
+    for line in journal.iter().flat_map(|j| j.split(|b| *b == b'\n')) {
+        // A line cut short by a kill does not parse and is skipped.
+        if let Ok(l) = serde_json::from_slice::<JournalLine>(line) {
+            outputs.insert(l.output, l.entry);
+        }
+    }
+    (outputs, had_journal)
+}
+
+/// The bytes of `path` if it is a regular file of at most [`MAX_STATE_SIZE`] bytes. A link, a
+/// device or a FIFO is never opened (a FIFO would block, `/dev/zero` would never end).
+fn read_regular(path: &Path, warn: bool) -> Option<Vec<u8>> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    let ignore = |why: &str| {
+        if warn {
+            eprintln!(
+                "warning: ignoring {}: {why}; it will be rebuilt",
+                path.display()
+            );
+        }
+        None
+    };
+    if !meta.is_file() {
+        return ignore("not a regular file");
+    }
+    let file = File::open(path).ok()?;
+    // The name may have been replaced between the check and the open.
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return ignore("not a regular file");
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_STATE_SIZE + 1).read_to_end(&mut bytes).ok()?;
+    if bytes.len() as u64 > MAX_STATE_SIZE {
+        return ignore("larger than 256 MiB");
+    }
+    Some(bytes)
+}
+
+/// Opens the journal for appending; something else under its name is replaced, not followed.
+fn open_journal(path: &Path) -> Option<File> {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| !m.is_file()) {
+        std::fs::remove_file(path).ok()?;
+    }
+    std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .ok()
+}
+
+/// `input` relative to the output folder `dir`, with `/` separators (neither needs to exist; no
+/// link is resolved), for the manifest; absolute when no relative path leads there.
+pub fn relative_input(dir: &Path, input: &Path) -> Option<String> {
+    let (Ok(dir), Ok(input)) = (std::path::absolute(dir), std::path::absolute(input)) else {
+        return None;
+    };
+    let (d, i) = (normal(&dir), normal(&input));
+    let common = d.iter().zip(&i).take_while(|(a, b)| a == b).count();
+    // `..` in what is left cannot be undone without resolving links; nor a different root.
+    if common == 0
+        || d[common..]
+            .iter()
+            .any(|c| !matches!(c, Component::Normal(_)))
+    {
+        return Some(input.to_string_lossy().replace('\\', "/"));
+    }
+    let mut rel = PathBuf::new();
+    for _ in common..d.len() {
+        rel.push("..");
+    }
+    rel.extend(&i[common..]);
+    Some(rel.to_string_lossy().replace('\\', "/"))
+}
+
+fn normal(p: &Path) -> Vec<Component<'_>> {
+    p.components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect()
+}
+
+/// A hex SHA-256 of the tool's version, `format`, `fingerprint` and `text`: the key of one output
+/// (`fingerprint` being the options that change that format's bytes), or of anything else.
 pub fn key(text: &str, format: &str, fingerprint: &str) -> String {
     let mut h = Sha256::new();
     for part in [env!("CARGO_PKG_VERSION"), format, fingerprint] {
@@ -123,6 +330,14 @@ mod tests {
         assert_ne!(k, key("text", "xml", "opts2"));
     }
 
+    fn entry(key: &str) -> Entry {
+        Entry {
+            key: key.into(),
+            input: Some("in.txt".into()),
+            rules: "r".into(),
+        }
+    }
+
     impl Manifest {
         /// Up to date as `convert` decides it: the metadata, then the recorded key.
         fn is_current(&self, input: &Path, output: &Path, key: &str) -> bool {
@@ -139,10 +354,44 @@ mod tests {
         std::fs::write(&output, "y").unwrap();
         let m = Manifest::load(dir.path());
         assert!(!m.is_current(&input, &output, "k"));
-        m.record(&output, "k".into());
+        m.record(&output, entry("k"));
         m.save().unwrap();
+        assert!(!dir.path().join(JOURNAL).exists());
         let m = Manifest::load(dir.path());
         assert!(m.is_current(&input, &output, "k"));
         assert!(!m.is_current(&input, &output, "other"));
+        assert!(m.checked_under(&output, "r"));
+        assert!(!m.checked_under(&output, "other rules"));
+    }
+
+    #[test]
+    fn a_killed_runs_journal_is_folded_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let (input, output) = (dir.path().join("in.txt"), dir.path().join("in.xml"));
+        std::fs::write(&input, "x").unwrap();
+        std::fs::write(&output, "y").unwrap();
+        let m = Manifest::load(dir.path());
+        m.record(&output, entry("k"));
+        // Killed before save: the journal holds the entry, and a line cut short after it.
+        drop(m);
+        let mut j = std::fs::OpenOptions::new()
+            .append(true)
+            .open(dir.path().join(JOURNAL))
+            .unwrap();
+        j.write_all(b"{\"output\":\"b.xml\",\"ke").unwrap();
+        let m = Manifest::load(dir.path());
+        assert!(m.is_current(&input, &output, "k"));
+        // Folded into the manifest at once, so that this run's journal starts afresh.
+        assert!(!dir.path().join(JOURNAL).exists());
+        assert!(dir.path().join(MANIFEST).is_file());
+    }
+
+    #[test]
+    fn relative_inputs() {
+        let rel = |d: &str, i: &str| relative_input(Path::new(d), Path::new(i)).unwrap();
+        assert_eq!(rel("/a/out", "/a/in/x.txt"), "../in/x.txt");
+        assert_eq!(rel("/a/out", "/a/out/x.txt"), "x.txt");
+        assert_eq!(rel("/a/out/./sub", "/b/x.txt"), "../../../b/x.txt");
+        assert_eq!(rel("/a/../out", "/b/x.txt"), "/b/x.txt");
     }
 }

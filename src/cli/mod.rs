@@ -13,6 +13,7 @@ mod font_names;
 mod fonts;
 mod incremental;
 mod inputs;
+mod lock;
 mod regular;
 mod render;
 mod report;
@@ -21,7 +22,7 @@ mod write;
 
 use clap::Parser;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Exit codes, as documented in the README.
 pub mod exit {
@@ -31,8 +32,15 @@ pub mod exit {
     pub const CONTENT: u8 = 1;
     /// Bad usage, or an input or output could not be read or written.
     pub const FAILURE: u8 = 2;
-    /// Interrupted (SIGINT); finished outputs are complete, nothing partial is left.
+    /// Interrupted (SIGINT); finished outputs are complete, nothing partial is left, and the
+    /// output folder's manifest records them.
     pub const INTERRUPTED: u8 = 130;
+    /// Stopped by SIGHUP (a closed terminal), handled as SIGINT is: 128 + 1.
+    pub const HANGUP: u8 = 129;
+    /// Stopped by SIGTERM (`kill`, `timeout`, systemd, cron, CI runners), handled as SIGINT
+    /// is: 128 + 15. A second signal of any of the three ends the program at once with its code;
+    /// a later `convert` removes the temporary files that leaves.
+    pub const TERMINATED: u8 = 143;
 }
 
 /// A failure that stops the whole command (as opposed to a problem with one file).
@@ -42,11 +50,50 @@ pub enum Fatal {
     Io(String),
 }
 
-/// Set by the SIGINT handler; workers stop taking new files and finish cleanly.
-pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+/// The signal that asked the program to stop (SIGINT, SIGTERM or SIGHUP), or 0; workers stop
+/// taking new files and finish cleanly.
+static SIGNAL: AtomicUsize = AtomicUsize::new(0);
+/// Set by the first such signal: a second one ends the program at once.
+static STOPPING: AtomicBool = AtomicBool::new(false);
 
 pub fn interrupted() -> bool {
-    INTERRUPTED.load(Ordering::Relaxed)
+    SIGNAL.load(Ordering::Relaxed) != 0
+}
+
+/// The exit code for the signal that stopped the program, if one did.
+fn signal_exit_code() -> Option<u8> {
+    #[cfg(unix)]
+    match SIGNAL.load(Ordering::Relaxed) as i32 {
+        0 => None,
+        signal_hook::consts::SIGTERM => Some(exit::TERMINATED),
+        signal_hook::consts::SIGHUP => Some(exit::HANGUP),
+        _ => Some(exit::INTERRUPTED),
+    }
+    #[cfg(not(unix))]
+    interrupted().then_some(exit::INTERRUPTED)
+}
+
+/// Handles SIGINT, SIGTERM and SIGHUP alike: the first lets the files in flight finish and the
+/// state be saved; a second ends the program at once. Failures are ignored: without a handler,
+/// the signal still stops the program (temporary files then remain hidden, never under an
+/// output's name, and the next `convert` removes them).
+fn handle_signals() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    #[cfg(unix)]
+    let signals = [
+        (SIGINT, exit::INTERRUPTED),
+        (SIGTERM, exit::TERMINATED),
+        (signal_hook::consts::SIGHUP, exit::HANGUP),
+    ];
+    #[cfg(not(unix))]
+    let signals = [(SIGINT, exit::INTERRUPTED), (SIGTERM, exit::TERMINATED)];
+    for (signal, code) in signals {
+        // In this order: the shutdown checks the flag before the second action sets it.
+        let _ =
+            signal_hook::flag::register_conditional_shutdown(signal, i32::from(code), &STOPPING);
+        let _ = signal_hook::flag::register_usize(signal, &SIGNAL, signal as usize);
+        let _ = signal_hook::flag::register(signal, &STOPPING);
+    }
 }
 
 /// Runs the command line and returns the exit code.
@@ -63,9 +110,7 @@ pub fn run() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    // Ignore failure: without a handler, SIGINT still stops the program (temporary files then
-    // remain hidden, never under an output's name).
-    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::Relaxed));
+    handle_signals();
     let result = match &cli.command {
         args::Command::Convert(a) => a.config().and_then(|c| {
             if let Some(note) = c.font_note.as_ref().filter(|_| !c.read.quiet) {
@@ -80,17 +125,14 @@ pub fn run() -> ExitCode {
         args::Command::Dump(a) => a.read.config().and_then(|c| dump::run(&a.input, &c)),
         args::Command::Explain(a) => explain::run(a.code.as_deref()),
     };
-    match result {
-        Ok(code) => ExitCode::from(code),
-        Err(Fatal::Usage(msg)) => {
+    let code = match result {
+        Ok(code) => code,
+        Err(Fatal::Usage(msg) | Fatal::Io(msg)) => {
             eprintln!("error: {msg}");
-            ExitCode::from(exit::FAILURE)
+            exit::FAILURE
         }
-        Err(Fatal::Io(msg)) => {
-            eprintln!("error: {msg}");
-            ExitCode::from(exit::FAILURE)
-        }
-    }
+    };
+    ExitCode::from(signal_exit_code().unwrap_or(code))
 }
 
 /// The date of `SOURCE_DATE_EPOCH`, for identifiers of motions that state no date: reproducible

@@ -15,16 +15,61 @@ pub fn atomic(root: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             path.display()
         )));
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".motion-export-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut tmp = temporary_in(dir)?;
     // Through the plain file, so errors (e.g. a full disk) do not name the temporary file.
     tmp.as_file_mut().write_all(bytes)?;
     tmp.as_file_mut().flush()?;
     set_readable(tmp.as_file())?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// The prefix and suffix of every temporary file this tool makes; [`remove_leftovers`] removes
+/// those a killed run left.
+const TMP_PREFIX: &str = ".motion-export-";
+const TMP_SUFFIX: &str = ".tmp";
+
+/// A new temporary file in `dir`, named with the tool's temporary pattern.
+pub fn temporary_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new()
+        .prefix(TMP_PREFIX)
+        .suffix(TMP_SUFFIX)
+        .tempfile_in(dir)
+}
+
+/// Removes the temporary files of this tool (`.motion-export-*.tmp`) that a killed run left below
+/// `root`, if they are older than `before`. Symbolic links are neither followed nor removed. Call
+/// it only while holding the output folder's lock, so that no live run owns them. Returns how many
+/// were removed.
+pub fn remove_leftovers(root: &Path, before: std::time::SystemTime) -> usize {
+    let mut removed = 0;
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if kind.is_dir() {
+                stack.push(entry.path());
+            } else if kind.is_file()
+                && name.starts_with(TMP_PREFIX)
+                && name.ends_with(TMP_SUFFIX)
+                && entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|t| t < before)
+                && std::fs::remove_file(entry.path()).is_ok()
+            {
+                removed += 1;
+            }
+        }
+    }
+    removed
 }
 
 #[cfg(unix)]
@@ -42,7 +87,12 @@ fn set_readable(_f: &std::fs::File) -> std::io::Result<()> {
 /// folder is expected is refused: outputs never land outside the output folder.
 fn create_dirs(root: &Path, dir: &Path) -> std::io::Result<()> {
     if !root.exists() {
-        std::fs::create_dir_all(root)?;
+        std::fs::create_dir_all(root).map_err(|e| {
+            std::io::Error::new(
+                e.kind(),
+                format!("cannot create folder {}: {e}", root.display()),
+            )
+        })?;
     }
     let rel = dir.strip_prefix(root).unwrap_or(Path::new(""));
     let mut current = root.to_path_buf();
@@ -63,7 +113,19 @@ fn create_dirs(root: &Path, dir: &Path) -> std::io::Result<()> {
                     current.display()
                 )))
             }
-            Err(_) => std::fs::create_dir(&current)?,
+            // Another worker (or run) may create the same folder at the same moment: that is fine.
+            Err(_) => match std::fs::create_dir(&current) {
+                Ok(()) => {}
+                Err(e)
+                    if e.kind() == std::io::ErrorKind::AlreadyExists
+                        && std::fs::symlink_metadata(&current).is_ok_and(|m| m.is_dir()) => {}
+                Err(e) => {
+                    return Err(std::io::Error::new(
+                        e.kind(),
+                        format!("cannot create folder {}: {e}", current.display()),
+                    ))
+                }
+            },
         }
     }
     Ok(())
@@ -101,5 +163,24 @@ mod tests {
         std::os::unix::fs::symlink(outside.path(), dir.path().join("sub")).unwrap();
         assert!(atomic(dir.path(), &dir.path().join("sub/a.xml"), b"x").is_err());
         assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn removes_only_old_temporaries_of_its_own_pattern() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        for name in [
+            "sub/.motion-export-abc.tmp",
+            ".motion-export-x.tmp",
+            "keep.tmp",
+            ".motion-export-y",
+        ] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+        assert_eq!(remove_leftovers(dir.path(), std::time::UNIX_EPOCH), 0);
+        assert_eq!(remove_leftovers(dir.path(), later), 2);
+        assert!(dir.path().join("keep.tmp").exists());
+        assert!(dir.path().join(".motion-export-y").exists());
     }
 }

@@ -17,7 +17,7 @@ fn stderr(o: &Output) -> String {
 }
 
 /// A short, valid motion; `n` makes each one different.
-fn tiny_motion(n: usize) -> String {
+pub(crate) fn tiny_motion(n: usize) -> String {
     format!(
         "B9-{:04}/2024\n\nThe European Parliament,\n\n– having regard to Rule 143 of its Rules of Procedure,\n\n\
          A. whereas item {n} matters;\n\n1. Calls for action on item {n};\n\n\
@@ -27,7 +27,7 @@ fn tiny_motion(n: usize) -> String {
 }
 
 /// Writes `count` copies of the seed motion into `dir` (as `m00000.txt`, ...).
-fn seed_batch(dir: &Path, count: usize) -> Vec<PathBuf> {
+pub(crate) fn seed_batch(dir: &Path, count: usize) -> Vec<PathBuf> {
     let seed = std::fs::read(repo_root().join("samples/B9-0146-2021_EN.txt")).unwrap();
     std::fs::create_dir_all(dir).unwrap();
     (0..count)
@@ -40,7 +40,7 @@ fn seed_batch(dir: &Path, count: usize) -> Vec<PathBuf> {
 }
 
 /// Waits until `dir` holds at least `n` files, or the child exits, or 60 s pass.
-fn wait_for_outputs(dir: &Path, n: usize, child: &mut Child) {
+pub(crate) fn wait_for_outputs(dir: &Path, n: usize, child: &mut Child) {
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(60) {
         if child.try_wait().unwrap().is_some() {

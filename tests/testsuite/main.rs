@@ -19,5 +19,6 @@ mod props;
 mod readme;
 mod reports;
 mod samples;
+mod unattended;
 mod xml;
 mod xml_verdicts;

@@ -93,14 +93,14 @@ fn incremental_conversion_rebuilds_only_what_changed() {
     );
     assert!(path.join("out/B9-0777-2022_EN.xml").exists());
 
-    // An option changed: everything is rebuilt; so with --force.
-    let fifth = convert(path, &["--deny-warnings"]);
+    // An option that changes the bytes changed: everything is rebuilt; so with --force.
+    let fifth = convert(path, &["--lang", "en"]);
     assert!(
         stderr(&fifth).contains("converted 3 of 3 files"),
         "{}",
         stderr(&fifth)
     );
-    let sixth = convert(path, &["--deny-warnings", "--force"]);
+    let sixth = convert(path, &["--lang", "en", "--force"]);
     assert!(
         stderr(&sixth).contains("converted 3 of 3 files"),
         "{}",
@@ -212,4 +212,96 @@ fn example_makefile_converts_incrementally_and_checks() {
     );
     let check = make("check");
     assert!(check.status.success(), "{}", stderr(&check));
+}
+
+/// A copy of the samples folder (its motions and Makefile), to run make in.
+fn samples_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for f in std::fs::read_dir(repo_root().join("samples")).unwrap() {
+        let p = f.unwrap().path();
+        if p.is_file() && p.file_name().is_some_and(|n| n != ".gitignore") {
+            std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    dir
+}
+
+fn make_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new("make")
+        .arg("-C")
+        .arg(dir)
+        .arg(format!(
+            "MOTION_EXPORT={}",
+            env!("CARGO_BIN_EXE_motion-export")
+        ))
+        .arg("FORMATS=xml")
+        .args(args)
+        .output()
+        .expect("make")
+}
+
+fn manifest_len(dir: &Path) -> usize {
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join(".motion-export.manifest.json")).unwrap())
+            .unwrap();
+    doc["outputs"].as_object().unwrap().len()
+}
+
+#[test]
+fn example_makefile_under_make_j_keeps_every_manifest_entry() {
+    let dir = samples_copy();
+    let first = make_in(dir.path(), &["-j8"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let xml = mtimes(&dir.path().join("out"));
+    assert!(xml.len() >= 5);
+    assert_eq!(manifest_len(&dir.path().join("out")), xml.len());
+    let second = make_in(dir.path(), &["-j8"]);
+    assert!(
+        String::from_utf8_lossy(&second.stdout).contains("Nothing to be done"),
+        "{}",
+        String::from_utf8_lossy(&second.stdout)
+    );
+    assert_eq!(mtimes(&dir.path().join("out")), xml);
+    // A deleted output is made again.
+    std::fs::remove_file(dir.path().join("out").join(&xml[0].0)).unwrap();
+    let third = make_in(dir.path(), &["-j8"]);
+    assert!(third.status.success(), "{}", stderr(&third));
+    assert!(dir.path().join("out").join(&xml[0].0).exists());
+    assert_eq!(manifest_len(&dir.path().join("out")), xml.len());
+}
+
+#[test]
+fn example_makefile_notices_a_rules_file_added_or_deleted() {
+    let dir = samples_copy();
+    let rules = dir.path().join("motion-export.toml");
+    std::fs::write(&rules, "deny-warnings = false\n").unwrap();
+    let made = |what: &str| {
+        let o = make_in(dir.path(), &[]);
+        assert!(o.status.success(), "{what}: {}", stderr(&o));
+        !String::from_utf8_lossy(&o.stdout).contains("Nothing to be done")
+    };
+    assert!(made("first"));
+    assert!(!made("again"));
+    std::fs::remove_file(&rules).unwrap();
+    assert!(made("rules file deleted"));
+    assert!(!made("again"));
+    std::fs::write(&rules, "deny-warnings = false\n").unwrap();
+    assert!(made("rules file added"));
+}
+
+#[test]
+fn top_level_makefile_finds_the_binary_in_cargo_target_dir() {
+    let out = std::process::Command::new("make")
+        .arg("-n")
+        .arg("-C")
+        .arg(repo_root())
+        .arg("samples")
+        .env("CARGO_TARGET_DIR", "/elsewhere/target")
+        .output()
+        .expect("make");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("/elsewhere/target/release/motion-export convert"),
+        "{text}"
+    );
 }
