@@ -1,6 +1,7 @@
 //! Integration tests: one binary, one module per feature, fixtures in `tests/fixtures/<feature>/`.
 
 mod akn_check;
+mod body_loss;
 mod cli;
 mod corpus;
 mod docx;
