@@ -35,7 +35,14 @@ pub enum Label {
     },
     /// A footnote marker opening a note text: `[1]`.
     Note(String),
+    /// A paragraph or point number above [`MAX_NUMBER`]: `4294967296.`, `(99999)`. No motion
+    /// numbers that far; the reader reports it and keeps the text.
+    TooLarge(Num),
 }
+
+/// The largest paragraph or point number the reader takes for one. Real motions stay far below
+/// (the corpus tops out under 100); four digits leave room for any motion and for years.
+pub const MAX_NUMBER: u32 = 9999;
 
 fn is_dash(c: char) -> bool {
     matches!(c, '–' | '—' | '-' | '•' | '‒' | '−' | '▪' | '·')
@@ -75,13 +82,16 @@ pub fn read(text: &str, profile: &Profile) -> Option<(Label, usize)> {
     }
     if first.is_ascii_digit() {
         let d = text.bytes().take_while(u8::is_ascii_digit).count();
-        if d <= 7 && text[d..].starts_with('.') {
-            let value: u32 = text[..d].parse().ok()?;
+        if text[d..].starts_with('.') {
             let num = Num {
                 text: text[..=d].to_string(),
                 value: text[..d].to_string(),
             };
-            return after(d + 1).map(|at| (Label::Number(num, value), at));
+            let label = match text[..d].parse::<u32>() {
+                Ok(value) if value <= MAX_NUMBER => Label::Number(num, value),
+                _ => Label::TooLarge(num),
+            };
+            return after(d + 1).map(|at| (label, at));
         }
         return None;
     }
@@ -122,6 +132,9 @@ fn point(inner: &str, written: &str) -> Option<Label> {
         text: written.to_string(),
         value: value.to_string(),
     };
+    if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) && inner.len() > 4 {
+        return Some(Label::TooLarge(num(inner)));
+    }
     if inner.is_empty() || inner.len() > 5 {
         return None;
     }

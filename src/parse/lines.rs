@@ -150,11 +150,7 @@ fn clean<'a>(
         let t = &text[start..end];
         if t.is_empty() {
             line.kind = Kind::Blank;
-        } else if t.len() >= 3
-            && (t.bytes().all(|b| b == b'-')
-                || t.bytes().all(|b| b == b'*')
-                || t.bytes().all(|b| b == b'_'))
-        {
+        } else if is_rule(t) {
             line.kind = Kind::Rule;
         } else {
             // Markdown heading marks.
@@ -194,6 +190,17 @@ fn clean<'a>(
         line.kind = Kind::Furniture;
     }
     line
+}
+
+/// A markdown thematic break: three or more `-`, `*` or `_`, spaces allowed between them.
+fn is_rule(t: &str) -> bool {
+    let mut marks = t.bytes().filter(|b| *b != b' ');
+    let Some(first) = marks.next() else {
+        return false;
+    };
+    matches!(first, b'-' | b'*' | b'_')
+        && t.bytes().filter(|b| *b == first).count() >= 3
+        && t.bytes().all(|b| b == first || b == b' ')
 }
 
 /// `<Name>inner</Name>`, `<Name>inner` or `inner</Name>` where the line is wrapped in a leaked
@@ -323,32 +330,78 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2BC}')
 }
 
+/// What a furniture line is, for the note that counts them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FurnitureKind {
+    /// `PDF 155kWORD 46k`, `RC-10-2025-0249_EN (PDF - 147 KB)`.
+    DownloadLink,
+    /// `RE\1225093EN.docx 2/6 PE662.890v01-00`.
+    RunningHeader,
+    /// A document or session number alone.
+    DocumentNumber,
+    /// The parliamentary term (`2019-2024`) or a language code (`EN`) alone.
+    TermOrLanguage,
+    /// `EN United in diversity EN`.
+    Motto,
+    /// `2/6`.
+    PageNumber,
+    /// `PV 08/05/2025 - 7.2`, `P10_TA(2025)0096`.
+    MinutesLink,
+    /// The site's menus and notices (`Plenary sitting`, `Legal notice`).
+    SiteMenu,
+    /// A markdown rule (`---`, `_____`, `* * *`).
+    Rule,
+}
+
+impl FurnitureKind {
+    /// The kind's name in the plural, for messages.
+    pub fn plural(self) -> &'static str {
+        match self {
+            FurnitureKind::DownloadLink => "download links",
+            FurnitureKind::RunningHeader => "running headers and footers",
+            FurnitureKind::DocumentNumber => "document numbers",
+            FurnitureKind::TermOrLanguage => "terms and language codes",
+            FurnitureKind::Motto => "mottos",
+            FurnitureKind::PageNumber => "page numbers",
+            FurnitureKind::MinutesLink => "links to minutes and texts adopted",
+            FurnitureKind::SiteMenu => "site menus and notices",
+            FurnitureKind::Rule => "rules",
+        }
+    }
+}
+
 /// Whether a line is page furniture: download links, site menus, running headers and footers.
 pub fn is_furniture(t: &str, profile: &Profile) -> bool {
+    furniture_kind(t, profile).is_some()
+}
+
+/// What kind of page furniture a line is, if it is furniture.
+pub fn furniture_kind(t: &str, profile: &Profile) -> Option<FurnitureKind> {
+    use FurnitureKind as F;
     // Furniture lines are short; paragraphs of text are not.
     if t.len() > 160 {
-        return false;
+        return None;
     }
     let t = unwrap_emphasis(t);
     // "PDF 155kWORD 46k"
     if t.starts_with("PDF ") && t.contains("kWORD ") && t.len() < 40 {
-        return true;
+        return Some(F::DownloadLink);
     }
     // "RC-10-2025-0249_EN (PDF - 147 KB)", "001-002 (DOC - 69 KB)"
     if (t.contains("(PDF") || t.contains("(DOC")) && t.ends_with("KB)") && t.len() < 80 {
-        return true;
+        return Some(F::DownloadLink);
     }
     // Running header/footer of the Parliament's Word documents: "RE\1225093EN.docx 2/6 PE662.890v01-00"
     if t.len() < 120
         && (t.contains(".docx") || t.contains(".doc "))
         && (t.contains("PE") || t.contains('\\'))
     {
-        return true;
+        return Some(F::RunningHeader);
     }
     // A document or session number alone: cover fields (the cover reader still reads them) and
     // page headers in the body.
     if is_doc_number_line(t) || patterns::pe_number(t).is_some() {
-        return true;
+        return Some(F::DocumentNumber);
     }
     // The parliamentary term ("2019-2024") and a language code alone ("EN"), from PDF covers.
     let term = t.len() == 9
@@ -361,11 +414,11 @@ pub fn is_furniture(t: &str, profile: &Profile) -> bool {
                 .any(|(code, _, _)| code.eq_ignore_ascii_case(t))
             && t.bytes().all(|b| b.is_ascii_uppercase()))
     {
-        return true;
+        return Some(F::TermOrLanguage);
     }
     // "EN United in diversity EN" and other languages' mottos.
     if is_motto_line(t) {
-        return true;
+        return Some(F::Motto);
     }
     // Page counters "2/6" alone.
     if let Some((a, b)) = t.split_once('/') {
@@ -375,16 +428,16 @@ pub fn is_furniture(t: &str, profile: &Profile) -> bool {
             && b.len() <= 3
             && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
         {
-            return true;
+            return Some(F::PageNumber);
         }
     }
     // Minutes and reports links: "PV 08/05/2025 - 7.2", "CRE 08/05/2025 - 7.2", "P10_TA(2025)0096".
     let first_word = t.split_whitespace().next().unwrap_or("");
     if (first_word == "PV" || first_word == "CRE") && t.len() < 40 && t.contains('/') {
-        return true;
+        return Some(F::MinutesLink);
     }
     if t.starts_with('P') && t.contains("_TA(") && t.len() < 24 {
-        return true;
+        return Some(F::MinutesLink);
     }
     let index = crate::lang::furniture_lines();
     if t.len() <= index.longest {
@@ -392,7 +445,7 @@ pub fn is_furniture(t: &str, profile: &Profile) -> bool {
             // The language's own furniture, or another language's when it is long enough not to be
             // an ordinary short line.
             if owners.contains(&profile.code.as_str()) || t.len() > 12 {
-                return true;
+                return Some(F::SiteMenu);
             }
         }
     }
@@ -400,6 +453,7 @@ pub fn is_furniture(t: &str, profile: &Profile) -> bool {
         .furniture_prefixes
         .iter()
         .any(|f| starts_with_loose(t, f).is_some())
+        .then_some(F::SiteMenu)
 }
 
 /// A line as a lookup key: lower case, whitespace runs as one space, apostrophes as `'`.

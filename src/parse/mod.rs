@@ -6,6 +6,7 @@
 
 mod blocks;
 mod cover;
+mod furniture;
 mod inline;
 pub(crate) mod label;
 pub(crate) mod lines;
@@ -45,7 +46,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         source_name: options.source_name.clone(),
         ..Motion::default()
     };
-    let lines = lines::split(text, profile, &mut diags);
+    let mut lines = lines::split(text, profile, &mut diags);
     if !lines.iter().any(|l| l.kind == Kind::Text) {
         diags.push(
             Diagnostic::new(&codes::INPUT_EMPTY, None, "the input holds no text")
@@ -57,6 +58,10 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         };
     }
     let anchors = find_anchors(&lines, profile);
+    // Furniture on the cover is read by the cover reader; from the title on, only furniture
+    // standing where furniture can stand is removed.
+    furniture::settle(&mut lines, anchors.cover_end);
+    diags.extend(furniture::note(text, &lines, profile));
     motion.cover = cover::read(text, &lines[..anchors.cover_end], profile, &mut diags);
     read_title(text, &lines, &anchors, profile, &mut motion);
     let body = blocks::group(text, &lines, anchors.body_start..lines.len(), profile);

@@ -210,6 +210,21 @@ impl<'p> Builder<'p> {
                 };
                 self.point(motion, num, PointKind::Dash, false, item.text(), span);
             }
+            Some(Label::TooLarge(num)) => {
+                self.diags.push(
+                    Diagnostic::new(
+                        &codes::NUMBER_TOO_LARGE,
+                        Some(span),
+                        format!(
+                            "number {} is above {}: not read as a paragraph or point number; the text is kept",
+                            num.text,
+                            label::MAX_NUMBER
+                        ),
+                    )
+                    .hint("check the number; motions number their paragraphs and points from 1"),
+                );
+                self.unlabelled(item, after_body, next_is_number, motion)
+            }
             _ => self.unlabelled(item, after_body, next_is_number, motion),
         }
     }

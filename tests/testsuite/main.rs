@@ -2,6 +2,7 @@
 
 mod akn_check;
 mod batch;
+mod body_loss;
 mod cli;
 mod config;
 mod corpus;
