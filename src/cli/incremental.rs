@@ -45,6 +45,14 @@ struct ManifestFile {
     outputs: BTreeMap<String, Entry>,
 }
 
+/// This run's journal file, opened at the first output.
+enum Journal {
+    Unopened,
+    Open(File),
+    /// It could not be opened or written: not tried again.
+    Failed,
+}
+
 /// One line of the journal.
 #[derive(Serialize, Deserialize)]
 struct JournalLine {
@@ -59,7 +67,7 @@ pub struct Manifest {
     dir: PathBuf,
     old: BTreeMap<String, Entry>,
     new: Mutex<BTreeMap<String, Entry>>,
-    journal: Mutex<Option<File>>,
+    journal: Mutex<Journal>,
     pruned: Mutex<Vec<String>>,
 }
 
@@ -73,7 +81,7 @@ impl Manifest {
             dir: dir.to_path_buf(),
             old,
             new: Mutex::new(BTreeMap::new()),
-            journal: Mutex::new(None),
+            journal: Mutex::new(Journal::Unopened),
             pruned: Mutex::new(Vec::new()),
         };
         if had_journal && manifest.write(&manifest.old).is_ok() {
@@ -122,15 +130,16 @@ impl Manifest {
         }) {
             line.push(b'\n');
             let mut journal = self.journal.lock().expect("journal");
-            if journal.is_none() {
-                *journal = open_journal(&self.dir.join(JOURNAL));
+            if matches!(*journal, Journal::Unopened) {
+                *journal =
+                    open_journal(&self.dir.join(JOURNAL)).map_or(Journal::Failed, Journal::Open);
             }
             // One write per line, unbuffered: a killed process loses at most the line it was
             // writing, and the reader skips a partial line. A journal that cannot be written only
             // costs crash safety; the manifest is still saved at the end.
-            if let Some(file) = journal.as_mut() {
+            if let Journal::Open(file) = &mut *journal {
                 if file.write_all(&line).is_err() {
-                    *journal = None;
+                    *journal = Journal::Failed;
                 }
             }
         }
@@ -170,7 +179,10 @@ impl Manifest {
         let new = self.new.lock().expect("manifest");
         let pruned = self.pruned.lock().expect("pruned");
         // Close the journal before it is removed.
-        let had_journal = self.journal.lock().expect("journal").take().is_some();
+        let had_journal = !matches!(
+            std::mem::replace(&mut *self.journal.lock().expect("journal"), Journal::Failed),
+            Journal::Unopened
+        );
         if new.is_empty() && pruned.is_empty() && !had_journal {
             return Ok(());
         }
