@@ -154,3 +154,156 @@ pub fn lost_words(text: &str, m: &Motion) -> BTreeSet<String> {
         .filter(|w| !runs.contains(w) && !letters.contains(w.as_str()))
         .collect()
 }
+
+/// The command line's human renderer, included as it is: it depends only on the library's
+/// diagnostics and annotate-snippets, and the binary's modules are not a library to link.
+#[path = "../../src/cli/render.rs"]
+#[allow(dead_code)]
+pub mod render;
+
+/// A text, a file name and diagnostics beyond the reader's own, with any span: what the human
+/// renderer may be given.
+#[derive(arbitrary::Arbitrary, Debug)]
+pub struct HumanInput {
+    pub text: String,
+    pub path: String,
+    pub extra: Vec<ExtraDiagnostic>,
+    /// `--max-per-code`.
+    pub max: u8,
+    pub color: bool,
+}
+
+#[derive(arbitrary::Arbitrary, Debug)]
+pub struct ExtraDiagnostic {
+    pub span: Option<motion_export::diag::Span>,
+    pub code: u8,
+    pub message: String,
+    pub hints: Vec<String>,
+}
+
+/// Reads `input.text` as the command line does, adds the extra diagnostics (their spans folded
+/// into and a little beyond the text, on character boundaries or not) and renders them all for
+/// the terminal: no panic, no control or escape character but the renderer's own colours, no line
+/// a CI runner would read as a workflow command (`::`).
+pub fn render_checked(input: &HumanInput) -> String {
+    use motion_export::diag::Diagnostic;
+    let mut diagnostics = read(&input.text, "fuzz").diagnostics;
+    let len = input.text.len() + 8;
+    diagnostics.extend(input.extra.iter().map(|e| {
+        let code = &motion_export::codes::ALL[e.code as usize % motion_export::codes::ALL.len()];
+        Diagnostic {
+            code: code.name,
+            severity: code.severity,
+            span: e.span.map(|mut s| {
+                s.start %= len;
+                s.end %= len;
+                s
+            }),
+            message: e.message.clone(),
+            hints: e.hints.clone(),
+        }
+    }));
+    let out = render::capped_to(
+        &diagnostics,
+        &input.path,
+        &input.text,
+        input.color,
+        input.max as usize,
+    );
+    assert_terminal_safe(&out);
+    out
+}
+
+/// Asserts that `text`, once the renderer's colour sequences (`ESC [ digits ; m`) are taken out,
+/// holds no control character but newlines, no bidi override or isolate, and no line that starts
+/// with `::` after blanks.
+pub fn assert_terminal_safe(text: &str) {
+    let mut plain = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("\u{1b}[") {
+        plain.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        match after.find(|c: char| !(c.is_ascii_digit() || c == ';')) {
+            Some(j) if after[j..].starts_with('m') => rest = &after[j + 1..],
+            _ => {
+                plain.push('\u{1b}');
+                rest = &rest[i + 1..];
+            }
+        }
+    }
+    plain.push_str(rest);
+    let bad = |c: char| {
+        (c.is_control() && c != '\n')
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    if let Some(c) = plain.chars().find(|&c| bad(c)) {
+        panic!("raw {c:?} in human output: {}", plain.escape_debug());
+    }
+    for line in plain.lines() {
+        assert!(
+            !line.trim_start().starts_with("::"),
+            "a line starts with `::`: {}",
+            line.escape_debug()
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arbitrary::{Arbitrary, Unstructured};
+
+    /// The `render_text` target's body on its seeds: the samples with hostile file names and
+    /// texts, and inputs built by `arbitrary` from fixed bytes.
+    #[test]
+    fn render_text_on_its_seeds() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut texts: Vec<String> = std::fs::read_dir(root.join("samples"))
+            .unwrap()
+            .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+            .collect();
+        texts.push("The European Parliament,\n\n1. Calls \u{93}here\u{94};\n".into());
+        texts.push("\u{1b}]0;PWNED\u{7} \u{1b}[2J\u{1b}[41m\n::error::x\n\u{202e}1. x".into());
+        let paths = [
+            "a.txt",
+            "a\n::add-mask::x.txt",
+            "::error::x.txt",
+            "\u{1b}[31m\u{9b}.txt",
+        ];
+        for (i, text) in texts.iter().enumerate() {
+            let input = HumanInput {
+                text: text.clone(),
+                path: paths[i % paths.len()].into(),
+                extra: vec![ExtraDiagnostic {
+                    span: Some(motion_export::diag::Span {
+                        start: 10,
+                        end: 7,
+                        line: 1,
+                        col: 1,
+                    }),
+                    code: 3,
+                    message: "\u{1b}[2J::x".into(),
+                    hints: vec!["\n::error::h".into()],
+                }],
+                max: 3,
+                color: i % 2 == 0,
+            };
+            render_checked(&input);
+        }
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..300 {
+            let bytes: Vec<u8> = (0..512)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    seed as u8
+                })
+                .collect();
+            if let Ok(input) = HumanInput::arbitrary(&mut Unstructured::new(&bytes)) {
+                render_checked(&input);
+            }
+        }
+    }
+}
