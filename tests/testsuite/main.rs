@@ -13,6 +13,7 @@ mod make;
 mod measure;
 mod pdf;
 mod props;
+mod reader_memory;
 mod reports;
 mod samples;
 mod xml;
