@@ -106,3 +106,106 @@ pub fn sort(diags: &mut [Diagnostic]) {
         pos(a).cmp(&pos(b)).then_with(|| a.code.cmp(b.code))
     });
 }
+
+/// The diagnostics of one file, at most [`Collector::LIMIT`] of each code kept in memory: a
+/// hostile input (a million footnote calls without notes) cannot make the diagnostics outgrow it.
+/// The rest are counted and summed up, per code, in one last diagnostic without a span.
+#[derive(Debug, Default)]
+pub struct Collector {
+    kept: Vec<Diagnostic>,
+    /// Per code: how many were seen, and the severity of the first.
+    seen: std::collections::BTreeMap<&'static str, (usize, Severity)>,
+}
+
+impl Collector {
+    /// How many diagnostics of one code are kept; the command line shows fewer still.
+    pub const LIMIT: usize = 1000;
+
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Keeps `d`, or only counts it when [`Collector::LIMIT`] of its code are kept already.
+    pub fn push(&mut self, d: Diagnostic) {
+        let (count, _) = self.seen.entry(d.code).or_insert((0, d.severity));
+        *count += 1;
+        if *count <= Self::LIMIT {
+            self.kept.push(d);
+        }
+    }
+
+    /// Takes in what another collector gathered, keeping the limit across both.
+    pub fn merge(&mut self, other: Collector) {
+        for d in other.kept {
+            self.push(d);
+        }
+        for (code, (count, severity)) in other.seen {
+            let unlisted = count.saturating_sub(Self::LIMIT);
+            if unlisted > 0 {
+                self.seen.entry(code).or_insert((0, severity)).0 += unlisted;
+            }
+        }
+    }
+
+    /// The kept diagnostics, then one `N more CODE in this file not listed` per code over the
+    /// limit.
+    pub fn finish(self) -> Vec<Diagnostic> {
+        let mut out = self.kept;
+        for (code, (count, severity)) in self.seen {
+            if count > Self::LIMIT {
+                out.push(Diagnostic {
+                    code,
+                    severity,
+                    span: None,
+                    message: format!(
+                        "{} more {code} in this file not listed",
+                        count - Self::LIMIT
+                    ),
+                    hints: vec![format!(
+                        "the first {} are listed; fix those and check again",
+                        Self::LIMIT
+                    )],
+                });
+            }
+        }
+        out
+    }
+}
+
+impl Extend<Diagnostic> for Collector {
+    fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, iter: I) {
+        for d in iter {
+            self.push(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(code: &'static crate::codes::Code) -> Diagnostic {
+        Diagnostic::new(code, Some(Span::default()), "x")
+    }
+
+    #[test]
+    fn collector_keeps_the_limit_per_code_and_counts_the_rest() {
+        let mut a = Collector::new();
+        a.extend((0..Collector::LIMIT + 3).map(|_| d(&crate::codes::FOOTNOTE_UNRESOLVED)));
+        let mut b = Collector::new();
+        b.extend((0..Collector::LIMIT + 2).map(|_| d(&crate::codes::FOOTNOTE_UNRESOLVED)));
+        b.push(d(&crate::codes::UNRECOGNISED_TEXT));
+        a.merge(b);
+        let out = a.finish();
+        assert_eq!(out.len(), Collector::LIMIT + 2);
+        let last = out.last().unwrap();
+        assert_eq!(last.span, None);
+        assert_eq!(
+            last.message,
+            format!(
+                "{} more W-FOOTNOTE-UNRESOLVED in this file not listed",
+                Collector::LIMIT + 5
+            )
+        );
+    }
+}

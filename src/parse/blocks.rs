@@ -211,7 +211,7 @@ mod tests {
 
     fn blocks(src: &str) -> Vec<String> {
         let profile = crate::lang::profile("en").unwrap();
-        let lines = super::super::lines::split(src, profile, &mut Vec::new());
+        let lines = super::super::lines::split(src, profile, &mut crate::diag::Collector::new());
         group(src, &lines, 0..lines.len(), profile)
             .into_iter()
             .map(|b| b.text)

@@ -4,7 +4,7 @@
 use super::lines::{self, Kind, Line};
 use super::{inline, patterns};
 use crate::codes;
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Collector, Diagnostic, Span};
 use crate::lang::Profile;
 use crate::model::{AuthorGroup, Cover, DocKind, Located, Para, ReplacedMotion};
 
@@ -31,12 +31,7 @@ enum State {
 }
 
 /// Reads the cover from `lines`.
-pub fn read(
-    src: &str,
-    lines: &[Line<'_>],
-    profile: &Profile,
-    diags: &mut Vec<Diagnostic>,
-) -> Cover {
+pub fn read(src: &str, lines: &[Line<'_>], profile: &Profile, diags: &mut Collector) -> Cover {
     let mut cover = Cover::default();
     let mut state = State::Start;
     let mut rule_or_kind_seen = false;
@@ -94,7 +89,7 @@ fn read_line(
     wrap: Wrap,
     rule_or_kind_seen: &mut bool,
     profile: &Profile,
-    diags: &mut Vec<Diagnostic>,
+    diags: &mut Collector,
 ) -> State {
     // The page title glued to the number: "Motion for a resolution - B8-1426/2016Motion for a resolution".
     if let Some(number) = patterns::page_title_doc_number(t) {
@@ -328,7 +323,7 @@ fn line_continues_title(cover: &Cover) -> bool {
     cover.title.is_some() && cover.authors.is_empty()
 }
 
-fn set_number(cover: &mut Cover, number: String, span: Span, diags: &mut Vec<Diagnostic>) {
+fn set_number(cover: &mut Cover, number: String, span: Span, diags: &mut Collector) {
     match &cover.doc_number {
         None => {
             if number.starts_with("RC-") {

@@ -77,7 +77,7 @@ mod tests {
 
     fn kinds(src: &str) -> Vec<Kind> {
         let profile = crate::lang::profile("en").unwrap();
-        let mut lines = lines::split(src, profile, &mut Vec::new());
+        let mut lines = lines::split(src, profile, &mut crate::diag::Collector::new());
         settle(&mut lines, 0);
         lines.iter().map(|l| l.kind).collect()
     }

@@ -40,9 +40,13 @@ pub enum Label {
     TooLarge(Num),
 }
 
-/// The largest paragraph or point number the reader takes for one. Real motions stay far below
-/// (the corpus tops out under 100); four digits leave room for any motion and for years.
-pub const MAX_NUMBER: u32 = 9999;
+/// The largest paragraph number the reader takes for one: seven digits, as before (a generated
+/// motion of a million paragraphs is read whole); more is no paragraph number and could overflow.
+pub const MAX_NUMBER: u32 = 9_999_999;
+
+/// The largest point number in parentheses: points stay far below (the corpus under 30); a
+/// four-digit `(2019)` is a year, kept as text.
+const MAX_POINT_DIGITS: usize = 4;
 
 fn is_dash(c: char) -> bool {
     matches!(c, '–' | '—' | '-' | '•' | '‒' | '−' | '▪' | '·')
@@ -132,7 +136,10 @@ fn point(inner: &str, written: &str) -> Option<Label> {
         text: written.to_string(),
         value: value.to_string(),
     };
-    if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) && inner.len() > 4 {
+    if !inner.is_empty()
+        && inner.bytes().all(|b| b.is_ascii_digit())
+        && inner.len() > MAX_POINT_DIGITS
+    {
         return Some(Label::TooLarge(num(inner)));
     }
     if inner.is_empty() || inner.len() > 5 {

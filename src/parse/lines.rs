@@ -3,7 +3,7 @@
 
 use super::patterns;
 use crate::codes;
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Collector, Diagnostic, Span};
 use crate::lang::Profile;
 use std::borrow::Cow;
 
@@ -59,7 +59,7 @@ impl Line<'_> {
 
 /// Splits `src` into lines and classifies each. Control characters are replaced by spaces and
 /// reported in `diags`.
-pub fn split<'a>(src: &'a str, profile: &Profile, diags: &mut Vec<Diagnostic>) -> Vec<Line<'a>> {
+pub fn split<'a>(src: &'a str, profile: &Profile, diags: &mut Collector) -> Vec<Line<'a>> {
     let mut lines = Vec::with_capacity(src.len() / 80 + 1);
     let mut offset = 0;
     let mut page_break = false;
@@ -85,7 +85,7 @@ fn clean<'a>(
     line_start: usize,
     no: u32,
     profile: &Profile,
-    diags: &mut Vec<Diagnostic>,
+    diags: &mut Collector,
     page_break: bool,
 ) -> Line<'a> {
     let hard_break = raw.ends_with("  ") && !raw.trim().is_empty();
@@ -500,7 +500,7 @@ mod tests {
 
     #[test]
     fn cleans_marks_and_tags() {
-        let mut d = Vec::new();
+        let mut d = Collector::new();
         let src = "## **MOTION**\n- A. whereas  \n<Titre>on labelling</Titre>\n---\n\u{c}x\u{7}y\n";
         let lines = split(src, en(), &mut d);
         assert!(lines[0].md_heading);
@@ -514,6 +514,7 @@ mod tests {
         assert_eq!(lines[3].kind, Kind::Rule);
         assert_eq!(lines[4].text, "x y");
         assert!(lines[4].page_break);
+        let d = d.finish();
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].code, "W-CONTROL-CHAR");
         assert_eq!(&src[lines[2].start..lines[2].end], "on labelling");

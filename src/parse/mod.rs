@@ -15,7 +15,7 @@ pub mod patterns;
 mod structure;
 
 use crate::codes;
-use crate::diag::{self, Diagnostic};
+use crate::diag::{self, Collector, Diagnostic};
 use crate::lang::{self, Profile};
 use crate::model::{DocKind, Motion};
 use lines::{Kind, Line};
@@ -39,7 +39,8 @@ pub struct Parsed {
 
 /// Reads a motion from decoded text.
 pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
-    let mut diags = Vec::new();
+    // At most a fixed number of each code in memory, whatever the input.
+    let mut diags = Collector::new();
     let profile = choose_profile(text, options, &mut diags);
     let mut motion = Motion {
         lang: profile.code.clone(),
@@ -54,7 +55,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         );
         return Parsed {
             motion,
-            diagnostics: diags,
+            diagnostics: diags.finish(),
         };
     }
     let anchors = find_anchors(&lines, profile);
@@ -65,26 +66,25 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
     motion.cover = cover::read(text, &lines[..anchors.cover_end], profile, &mut diags);
     read_title(text, &lines, &anchors, profile, &mut motion);
     let body = blocks::group(text, &lines, anchors.body_start..lines.len(), profile);
-    diags.extend(structure::Builder::new(profile).build(
+    // The blocks hold their own text: the lines are not needed while the model grows.
+    drop(lines);
+    diags.merge(structure::Builder::new(profile).build(
         &body,
         anchors.formula.is_some(),
         &mut motion,
     ));
-    diags.extend(notes::link(&mut motion));
+    notes::link(&mut motion, &mut diags);
     infer_cover_facts(&mut motion, profile);
-    diag::sort(&mut diags);
+    let mut diagnostics = diags.finish();
+    diag::sort(&mut diagnostics);
     Parsed {
         motion,
-        diagnostics: diags,
+        diagnostics,
     }
 }
 
 /// The language: forced, else recognised from the text, else from the file name, else English.
-fn choose_profile(
-    text: &str,
-    options: &ParseOptions,
-    diags: &mut Vec<Diagnostic>,
-) -> &'static Profile {
+fn choose_profile(text: &str, options: &ParseOptions, diags: &mut Collector) -> &'static Profile {
     let english = || lang::profile("en").expect("the English profile is built in");
     if let Some(code) = &options.lang {
         if let Some(p) = lang::profile(code) {

@@ -2,19 +2,18 @@
 //! without calls.
 
 use crate::codes;
-use crate::diag::Diagnostic;
+use crate::diag::{Collector, Diagnostic};
 use crate::model::*;
 
 /// Points every footnote call at its note. A `(1)`-style call links only once per note (later
 /// `(1)`s are ordinary text such as `Article 3(1)`); `[1]`-style calls always link.
-pub fn link(motion: &mut Motion) -> Vec<Diagnostic> {
+pub fn link(motion: &mut Motion, diags: &mut Collector) {
     // The first note with each marker.
     let mut markers: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, n) in motion.footnotes.iter().enumerate() {
         markers.entry(n.marker.clone()).or_insert(i);
     }
     let mut used = vec![false; motion.footnotes.len()];
-    let mut diags = Vec::new();
     for_each_para(motion, &mut |para: &mut Para| {
         let span = para.span;
         let mut i = 0;
@@ -62,7 +61,6 @@ pub fn link(motion: &mut Motion) -> Vec<Diagnostic> {
             );
         }
     }
-    diags
 }
 
 /// Merges the plain text run at `i` with plain neighbours of the same style.

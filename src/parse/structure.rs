@@ -6,7 +6,7 @@ use super::inline;
 use super::label::{self, Label, PointKind};
 use super::lines;
 use crate::codes;
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Collector, Diagnostic, Span};
 use crate::lang::Profile;
 use crate::model::*;
 
@@ -57,7 +57,7 @@ pub struct Builder<'p> {
     last: Last,
     /// Point kinds by nesting depth in the current recital or paragraph.
     point_kinds: Vec<PointKind>,
-    pub diags: Vec<Diagnostic>,
+    pub diags: Collector,
 }
 
 impl<'p> Builder<'p> {
@@ -68,17 +68,12 @@ impl<'p> Builder<'p> {
             zone: Zone::Citations,
             last: Last::None,
             point_kinds: Vec::new(),
-            diags: Vec::new(),
+            diags: Collector::new(),
         }
     }
 
     /// Reads the blocks into `motion`. `has_formula` says the first block is the formula.
-    pub fn build(
-        mut self,
-        blocks: &[Block],
-        has_formula: bool,
-        motion: &mut Motion,
-    ) -> Vec<Diagnostic> {
+    pub fn build(mut self, blocks: &[Block], has_formula: bool, motion: &mut Motion) -> Collector {
         let items: Vec<Item<'_>> = blocks.iter().map(|b| self.label(b)).collect();
         self.notes = items
             .iter()
@@ -216,9 +211,8 @@ impl<'p> Builder<'p> {
                         &codes::NUMBER_TOO_LARGE,
                         Some(span),
                         format!(
-                            "number {} is above {}: not read as a paragraph or point number; the text is kept",
-                            num.text,
-                            label::MAX_NUMBER
+                            "number {} is too large for a paragraph or point: not read as one; the text is kept",
+                            num.text
                         ),
                     )
                     .hint("check the number; motions number their paragraphs and points from 1"),

@@ -5,14 +5,14 @@
 mod numbering;
 
 use crate::codes;
-use crate::diag::{self, Diagnostic, Span};
+use crate::diag::{self, Collector, Diagnostic, Span};
 use crate::lang;
 use crate::model::*;
 use crate::parse::patterns;
 
 /// Checks a motion; returns its diagnostics, sorted by position.
 pub fn validate(motion: &Motion) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
+    let mut diags = Collector::new();
     required_parts(motion, &mut diags);
     identifiers(motion, &mut diags);
     numbering::recitals(motion, &mut diags);
@@ -20,11 +20,12 @@ pub fn validate(motion: &Motion) -> Vec<Diagnostic> {
     numbering::points(motion, &mut diags);
     empty_blocks(motion, &mut diags);
     closing_paragraph(motion, &mut diags);
+    let mut diags = diags.finish();
     diag::sort(&mut diags);
     diags
 }
 
-fn required_parts(motion: &Motion, diags: &mut Vec<Diagnostic>) {
+fn required_parts(motion: &Motion, diags: &mut Collector) {
     if motion.formula.is_none() {
         let at = motion
             .citations
@@ -48,7 +49,7 @@ fn required_parts(motion: &Motion, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-fn identifiers(motion: &Motion, diags: &mut Vec<Diagnostic>) {
+fn identifiers(motion: &Motion, diags: &mut Collector) {
     let cover = &motion.cover;
     match &cover.doc_number {
         Some(n) if !patterns::doc_number_is_well_formed(&n.value) => diags.push(
@@ -85,7 +86,7 @@ fn identifiers(motion: &Motion, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-fn empty_blocks(motion: &Motion, diags: &mut Vec<Diagnostic>) {
+fn empty_blocks(motion: &Motion, diags: &mut Collector) {
     let blank = |content: &[Para]| content.iter().all(Para::is_blank);
     let mut report = |what: &str, num: &Num, span: Span| {
         diags.push(
@@ -117,7 +118,7 @@ fn empty_blocks(motion: &Motion, diags: &mut Vec<Diagnostic>) {
 }
 
 /// The last paragraph of a resolution instructs the President to forward it.
-fn closing_paragraph(motion: &Motion, diags: &mut Vec<Diagnostic>) {
+fn closing_paragraph(motion: &Motion, diags: &mut Collector) {
     let Some(last) = motion.paragraphs().last() else {
         return;
     };

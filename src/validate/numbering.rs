@@ -2,7 +2,7 @@
 //! gaps or repeats.
 
 use crate::codes::{self, Code};
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Collector, Diagnostic, Span};
 use crate::lang;
 use crate::model::*;
 use crate::parse::label;
@@ -24,7 +24,7 @@ struct Codes {
 }
 
 /// Walks a sequence, expecting the index to grow by one each step.
-fn check(seq: &[Numbered<'_>], codes: &Codes, diags: &mut Vec<Diagnostic>) {
+fn check(seq: &[Numbered<'_>], codes: &Codes, diags: &mut Collector) {
     let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::new();
     let mut prev: Option<usize> = None;
     for n in seq {
@@ -81,7 +81,7 @@ fn check(seq: &[Numbered<'_>], codes: &Codes, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-pub fn recitals(motion: &Motion, diags: &mut Vec<Diagnostic>) {
+pub fn recitals(motion: &Motion, diags: &mut Collector) {
     let profile = lang::profile(&motion.lang).or_else(|| lang::profile("en"));
     let seq: Vec<Numbered<'_>> = motion
         .recitals
@@ -101,7 +101,7 @@ pub fn recitals(motion: &Motion, diags: &mut Vec<Diagnostic>) {
     check(&seq, &codes, diags);
 }
 
-pub fn paragraphs(motion: &Motion, diags: &mut Vec<Diagnostic>) {
+pub fn paragraphs(motion: &Motion, diags: &mut Collector) {
     let seq: Vec<Numbered<'_>> = motion
         .paragraphs()
         .map(|p| Numbered {
@@ -124,7 +124,7 @@ pub fn paragraphs(motion: &Motion, diags: &mut Vec<Diagnostic>) {
     check(&seq, &codes, diags);
 }
 
-pub fn points(motion: &Motion, diags: &mut Vec<Diagnostic>) {
+pub fn points(motion: &Motion, diags: &mut Collector) {
     for r in &motion.recitals {
         point_level(&r.points, diags);
     }
@@ -134,7 +134,7 @@ pub fn points(motion: &Motion, diags: &mut Vec<Diagnostic>) {
 }
 
 /// Checks one level of points (dashes are not numbered) and the levels below.
-fn point_level(points: &[Point], diags: &mut Vec<Diagnostic>) {
+fn point_level(points: &[Point], diags: &mut Collector) {
     let codes = Codes {
         gap: &codes::POINT_NUMBERING,
         duplicate: &codes::POINT_NUMBERING,
@@ -197,9 +197,9 @@ mod tests {
             order: &codes::RECITAL_ORDER,
             what: "x",
         };
-        let mut d = Vec::new();
+        let mut d = Collector::new();
         check(&seq, &codes, &mut d);
-        d.iter().map(|d| d.code).collect()
+        d.finish().iter().map(|d| d.code).collect()
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod measure;
 mod memory;
 mod pdf;
 mod props;
+mod reader_memory;
 mod readme;
 mod reports;
 mod samples;

@@ -147,7 +147,7 @@ fn github_annotations_follow_the_workflow_command_syntax() {
             .unwrap_or_else(|| panic!("no message in {line}"));
         let (kind, props) = head.split_once(' ').unwrap();
         assert!(
-            line.starts_with("::") && (kind == "error" || kind == "warning"),
+            line.starts_with("::") && (kind == "error" || kind == "warning" || kind == "notice"),
             "{line}"
         );
         for prop in props.split(',') {
