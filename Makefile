@@ -71,7 +71,7 @@ deps:
 # needs nightly flags; RUSTC_BOOTSTRAP=1 lets the stable toolchain accept them.
 FUZZ_SECONDS ?= 60
 # One name per fuzz/fuzz_targets/<name>.rs.
-FUZZ_TARGETS ?= read_bytes mutate_motion export_model check_xml
+FUZZ_TARGETS ?= read_bytes mutate_motion export_model check_xml render_text
 FUZZ_SANITIZER ?= address
 # -len_control=0: try long inputs from the start (a slow target otherwise stays at a few bytes).
 FUZZ_FLAGS ?= -timeout=30 -len_control=0 -print_final_stats=1
@@ -89,8 +89,9 @@ fuzz-corpus:
 	for t in $(FUZZ_TARGETS); do mkdir -p fuzz/corpus/$$t; \
 	  if [ -d fuzz/seeds/$$t ]; then cp fuzz/seeds/$$t/* fuzz/corpus/$$t/; fi; \
 	done
-	mkdir -p fuzz/corpus/read_bytes fuzz/corpus/mutate_motion
+	mkdir -p fuzz/corpus/read_bytes fuzz/corpus/mutate_motion fuzz/corpus/render_text
 	cp samples/*.txt samples/languages/*.txt fuzz/corpus/read_bytes/
+	cp samples/*.txt fuzz/corpus/render_text/
 	for i in $$(seq 0 27); do printf "\\$$(printf %03o $$i)" > fuzz/corpus/mutate_motion/sample-$$i; done
 	mkdir -p fuzz/corpus/check_xml
 	$(BIN) convert -q --format xml -o fuzz/corpus/check_xml samples/ || true

@@ -177,8 +177,10 @@ pub fn run<J: Job>(inputs: &[Input], cfg: &ReadConfig, verb: &str, job: J) -> Re
     }
     if let Some(writer) = report_writer {
         // The report file holds no timings: the same inputs give the same report.
-        (writer.finish(&totals.summary(verb, None)).and_then(report::Sink::commit))
-            .map_err(|e| report_error(cfg, e))?;
+        (writer
+            .finish(&totals.summary(verb, None))
+            .and_then(report::Sink::commit))
+        .map_err(|e| report_error(cfg, e))?;
     }
     if interrupted() {
         err.line("interrupted: finished outputs are complete; no partial file was left");

@@ -142,7 +142,10 @@ fn report_orphans(job: &Convert<'_>, cfg: &ConvertConfig) {
     if cfg.read.quiet {
         return;
     }
-    let mut list = orphans[..orphans.len().min(SHOWN)].join(", ");
+    let shown: Vec<_> = (orphans.iter().take(SHOWN))
+        .map(|o| super::render::path(o))
+        .collect();
+    let mut list = shown.join(", ");
     if orphans.len() > SHOWN {
         list.push_str(&format!(" and {} more", orphans.len() - SHOWN));
     }
@@ -196,7 +199,7 @@ impl Convert<'_> {
         if !self.to_stdout(input) && write::remove_stale(path) {
             (result.notes).push(format!(
                 "note: removed {} left by an earlier run",
-                path.display()
+                super::render::path(&path.display().to_string())
             ));
         }
     }

@@ -254,7 +254,7 @@ fn read_regular(path: &Path, warn: bool) -> Option<Vec<u8>> {
         if warn {
             eprintln!(
                 "warning: ignoring {}: {why}; it will be rebuilt",
-                path.display()
+                super::render::path(&path.display().to_string())
             );
         }
         None

@@ -54,7 +54,7 @@ pub fn acquire(dir: &Path, wait: bool) -> Result<DirLock, Fatal> {
         if !said {
             eprintln!(
                 "waiting for motion-export (pid {holder}), which is writing to {}",
-                dir.display()
+                super::render::path(&dir.display().to_string())
             );
             said = true;
         }

@@ -128,7 +128,7 @@ pub fn run() -> ExitCode {
     let code = match result {
         Ok(code) => code,
         Err(Fatal::Usage(msg) | Fatal::Io(msg)) => {
-            eprintln!("error: {msg}");
+            eprintln!("error: {}", render::escape(&msg));
             exit::FAILURE
         }
     };

@@ -168,14 +168,17 @@ impl ConfigCache {
         }
         if tell {
             for path in used {
-                eprintln!("using configuration {}", path.display());
+                eprintln!(
+                    "using configuration {}",
+                    super::render::path(&path.display().to_string())
+                );
             }
             for path in ignored {
                 eprintln!(
                     "note: ignored {}: it is above the folder given on the command line (or the \
                      repository's root); use --config {} to apply it",
-                    path.display(),
-                    path.display()
+                    super::render::path(&path.display().to_string()),
+                    super::render::path(&path.display().to_string())
                 );
             }
         }

@@ -59,10 +59,11 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         };
     }
     let anchors = find_anchors(&lines, profile);
-    // Furniture on the cover is read by the cover reader; from the title on, only furniture
-    // standing where furniture can stand is removed.
+    // Furniture on the cover is read by the cover reader (a lone document number there is the
+    // motion's own); from the title on, only furniture standing where furniture can stand is
+    // removed, and counted.
     furniture::settle(&mut lines, anchors.cover_end);
-    diags.extend(furniture::note(text, &lines, profile));
+    diags.extend(furniture::note(text, &lines[anchors.cover_end..], profile));
     motion.cover = cover::read(text, &lines[..anchors.cover_end], profile, &mut diags);
     read_title(text, &lines, &anchors, profile, &mut motion);
     let body = blocks::group(text, &lines, anchors.body_start..lines.len(), profile);
