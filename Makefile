@@ -16,8 +16,11 @@ SARIF_SCHEMA ?= $(CURDIR)/target/test-schemas/sarif-2.1.0.json
 SARIF_NPM := @microsoft/jest-sarif@1.0.0-beta.0
 export SARIF_SCHEMA
 
+# A font without Cyrillic, for the missing-glyph test (`pdf.rs`), from fonts-dejavu-extra.
+MATH_FONT := /usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf
+
 # Debian packages the tests use, by the command each provides.
-TOOLS := xmllint:libxml2-utils pdftotext:poppler-utils pdffonts:poppler-utils pdftoppm:poppler-utils qpdf:qpdf valgrind:valgrind
+TOOLS := xmllint:libxml2-utils pdftotext:poppler-utils pdffonts:poppler-utils pdftoppm:poppler-utils qpdf:qpdf valgrind:valgrind parallel:parallel
 
 .PHONY: all build samples test test-office deps check bench docs clean fuzz fuzz-corpus
 
@@ -60,6 +63,8 @@ deps:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
+	@test -f $(MATH_FONT) || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-dejavu-extra >/dev/null; }
 	@python3 -c "import docx, openxml_audit" 2>/dev/null || python3 -m pip install --quiet $(PY_DEPS)
 	@test -f "$(SARIF_SCHEMA)" || { mkdir -p $(dir $(SARIF_SCHEMA)) && cd $(dir $(SARIF_SCHEMA)) \
 	  && npm pack --silent $(SARIF_NPM) >/dev/null 2>&1 && tar xzf microsoft-jest-sarif-*.tgz \
