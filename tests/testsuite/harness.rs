@@ -17,7 +17,9 @@ pub fn shared_dir() -> PathBuf {
         "SHARED_DIR {} is not a folder: the tests need ../shared beside the checkout",
         dir.display()
     );
-    dir
+    // Absolute, so that it holds from any folder a test works in (the Makefile passes
+    // `../shared`, relative to the checkout).
+    std::fs::canonicalize(&dir).unwrap_or(dir)
 }
 
 /// The official Akoma Ntoso 3.0 XSD (`AKN_XSD`, default `../shared/reference/akn30/akomantoso30.xsd`).
