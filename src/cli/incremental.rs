@@ -9,11 +9,12 @@
 //! into the manifest, so a killed run loses only the files that were in flight. The manifest and
 //! the journal are only ever read when they are regular files, and within a size limit.
 
+use super::regular;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
@@ -21,8 +22,7 @@ use std::sync::Mutex;
 pub const MANIFEST: &str = ".motion-export.manifest.json";
 /// The journal's file name, inside the output folder.
 pub const JOURNAL: &str = ".motion-export.journal";
-/// A manifest or journal larger than this is ignored (and rebuilt).
-const MAX_STATE_SIZE: u64 = 256 << 20;
+/// The manifest's format; another version is rebuilt.
 const VERSION: u32 = 2;
 
 /// What the manifest records about one output.
@@ -246,33 +246,24 @@ fn read_state(dir: &Path, warn: bool) -> (BTreeMap<String, Entry>, bool) {
     (outputs, had_journal)
 }
 
-/// The bytes of `path` if it is a regular file of at most [`MAX_STATE_SIZE`] bytes. A link, a
-/// device or a FIFO is never opened (a FIFO would block, `/dev/zero` would never end).
+/// The bytes of `path` if it is a regular file (not a link) of at most
+/// [`regular::STATE_LIMIT`] bytes: a device or a FIFO is never read (a FIFO would block,
+/// `/dev/zero` would never end). A missing or unreadable file is silently empty; anything else
+/// under its name is ignored with a warning.
 fn read_regular(path: &Path, warn: bool) -> Option<Vec<u8>> {
-    let meta = std::fs::symlink_metadata(path).ok()?;
-    let ignore = |why: &str| {
-        if warn {
-            eprintln!(
-                "warning: ignoring {}: {why}; it will be rebuilt",
-                super::render::path(&path.display().to_string())
-            );
+    match regular::read_not_linked(path, regular::STATE_LIMIT) {
+        Ok(bytes) => Some(bytes),
+        Err(regular::Refused::Io(_)) => None,
+        Err(why) => {
+            if warn {
+                eprintln!(
+                    "warning: ignoring {}: {why}; it will be rebuilt",
+                    super::render::path(&path.display().to_string())
+                );
+            }
+            None
         }
-        None
-    };
-    if !meta.is_file() {
-        return ignore("not a regular file");
     }
-    let file = File::open(path).ok()?;
-    // The name may have been replaced between the check and the open.
-    if !file.metadata().is_ok_and(|m| m.is_file()) {
-        return ignore("not a regular file");
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_STATE_SIZE + 1).read_to_end(&mut bytes).ok()?;
-    if bytes.len() as u64 > MAX_STATE_SIZE {
-        return ignore("larger than 256 MiB");
-    }
-    Some(bytes)
 }
 
 /// Opens the journal for appending; something else under its name is replaced, not followed.

@@ -1,6 +1,6 @@
-//! Reading the files the command line names besides its inputs (configuration, fonts): regular
-//! files only, within a size limit, so that a device, a FIFO or a huge file is a clear error
-//! instead of a hang or exhausted memory.
+//! Reading the files that are not inputs (configuration, fonts, the output folder's own state):
+//! regular files only, within a size limit, so that a device, a FIFO or a huge file is a clear
+//! error instead of a hang or exhausted memory.
 
 use std::fmt;
 use std::fs::File;
@@ -11,6 +11,8 @@ use std::path::Path;
 pub const CONFIG_LIMIT: u64 = 1 << 20;
 /// Fonts with every script run to tens of megabytes; none reaches this.
 pub const FONT_LIMIT: u64 = 64 << 20;
+/// The manifest and journal of an output folder: a few hundred bytes per output.
+pub const STATE_LIMIT: u64 = 256 << 20;
 
 /// Why a file was not read.
 #[derive(Debug)]
@@ -35,8 +37,18 @@ impl fmt::Display for Refused {
 /// Opens `path` if it is a regular file of at most `limit` bytes. A symbolic link to a regular
 /// file is fine; one to a device is not.
 pub fn open(path: &Path, limit: u64) -> Result<File, Refused> {
+    open_checked(path, limit, |p| std::fs::metadata(p))
+}
+
+/// [`open`], checking `path` itself with `stat` (`metadata` follows links, `symlink_metadata`
+/// refuses them) before opening it.
+fn open_checked(
+    path: &Path,
+    limit: u64,
+    stat: fn(&Path) -> std::io::Result<std::fs::Metadata>,
+) -> Result<File, Refused> {
     // Checked before opening too, because opening a FIFO waits for a writer.
-    if !std::fs::metadata(path).map_err(Refused::Io)?.is_file() {
+    if !stat(path).map_err(Refused::Io)?.is_file() {
         return Err(Refused::NotRegular);
     }
     let file = open_nonblocking(path).map_err(Refused::Io)?;
@@ -53,7 +65,19 @@ pub fn open(path: &Path, limit: u64) -> Result<File, Refused> {
 
 /// The bytes of `path`, a regular file of at most `limit` bytes.
 pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
-    let file = open(path, limit)?;
+    read_from(open(path, limit)?, limit)
+}
+
+/// [`read`], refusing a symbolic link too: for the tool's own files in the output folder, which
+/// are never read or written through a link.
+pub fn read_not_linked(path: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
+    read_from(
+        open_checked(path, limit, |p| std::fs::symlink_metadata(p))?,
+        limit,
+    )
+}
+
+fn read_from(file: File, limit: u64) -> Result<Vec<u8>, Refused> {
     let mut bytes = Vec::new();
     // At most limit + 1 bytes: the file may grow while it is read.
     file.take(limit + 1)
@@ -96,11 +120,16 @@ mod tests {
         std::fs::write(&file, "12345").unwrap();
         assert_eq!(read(&file, 5).unwrap(), b"12345");
         assert!(matches!(read(&file, 4), Err(Refused::TooLarge(4))));
+        assert_eq!(read_not_linked(&file, 5).unwrap(), b"12345");
         #[cfg(unix)]
         {
             let link = dir.path().join("link");
             std::os::unix::fs::symlink(&file, &link).unwrap();
             assert_eq!(read(&link, 5).unwrap(), b"12345");
+            assert!(matches!(
+                read_not_linked(&link, 5),
+                Err(Refused::NotRegular)
+            ));
         }
     }
 }
