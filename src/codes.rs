@@ -35,10 +35,17 @@ macro_rules! codes {
 
 impl Code {
     /// Whether `--allow` or a configuration file may silence the code. Codes that say the input
-    /// is no motion at all (not text, not XML, unreadable, no operative paragraph) or that the
-    /// tool failed cannot be: silencing them would pass, or convert, a file that is not a motion.
+    /// is no motion at all (not text, not XML, unreadable, no operative paragraph), that an
+    /// output could not be made or that the tool failed cannot be: silencing them would pass, or convert, a file that is not a motion.
     pub fn allowable(&self) -> bool {
-        let never = [&IO, &INTERNAL, &OUTPUT_COLLISION, &AKN_XML, &NO_PARAGRAPHS];
+        let never = [
+            &IO,
+            &INTERNAL,
+            &EXPORT,
+            &OUTPUT_COLLISION,
+            &AKN_XML,
+            &NO_PARAGRAPHS,
+        ];
         !self.name.starts_with("E-INPUT-") && !never.iter().any(|c| c.name == self.name)
     }
 }

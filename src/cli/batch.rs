@@ -493,7 +493,7 @@ pub fn load_any(input: &Input, cfg: &ReadConfig) -> Result<Loaded, Load> {
 }
 
 /// Applies the command line's rules and those of the input's configuration file, and sorts.
-fn apply_rules(
+pub(super) fn apply_rules(
     input: &Input,
     cfg: &ReadConfig,
     diagnostics: &mut Vec<Diagnostic>,

@@ -78,12 +78,20 @@ fn version_findings(
     }
     .into_iter()
     .unzip();
-    let mut by_file: HashMap<String, Vec<Diagnostic>> = HashMap::new();
+    let mut by_input: HashMap<usize, Vec<Diagnostic>> = HashMap::new();
     for finding in versions::check_versions(&facts) {
-        by_file
-            .entry(inputs[positions[finding.version]].display())
+        by_input
+            .entry(positions[finding.version])
             .or_default()
             .push(finding.diagnostic);
     }
-    by_file
+    // The findings are held to each file's rules like its own diagnostics. Its configuration was
+    // resolved before the batch, so it cannot fail here; should it, the file's load reports it.
+    by_input
+        .into_iter()
+        .map(|(n, mut found)| {
+            let _ = batch::apply_rules(&inputs[n], cfg, &mut found);
+            (inputs[n].display(), found)
+        })
+        .collect()
 }

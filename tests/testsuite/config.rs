@@ -551,3 +551,62 @@ fn issue_12_font_size_help_states_range_and_default() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("6 to 24"), "{}", stderr(&out));
 }
+
+/// `--allow` silences the findings of `check --versions` like any other allowable code (they were
+/// added after the rules were applied, so allowing them did nothing), from the command line and
+/// from a configuration file.
+#[test]
+fn allow_silences_version_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed =
+        std::fs::read_to_string(crate::harness::repo_root().join("samples/B9-0146-2021_EN.txt"))
+            .unwrap();
+    std::fs::write(dir.path().join("B9-0146-2021_EN.txt"), &seed).unwrap();
+    // The "French" version has lost its last paragraph: the versions differ in structure.
+    let last = seed.rfind("\n14. ").unwrap();
+    std::fs::write(dir.path().join("B9-0146-2021_FR.txt"), &seed[..last]).unwrap();
+    let out = run(&[&"check", &"--versions", &dir.path()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("E-VERSIONS-"), "{}", stderr(&out));
+    let codes: Vec<String> = stderr(&out)
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .filter(|w| w.starts_with("E-VERSIONS-"))
+        .map(str::to_string)
+        .collect();
+    let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"check", &"--versions"];
+    for code in &codes {
+        args.push(&"--allow");
+        args.push(code);
+    }
+    let folder = dir.path();
+    args.push(&folder);
+    let out = run(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("E-VERSIONS-"), "{}", stderr(&out));
+    let list = codes.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>();
+    std::fs::write(
+        dir.path().join("motion-export.toml"),
+        format!("allow = [{}]\n", list.join(", ")),
+    )
+    .unwrap();
+    let out = run(&[&"check", &"--versions", &dir.path()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+/// An output that could not be produced cannot be allowed: there would be no file, only an exit
+/// code of 0.
+#[test]
+fn export_errors_cannot_be_allowed() {
+    let out = run(&[
+        &"convert",
+        &"--allow",
+        &"E-EXPORT",
+        &crate::harness::repo_root().join("samples/B9-0146-2021_EN.txt"),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("E-EXPORT cannot be allowed"),
+        "{}",
+        stderr(&out)
+    );
+}
