@@ -22,7 +22,7 @@ MATH_FONT := /usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf
 # Debian packages the tests use, by the command each provides.
 TOOLS := xmllint:libxml2-utils pdftotext:poppler-utils pdffonts:poppler-utils pdftoppm:poppler-utils qpdf:qpdf valgrind:valgrind parallel:parallel
 
-.PHONY: all build samples test test-office deps check bench docs clean fuzz fuzz-corpus
+.PHONY: all build samples test lib-alone test-office deps check bench docs clean fuzz fuzz-corpus
 
 all: samples
 
@@ -39,8 +39,17 @@ docs: samples
 check: build
 	$(BIN) check samples/
 
-test: deps
+test: deps lib-alone
 	$(CARGO) test --release --locked
+
+# The library without its default features (`cli`, `pdf`, `docx`): the reader, validator and AKN
+# exporter, which a service can embed. Its unit tests pass and it pulls in at most
+# LIB_MAX_PACKAGES packages (`cargo tree -e normal`, itself included).
+LIB_MAX_PACKAGES := 25
+lib-alone:
+	$(CARGO) test --release --locked --lib --no-default-features
+	@n=$$($(CARGO) tree --locked -e normal --no-default-features --prefix none | sed 's/ (\*)//' | sort -u | wc -l); \
+	echo "the library alone: $$n packages (at most $(LIB_MAX_PACKAGES))"; test $$n -le $(LIB_MAX_PACKAGES)
 
 bench: build
 	$(CARGO) bench --locked --bench throughput

@@ -1,10 +1,14 @@
 //! Exporters: pure functions from a [`Motion`] and options to the bytes of one output format.
 //!
 //! Each format lives in its own module and keeps its library's calls inside it (quick-xml in
-//! `xml`, printpdf in `pdf/`, docx-rs in `docx/`), so upgrading one touches one folder.
+//! `xml`, printpdf in `pdf/`, docx-rs in `docx/`), so upgrading one touches one folder. The PDF
+//! and DOCX exporters are the `pdf` and `docx` features; without them, [`export`] refuses those
+//! formats with [`ExportError::NotBuilt`].
 
+#[cfg(feature = "docx")]
 pub mod docx;
 pub mod meta;
+#[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod xml;
 
@@ -49,7 +53,9 @@ impl fmt::Display for Format {
 #[derive(Debug, Clone, Default)]
 pub struct ExportOptions {
     pub xml: xml::XmlOptions,
+    #[cfg(feature = "pdf")]
     pub pdf: pdf::PdfOptions,
+    #[cfg(feature = "docx")]
     pub docx: docx::DocxOptions,
 }
 
@@ -74,6 +80,8 @@ pub enum ExportError {
     TooDeep { format: Format, depth: usize },
     /// The output library failed.
     Backend { format: Format, message: String },
+    /// The library was built without this format's feature (`pdf`, `docx`).
+    NotBuilt(Format),
 }
 
 /// A character the PDF font has no glyph for, and the first part of the motion that holds it
@@ -115,6 +123,12 @@ impl fmt::Display for ExportError {
             ExportError::Backend { format, message } => {
                 write!(f, "{format} export failed: {message}")
             }
+            ExportError::NotBuilt(format) => {
+                write!(
+                    f,
+                    "cannot write {format}: built without the `{format}` feature"
+                )
+            }
         }
     }
 }
@@ -146,8 +160,12 @@ pub fn export(
     }
     match format {
         Format::Xml => xml::export(motion, &options.xml),
+        #[cfg(feature = "pdf")]
         Format::Pdf => pdf::export(motion, &options.pdf),
+        #[cfg(feature = "docx")]
         Format::Docx => docx::export(motion, &options.docx),
+        #[allow(unreachable_patterns)]
+        other => Err(ExportError::NotBuilt(other)),
     }
 }
 
@@ -188,6 +206,23 @@ mod tests {
         }
     }
 
+    /// Whether this build has the format's exporter.
+    fn built(format: Format) -> bool {
+        export(&nested(0), format, &ExportOptions::default()) != Err(ExportError::NotBuilt(format))
+    }
+
+    #[test]
+    fn formats_not_built_are_refused_by_name() {
+        for format in Format::ALL {
+            let built = built(format);
+            match format {
+                Format::Xml => assert!(built),
+                Format::Pdf => assert_eq!(built, cfg!(feature = "pdf")),
+                Format::Docx => assert_eq!(built, cfg!(feature = "docx")),
+            }
+        }
+    }
+
     #[test]
     fn point_depth_counts_levels_below_the_paragraph() {
         assert_eq!(nested(0).point_depth(), 0);
@@ -201,7 +236,7 @@ mod tests {
     fn fuzz_every_format_refuses_points_nested_deeper_than_the_limit() {
         let options = ExportOptions::default();
         let deep = nested(1000);
-        for format in Format::ALL {
+        for format in Format::ALL.into_iter().filter(|&f| built(f)) {
             assert_eq!(
                 export(&deep, format, &options),
                 Err(ExportError::TooDeep {
