@@ -64,7 +64,6 @@ fn pdf_of_footnote_calls_stays_within_bound() {
 }
 
 #[test]
-#[ignore = "issue 11.3, not fixed: 340x the input (a docx-rs Run of about 2.6 KB per footnote call)"]
 fn docx_of_footnote_calls_stays_within_bound() {
     check("docx", "footnote calls", calls_with_notes, SIZES);
 }
@@ -82,7 +81,6 @@ fn pdf_of_headings_stays_within_bound() {
 }
 
 #[test]
-#[ignore = "issue 11.3, not fixed: 250x the input (the docx-rs document tree)"]
 fn docx_of_headings_stays_within_bound() {
     check("docx", "headings", headings, SIZES);
 }

@@ -1,5 +1,6 @@
-//! The motion as docx-rs paragraphs, in reading order: cover, preamble, body, notes never called,
-//! trailing text; plus the footnotes called from the text, the running header and the footer.
+//! The motion as WordprocessingML, streamed in reading order: cover, preamble, body, notes never
+//! called, trailing text; then the footnotes called from the text; the running header and the
+//! footer as docx-rs paragraphs.
 //!
 //! Every paragraph names its style and nothing else, so all formatting lives in the style sheet.
 //! Numbers are the motion's own (`num.text`, gaps and repeats included), followed by a tab into
@@ -12,8 +13,10 @@
 
 use super::clean;
 use super::styles::id;
+use super::wordml::{self, RunProps, Sink};
 use crate::model::{BodyItem, Cover, Date, Footnote as Note, Inline, Motion, Para, Point};
-use docx_rs::{BreakType, Footer, Footnote, Header, PageNum, Paragraph, Run};
+use docx_rs::{Footer, Header, PageNum, Paragraph, Run};
+use std::borrow::Cow;
 
 /// The dash printed before each citation (the model does not keep it).
 pub const CITATION_DASH: &str = "–";
@@ -27,61 +30,125 @@ pub enum NoteMarks {
     Custom,
 }
 
-/// Everything docx-rs renders.
-pub struct Rendered {
-    /// The main document's paragraphs, in order.
-    pub body: Vec<Paragraph>,
-    /// Footnotes called from the body, in order of their first call, under the ids their
-    /// references name.
-    pub notes: Vec<Footnote>,
-    pub header: Header,
-    pub footer: Footer,
-    /// The document opens with a cover page (which then shows no header or footer).
-    pub has_cover: bool,
+/// What the renderer carries from one part to the next: which notes the text called and under
+/// which ids, and the next paragraph id.
+pub struct State<'m> {
+    marks: NoteMarks,
+    footnotes: &'m [Note],
+    /// For each footnote of the motion, its Word id once the text has called it.
+    note_ids: Vec<Option<usize>>,
+    /// Footnote indexes in the order of their first call.
+    called: Vec<usize>,
+    /// The same, known before rendering, so that the notes the text never calls can be written
+    /// before text that calls a note (the trailing text).
+    will_call: Vec<usize>,
+    /// For each footnote, whether the text calls it.
+    is_called: Vec<bool>,
+    next_para_id: u32,
+    /// The next paragraph starts a new page (the first after the cover).
+    page_break: bool,
 }
 
-/// Renders a motion; `reference` is what the running header shows.
-pub fn render(motion: &Motion, reference: &str) -> Rendered {
-    let calls = first_calls(motion);
-    let mut r = Renderer {
-        marks: note_marks(motion, &calls),
-        footnotes: &motion.footnotes,
-        note_ids: vec![None; motion.footnotes.len()],
-        called: Vec::new(),
-        next_para_id: 1,
-        out: Vec::new(),
-    };
+impl<'m> State<'m> {
+    pub fn new(motion: &'m Motion) -> Self {
+        let calls = first_calls(motion);
+        let will_call: Vec<usize> = calls.iter().map(|(i, _)| *i).collect();
+        let mut is_called = vec![false; motion.footnotes.len()];
+        for &i in &will_call {
+            is_called[i] = true;
+        }
+        State {
+            marks: note_marks(motion, &calls),
+            footnotes: &motion.footnotes,
+            note_ids: vec![None; motion.footnotes.len()],
+            called: Vec::new(),
+            will_call,
+            is_called,
+            next_para_id: 1,
+            page_break: false,
+        }
+    }
+
+    /// Whether the text calls any note, so that the document has a footnotes part.
+    pub fn has_notes(&self) -> bool {
+        !self.will_call.is_empty()
+    }
+
+    /// The next paragraph id (docx-rs would draw it from a counter that lives as long as the
+    /// thread, so the same motion would get other ids).
+    fn para_id(&mut self) -> u32 {
+        let id = self.next_para_id;
+        self.next_para_id += 1;
+        id
+    }
+
+    /// An empty docx-rs paragraph of `style` with the next id, for the header and footer.
+    fn paragraph(&mut self, style: &str) -> Paragraph {
+        Paragraph::new()
+            .id(format!("{:08X}", self.para_id()))
+            .style(style)
+    }
+}
+
+/// Writes the paragraphs of the main document in reading order: cover, preamble, body, notes
+/// never called, trailing text; returns whether it opened with a cover page.
+pub fn document(state: &mut State<'_>, motion: &Motion, out: &mut impl Sink) -> bool {
+    let first = state.next_para_id;
+    let mut r = Renderer { state, out };
     r.cover(&motion.cover);
-    let cover_len = r.out.len();
+    let has_cover = r.state.next_para_id > first;
+    // The text starts on a new page after the cover.
+    r.state.page_break = has_cover;
     r.preamble(motion);
     r.body(motion);
-    let main = std::mem::take(&mut r.out);
-    r.paras(id::TRAILING, &motion.trailing);
-    let trailing = std::mem::take(&mut r.out);
+    // Ids in the order the text was once rendered (trailing text, then uncalled notes), so
+    // that they do not change with the order the parts are written in.
+    let trailing = r.state.next_para_id;
+    r.state.next_para_id += u32::try_from(motion.trailing.len()).unwrap_or(u32::MAX);
     r.uncalled_notes();
-    let uncalled = std::mem::take(&mut r.out);
-    debug_assert_eq!(r.called, calls.iter().map(|(i, _)| *i).collect::<Vec<_>>());
-    let notes = r.called_notes();
+    let after = r.state.next_para_id;
+    r.state.next_para_id = trailing;
+    r.paras(id::TRAILING, &motion.trailing);
+    r.state.next_para_id = after;
+    r.state.page_break = false;
+    if r.state.next_para_id == first {
+        r.open(id::TRAILING);
+        wordml::close_paragraph(r.out);
+    }
+    has_cover
+}
 
-    let mut body = main;
-    body.extend(uncalled);
-    body.extend(trailing);
-    if let Some(first) = body.get_mut(cover_len).filter(|_| cover_len > 0) {
-        // The text starts on a new page after the cover.
-        *first = std::mem::take(first).page_break_before(true);
+/// Writes the footnotes called from the text, in order of their first call, under the ids
+/// their references name; call after [`document`].
+pub fn called_notes(state: &mut State<'_>, out: &mut impl Sink) {
+    debug_assert_eq!(state.called, state.will_call);
+    let called = std::mem::take(&mut state.called);
+    let footnotes = state.footnotes;
+    let mut r = Renderer { state, out };
+    for i in called {
+        if let Some(id) = r.state.note_ids[i] {
+            wordml::open_footnote(r.out, id);
+            r.note_paragraphs(&footnotes[i], id::FOOTNOTE_TEXT, true);
+            wordml::close_footnote(r.out);
+        }
     }
-    if body.is_empty() {
-        body.push(r.paragraph(id::TRAILING));
-    }
-    let header = Header::new().add_paragraph(r.text_paragraph(id::HEADER, reference));
-    let footer = Footer::new().add_paragraph(r.paragraph(id::FOOTER).add_page_num(PageNum::new()));
-    Rendered {
-        body,
-        notes,
-        header,
-        footer,
-        has_cover: cover_len > 0,
-    }
+}
+
+/// The running header, showing `reference`; after [`called_notes`].
+pub fn header(state: &mut State<'_>, reference: &str) -> Header {
+    let p = state.paragraph(id::HEADER);
+    let text = clean(reference);
+    let p = if text.is_empty() {
+        p
+    } else {
+        p.add_run(Run::new().add_text(text))
+    };
+    Header::new().add_paragraph(p)
+}
+
+/// The footer with the page number; after [`header`].
+pub fn footer(state: &mut State<'_>) -> Footer {
+    Footer::new().add_paragraph(state.paragraph(id::FOOTER).add_page_num(PageNum::new()))
 }
 
 /// Whether a call with this marker of footnote `note` can be a Word footnote: the note exists
@@ -138,18 +205,36 @@ fn note_marks(motion: &Motion, calls: &[(usize, &str)]) -> NoteMarks {
     }
 }
 
-struct Renderer<'m> {
-    marks: NoteMarks,
-    footnotes: &'m [Note],
-    /// For each footnote of the motion, its Word id once the text has called it.
-    note_ids: Vec<Option<usize>>,
-    /// Footnote indexes in the order of their first call.
-    called: Vec<usize>,
-    next_para_id: u32,
-    out: Vec<Paragraph>,
+/// What a run opening a paragraph holds before the text, which takes the first plain text of
+/// the paragraph so that most paragraphs are one run.
+enum Lead<'a> {
+    /// A number and the tab into the hanging indent.
+    Number(Cow<'a, str>),
+    /// The tab of a further paragraph of a numbered part.
+    Tab,
+    /// The space after a note's mark.
+    Space,
 }
 
-impl Renderer<'_> {
+impl Lead<'_> {
+    fn write(&self, out: &mut impl Sink) {
+        match self {
+            Lead::Number(num) => {
+                wordml::text(out, num);
+                wordml::tab(out);
+            }
+            Lead::Tab => wordml::tab(out),
+            Lead::Space => wordml::text(out, " "),
+        }
+    }
+}
+
+struct Renderer<'s, 'm, S: Sink> {
+    state: &'s mut State<'m>,
+    out: &'s mut S,
+}
+
+impl<S: Sink> Renderer<'_, '_, S> {
     fn cover(&mut self, cover: &Cover) {
         if let Some(n) = &cover.doc_number {
             self.line(id::COVER_NUMBER, &n.value);
@@ -229,70 +314,58 @@ impl Renderer<'_> {
 
     /// Notes the text never calls, after the body so that nothing is lost: marker, then text.
     fn uncalled_notes(&mut self) {
-        let footnotes = self.footnotes;
+        let footnotes = self.state.footnotes;
         for (i, note) in footnotes.iter().enumerate() {
-            if self.note_ids[i].is_none() {
-                for p in self.note_paragraphs(note, id::FOOTNOTE_TEXT, false) {
-                    self.push(p);
-                }
+            if !self.state.is_called[i] {
+                self.note_paragraphs(note, id::FOOTNOTE_TEXT, false);
             }
         }
     }
 
-    /// The footnotes called from the text, rendered for the footnotes part.
-    fn called_notes(&mut self) -> Vec<Footnote> {
-        let footnotes = self.footnotes;
-        let called = std::mem::take(&mut self.called);
-        called
-            .into_iter()
-            .filter_map(|i| {
-                let id = self.note_ids[i]?;
-                let content = self.note_paragraphs(&footnotes[i], id::FOOTNOTE_TEXT, true);
-                Some(Footnote { id, content })
-            })
-            .collect()
-    }
-
-    /// A note's paragraphs: its mark in the footnote-reference style before the first one; an
-    /// empty run in that style stands for Word's own number of a called note (see `fixup`).
-    fn note_paragraphs(&mut self, note: &Note, style: &str, called: bool) -> Vec<Paragraph> {
-        let marker = Run::new().style(id::FOOTNOTE_REFERENCE);
-        let marker = if called && self.marks == NoteMarks::Auto {
-            marker
+    /// A note's paragraphs: its mark in the footnote-reference style before the first one;
+    /// Word's own number stands for the mark of a called note when Word numbers the notes.
+    fn note_paragraphs(&mut self, note: &Note, style: &str, called: bool) {
+        self.open(style);
+        wordml::open_run(
+            self.out,
+            RunProps {
+                style: Some(id::FOOTNOTE_REFERENCE),
+                ..RunProps::PLAIN
+            },
+        );
+        if called && self.state.marks == NoteMarks::Auto {
+            wordml::footnote_number(self.out);
         } else {
-            marker.add_text(clean(&note.marker))
-        };
-        let mut out = Vec::with_capacity(note.content.len().max(1));
-        let first = self.paragraph(style).add_run(marker);
-        match note.content.split_first() {
-            None => out.push(first),
-            Some((head, rest)) => {
-                let space = Run::new().add_text(" ");
-                out.push(self.inlines(first, Some(space), head, false));
-                for p in rest {
-                    let para = self.paragraph(style);
-                    out.push(self.inlines(para, None, p, false));
-                }
-            }
+            wordml::text(self.out, &clean(&note.marker));
         }
-        out
+        wordml::close_run(self.out);
+        let mut paras = note.content.iter();
+        if let Some(head) = paras.next() {
+            self.inlines(Some(Lead::Space), head, false);
+        }
+        wordml::close_paragraph(self.out);
+        for p in paras {
+            self.open(style);
+            self.inlines(None, p, false);
+            wordml::close_paragraph(self.out);
+        }
     }
 
     /// A numbered part: `num`, a tab, the first paragraph; further paragraphs start with a tab,
     /// so they align with the text in the hanging indent.
     fn numbered(&mut self, style: &str, num: &str, content: &[Para]) {
-        let lead = Run::new().add_text(clean(num)).add_tab();
         let mut paras = content.iter();
-        let first = self.paragraph(style);
-        let first = match paras.next() {
-            Some(head) => self.inlines(first, Some(lead), head, true),
-            None => first.add_run(lead),
-        };
-        self.push(first);
+        self.open(style);
+        let lead = Lead::Number(clean(num));
+        match paras.next() {
+            Some(head) => self.inlines(Some(lead), head, true),
+            None => self.lead(lead),
+        }
+        wordml::close_paragraph(self.out);
         for para in paras {
-            let p = self.paragraph(style);
-            let p = self.inlines(p, Some(Run::new().add_tab()), para, true);
-            self.push(p);
+            self.open(style);
+            self.inlines(Some(Lead::Tab), para, true);
+            wordml::close_paragraph(self.out);
         }
     }
 
@@ -303,111 +376,121 @@ impl Renderer<'_> {
     }
 
     fn para(&mut self, style: &str, para: &Para) {
-        let p = self.paragraph(style);
-        let p = self.inlines(p, None, para, true);
-        self.push(p);
+        self.open(style);
+        self.inlines(None, para, true);
+        wordml::close_paragraph(self.out);
     }
 
     fn line(&mut self, style: &str, text: &str) {
-        let p = self.text_paragraph(style, text);
-        self.push(p);
-    }
-
-    fn push(&mut self, p: Paragraph) {
-        self.out.push(p);
-    }
-
-    /// An empty paragraph of `style` with the next paragraph id (docx-rs would draw it from a
-    /// counter that lives as long as the thread, so the same motion would get other ids).
-    fn paragraph(&mut self, style: &str) -> Paragraph {
-        let id = format!("{:08X}", self.next_para_id);
-        self.next_para_id += 1;
-        Paragraph::new().id(id).style(style)
-    }
-
-    fn text_paragraph(&mut self, style: &str, text: &str) -> Paragraph {
-        let p = self.paragraph(style);
+        self.open(style);
         let text = clean(text);
-        if text.is_empty() {
-            p
-        } else {
-            p.add_run(Run::new().add_text(text))
+        if !text.is_empty() {
+            self.run(RunProps::PLAIN, |out| wordml::text(out, &text));
         }
+        wordml::close_paragraph(self.out);
     }
 
-    /// Appends a paragraph's inline content: runs with their emphasis, line breaks, and footnote
+    /// Opens a paragraph of `style` with the next id.
+    fn open(&mut self, style: &str) {
+        let id = self.state.para_id();
+        let page_break = std::mem::take(&mut self.state.page_break);
+        wordml::open_paragraph(self.out, id, style, page_break);
+    }
+
+    /// A run of its own.
+    fn run(&mut self, props: RunProps<'_>, content: impl FnOnce(&mut S)) {
+        wordml::open_run(self.out, props);
+        content(self.out);
+        wordml::close_run(self.out);
+    }
+
+    /// A lead as a run of its own.
+    fn lead(&mut self, lead: Lead<'_>) {
+        self.run(RunProps::PLAIN, |out| lead.write(out));
+    }
+
+    /// Writes a paragraph's inline content: runs with their emphasis, line breaks, and footnote
     /// calls, which become real footnotes when `calls` is set and the note exists and has not
-    /// been called before; otherwise the marker stays as text. A `lead` run (a number and its
-    /// tab) takes the first run's text when that is plain, so most paragraphs are one run.
-    fn inlines(
-        &mut self,
-        mut p: Paragraph,
-        lead: Option<Run>,
-        para: &Para,
-        calls: bool,
-    ) -> Paragraph {
+    /// been called before; otherwise the marker stays as text. The `lead` takes the first
+    /// run's text when that is plain.
+    fn inlines(&mut self, lead: Option<Lead<'_>>, para: &Para, calls: bool) {
         let mut lead = lead;
         for inline in &para.inlines {
-            let run = match inline {
+            match inline {
                 Inline::Text { text, bold, italic } => {
                     let text = clean(text);
                     if text.is_empty() {
                         continue;
                     }
-                    if !bold && !italic {
-                        if let Some(run) = lead.take() {
-                            p = p.add_run(run.add_text(text));
+                    let props = RunProps {
+                        bold: *bold,
+                        italic: *italic,
+                        style: None,
+                    };
+                    if props == RunProps::PLAIN {
+                        if let Some(l) = lead.take() {
+                            self.run(props, |out| {
+                                l.write(out);
+                                wordml::text(out, &text);
+                            });
                             continue;
                         }
                     }
-                    let mut run = Run::new().add_text(text);
-                    if *bold {
-                        run = run.bold();
+                    if let Some(l) = lead.take() {
+                        self.lead(l);
                     }
-                    if *italic {
-                        run = run.italic();
-                    }
-                    run
+                    self.run(props, |out| wordml::text(out, &text));
                 }
                 Inline::NoteRef { marker, note } => {
-                    let call = callable_in(self.footnotes, marker, *note).filter(|_| calls);
+                    let call = callable_in(self.state.footnotes, marker, *note).filter(|_| calls);
                     let marker = clean(marker);
-                    match call.and_then(|i| self.call(i)) {
-                        Some(id) => {
-                            let run = Run::new().add_footnote_reference(Footnote {
-                                id,
-                                content: Vec::new(),
-                            });
-                            match self.marks {
-                                NoteMarks::Auto => run,
-                                NoteMarks::Custom => run.add_text(marker),
+                    let note_id = call.and_then(|i| self.call(i));
+                    if note_id.is_none() && marker.is_empty() {
+                        continue;
+                    }
+                    if let Some(l) = lead.take() {
+                        self.lead(l);
+                    }
+                    let custom = self.state.marks == NoteMarks::Custom;
+                    let props = match note_id {
+                        Some(_) => RunProps {
+                            style: Some(id::FOOTNOTE_REFERENCE),
+                            ..RunProps::PLAIN
+                        },
+                        None => RunProps::PLAIN,
+                    };
+                    self.run(props, |out| match note_id {
+                        Some(note_id) => {
+                            wordml::footnote_reference(out, note_id, custom);
+                            if custom {
+                                wordml::text(out, &marker);
                             }
                         }
-                        None if marker.is_empty() => continue,
-                        None => Run::new().add_text(marker),
-                    }
+                        None => wordml::text(out, &marker),
+                    });
                 }
-                Inline::LineBreak => Run::new().add_break(BreakType::TextWrapping),
-            };
-            if let Some(lead) = lead.take() {
-                p = p.add_run(lead);
+                Inline::LineBreak => {
+                    if let Some(l) = lead.take() {
+                        self.lead(l);
+                    }
+                    self.run(RunProps::PLAIN, wordml::line_break);
+                }
             }
-            p = p.add_run(run);
         }
-        if let Some(lead) = lead {
-            p = p.add_run(lead);
+        if let Some(l) = lead {
+            self.lead(l);
         }
-        p
     }
 
     /// The Word id for a call of footnote `index`, if the note exists and is not yet called.
     fn call(&mut self, index: usize) -> Option<usize> {
-        let slot = self.note_ids.get_mut(index)?;
+        let state = &mut *self.state;
+        let slot = state.note_ids.get_mut(index)?;
         if slot.is_some() {
             return None;
         }
-        self.called.push(index);
-        let id = self.called.len();
+        state.called.push(index);
+        let id = state.called.len();
         *slot = Some(id);
         Some(id)
     }

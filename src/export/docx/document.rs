@@ -1,9 +1,12 @@
 //! The main document part with its page setup, the header and footer parts, and the settings.
 
+use super::body::{self, State};
 use super::fixup;
+use super::wordml::Sink;
 use crate::export::meta::PageLayout;
 use crate::export::ExportError;
-use docx_rs::{Footer, Header, Paragraph};
+use crate::model::Motion;
+use docx_rs::{Footer, Header};
 
 /// Relationship ids of the header and footer, as `word/_rels/document.xml.rels` names them.
 pub const HEADER_RID: &str = "rIdHeader1";
@@ -12,19 +15,13 @@ pub const FOOTER_RID: &str = "rIdFooter1";
 const ROOT: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" mc:Ignorable="w14"><w:body>"#;
 
-/// The `word/document.xml` part: the paragraphs, then the page setup. A cover page has no header
-/// or footer.
-pub fn document(
-    body: &[Paragraph],
-    page: &PageLayout,
-    has_cover: bool,
-) -> Result<Vec<u8>, ExportError> {
-    let mut xml = Vec::with_capacity(body.len() * 400 + 1024);
-    xml.extend_from_slice(ROOT.as_bytes());
-    fixup::write(body, &mut xml)?;
-    xml.extend_from_slice(section(page, has_cover).as_bytes());
-    xml.extend_from_slice(b"</w:body></w:document>");
-    Ok(xml)
+/// Writes the `word/document.xml` part: the paragraphs, then the page setup. A cover page has
+/// no header or footer.
+pub fn document(state: &mut State<'_>, motion: &Motion, page: &PageLayout, out: &mut impl Sink) {
+    out.push(ROOT.as_bytes());
+    let has_cover = body::document(state, motion, out);
+    out.push(section(page, has_cover).as_bytes());
+    out.push(b"</w:body></w:document>");
 }
 
 /// The section properties: header, footer, paper and margins, in the schema's order.

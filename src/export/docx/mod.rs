@@ -2,12 +2,13 @@
 //! numbers as printed in the motion, real Word footnotes, a running header and a page-number
 //! footer.
 //!
-//! The steps: the motion becomes docx-rs paragraphs, footnotes, header and footer (`body`);
-//! docx-rs writes them as XML, tidied where it breaks the schema's element order (`fixup`); the
-//! parts docx-rs gets wrong or cannot express are written here: the document frame and settings
-//! (`document`), the style sheet (`styles`), the footnotes part (`footnotes`), the core properties
-//! (`props`); then everything is zipped (`package`). Every docx-rs and zip call stays inside this
-//! folder.
+//! The steps: the motion's paragraphs and footnotes are written as WordprocessingML (`body`,
+//! through `wordml`) straight into the zip (`package`), so memory does not grow with a tree of
+//! the document; the header and footer are docx-rs paragraphs, written as XML and tidied where
+//! docx-rs breaks the schema's element order (`fixup`); the parts docx-rs gets wrong or cannot
+//! express are written here: the document frame and settings (`document`), the style sheet
+//! (`styles`), the footnotes part (`footnotes`), the core properties (`props`). Every docx-rs
+//! and zip call stays inside this folder.
 
 mod body;
 mod document;
@@ -16,6 +17,7 @@ mod footnotes;
 mod package;
 mod props;
 mod styles;
+mod wordml;
 
 pub use body::CITATION_DASH;
 pub use styles::{StyleDef, StyleKind, STYLES};
@@ -23,6 +25,7 @@ pub use styles::{StyleDef, StyleKind, STYLES};
 use super::meta::{DocMeta, PageLayout};
 use super::{ExportError, Format};
 use crate::model::Motion;
+use package::Package;
 use std::borrow::Cow;
 
 /// Options for the DOCX exporter.
@@ -49,23 +52,39 @@ impl Default for DocxOptions {
 }
 
 /// Exports a motion to DOCX: the bytes of a zip package, the same for the same motion and options.
+/// The parts are written in a fixed order, the main document and the footnotes streamed into
+/// the zip as they are rendered.
 pub fn export(motion: &Motion, options: &DocxOptions) -> Result<Vec<u8>, ExportError> {
     super::check_depth(motion, Format::Docx)?;
     let meta = DocMeta::of(motion);
     let lang = lang_tag(&motion.lang);
     let lang = lang.as_deref();
-    let rendered = body::render(motion, &meta.reference);
-    let footnotes = footnotes::part(&rendered.notes)?;
-    let parts = package::Parts {
-        document: document::document(&rendered.body, &options.page, rendered.has_cover)?,
-        styles: styles::part(options, lang),
-        settings: document::settings(footnotes.is_some(), lang),
-        footnotes,
-        header: document::header(&rendered.header)?,
-        footer: document::footer(&rendered.footer)?,
-        core: props::core(&meta, lang),
-    };
-    package::zip(&parts)
+    let mut state = body::State::new(motion);
+    let has_notes = state.has_notes();
+    let mut zip = Package::new()?;
+    zip.part(
+        "[Content_Types].xml",
+        package::content_types(has_notes).as_bytes(),
+    )?;
+    zip.part("_rels/.rels", package::PACKAGE_RELS.as_bytes())?;
+    zip.part("docProps/core.xml", &props::core(&meta, lang))?;
+    zip.start("word/document.xml")?;
+    document::document(&mut state, motion, &options.page, &mut zip);
+    zip.part(
+        "word/_rels/document.xml.rels",
+        package::document_rels(has_notes).as_bytes(),
+    )?;
+    zip.part("word/styles.xml", &styles::part(options, lang))?;
+    zip.part("word/settings.xml", &document::settings(has_notes, lang))?;
+    if has_notes {
+        zip.start("word/footnotes.xml")?;
+        footnotes::part(&mut state, &mut zip);
+    }
+    let header = body::header(&mut state, &meta.reference);
+    zip.part("word/header1.xml", &document::header(&header)?)?;
+    let footer = body::footer(&mut state);
+    zip.part("word/footer1.xml", &document::footer(&footer)?)?;
+    zip.finish()
 }
 
 /// A failure of docx-rs or the zip writer, as an export error.

@@ -1,5 +1,5 @@
-//! The package: content types, relationships, and the zip itself, deflated, with fixed
-//! timestamps and permissions and the parts in a fixed order, so the same parts give the same
+//! The package: content types, relationships, and the zip itself, deflated as the parts stream
+//! in, with fixed timestamps and permissions, so the same parts in the same order give the same
 //! bytes.
 //!
 //! Only the parts a document needs are written; docx-rs's own packager would add empty comment,
@@ -7,22 +7,11 @@
 
 use super::backend;
 use super::document::{FOOTER_RID, HEADER_RID};
+use super::wordml::Sink;
 use crate::export::ExportError;
 use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
-
-/// The parts of a document, as XML.
-pub struct Parts {
-    pub document: Vec<u8>,
-    pub styles: Vec<u8>,
-    pub settings: Vec<u8>,
-    /// Absent when the text calls no footnote.
-    pub footnotes: Option<Vec<u8>>,
-    pub header: Vec<u8>,
-    pub footer: Vec<u8>,
-    pub core: Vec<u8>,
-}
 
 /// The timestamp of every zip entry: the earliest a zip can hold, 1980-01-01 00:00:00.
 const ZIP_TIME: (u16, u8, u8, u8, u8, u8) = (1980, 1, 1, 0, 0, 0);
@@ -31,50 +20,91 @@ const ZIP_TIME: (u16, u8, u8, u8, u8, u8) = (1980, 1, 1, 0, 0, 0);
 /// document, level 6 (zlib's default) 11.6 KB in about 0.55 ms; deflate is most of the time.
 const LEVEL: i64 = 2;
 
+/// Bytes gathered before they go to the deflater: a part's XML is never held whole.
+const CHUNK: usize = 64 * 1024;
+
 const WORDML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
 
-/// Packs the parts into a DOCX.
-pub fn zip(parts: &Parts) -> Result<Vec<u8>, ExportError> {
-    let content_types = content_types(parts.footnotes.is_some());
-    let document_rels = document_rels(parts.footnotes.is_some());
-    let mut entries: Vec<(&str, &[u8])> = vec![
-        ("[Content_Types].xml", content_types.as_bytes()),
-        ("_rels/.rels", PACKAGE_RELS.as_bytes()),
-        ("docProps/core.xml", &parts.core),
-        ("word/document.xml", &parts.document),
-        ("word/_rels/document.xml.rels", document_rels.as_bytes()),
-        ("word/styles.xml", &parts.styles),
-        ("word/settings.xml", &parts.settings),
-    ];
-    if let Some(notes) = &parts.footnotes {
-        entries.push(("word/footnotes.xml", notes));
-    }
-    entries.push(("word/header1.xml", &parts.header));
-    entries.push(("word/footer1.xml", &parts.footer));
-    write_zip(&entries).map_err(backend)
+/// A package being written: one part at a time, each streamed through the deflater.
+pub struct Package {
+    zip: ZipWriter<Cursor<Vec<u8>>>,
+    options: SimpleFileOptions,
+    /// The current part's bytes not yet deflated.
+    pending: Vec<u8>,
+    /// The first failure of the zip writer while streaming, reported by the next `start` or
+    /// `finish`.
+    error: Option<std::io::Error>,
 }
 
-fn write_zip(entries: &[(&str, &[u8])]) -> zip::result::ZipResult<Vec<u8>> {
-    let (y, mo, d, h, mi, s) = ZIP_TIME;
-    let time = DateTime::from_date_and_time(y, mo, d, h, mi, s)?;
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(LEVEL))
-        .last_modified_time(time)
-        .unix_permissions(0o644);
-    let total: usize = entries.iter().map(|(_, data)| data.len()).sum();
-    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(total / 4 + 2048)));
-    for (name, data) in entries {
-        zip.start_file(*name, options)?;
-        zip.write_all(data)?;
+impl Package {
+    pub fn new() -> Result<Self, ExportError> {
+        let (y, mo, d, h, mi, s) = ZIP_TIME;
+        let time = DateTime::from_date_and_time(y, mo, d, h, mi, s).map_err(backend)?;
+        let options = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Deflated)
+            .compression_level(Some(LEVEL))
+            .last_modified_time(time)
+            .unix_permissions(0o644);
+        Ok(Package {
+            zip: ZipWriter::new(Cursor::new(Vec::with_capacity(16 * 1024))),
+            options,
+            pending: Vec::with_capacity(CHUNK + 1024),
+            error: None,
+        })
     }
-    Ok(zip.finish()?.into_inner())
+
+    /// Starts the part `name`; what is pushed next is its content.
+    pub fn start(&mut self, name: &str) -> Result<(), ExportError> {
+        self.drain()?;
+        self.zip.start_file(name, self.options).map_err(backend)
+    }
+
+    /// A whole part.
+    pub fn part(&mut self, name: &str, content: &[u8]) -> Result<(), ExportError> {
+        self.start(name)?;
+        self.push(content);
+        Ok(())
+    }
+
+    /// The bytes of the zip.
+    pub fn finish(mut self) -> Result<Vec<u8>, ExportError> {
+        self.drain()?;
+        Ok(self.zip.finish().map_err(backend)?.into_inner())
+    }
+
+    fn drain(&mut self) -> Result<(), ExportError> {
+        self.spill();
+        match self.error.take() {
+            Some(err) => Err(backend(err)),
+            None => Ok(()),
+        }
+    }
+
+    fn spill(&mut self) {
+        if self.error.is_none() {
+            if let Err(err) = self.zip.write_all(&self.pending) {
+                self.error = Some(err);
+            }
+        }
+        self.pending.clear();
+    }
 }
 
-const PACKAGE_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+impl Sink for Package {
+    fn push(&mut self, bytes: &[u8]) {
+        self.pending.extend_from_slice(bytes);
+        if self.pending.len() >= CHUNK {
+            self.spill();
+        }
+    }
+}
+
+/// The package-level relationships: the main document and the core properties.
+pub const PACKAGE_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>"#;
 
-fn content_types(footnotes: bool) -> String {
+/// `[Content_Types].xml`: every part and its type.
+pub fn content_types(footnotes: bool) -> String {
     let mut xml = String::with_capacity(1536);
     xml.push_str(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>"#);
@@ -99,7 +129,8 @@ fn content_types(footnotes: bool) -> String {
     xml
 }
 
-fn document_rels(footnotes: bool) -> String {
+/// `word/_rels/document.xml.rels`: the parts the main document refers to.
+pub fn document_rels(footnotes: bool) -> String {
     const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     let mut xml = String::with_capacity(1024);
     xml.push_str(
