@@ -28,41 +28,41 @@ impl Doc<'_> {
         let mut lettered = Siblings::default();
         let mut dashes = Siblings::default();
         let mut position = 0;
-        for node in &e.children {
+        for node in e.children() {
             let Node::Element(c) = node else {
-                self.unplaced(node, &mut block.content);
+                self.unplaced(&node, &mut block.content);
                 continue;
             };
-            match c.name.as_str() {
+            match c.name() {
                 "num" => {}
                 "p" => {
-                    let p_eid = self.eid(c, &ps.next(eid, "p"));
-                    if !c.children.is_empty() {
-                        let para = self.para(c, &p_eid);
+                    let p_eid = self.eid(&c, &ps.next(eid, "p"));
+                    if c.has_children() {
+                        let para = self.para(&c, &p_eid);
                         block.content.push(para);
                     }
                 }
-                "content" => self.paras(c, eid, &mut block.content),
-                "intro" => self.paras(c, &prefix(eid, "intro"), &mut block.content),
-                "wrapUp" => self.paras(c, &prefix(eid, "wrapup"), &mut block.wrap_up),
+                "content" => self.paras(&c, eid, &mut block.content),
+                "intro" => self.paras(&c, &prefix(eid, "intro"), &mut block.content),
+                "wrapUp" => self.paras(&c, &prefix(eid, "wrapup"), &mut block.wrap_up),
                 "blockList" => {
-                    let list = self.eid(c, &lists.next(eid, "list"));
-                    let points = self.block_list(c, &list, &mut block.content);
+                    let list = self.eid(&c, &lists.next(eid, "list"));
+                    let points = self.block_list(&c, &list, &mut block.content);
                     block.points.extend(points);
                 }
                 "point" | "indent" => {
                     position += 1;
-                    let num = num_child(c, position);
-                    let siblings = if c.name == "point" {
+                    let num = num_child(&c, position);
+                    let siblings = if c.name() == "point" {
                         &mut lettered
                     } else {
                         &mut dashes
                     };
-                    let expected = child(eid, &c.name, &siblings.numbered(&num));
-                    let point_eid = self.eid(c, &expected);
-                    block.points.push(self.point(c, &point_eid, num));
+                    let expected = child(eid, c.name(), &siblings.numbered(&num));
+                    let point_eid = self.eid(&c, &expected);
+                    block.points.push(self.point(&c, &point_eid, num));
                 }
-                _ => self.unplaced(node, &mut block.content),
+                _ => self.unplaced(&node, &mut block.content),
             }
         }
         block
@@ -76,7 +76,7 @@ impl Doc<'_> {
             num,
             content,
             points: inner.points,
-            span: e.span,
+            span: e.span(),
         }
     }
 
@@ -85,16 +85,16 @@ impl Doc<'_> {
         let mut points = Vec::new();
         let mut siblings = Siblings::default();
         let mut position = 0;
-        for node in &e.children {
+        for node in e.children() {
             match node {
-                Node::Element(c) if c.name == "item" => {
+                Node::Element(c) if c.name() == "item" => {
                     position += 1;
-                    let num = num_child(c, position);
+                    let num = num_child(&c, position);
                     let expected = child(list, "item", &siblings.numbered(&num));
-                    let eid = self.eid(c, &expected);
-                    points.push(self.point(c, &eid, num));
+                    let eid = self.eid(&c, &expected);
+                    points.push(self.point(&c, &eid, num));
                 }
-                _ => self.unplaced(node, loose),
+                _ => self.unplaced(&node, loose),
             }
         }
         points
@@ -104,40 +104,40 @@ impl Doc<'_> {
         let mut paragraphs = Siblings::default();
         let mut headings = Counter::default();
         let mut position = 0;
-        for node in &e.children {
+        for node in e.children() {
             let Node::Element(c) = node else {
-                self.unplaced(node, &mut motion.trailing);
+                self.unplaced(&node, &mut motion.trailing);
                 continue;
             };
-            match c.name.as_str() {
+            match c.name() {
                 "paragraph" => {
                     position += 1;
-                    let num = num_child(c, position);
+                    let num = num_child(&c, position);
                     let expected = child("", "para", &paragraphs.numbered(&num));
-                    let eid = self.eid(c, &expected);
-                    let block = self.block(c, &eid);
+                    let eid = self.eid(&c, &expected);
+                    let block = self.block(&c, &eid);
                     motion.body.push(BodyItem::Paragraph(Paragraph {
                         num,
                         content: block.content,
                         points: block.points,
                         wrap_up: block.wrap_up,
-                        span: c.span,
+                        span: c.span(),
                     }));
                 }
                 "hcontainer" => {
-                    let eid = self.eid(c, &headings.next("", "hcontainer"));
-                    for node in &c.children {
+                    let eid = self.eid(&c, &headings.next("", "hcontainer"));
+                    for node in c.children() {
                         match node {
-                            Node::Element(h) if h.name == "heading" => {
-                                let mut text = self.para(h, &eid);
-                                text.span = c.span;
+                            Node::Element(h) if h.name() == "heading" => {
+                                let mut text = self.para(&h, &eid);
+                                text.span = c.span();
                                 motion.body.push(BodyItem::Heading(Heading { text }));
                             }
-                            _ => self.unplaced(node, &mut motion.trailing),
+                            _ => self.unplaced(&node, &mut motion.trailing),
                         }
                     }
                 }
-                _ => self.unplaced(node, &mut motion.trailing),
+                _ => self.unplaced(&node, &mut motion.trailing),
             }
         }
     }
@@ -146,25 +146,25 @@ impl Doc<'_> {
     pub(super) fn conclusions(&mut self, e: &Element, motion: &mut Motion) {
         let mut ps = Counter::default();
         let mut containers = Counter::default();
-        for node in &e.children {
+        for node in e.children() {
             let Node::Element(c) = node else {
-                self.unplaced(node, &mut motion.trailing);
+                self.unplaced(&node, &mut motion.trailing);
                 continue;
             };
-            match c.name.as_str() {
+            match c.name() {
                 "container" if c.attr("name") == Some("footnotes") => {
-                    let eid = self.eid(c, &containers.next("conclusions", "container"));
-                    self.footnote_list(c, &eid, motion);
+                    let eid = self.eid(&c, &containers.next("conclusions", "container"));
+                    self.footnote_list(&c, &eid, motion);
                 }
                 "p" => {
-                    let eid = self.eid(c, &ps.next("conclusions", "p"));
-                    let para = self.para(c, &eid);
+                    let eid = self.eid(&c, &ps.next("conclusions", "p"));
+                    let para = self.para(&c, &eid);
                     if !para.is_blank() {
-                        self.warn_unrecognised(c.span, "text after the body; kept as it is");
+                        self.warn_unrecognised(c.span(), "text after the body; kept as it is");
                         motion.trailing.push(para);
                     }
                 }
-                _ => self.unplaced(node, &mut motion.trailing),
+                _ => self.unplaced(&node, &mut motion.trailing),
             }
         }
     }
@@ -172,22 +172,22 @@ impl Doc<'_> {
     /// Each `p class="footnote"` holding one `authorialNote`.
     fn footnote_list(&mut self, e: &Element, eid: &str, motion: &mut Motion) {
         let mut ps = Counter::default();
-        for node in &e.children {
+        for node in e.children() {
             match node {
-                Node::Element(p) if p.name == "p" => {
-                    let p_eid = self.eid(p, &ps.next(eid, "p"));
+                Node::Element(p) if p.name() == "p" => {
+                    let p_eid = self.eid(&p, &ps.next(eid, "p"));
                     let mut notes = Counter::default();
-                    for node in &p.children {
+                    for node in p.children() {
                         match node {
-                            Node::Element(n) if n.name == "authorialNote" => {
-                                let note_eid = self.eid(n, &notes.next(&p_eid, "authorialNote"));
-                                self.footnote(n, &note_eid, false);
+                            Node::Element(n) if n.name() == "authorialNote" => {
+                                let note_eid = self.eid(&n, &notes.next(&p_eid, "authorialNote"));
+                                self.footnote(&n, &note_eid, false);
                             }
-                            _ => self.unplaced(node, &mut motion.trailing),
+                            _ => self.unplaced(&node, &mut motion.trailing),
                         }
                     }
                 }
-                _ => self.unplaced(node, &mut motion.trailing),
+                _ => self.unplaced(&node, &mut motion.trailing),
             }
         }
     }

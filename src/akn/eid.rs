@@ -11,7 +11,7 @@ use std::collections::HashMap;
 /// Reports each eId used a second time, at the later element.
 pub fn duplicates(root: &Element, diags: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<&str, Span> = HashMap::new();
-    let mut stack: Vec<&Element> = vec![root];
+    let mut stack: Vec<Element> = vec![*root];
     // Document order: children are pushed in reverse so the first is visited first.
     while let Some(e) = stack.pop() {
         if let Some(id) = e.attr("eId") {
@@ -19,7 +19,7 @@ pub fn duplicates(root: &Element, diags: &mut Vec<Diagnostic>) {
                 Some(first) => diags.push(
                     Diagnostic::new(
                         &codes::AKN_EID_DUPLICATE,
-                        Some(e.span),
+                        Some(e.span()),
                         format!(
                             "eId `{id}` is already used at line {}, column {}",
                             first.line, first.col
@@ -28,11 +28,11 @@ pub fn duplicates(root: &Element, diags: &mut Vec<Diagnostic>) {
                     .hint("every eId is unique in the document; a repeated printed number gets `_2` (`para_2_2`)"),
                 ),
                 None => {
-                    seen.insert(id, e.span);
+                    seen.insert(id, e.span());
                 }
             }
         }
-        let children: Vec<&Element> = e.elements().collect();
+        let children: Vec<Element> = e.elements().collect();
         stack.extend(children.into_iter().rev());
     }
 }
@@ -48,8 +48,8 @@ impl Doc<'_> {
                 self.diags.push(
                     Diagnostic::new(
                         &codes::AKN_EID_NAMING,
-                        Some(e.span),
-                        format!("`{}` has eId `{actual}`; the Naming Convention gives it `{expected}`", e.name),
+                        Some(e.span()),
+                        format!("`{}` has eId `{actual}`; the Naming Convention gives it `{expected}`", e.name()),
                     )
                     .hint("an eId is the parent's eId, `__`, the element's abbreviation, `_` and its number cleaned of punctuation"),
                 );
@@ -63,10 +63,10 @@ impl Doc<'_> {
                 self.diags.push(
                     Diagnostic::new(
                         &codes::AKN_EID_NAMING,
-                        Some(e.span),
+                        Some(e.span()),
                         format!(
                             "`{}` has no eId; the Naming Convention gives it `{expected}`",
-                            e.name
+                            e.name()
                         ),
                     )
                     .hint(format!("add eId=\"{expected}\"")),

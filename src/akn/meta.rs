@@ -44,7 +44,7 @@ const LEVELS: [(&str, &[(&str, &str)]); 3] = [
 ];
 
 /// The value of `attr` on the `name` child of `level`, when there is one and it is not blank.
-fn value<'e>(level: Option<&'e Element>, name: &str, attr: &str) -> Option<&'e str> {
+fn value<'e>(level: Option<Element<'e>>, name: &str, attr: &str) -> Option<&'e str> {
     level?
         .child(name)?
         .attr(attr)
@@ -53,13 +53,13 @@ fn value<'e>(level: Option<&'e Element>, name: &str, attr: &str) -> Option<&'e s
 }
 
 /// The `FRBRuri` of a level, empty when it has none.
-fn uri(level: Option<&Element>) -> &str {
+fn uri<'e>(level: Option<Element<'e>>) -> &'e str {
     value(level, "FRBRuri", "value").unwrap_or_default()
 }
 
 /// An IRI of a level (`FRBRthis`, `FRBRuri`) and where it is.
-fn iri<'e>(level: Option<&'e Element>, name: &str) -> Option<(&'e str, Span)> {
-    let at = level.and_then(|l| l.child(name)).map(|c| c.span);
+fn iri<'e>(level: Option<Element<'e>>, name: &str) -> Option<(&'e str, Span)> {
+    let at = level.and_then(|l| l.child(name)).map(|c| c.span());
     value(level, name, "value").zip(at)
 }
 
@@ -67,7 +67,7 @@ impl Doc<'_> {
     pub(super) fn meta(&mut self, e: &Element, motion: &mut Motion) {
         motion.lang = "en".into();
         for c in e.elements() {
-            match c.name.as_str() {
+            match c.name() {
                 "references" => {
                     for r in c.elements() {
                         if let (Some(id), Some(name)) = (r.attr("eId"), r.attr("showAs")) {
@@ -75,13 +75,13 @@ impl Doc<'_> {
                         }
                     }
                 }
-                "proprietary" => proprietary(c, motion),
+                "proprietary" => proprietary(&c, motion),
                 _ => {}
             }
         }
         match e.child("identification") {
-            Some(identification) => self.identification(identification, motion),
-            None => self.metadata(e.span, "`meta` has no `identification`".into()),
+            Some(identification) => self.identification(&identification, motion),
+            None => self.metadata(e.span(), "`meta` has no `identification`".into()),
         }
     }
 
@@ -96,14 +96,14 @@ impl Doc<'_> {
     fn identification(&mut self, e: &Element, motion: &mut Motion) {
         for (level, required) in LEVELS {
             let Some(l) = e.child(level) else {
-                self.metadata(e.span, format!("`identification` has no `{level}`"));
+                self.metadata(e.span(), format!("`identification` has no `{level}`"));
                 continue;
             };
             for (name, attr) in required {
                 match l.child(name) {
-                    None => self.metadata(l.span, format!("`{level}` has no `{name}`")),
+                    None => self.metadata(l.span(), format!("`{level}` has no `{name}`")),
                     Some(x) if value(Some(l), name, attr).is_none() => {
-                        self.metadata(x.span, format!("`{name}` of `{level}` has no `@{attr}`"))
+                        self.metadata(x.span(), format!("`{name}` of `{level}` has no `@{attr}`"))
                     }
                     Some(_) => {}
                 }
@@ -176,7 +176,7 @@ impl Doc<'_> {
         };
         let span = expression
             .and_then(|x| x.child("FRBRlanguage"))
-            .map_or(e.span, |l| l.span);
+            .map_or(e.span(), |l| l.span());
         match LANGUAGES.iter().find(|(_, three, _)| three.eq_ignore_ascii_case(code)) {
             Some((two, _, _)) => motion.lang = (*two).to_string(),
             None => self.diags.push(
@@ -203,7 +203,7 @@ impl Doc<'_> {
 /// The Parliament's data the exporter records in `epx:motion`: the source name, and the cover
 /// fields (the preface, read later, gives them again with better places).
 fn proprietary(e: &Element, motion: &mut Motion) {
-    let Some(data) = e.elements().find(|c| c.name == "motion") else {
+    let Some(data) = e.elements().find(|c| c.name() == "motion") else {
         return;
     };
     if let Some(name) = data.attr("sourceName") {
@@ -211,8 +211,8 @@ fn proprietary(e: &Element, motion: &mut Motion) {
     }
     let cover = &mut motion.cover;
     for field in data.elements() {
-        let value = Some(located(field)).filter(|l| !l.value.is_empty());
-        match field.name.as_str() {
+        let value = Some(located(&field)).filter(|l| !l.value.is_empty());
+        match field.name() {
             "docNumber" => cover.doc_number = value,
             "peNumber" => cover.pe_number = value,
             "procedure" => cover.procedure = value,

@@ -52,8 +52,8 @@ fn read_tree(bytes: &[u8]) -> (Parsed, bool) {
     let tree = tree::build(bytes, &mut diagnostics);
     let mut motion = Motion::default();
     let mut readable = false;
-    if let Some(root) = &tree.root {
-        readable = tree.well_formed && root.name == "akomaNtoso";
+    if let Some(root) = &tree.root() {
+        readable = tree.well_formed && root.name() == "akomaNtoso";
         let mut doc = Doc::new(&mut diagnostics);
         doc.document(root, &mut motion);
         motion.footnotes = doc.footnotes;
@@ -89,25 +89,25 @@ impl<'d> Doc<'d> {
 
     /// The root element: `akomaNtoso`, holding the document element.
     fn document(&mut self, root: &Element, motion: &mut Motion) {
-        if root.name != "akomaNtoso" {
+        if root.name() != "akomaNtoso" {
             self.diags.push(
                 Diagnostic::new(
                     &codes::AKN_NAMESPACE,
-                    Some(root.span),
+                    Some(root.span()),
                     format!(
                         "the root element is `{}`, not Akoma Ntoso's `akomaNtoso`",
-                        root.name
+                        root.name()
                     ),
                 )
                 .hint("is this an Akoma Ntoso file? Its root is `<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">`"),
             );
             return;
         }
-        if root.ns != Ns::Akn {
+        if root.ns() != Ns::Akn {
             self.diags.push(
                 Diagnostic::new(
                     &codes::AKN_NAMESPACE,
-                    Some(root.span),
+                    Some(root.span()),
                     "`akomaNtoso` is not in the Akoma Ntoso 3.0 namespace",
                 )
                 .hint(format!(
@@ -118,22 +118,22 @@ impl<'d> Doc<'d> {
         }
         eid::duplicates(root, self.diags);
         let mut document = None;
-        for node in &root.children {
+        for node in root.children() {
             match node {
                 Node::Element(e) if document.is_none() => document = Some(e),
-                _ => self.unplaced(node, &mut motion.trailing),
+                _ => self.unplaced(&node, &mut motion.trailing),
             }
         }
         let Some(document) = document else {
             self.diags.push(Diagnostic::new(
                 &codes::AKN_DOCTYPE,
-                Some(root.span),
+                Some(root.span()),
                 "`akomaNtoso` holds no document element",
             ));
             return;
         };
-        self.doc_type(document, motion);
-        self.parts(document, motion);
+        self.doc_type(&document, motion);
+        self.parts(&document, motion);
     }
 
     /// The document element: `statement` named after the motion's kind.
@@ -146,15 +146,15 @@ impl<'d> Doc<'d> {
         let name = document.attr("name").unwrap_or("");
         let kind = kinds.into_iter().find(|k| k.akn_name() == name);
         motion.cover.kind = kind.unwrap_or_default();
-        if document.name != "statement" || kind.is_none() {
+        if document.name() != "statement" || kind.is_none() {
             let names: Vec<&str> = kinds.iter().map(|k| k.akn_name()).collect();
             self.diags.push(
                 Diagnostic::new(
                     &codes::AKN_DOCTYPE,
-                    Some(document.span),
+                    Some(document.span()),
                     format!(
                         "the document element is `{}` named `{name}`, not a motion's `statement`",
-                        document.name
+                        document.name()
                     ),
                 )
                 .hint(format!(
@@ -168,29 +168,29 @@ impl<'d> Doc<'d> {
     /// `meta`, `preface`, `preamble`, `mainBody`, `conclusions`, in order.
     fn parts(&mut self, document: &Element, motion: &mut Motion) {
         let mut has_meta = false;
-        for node in &document.children {
+        for node in document.children() {
             let Node::Element(e) = node else {
-                self.unplaced(node, &mut motion.trailing);
+                self.unplaced(&node, &mut motion.trailing);
                 continue;
             };
-            match e.name.as_str() {
+            match e.name() {
                 "meta" => {
                     has_meta = true;
-                    self.meta(e, motion);
+                    self.meta(&e, motion);
                 }
-                "preface" => self.preface(e, motion),
-                "preamble" => self.preamble(e, motion),
-                "mainBody" => self.main_body(e, motion),
-                "conclusions" => self.conclusions(e, motion),
-                _ => self.unplaced(node, &mut motion.trailing),
+                "preface" => self.preface(&e, motion),
+                "preamble" => self.preamble(&e, motion),
+                "mainBody" => self.main_body(&e, motion),
+                "conclusions" => self.conclusions(&e, motion),
+                _ => self.unplaced(&node, &mut motion.trailing),
             }
         }
         if !has_meta {
             self.diags.push(
                 Diagnostic::new(
                     &codes::AKN_METADATA,
-                    Some(document.span),
-                    format!("`{}` has no `meta`", document.name),
+                    Some(document.span()),
+                    format!("`{}` has no `meta`", document.name()),
                 )
                 .hint("the FRBR identification in `meta` names the work, expression and manifestation"),
             );
@@ -211,12 +211,12 @@ impl<'d> Doc<'d> {
                 let before = sink.len();
                 self.flatten(e, sink);
                 if sink.len() > before {
-                    let what = if e.ns == Ns::Akn {
-                        format!("element `{}` has no place here", e.name)
+                    let what = if e.ns() == Ns::Akn {
+                        format!("element `{}` has no place here", e.name())
                     } else {
-                        format!("element `{}` is not Akoma Ntoso", e.name)
+                        format!("element `{}` is not Akoma Ntoso", e.name())
                     };
-                    self.warn_unrecognised(e.span, &format!("{what}; its text is kept"));
+                    self.warn_unrecognised(e.span(), &format!("{what}; its text is kept"));
                 }
             }
         }
@@ -225,20 +225,20 @@ impl<'d> Doc<'d> {
     /// The text of an element with no place, as paragraphs: each `p` one, other text runs one
     /// each.
     fn flatten(&mut self, e: &Element, sink: &mut Vec<Para>) {
-        if e.name == "p" || e.elements().all(|c| inline::is_inline(&c.name)) {
+        if e.name() == "p" || e.elements().all(|c| inline::is_inline(c.name())) {
             let para = self.para_unchecked(e);
             if !para.is_blank() {
                 sink.push(para);
             }
             return;
         }
-        for node in &e.children {
+        for node in e.children() {
             match node {
                 Node::Text(t, span) if !t.trim().is_empty() => {
-                    sink.push(Para::plain(t.trim(), *span))
+                    sink.push(Para::plain(t.trim(), span))
                 }
                 Node::Text(..) => {}
-                Node::Element(c) => self.flatten(c, sink),
+                Node::Element(c) => self.flatten(&c, sink),
             }
         }
     }
@@ -269,7 +269,7 @@ fn num_of(text: &str, ordinal: usize) -> Num {
 
 /// The `num` child of a numbered element, read as [`num_of`].
 fn num_child(e: &Element, ordinal: usize) -> Num {
-    let text = e.child("num").map(Element::text).unwrap_or_default();
+    let text = e.child("num").map(|n| n.text()).unwrap_or_default();
     num_of(&text, ordinal)
 }
 

@@ -13,29 +13,29 @@ impl Doc<'_> {
         let mut formulas = Counter::default();
         let mut cits = Counter::default();
         let mut recs = Counter::default();
-        for node in &e.children {
+        for node in e.children() {
             let Node::Element(c) = node else {
-                self.unplaced(node, &mut motion.trailing);
+                self.unplaced(&node, &mut motion.trailing);
                 continue;
             };
-            match c.name.as_str() {
+            match c.name() {
                 "p" => {
-                    let eid = self.eid(c, &ps.next("preamble", "p"));
-                    self.preamble_line(c, &eid, motion);
+                    let eid = self.eid(&c, &ps.next("preamble", "p"));
+                    self.preamble_line(&c, &eid, motion);
                 }
                 "formula" => {
-                    let eid = self.eid(c, &formulas.next("preamble", "formula"));
-                    self.formula(c, &eid, motion);
+                    let eid = self.eid(&c, &formulas.next("preamble", "formula"));
+                    self.formula(&c, &eid, motion);
                 }
                 "citations" => {
-                    let eid = self.eid(c, &cits.next("preamble", "cits"));
-                    self.citations(c, &eid, motion);
+                    let eid = self.eid(&c, &cits.next("preamble", "cits"));
+                    self.citations(&c, &eid, motion);
                 }
                 "recitals" => {
-                    let eid = self.eid(c, &recs.next("preamble", "recs"));
-                    self.recitals(c, &eid, motion);
+                    let eid = self.eid(&c, &recs.next("preamble", "recs"));
+                    self.recitals(&c, &eid, motion);
                 }
-                _ => self.unplaced(node, &mut motion.trailing),
+                _ => self.unplaced(&node, &mut motion.trailing),
             }
         }
     }
@@ -65,7 +65,7 @@ impl Doc<'_> {
             }
             _ => {
                 self.warn_unrecognised(
-                    p.span,
+                    p.span(),
                     "text in the preamble not recognised; kept as it is",
                 );
                 let para = self.para(p, eid);
@@ -107,18 +107,18 @@ impl Doc<'_> {
 
     fn citations(&mut self, e: &Element, list: &str, motion: &mut Motion) {
         let mut cits = Counter::default();
-        for node in &e.children {
+        for node in e.children() {
             match node {
-                Node::Element(c) if c.name == "citation" => {
-                    let eid = self.eid(c, &cits.next(list, "cit"));
+                Node::Element(c) if c.name() == "citation" => {
+                    let eid = self.eid(&c, &cits.next(list, "cit"));
                     let mut content = Vec::new();
-                    self.paras(c, &eid, &mut content);
+                    self.paras(&c, &eid, &mut content);
                     motion.citations.push(Citation {
                         content,
-                        span: c.span,
+                        span: c.span(),
                     });
                 }
-                _ => self.unplaced(node, &mut motion.trailing),
+                _ => self.unplaced(&node, &mut motion.trailing),
             }
         }
     }
@@ -126,31 +126,31 @@ impl Doc<'_> {
     fn recitals(&mut self, e: &Element, list: &str, motion: &mut Motion) {
         let mut siblings = Siblings::default();
         let mut position = 0;
-        for node in &e.children {
+        for node in e.children() {
             match node {
-                Node::Element(c) if c.name == "intro" => {
+                Node::Element(c) if c.name() == "intro" => {
                     let mut paras = Vec::new();
-                    self.paras(c, &prefix(list, "intro"), &mut paras);
+                    self.paras(&c, &prefix(list, "intro"), &mut paras);
                     for para in paras {
                         self.set_once(&mut motion.recitals_intro, para, &mut motion.trailing);
                     }
                 }
-                Node::Element(c) if c.name == "recital" => {
+                Node::Element(c) if c.name() == "recital" => {
                     position += 1;
-                    let num = num_child(c, position);
+                    let num = num_child(&c, position);
                     let expected = child(list, "rec", &siblings.numbered(&num));
-                    let eid = self.eid(c, &expected);
-                    let block = self.block(c, &eid);
+                    let eid = self.eid(&c, &expected);
+                    let block = self.block(&c, &eid);
                     let mut content = block.content;
                     content.extend(block.wrap_up);
                     motion.recitals.push(Recital {
                         num,
                         content,
                         points: block.points,
-                        span: c.span,
+                        span: c.span(),
                     });
                 }
-                _ => self.unplaced(node, &mut motion.trailing),
+                _ => self.unplaced(&node, &mut motion.trailing),
             }
         }
     }

@@ -13,7 +13,7 @@ use crate::model::{AuthorGroup, Cover, Date, Located, Motion, Para, ReplacedMoti
 pub(super) fn located(e: &Element) -> Located<String> {
     Located {
         value: e.text().trim().to_string(),
-        span: e.span,
+        span: e.span(),
     }
 }
 
@@ -31,30 +31,30 @@ impl Doc<'_> {
     pub(super) fn preface(&mut self, e: &Element, motion: &mut Motion) {
         let mut ps = Counter::default();
         let mut titles = Counter::default();
-        for node in &e.children {
+        for node in e.children() {
             let Node::Element(c) = node else {
-                self.unplaced(node, &mut motion.cover.other);
+                self.unplaced(&node, &mut motion.cover.other);
                 continue;
             };
-            match c.name.as_str() {
+            match c.name() {
                 "p" => {
-                    let eid = self.eid(c, &ps.next("preface", "p"));
-                    self.cover_line(c, &eid, &mut motion.cover);
+                    let eid = self.eid(&c, &ps.next("preface", "p"));
+                    self.cover_line(&c, &eid, &mut motion.cover);
                 }
                 "longTitle" => {
-                    let eid = self.eid(c, &titles.next("preface", "longTitle"));
-                    self.long_title(c, &eid, &mut motion.cover);
+                    let eid = self.eid(&c, &titles.next("preface", "longTitle"));
+                    self.long_title(&c, &eid, &mut motion.cover);
                 }
-                _ => self.unplaced(node, &mut motion.cover.other),
+                _ => self.unplaced(&node, &mut motion.cover.other),
             }
         }
     }
 
     fn cover_line(&mut self, p: &Element, eid: &str, cover: &mut Cover) {
-        let inner = |name: &str| p.descendant(name).unwrap_or(p);
+        let inner = |name: &str| p.descendant(name).unwrap_or(*p);
         match p.attr("class").unwrap_or_default() {
-            "docNumber" => cover.doc_number = Some(located(inner("docNumber"))),
-            "docDate" => self.doc_date(inner("docDate"), cover),
+            "docNumber" => cover.doc_number = Some(located(&inner("docNumber"))),
+            "docDate" => self.doc_date(&inner("docDate"), cover),
             "docType" => cover.kind_text = Some(located(p)),
             "request" => {
                 self.legal_basis(p, cover);
@@ -64,14 +64,14 @@ impl Doc<'_> {
                 self.legal_basis(p, cover);
                 cover.rule_line = Some(self.para(p, eid));
             }
-            "procedure" => cover.procedure = Some(located(inner("docketNumber"))),
+            "procedure" => cover.procedure = Some(located(&inner("docketNumber"))),
             "authors" => cover.authors.push(self.authors(p)),
             "replacedMotion" => cover.replaces.push(self.replaced(p)),
             class => {
                 // `unrecognised` lines were reported when the text was read; they are kept as
                 // the exporter wrote them.
                 if class != "unrecognised" {
-                    self.warn_unrecognised(p.span, "cover line not recognised; kept as it is");
+                    self.warn_unrecognised(p.span(), "cover line not recognised; kept as it is");
                 }
                 let para = self.para(p, eid);
                 cover.other.push(para);
@@ -86,13 +86,13 @@ impl Doc<'_> {
             Some(value) => {
                 cover.date = Some(Located {
                     value,
-                    span: e.span,
+                    span: e.span(),
                 })
             }
             None => self.diags.push(
                 Diagnostic::new(
                     &codes::DATE_MALFORMED,
-                    Some(e.span),
+                    Some(e.span()),
                     format!("date `{}` is not a valid date", written.trim()),
                 )
                 .hint("`docDate` gives the date as year-month-day in `@date`: date=\"2021-02-09\""),
@@ -102,9 +102,9 @@ impl Doc<'_> {
 
     /// The Rule, marked `inline name="legalBasis"` in the request or Rule line.
     fn legal_basis(&mut self, p: &Element, cover: &mut Cover) {
-        let mark = p.find(&|e| e.name == "inline" && e.attr("name") == Some("legalBasis"));
+        let mark = p.find(&|e| e.name() == "inline" && e.attr("name") == Some("legalBasis"));
         if let (None, Some(mark)) = (&cover.rule, mark) {
-            cover.rule = Some(located(mark));
+            cover.rule = Some(located(&mark));
         }
     }
 
@@ -115,20 +115,20 @@ impl Doc<'_> {
             members: Vec::new(),
             group: None,
             group_line: None,
-            span: p.span,
+            span: p.span(),
         };
         let mut loose = String::new();
-        for node in &p.children {
+        for node in p.children() {
             match node {
-                Node::Element(e) if e.name == "person" => {
+                Node::Element(e) if e.name() == "person" => {
                     group.members.push(e.text().trim().to_string())
                 }
-                Node::Element(e) if e.name == "docProponent" => {
+                Node::Element(e) if e.name() == "docProponent" => {
                     group.group_line = Some(e.text().trim().to_string());
                     let target = e.attr("refersTo").map(|r| r.trim_start_matches('#'));
                     group.group = target.and_then(|t| self.refs.get(t)).cloned();
                 }
-                Node::Element(e) if e.name == "eol" => loose.push(','),
+                Node::Element(e) if e.name() == "eol" => loose.push(','),
                 Node::Element(e) => loose.push_str(&e.text()),
                 Node::Text(t, _) => loose.push_str(t),
             }
@@ -141,7 +141,7 @@ impl Doc<'_> {
     /// `B9-0146/2021 (S&D)`: the number marked `inline name="replacedMotion"`, the group as an
     /// `organization`.
     fn replaced(&mut self, p: &Element) -> ReplacedMotion {
-        let number = p.find(&|e| e.name == "inline" && e.attr("name") == Some("replacedMotion"));
+        let number = p.find(&|e| e.name() == "inline" && e.attr("name") == Some("replacedMotion"));
         let group = p
             .descendant("organization")
             .map(|o| o.text().trim().to_string());
@@ -152,28 +152,28 @@ impl Doc<'_> {
         ReplacedMotion {
             number: number.trim().to_string(),
             group: group.filter(|g| !g.is_empty()),
-            span: p.span,
+            span: p.span(),
         }
     }
 
     fn long_title(&mut self, e: &Element, eid: &str, cover: &mut Cover) {
         let mut ps = Counter::default();
-        for node in &e.children {
+        for node in e.children() {
             match node {
-                Node::Element(p) if p.name == "p" => {
-                    let p_eid = self.eid(p, &ps.next(eid, "p"));
-                    let (title, procedure) = self.titled(p, &p_eid, &mut cover.other);
+                Node::Element(p) if p.name() == "p" => {
+                    let p_eid = self.eid(&p, &ps.next(eid, "p"));
+                    let (title, procedure) = self.titled(&p, &p_eid, &mut cover.other);
                     if cover.title.is_none() {
                         cover.title = Some(title);
                     } else {
-                        self.warn_unrecognised(p.span, "a second title; kept as it is");
+                        self.warn_unrecognised(p.span(), "a second title; kept as it is");
                         cover.other.push(title);
                     }
                     if procedure.is_some() {
                         cover.procedure = procedure;
                     }
                 }
-                _ => self.unplaced(node, &mut cover.other),
+                _ => self.unplaced(&node, &mut cover.other),
             }
         }
     }
@@ -187,23 +187,23 @@ impl Doc<'_> {
         owner: &str,
         other: &mut Vec<Para>,
     ) -> (Para, Option<Located<String>>) {
-        let procedure = p.descendant("docketNumber").map(located);
+        let procedure = p.descendant("docketNumber").map(|d| located(&d));
         let Some(title) = p.child("docTitle") else {
             return (self.para(p, owner), procedure);
         };
-        let mut para = self.para(title, owner);
-        para.span = p.span;
+        let mut para = self.para(&title, owner);
+        para.span = p.span();
         let mut beside = String::new();
-        for node in &p.children {
+        for node in p.children() {
             match node {
-                Node::Element(e) if e.name == "docTitle" || e.name == "docketNumber" => {}
+                Node::Element(e) if e.name() == "docTitle" || e.name() == "docketNumber" => {}
                 Node::Element(e) => beside.push_str(&e.text()),
                 Node::Text(t, _) => beside.push_str(t),
             }
         }
         if beside.chars().any(char::is_alphanumeric) {
-            self.warn_unrecognised(p.span, "text beside the title; kept as it is");
-            other.push(Para::plain(beside.trim(), p.span));
+            self.warn_unrecognised(p.span(), "text beside the title; kept as it is");
+            other.push(Para::plain(beside.trim(), p.span()));
         }
         (para, procedure)
     }

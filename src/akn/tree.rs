@@ -1,6 +1,12 @@
-//! XML bytes to a small element tree with a source span on every element and text, built with
+//! XML bytes to a compact element tree with a source span on every element and text, built with
 //! quick-xml's pull reader: well-formedness problems become `E-AKN-XML`, nesting is capped at
 //! [`MAX_DEPTH`] levels (`E-AKN-DEPTH`), and no text is dropped.
+//!
+//! The tree is flat so that its memory is bounded by the input's size: one 24-byte slot per
+//! element or text run in a single `Vec`, linked by `u32` indices (first child, next sibling);
+//! names, attribute values and text are ranges of the source where they could be taken as
+//! written, and ranges of one side buffer where they had to be decoded or unescaped. An element
+//! of `<i>x</i>` (8 bytes) thus costs two slots, 48 bytes, and no allocation of its own.
 
 use super::doctype::{self, Entities};
 use crate::codes;
@@ -10,12 +16,17 @@ use quick_xml::escape::{resolve_predefined_entity, unescape_with};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{QName, ResolveResult};
 use quick_xml::NsReader;
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::HashSet;
+use std::fmt;
 
 /// The deepest element nesting the reader builds. Deeper elements are not built; their text is
 /// kept in the element at the limit. Walking the tree recursively is then bounded too.
 pub const MAX_DEPTH: usize = 64;
+
+/// The largest input the tree's `u32` offsets can address, with room for the decoded text.
+pub const MAX_INPUT: usize = 1 << 30;
 
 /// The namespace of an element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,57 +41,305 @@ pub enum Ns {
     None,
 }
 
-/// One element: its local name, namespace, attributes (qualified names as written, values
-/// unescaped), children, and the span of its start tag.
-#[derive(Debug, Clone)]
-pub struct Element {
-    pub name: String,
-    pub ns: Ns,
-    pub attrs: Vec<(String, String)>,
-    pub children: Vec<Node>,
-    pub span: Span,
+impl Ns {
+    fn bits(self) -> u32 {
+        match self {
+            Ns::Akn => 0,
+            Ns::Other => 1,
+            Ns::Undeclared => 2,
+            Ns::None => 3,
+        }
+    }
+
+    fn from_bits(bits: u32) -> Ns {
+        match bits & 3 {
+            0 => Ns::Akn,
+            1 => Ns::Other,
+            2 => Ns::Undeclared,
+            _ => Ns::None,
+        }
+    }
+}
+
+/// No slot: the end of a list of siblings.
+const NONE: u32 = u32::MAX;
+/// `Slot::c` of a text slot.
+const TEXT: u32 = u32::MAX;
+/// Element names are cut to this many bytes (2^29 - 1) so that the length and the namespace
+/// fit `Slot::c` beside the text marker.
+const NAME_LEN: u32 = (1 << 29) - 1;
+
+/// A string of the tree: `len` bytes at `at` in the source, or at `at - source.len()` in the
+/// side buffer of decoded text.
+#[derive(Debug, Clone, Copy, Default)]
+struct Str {
+    at: u32,
+    len: u32,
+}
+
+/// One element or text run. Its line and column are not kept: [`Lines`] finds them again.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    start: u32,
+    end: u32,
+    /// The next sibling, or [`NONE`].
+    next: u32,
+    /// Element: the first child, or [`NONE`]. Text: where the text is (as [`Str::at`]).
+    a: u32,
+    /// Element: where the local name is (as [`Str::at`]). Text: its length.
+    b: u32,
+    /// Element: the name's length, with the namespace in the top two bits. Text: [`TEXT`].
+    c: u32,
+}
+
+/// An attribute: its element, qualified name as written, and value unescaped.
+#[derive(Debug, Clone, Copy)]
+struct Attr {
+    element: u32,
+    key: Str,
+    value: Str,
+}
+
+/// What the reader made of the bytes.
+pub struct Tree<'s> {
+    source: &'s [u8],
+    slots: Vec<Slot>,
+    /// In the order of their elements.
+    attrs: Vec<Attr>,
+    /// Text that is not in the source as written (unescaped, decoded, expanded).
+    decoded: String,
+    root: Option<u32>,
+    lines: Lines,
+    /// False when the bytes are not well-formed XML.
+    pub well_formed: bool,
+}
+
+/// The line and column at every [`Lines::STEP`]th byte, from which those of any offset are
+/// found by reading at most that many bytes: 8 bytes of memory per step instead of 8 per slot.
+#[derive(Debug, Default)]
+struct Lines {
+    marks: Vec<(u32, u32)>,
+}
+
+impl Lines {
+    const STEP: usize = 256;
+
+    fn new(source: &[u8]) -> Lines {
+        let mut positions = Positions::new(source);
+        let marks = (0..=source.len() / Self::STEP)
+            .map(|k| {
+                let span = positions.span(k * Self::STEP, k * Self::STEP);
+                (span.line, span.col)
+            })
+            .collect();
+        Lines { marks }
+    }
+
+    /// The 1-based line and column (in characters) of byte `offset` of `source`.
+    fn at(&self, source: &[u8], offset: usize) -> (u32, u32) {
+        let offset = offset.min(source.len());
+        let k = offset / Self::STEP;
+        let Some(&(mut line, mut col)) = self.marks.get(k) else {
+            return (1, 1);
+        };
+        for &b in &source[k * Self::STEP..offset] {
+            (line, col) = advance(line, col, b);
+        }
+        (line, col)
+    }
+}
+
+/// The line and column after byte `b`.
+fn advance(line: u32, col: u32, b: u8) -> (u32, u32) {
+    if b == b'\n' {
+        (line.saturating_add(1), 1)
+    } else if b & 0xC0 != 0x80 {
+        // A byte that starts a character (UTF-8 continuation bytes do not).
+        (line, col.saturating_add(1))
+    } else {
+        (line, col)
+    }
+}
+
+impl fmt::Debug for Tree<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Tree")
+            .field("root", &self.root())
+            .field("well_formed", &self.well_formed)
+            .finish()
+    }
+}
+
+impl<'s> Tree<'s> {
+    /// The root element, when there was one (possibly cut short by an error).
+    pub fn root(&self) -> Option<Element<'_>> {
+        self.root.map(|id| Element { tree: self, id })
+    }
+
+    fn str(&self, s: Str) -> &str {
+        let (at, len) = (s.at as usize, s.len as usize);
+        let source = self.source.len();
+        let bytes = if at < source {
+            self.source.get(at..at + len)
+        } else {
+            self.decoded.as_bytes().get(at - source..at - source + len)
+        };
+        // Every range was made from a `&str`, so both lookups succeed.
+        bytes
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+
+    fn span(&self, id: u32) -> Span {
+        let s = &self.slots[id as usize];
+        let (line, col) = self.lines.at(self.source, s.start as usize);
+        Span {
+            start: s.start as usize,
+            end: s.end as usize,
+            line,
+            col,
+        }
+    }
+
+    /// `s` as a range: of the source when it lies in it, else copied to the side buffer.
+    fn keep(&mut self, s: &str) -> Str {
+        let source = self.source.as_ptr_range();
+        let range = s.as_bytes().as_ptr_range();
+        let len = u32::try_from(s.len()).unwrap_or(u32::MAX);
+        if source.start <= range.start && range.end <= source.end {
+            let at = range.start as usize - source.start as usize;
+            return Str { at: at as u32, len };
+        }
+        let at = self.source.len() + self.decoded.len();
+        self.decoded.push_str(s);
+        Str {
+            at: u32::try_from(at).unwrap_or(u32::MAX),
+            len,
+        }
+    }
+}
+
+/// One element of a [`Tree`]: its local name, namespace, attributes (qualified names as written,
+/// values unescaped), children, and the span of its start tag.
+#[derive(Clone, Copy)]
+pub struct Element<'t> {
+    tree: &'t Tree<'t>,
+    id: u32,
+}
+
+impl fmt::Debug for Element<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<{}>", self.name())
+    }
 }
 
 /// A child of an element.
-#[derive(Debug, Clone)]
-pub enum Node {
-    Element(Element),
-    /// Text (or CDATA), unescaped, with where it starts.
-    Text(String, Span),
+#[derive(Debug, Clone, Copy)]
+pub enum Node<'t> {
+    Element(Element<'t>),
+    /// Text (or CDATA), unescaped, with where it is.
+    Text(&'t str, Span),
 }
 
-impl Element {
+/// The children of an element, in order.
+pub struct Children<'t> {
+    tree: &'t Tree<'t>,
+    next: u32,
+}
+
+impl<'t> Iterator for Children<'t> {
+    type Item = Node<'t>;
+
+    fn next(&mut self) -> Option<Node<'t>> {
+        let id = self.next;
+        let slot = self.tree.slots.get(id as usize)?;
+        self.next = slot.next;
+        Some(if slot.c == TEXT {
+            let text = Str {
+                at: slot.a,
+                len: slot.b,
+            };
+            Node::Text(self.tree.str(text), self.tree.span(id))
+        } else {
+            Node::Element(Element {
+                tree: self.tree,
+                id,
+            })
+        })
+    }
+}
+
+impl<'t> Element<'t> {
+    fn slot(&self) -> &'t Slot {
+        &self.tree.slots[self.id as usize]
+    }
+
+    /// The local name.
+    pub fn name(&self) -> &'t str {
+        let s = self.slot();
+        self.tree.str(Str {
+            at: s.b,
+            len: s.c & NAME_LEN,
+        })
+    }
+
+    /// The namespace.
+    pub fn ns(&self) -> Ns {
+        Ns::from_bits(self.slot().c >> 30)
+    }
+
+    /// The span of the start tag.
+    pub fn span(&self) -> Span {
+        self.tree.span(self.id)
+    }
+
+    /// The children, elements and text, in order.
+    pub fn children(&self) -> Children<'t> {
+        Children {
+            tree: self.tree,
+            next: self.slot().a,
+        }
+    }
+
+    /// True when the element has content (elements or text).
+    pub fn has_children(&self) -> bool {
+        self.slot().a != NONE
+    }
+
     /// The value of attribute `name` (qualified as written: `eId`, `xmlns:epx`).
-    pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
+    pub fn attr(&self, name: &str) -> Option<&'t str> {
+        let tree = self.tree;
+        let first = tree.attrs.partition_point(|a| a.element < self.id);
+        tree.attrs[first..]
             .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+            .take_while(|a| a.element == self.id)
+            .find(|a| tree.str(a.key) == name)
+            .map(|a| tree.str(a.value))
     }
 
     /// The child elements.
-    pub fn elements(&self) -> impl Iterator<Item = &Element> {
-        self.children.iter().filter_map(|n| match n {
+    pub fn elements(&self) -> impl Iterator<Item = Element<'t>> {
+        self.children().filter_map(|n| match n {
             Node::Element(e) => Some(e),
             Node::Text(..) => None,
         })
     }
 
     /// The first child element named `name`.
-    pub fn child(&self, name: &str) -> Option<&Element> {
-        self.elements().find(|e| e.name == name)
+    pub fn child(&self, name: &str) -> Option<Element<'t>> {
+        self.elements().find(|e| e.name() == name)
     }
 
     /// The first element named `name` among the descendants, depth first.
-    pub fn descendant(&self, name: &str) -> Option<&Element> {
-        self.find(&|e| e.name == name)
+    pub fn descendant(&self, name: &str) -> Option<Element<'t>> {
+        self.find(&|e| e.name() == name)
     }
 
     /// The first descendant for which `pred` holds, depth first. The recursion is bounded by
     /// [`MAX_DEPTH`].
-    pub fn find(&self, pred: &dyn Fn(&Element) -> bool) -> Option<&Element> {
+    pub fn find(&self, pred: &dyn Fn(&Element<'t>) -> bool) -> Option<Element<'t>> {
         self.elements()
-            .find_map(|e| if pred(e) { Some(e) } else { e.find(pred) })
+            .find_map(|e| if pred(&e) { Some(e) } else { e.find(pred) })
     }
 
     /// All the text below the element, in order.
@@ -91,22 +350,13 @@ impl Element {
     }
 
     fn push_text(&self, out: &mut String) {
-        for node in &self.children {
+        for node in self.children() {
             match node {
                 Node::Text(t, _) => out.push_str(t),
                 Node::Element(e) => e.push_text(out),
             }
         }
     }
-}
-
-/// What the reader made of the bytes.
-#[derive(Debug)]
-pub struct Tree {
-    /// The root element, when there was one (possibly cut short by an error).
-    pub root: Option<Element>,
-    /// False when the bytes are not well-formed XML.
-    pub well_formed: bool,
 }
 
 /// Turns byte offsets into 1-based lines and columns (in characters), cheaply when the offsets
@@ -135,13 +385,7 @@ impl<'a> Positions<'a> {
             *self = Positions::new(self.bytes);
         }
         for &b in &self.bytes[self.offset..start] {
-            if b == b'\n' {
-                self.line = self.line.saturating_add(1);
-                self.col = 1;
-            } else if b & 0xC0 != 0x80 {
-                // A byte that starts a character (UTF-8 continuation bytes do not).
-                self.col = self.col.saturating_add(1);
-            }
+            (self.line, self.col) = advance(self.line, self.col, b);
         }
         self.offset = start;
         Span {
@@ -154,12 +398,31 @@ impl<'a> Positions<'a> {
 }
 
 /// Builds the tree of `bytes`, reporting what is wrong with the XML.
-pub fn build(bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Tree {
+pub fn build<'s>(bytes: &'s [u8], diags: &mut Vec<Diagnostic>) -> Tree<'s> {
+    let mut tree = Tree {
+        source: bytes,
+        slots: Vec::new(),
+        attrs: Vec::new(),
+        decoded: String::new(),
+        root: None,
+        lines: Lines::default(),
+        well_formed: true,
+    };
+    if bytes.len() > MAX_INPUT {
+        tree.well_formed = false;
+        diags.push(Diagnostic::new(
+            &codes::INPUT_TOO_LARGE,
+            None,
+            format!("the XML reader reads files of at most {MAX_INPUT} bytes"),
+        ));
+        return tree;
+    }
+    tree.lines = Lines::new(bytes);
     let mut b = Builder {
         positions: Positions::new(bytes),
+        tree,
         stack: Vec::new(),
         overflow: 0,
-        root: None,
         well_formed: true,
         deep_reported: false,
         entities: Entities::new(),
@@ -174,7 +437,7 @@ pub fn build(bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Tree {
     let mut seen_doctype = false;
     loop {
         let start = base + pos(reader.buffer_position());
-        if !seen_doctype && b.root.is_none() && b.stack.is_empty() {
+        if !seen_doctype && b.tree.root.is_none() && b.stack.is_empty() {
             let rest = &bytes[start..];
             let space = rest.iter().take_while(|c| c.is_ascii_whitespace()).count();
             if rest[space..].starts_with(b"<!DOCTYPE") {
@@ -252,7 +515,7 @@ pub fn build(bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Tree {
     // Reading may stop at an error with elements open: they are closed so that the text read
     // so far stays in the tree.
     b.close_all();
-    if b.root.is_none() && b.well_formed {
+    if b.tree.root.is_none() && b.well_formed {
         let message = if bytes.iter().all(u8::is_ascii_whitespace) {
             "the file is empty: no root element"
         } else {
@@ -260,10 +523,12 @@ pub fn build(bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Tree {
         };
         b.malformed(bytes.len(), message.to_string());
     }
-    Tree {
-        root: b.root,
-        well_formed: b.well_formed,
-    }
+    let mut tree = b.tree;
+    tree.well_formed = b.well_formed;
+    tree.slots.shrink_to_fit();
+    tree.attrs.shrink_to_fit();
+    tree.decoded.shrink_to_fit();
+    tree
 }
 
 /// Whether `c` matches XML 1.0's `Char` production: the characters a document may hold,
@@ -326,11 +591,12 @@ fn namespace(ns: &ResolveResult<'_>) -> Ns {
 
 struct Builder<'a, 'd> {
     positions: Positions<'a>,
-    /// The open elements, outermost first; never more than [`MAX_DEPTH`].
-    stack: Vec<Element>,
+    tree: Tree<'a>,
+    /// The open elements, outermost first, each with its last child so far (or [`NONE`]);
+    /// never more than [`MAX_DEPTH`].
+    stack: Vec<(u32, u32)>,
     /// Elements open beyond [`MAX_DEPTH`], not built.
     overflow: usize,
-    root: Option<Element>,
     well_formed: bool,
     deep_reported: bool,
     /// The general entities the DOCTYPE declares.
@@ -354,7 +620,7 @@ impl Builder<'_, '_> {
     /// `raw` with its entity and character references replaced (the predefined entities and
     /// those the DOCTYPE declares, the latter within the expansion budget), or `None` after
     /// reporting what is wrong; `what` names an attribute, or is empty for text.
-    fn unescape(&mut self, raw: &str, at: usize, what: &str) -> Option<String> {
+    fn unescape<'r>(&mut self, raw: &'r str, at: usize, what: &str) -> Option<Cow<'r, str>> {
         let budget = &self.expansion_budget;
         let exhausted = Cell::new(false);
         let entities = &self.entities;
@@ -375,7 +641,7 @@ impl Builder<'_, '_> {
             }
         });
         let problem = match result {
-            Ok(t) if self.chars_allowed(&t, at) => return Some(t.into_owned()),
+            Ok(t) if self.chars_allowed(&t, at) => return Some(t),
             Ok(_) => return None,
             Err(_) if exhausted.get() => {
                 "references to declared entities expand to more text than the document holds"
@@ -419,7 +685,7 @@ impl Builder<'_, '_> {
         end: usize,
     ) -> bool {
         let span = self.positions.span(start, end);
-        if self.stack.is_empty() && self.root.is_some() {
+        if self.stack.is_empty() && self.tree.root.is_some() {
             self.malformed(start, "a second root element: XML has exactly one".into());
             return false;
         }
@@ -451,15 +717,49 @@ impl Builder<'_, '_> {
             }
             return true;
         }
-        let name = String::from_utf8_lossy(tag.local_name().as_ref()).into_owned();
-        self.stack.push(Element {
-            name,
-            ns,
-            attrs,
-            children: Vec::new(),
+        let name = self
+            .tree
+            .keep(&String::from_utf8_lossy(tag.local_name().into_inner()));
+        let id = self.add(
+            Slot {
+                start: 0,
+                end: 0,
+                next: NONE,
+                a: NONE,
+                b: name.at,
+                c: name.len.min(NAME_LEN) | ns.bits() << 30,
+            },
             span,
-        });
+        );
+        for (key, value) in attrs {
+            self.tree.attrs.push(Attr {
+                element: id,
+                key,
+                value,
+            });
+        }
+        self.stack.push((id, NONE));
         true
+    }
+
+    /// Adds `slot` with `span` as the last child of the innermost open element (or as the
+    /// root); returns its index.
+    fn add(&mut self, mut slot: Slot, span: Span) -> u32 {
+        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        (slot.start, slot.end) = (clamp(span.start), clamp(span.end));
+        let id = clamp(self.tree.slots.len());
+        self.tree.slots.push(slot);
+        match self.stack.last_mut() {
+            Some((parent, last)) => {
+                match *last {
+                    NONE => self.tree.slots[*parent as usize].a = id,
+                    prev => self.tree.slots[prev as usize].next = id,
+                }
+                *last = id;
+            }
+            None => self.tree.root = Some(id),
+        }
+        id
     }
 
     /// The attributes of `tag`, checked as XML with namespaces requires: no two with the same
@@ -470,7 +770,7 @@ impl Builder<'_, '_> {
         tag: &BytesStart<'_>,
         reader: &NsReader<&[u8]>,
         start: usize,
-    ) -> Option<Vec<(String, String)>> {
+    ) -> Option<Vec<(Str, Str)>> {
         let mut attrs = Vec::new();
         // Expanded names: compared pairwise while few, in a hash set beyond.
         let mut names: Vec<(&[u8], &[u8])> = Vec::new();
@@ -515,7 +815,8 @@ impl Builder<'_, '_> {
                 );
                 return None;
             }
-            let value = self.unescape(&String::from_utf8_lossy(&attr.value), start, &key)?;
+            let raw = String::from_utf8_lossy(&attr.value);
+            let value = self.unescape(&raw, start, &key)?;
             if value.is_empty() && key.starts_with("xmlns:") {
                 self.malformed(
                     start,
@@ -523,7 +824,10 @@ impl Builder<'_, '_> {
                 );
                 return None;
             }
-            attrs.push((key, value));
+            let key = self
+                .tree
+                .keep(&String::from_utf8_lossy(attr.key.into_inner()));
+            attrs.push((key, self.tree.keep(&value)));
         }
         Some(attrs)
     }
@@ -534,24 +838,27 @@ impl Builder<'_, '_> {
             self.overflow -= 1;
             return true;
         }
-        let Some(element) = self.stack.pop() else {
-            return true;
-        };
-        match self.stack.last_mut() {
-            Some(parent) => parent.children.push(Node::Element(element)),
-            None => self.root = Some(element),
-        }
+        self.stack.pop();
         true
     }
 
     fn text(&mut self, text: &str, start: usize, end: usize) -> bool {
         let span = self.positions.span(start, end);
-        match self.stack.last_mut() {
+        match self.stack.last() {
             // Whitespace between the blocks of a container is layout: not kept, it would take
             // most of the tree's memory.
-            Some(parent) if is_block(&parent.name) && text.trim().is_empty() => true,
-            Some(parent) => {
-                parent.children.push(Node::Text(text.to_string(), span));
+            Some(&(parent, _)) if is_block(self.name(parent)) && text.trim().is_empty() => true,
+            Some(_) => {
+                let text = self.tree.keep(text);
+                let slot = Slot {
+                    start: 0,
+                    end: 0,
+                    next: NONE,
+                    a: text.at,
+                    b: text.len,
+                    c: TEXT,
+                };
+                self.add(slot, span);
                 true
             }
             None if text.trim().is_empty() => true,
@@ -564,13 +871,21 @@ impl Builder<'_, '_> {
 
     /// At the end of the input, every element must be closed.
     fn eof(&mut self) {
-        if let Some(open) = self.stack.last() {
-            let (name, span) = (open.name.clone(), open.span);
+        if let Some(&(open, _)) = self.stack.last() {
+            let (name, span) = (self.name(open).to_string(), self.tree.span(open));
             self.malformed(
                 span.start,
                 format!("the XML is not well-formed: element `{name}` is never closed"),
             );
         }
+    }
+
+    fn name(&self, element: u32) -> &str {
+        Element {
+            tree: &self.tree,
+            id: element,
+        }
+        .name()
     }
 
     fn close_all(&mut self) {
@@ -585,7 +900,7 @@ impl Builder<'_, '_> {
 mod tests {
     use super::*;
 
-    fn tree(xml: &str) -> (Tree, Vec<Diagnostic>) {
+    fn tree(xml: &str) -> (Tree<'_>, Vec<Diagnostic>) {
         let mut d = Vec::new();
         let t = build(xml.as_bytes(), &mut d);
         (t, d)
@@ -595,12 +910,12 @@ mod tests {
     fn builds_elements_text_and_positions() {
         let (t, d) = tree("<?xml version=\"1.0\"?>\n<a xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">\n  <é x=\"1&amp;2\">t&lt;u</é><b/></a>");
         assert!(d.is_empty(), "{d:?}");
-        let root = t.root.unwrap();
-        assert_eq!((root.name.as_str(), root.ns), ("a", Ns::Akn));
+        let root = t.root().unwrap();
+        assert_eq!((root.name(), root.ns()), ("a", Ns::Akn));
         let e = root.child("é").unwrap();
         assert_eq!(e.attr("x"), Some("1&2"));
         assert_eq!(e.text(), "t<u");
-        assert_eq!((e.span.line, e.span.col), (3, 3));
+        assert_eq!((e.span().line, e.span().col), (3, 3));
         assert!(root.child("b").is_some());
     }
 
@@ -614,9 +929,13 @@ mod tests {
         let (t, d) = tree("<a><b>kept");
         assert!(!t.well_formed);
         assert!(d[0].message.contains("`b` is never closed"), "{d:?}");
-        assert_eq!(t.root.unwrap().text(), "kept");
+        assert_eq!(t.root().unwrap().text(), "kept");
         let (t, _) = tree("<a><b>kept</b><c x='1' x='2'>");
-        assert_eq!(t.root.unwrap().text(), "kept", "text before an error stays");
+        assert_eq!(
+            t.root().unwrap().text(),
+            "kept",
+            "text before an error stays"
+        );
         for bad in [
             "",
             "  ",
@@ -633,12 +952,38 @@ mod tests {
     }
 
     #[test]
+    fn keeps_text_as_ranges_of_the_source_where_it_can() {
+        assert!(
+            std::mem::size_of::<Slot>() <= 24,
+            "a slot per element and text"
+        );
+        let (t, d) = tree("<a x='1'><i>plain</i><i>a&amp;b</i><![CDATA[c]]></a>");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(t.decoded, "a&b", "only unescaped text is copied");
+        let root = t.root().unwrap();
+        assert_eq!(root.attr("x"), Some("1"));
+        assert_eq!(root.text(), "plaina&bc");
+        let spans: Vec<_> = root
+            .elements()
+            .map(|e| (e.span().line, e.span().col))
+            .collect();
+        assert_eq!(spans, [(1, 10), (1, 22)]);
+        let long = format!("<a>{}\n  <b>é</b></a>", "é".repeat(300));
+        let (t, _) = tree(&long);
+        let b = t.root().unwrap().child("b").unwrap();
+        assert_eq!(
+            (b.span().line, b.span().col, b.text().as_str()),
+            (2, 3, "é")
+        );
+    }
+
+    #[test]
     fn caps_nesting_and_keeps_the_text() {
         let xml = format!("{}deep{}", "<x>".repeat(1000), "</x>".repeat(1000));
         let (t, d) = tree(&xml);
         assert!(t.well_formed);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].code, "E-AKN-DEPTH");
-        assert_eq!(t.root.unwrap().text(), "deep");
+        assert_eq!(t.root().unwrap().text(), "deep");
     }
 }

@@ -95,7 +95,6 @@ fn many_attributes_on_one_element_cost_linear_work() {
 
 #[cfg(target_os = "linux")]
 #[test]
-#[ignore = "fails until the reader's tree is compact"]
 fn reading_xml_takes_memory_in_proportion_to_its_size() {
     let dir = tempfile::tempdir().unwrap();
     type Shape = (&'static str, fn(usize) -> String);
