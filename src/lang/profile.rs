@@ -13,6 +13,10 @@ pub struct Profile {
     pub formula: Vec<String>,
     pub citation_openers: Vec<String>,
     pub recital_openers: Vec<String>,
+    /// The recital openers that never open an operative paragraph: by them a run of items is
+    /// read as recitals when its printed numbers cannot be trusted. Empty: `recital_openers`.
+    #[serde(default)]
+    pub list_openers: Vec<String>,
     #[serde(default)]
     pub recitals_intro: Vec<String>,
     #[serde(default)]
@@ -56,6 +60,14 @@ impl Profile {
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect()
+    }
+
+    /// The openers that make a run of items a list of recitals whatever their printed numbers.
+    pub fn recital_list_openers(&self) -> &[String] {
+        match self.list_openers.is_empty() {
+            true => &self.recital_openers,
+            false => &self.list_openers,
+        }
     }
 
     /// The 0-based position of a recital number (`A` -> 0, `AA` -> 26, Greek `ΣΤ` -> 5) in the

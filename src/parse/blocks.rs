@@ -17,6 +17,9 @@ pub struct Block {
     pub blank_before: bool,
     pub md_heading: bool,
     pub bullet: bool,
+    /// A short line split from finished text before it by its shape alone, no blank line
+    /// between, with a numbered line after it: a heading, when the structure has room for one.
+    pub set_apart: bool,
 }
 
 /// Reads the blocks of `lines[range]`.
@@ -46,13 +49,18 @@ pub fn group(
             Kind::Text => {}
         }
         let span = line.span(src);
-        let starts = starts_block(line, profile);
-        let continues = match blocks.last() {
+        let prev_text = blocks.last().map(|b| b.text.as_str());
+        let set_apart = !blank_before
+            && prev_text.is_some_and(ends_sentence)
+            && looks_like_heading(lines::strip_marks(&line.text))
+            && next_is_numbered(&lines[i + 1..], profile);
+        let starts = set_apart || starts_block(line, profile, prev_text);
+        let continues = match prev_text {
             None => false,
             Some(prev) => {
-                (prev_hard_break && !starts_strongly(line, profile))
+                (prev_hard_break && !starts_strongly(line, profile, Some(prev)))
                     || (!blank_before && !starts && !line.page_break)
-                    || (page_gap && !starts && !ends_sentence(&prev.text) && !line.md_heading)
+                    || (page_gap && !starts && !ends_sentence(prev) && !line.md_heading)
             }
         };
         if continues {
@@ -73,6 +81,7 @@ pub fn group(
                 blank_before,
                 md_heading: line.md_heading,
                 bullet: line.bullet,
+                set_apart,
             });
         }
         prev_hard_break = line.hard_break;
@@ -82,12 +91,13 @@ pub fn group(
     blocks
 }
 
-/// A line that opens a new block even without a blank line before it.
-pub fn starts_block(line: &Line<'_>, profile: &Profile) -> bool {
+/// A line that opens a new block even without a blank line before it. `prev` is the text of the
+/// block before, if any.
+pub(super) fn starts_block(line: &Line<'_>, profile: &Profile, prev: Option<&str>) -> bool {
     let t = lines::strip_marks(&line.text);
     line.bullet
         || line.md_heading
-        || starts_strongly(line, profile)
+        || starts_strongly(line, profile, prev)
         || (t.starts_with('(') && t.ends_with(')'))
         || profile
             .formula
@@ -109,10 +119,44 @@ pub fn starts_block(line: &Line<'_>, profile: &Profile) -> bool {
 }
 
 /// A line that opens a new block even after a forced line break: a labelled line or a lone
-/// document number.
-fn starts_strongly(line: &Line<'_>, profile: &Profile) -> bool {
-    lines::is_doc_number_line(&line.text)
-        || label::read(lines::unwrap_emphasis(&line.text), profile).is_some()
+/// document number. A point lettered `a.` opens one only after finished text (`v. Commission`
+/// goes on a case name).
+fn starts_strongly(line: &Line<'_>, profile: &Profile, prev: Option<&str>) -> bool {
+    if lines::is_doc_number_line(&line.text) {
+        return true;
+    }
+    match label::read(lines::unwrap_emphasis(&line.text), profile) {
+        Some((l, _)) if label::is_dotted_point(&l) => prev.is_none_or(ends_clause),
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// Whether the next line with text (blank lines skipped) opens with a paragraph number or a
+/// recital letter.
+fn next_is_numbered(rest: &[Line<'_>], profile: &Profile) -> bool {
+    let next = rest.iter().find(|l| l.kind != Kind::Blank);
+    next.is_some_and(|l| {
+        l.kind == Kind::Text
+            && matches!(
+                label::read(lines::unwrap_emphasis(&l.text), profile),
+                Some((label::Label::Number(..) | label::Label::Letter(_), _))
+            )
+    })
+}
+
+/// Short, capitalised, on one line, without closing punctuation: the shape of a heading between
+/// recitals or paragraphs, in every language of the profiles (all of whose scripts have capitals).
+pub fn looks_like_heading(t: &str) -> bool {
+    t.chars().count() <= 150
+        && !t.contains('\n')
+        && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !t.trim_end().ends_with(['.', ';', ',', ':'])
+}
+
+/// Text that ends a sentence or a clause of a list (`,` between points).
+fn ends_clause(text: &str) -> bool {
+    ends_sentence(text) || text.trim_end().ends_with(',')
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -167,7 +211,10 @@ fn join(
         before.is_some_and(char::is_alphabetic) && next.starts_with(char::is_alphabetic)
     };
     if hyphenated {
-        let head_start = text.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
+        // After the last whitespace character, whatever its width (a no-break space is two bytes).
+        let head_start = (text.char_indices().rev())
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let head = text[head_start..text.len() - 1].to_string();
         let tail: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
         if split_word(&head, &tail, src, profile, words) {
@@ -243,9 +290,48 @@ mod tests {
     }
 
     #[test]
+    fn a_no_break_space_before_a_split_word_is_no_char_boundary_problem() {
+        let src = "1. Calls on the\u{a0}non-\ngovernmental organisations;\n";
+        assert_eq!(
+            blocks(src),
+            vec!["1. Calls on the\u{a0}non-governmental organisations;"]
+        );
+    }
+
+    #[test]
     fn single_newline_layout_splits_on_labels() {
         let src = "The European Parliament,\n– having regard to X,\nA. whereas Y;\n1. Calls Z;\n";
         assert_eq!(blocks(src).len(), 4);
+    }
+
+    #[test]
+    fn a_heading_without_blank_lines_is_a_block_of_its_own() {
+        let src = "C. whereas the index reports it;\nGeneral considerations\n1. Stresses that;\nand more text\n2. Calls;\n";
+        assert_eq!(
+            blocks(src),
+            vec![
+                "C. whereas the index reports it;",
+                "General considerations",
+                "1. Stresses that; and more text",
+                "2. Calls;"
+            ]
+        );
+        // Not before an unnumbered line, not after an unfinished sentence.
+        assert_eq!(blocks("1. Calls;\nGeneral\nText\n").len(), 1);
+        assert_eq!(blocks("1. Calls on\nGeneral Motors\n2. Notes;\n").len(), 2);
+    }
+
+    #[test]
+    fn a_dotted_point_letter_opens_a_block_only_after_finished_text() {
+        let src = "1. Recalls the ruling in Schrems\nv. Facebook;\na. first,\nb. second;\n";
+        assert_eq!(
+            blocks(src),
+            vec![
+                "1. Recalls the ruling in Schrems v. Facebook;",
+                "a. first,",
+                "b. second;"
+            ]
+        );
     }
 
     #[test]

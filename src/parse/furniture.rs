@@ -2,6 +2,7 @@
 //! (at a page break, or between blocks); inside a paragraph it is text. What is removed is
 //! counted in one note, so nothing disappears unsaid.
 
+use super::blocks;
 use super::lines::{self, FurnitureKind, Kind, Line};
 use crate::codes;
 use crate::diag::Diagnostic;
@@ -9,8 +10,9 @@ use crate::lang::Profile;
 use std::collections::BTreeMap;
 
 /// Turns back into text every run of furniture-like lines (and rules) in `lines[from..]` that
-/// sits inside a paragraph: a text line right before it and right after it, no page break.
-pub fn settle(lines: &mut [Line<'_>], from: usize) {
+/// sits inside a paragraph: a text line right before it and right after it, no page break, and
+/// the line after not one that opens a block of its own (a formula, a numbered paragraph).
+pub fn settle(lines: &mut [Line<'_>], from: usize, profile: &Profile) {
     let removable = |l: &Line<'_>| matches!(l.kind, Kind::Furniture | Kind::Rule);
     let mut i = from;
     while i < lines.len() {
@@ -25,7 +27,11 @@ pub fn settle(lines: &mut [Line<'_>], from: usize) {
         let before = start.checked_sub(1).map(|b| &lines[b]);
         let after = lines.get(i);
         let inside = before.is_some_and(|b| b.kind == Kind::Text)
-            && after.is_some_and(|a| a.kind == Kind::Text && !a.page_break)
+            && after.is_some_and(|a| {
+                a.kind == Kind::Text
+                    && !a.page_break
+                    && !blocks::starts_block(a, profile, before.map(|b| b.text.as_ref()))
+            })
             && !lines[start..i].iter().any(|l| l.page_break);
         if inside {
             for line in &mut lines[start..i] {
@@ -78,7 +84,7 @@ mod tests {
     fn kinds(src: &str) -> Vec<Kind> {
         let profile = crate::lang::profile("en").unwrap();
         let mut lines = lines::split(src, profile, &mut crate::diag::Collector::new());
-        settle(&mut lines, 0);
+        settle(&mut lines, 0, profile);
         lines.iter().map(|l| l.kind).collect()
     }
 
@@ -86,6 +92,12 @@ mod tests {
     fn furniture_inside_a_paragraph_is_text() {
         use Kind::*;
         assert_eq!(kinds("a\nEN\nb\n"), [Text, Text, Text]);
+        // Before a line that opens a block, the line stands between blocks.
+        assert_eq!(
+            kinds("a  \nB9-0146/2021\nThe European Parliament,\n"),
+            [Text, Furniture, Text]
+        );
+        assert_eq!(kinds("1. a;\nEN\n2. b;\n"), [Text, Furniture, Text]);
         assert_eq!(kinds("a\nEN\n---\nb\n"), [Text, Text, Text, Text]);
         assert_eq!(kinds("a\n\nEN\nb\n"), [Text, Blank, Furniture, Text]);
         assert_eq!(kinds("a\nEN\n\nb\n"), [Text, Furniture, Blank, Text]);

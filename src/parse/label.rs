@@ -86,18 +86,16 @@ pub fn read(text: &str, profile: &Profile) -> Option<(Label, usize)> {
     }
     if first.is_ascii_digit() {
         let d = text.bytes().take_while(u8::is_ascii_digit).count();
-        if text[d..].starts_with('.') {
-            let num = Num {
-                text: text[..=d].to_string(),
-                value: text[..d].to_string(),
-            };
-            let label = match text[..d].parse::<u32>() {
-                Ok(value) if value <= MAX_NUMBER => Label::Number(num, value),
-                _ => Label::TooLarge(num),
-            };
-            return after(d + 1).map(|at| (label, at));
-        }
-        return None;
+        let len = number_end(&text[d..])?;
+        let num = Num {
+            text: text[..d + len].to_string(),
+            value: text[..d].to_string(),
+        };
+        let label = match text[..d].parse::<u32>() {
+            Ok(value) if value <= MAX_NUMBER => Label::Number(num, value),
+            _ => Label::TooLarge(num),
+        };
+        return after(d + len).map(|at| (label, at));
     }
     // Recital letters: one or two capitals of the language's alphabet (or one of the language's
     // recital numbers, such as Greek `ΣΤ`) and a full stop.
@@ -118,12 +116,28 @@ pub fn read(text: &str, profile: &Profile) -> Option<(Label, usize)> {
         };
         return after(n + 1).map(|at| (Label::Letter(num), at));
     }
-    // "a) text", "iv) text"
+    // "a) text", "iv) text", "a. text"
     let n = text.bytes().take_while(u8::is_ascii_lowercase).count();
-    if (1..=4).contains(&n) && text[n..].starts_with(')') {
+    if (1..=4).contains(&n) && text[n..].starts_with([')', '.']) {
         return point(&text[..n], &text[..=n]).and_then(|l| after(n + 1).map(|at| (l, at)));
     }
     None
+}
+
+/// The length of what closes a paragraph number after its digits: `.` (`1.`), `)` (`1)`) or a
+/// full stop after one space (`1 .`, followed by whitespace or the end of the line).
+fn number_end(rest: &str) -> Option<usize> {
+    if rest.starts_with(['.', ')']) {
+        return Some(1);
+    }
+    let spaced = rest.strip_prefix(' ')?.strip_prefix('.')?;
+    (spaced.is_empty() || spaced.starts_with(char::is_whitespace)).then_some(2)
+}
+
+/// Whether a point label reads `a.`, a shape that also starts ordinary text (`v. Commission` in a
+/// case name): such a label opens a block only after finished text.
+pub fn is_dotted_point(label: &Label) -> bool {
+    matches!(label, Label::Point { num, .. } if num.text.ends_with('.'))
 }
 
 fn profile_letters(profile: &Profile) -> &str {
@@ -274,6 +288,30 @@ mod tests {
         assert!(matches!(read("A.", en()), Some((Label::Letter(_), 2))));
         assert_eq!(read("A.B", en()), None);
         assert_eq!(read("European", en()), None);
+    }
+
+    #[test]
+    fn reads_numbering_variants() {
+        let number = |t: &str| match read(t, en()) {
+            Some((Label::Number(n, v), at)) => Some((n.text, v, at)),
+            _ => None,
+        };
+        assert_eq!(number("12. Calls"), Some(("12.".into(), 12, 4)));
+        assert_eq!(number("12) Calls"), Some(("12)".into(), 12, 4)));
+        assert_eq!(number("12 . Calls"), Some(("12 .".into(), 12, 5)));
+        assert_eq!(number("12 .5 Calls"), None);
+        assert_eq!(number("12 Calls"), None);
+        assert_eq!(number("2021 and"), None);
+        let point = |t: &str| match read(t, en()) {
+            Some((l @ Label::Point { .. }, _)) => Some(is_dotted_point(&l)),
+            _ => None,
+        };
+        assert_eq!(point("(a) one"), Some(false));
+        assert_eq!(point("a) one"), Some(false));
+        assert_eq!(point("a. one"), Some(true));
+        assert_eq!(point("iv. one"), Some(true));
+        assert_eq!(point("i.e. one"), None);
+        assert_eq!(point("ab. one"), None);
     }
 
     #[test]

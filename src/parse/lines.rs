@@ -63,7 +63,7 @@ pub fn split<'a>(src: &'a str, profile: &Profile, diags: &mut Collector) -> Vec<
     let mut lines = Vec::with_capacity(src.len() / 80 + 1);
     let mut offset = 0;
     let mut page_break = false;
-    for (i, raw_with_end) in src.split_inclusive('\n').enumerate() {
+    for (i, raw_with_end) in with_line_ends(src).enumerate() {
         let line_start = offset;
         offset += raw_with_end.len();
         let raw = raw_with_end.trim_end_matches(['\n', '\r']);
@@ -78,6 +78,30 @@ pub fn split<'a>(src: &'a str, profile: &Profile, diags: &mut Collector) -> Vec<
         lines.push(line);
     }
     lines
+}
+
+/// The lines of `src`, each with its line end: `\n`, `\r\n`, or a lone `\r` (old Mac files).
+pub fn with_line_ends(src: &str) -> impl Iterator<Item = &str> {
+    let bytes = src.as_bytes();
+    let mut rest = 0;
+    std::iter::from_fn(move || {
+        if rest >= bytes.len() {
+            return None;
+        }
+        let start = rest;
+        let end = match bytes[start..]
+            .iter()
+            .position(|b| matches!(b, b'\n' | b'\r'))
+        {
+            None => bytes.len(),
+            Some(i) if bytes[start + i] == b'\r' && bytes.get(start + i + 1) == Some(&b'\n') => {
+                start + i + 2
+            }
+            Some(i) => start + i + 1,
+        };
+        rest = end;
+        Some(&src[start..end])
+    })
 }
 
 fn clean<'a>(
@@ -518,6 +542,20 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].code, "W-CONTROL-CHAR");
         assert_eq!(&src[lines[2].start..lines[2].end], "on labelling");
+    }
+
+    #[test]
+    fn line_ends_of_every_platform() {
+        let ends = |s| with_line_ends(s).collect::<Vec<_>>();
+        assert_eq!(ends("a\nb\r\nc\rd"), ["a\n", "b\r\n", "c\r", "d"]);
+        assert_eq!(ends("a\r\r\nb\n\n"), ["a\r", "\r\n", "b\n", "\n"]);
+        assert!(ends("").is_empty());
+        let mut d = Collector::new();
+        let lines = split("The European Parliament,\r\r1. Calls;\r", en(), &mut d);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_ref()).collect();
+        assert_eq!(texts, ["The European Parliament,", "", "1. Calls;"]);
+        assert_eq!((lines[2].no, lines[2].line_start), (3, 26));
+        assert!(d.finish().is_empty());
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod inline;
 pub(crate) mod label;
 pub(crate) mod lines;
 mod notes;
+mod numbering;
 pub mod patterns;
 mod structure;
 
@@ -62,7 +63,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
     // Furniture on the cover is read by the cover reader (a lone document number there is the
     // motion's own); from the title on, only furniture standing where furniture can stand is
     // removed, and counted.
-    furniture::settle(&mut lines, anchors.cover_end);
+    furniture::settle(&mut lines, anchors.cover_end, profile);
     diags.extend(furniture::note(text, &lines[anchors.cover_end..], profile));
     motion.cover = cover::read(text, &lines[..anchors.cover_end], profile, &mut diags);
     read_title(text, &lines, &anchors, profile, &mut motion);

@@ -1,10 +1,11 @@
 //! The resolution's structure from its blocks: formula, citations, recitals, operative
 //! paragraphs with nested points, headings, footnotes and text the reader cannot place.
 
-use super::blocks::Block;
+use super::blocks::{looks_like_heading, Block};
 use super::inline;
 use super::label::{self, Label, PointKind};
 use super::lines;
+use super::numbering;
 use crate::codes;
 use crate::diag::{Collector, Diagnostic, Span};
 use crate::lang::Profile;
@@ -35,15 +36,15 @@ enum Last {
 }
 
 /// A block with its label read.
-struct Item<'b> {
-    block: &'b Block,
-    label: Option<Label>,
+pub(super) struct Item<'b> {
+    pub(super) block: &'b Block,
+    pub(super) label: Option<Label>,
     /// Byte offset of the text after the label.
-    rest: usize,
+    pub(super) rest: usize,
 }
 
 impl Item<'_> {
-    fn text(&self) -> &str {
+    pub(super) fn text(&self) -> &str {
         &self.block.text[self.rest..]
     }
 }
@@ -74,7 +75,10 @@ impl<'p> Builder<'p> {
 
     /// Reads the blocks into `motion`. `has_formula` says the first block is the formula.
     pub fn build(mut self, blocks: &[Block], has_formula: bool, motion: &mut Motion) -> Collector {
-        let items: Vec<Item<'_>> = blocks.iter().map(|b| self.label(b)).collect();
+        let mut items: Vec<Item<'_>> = blocks.iter().map(|b| self.label(b)).collect();
+        numbering::bracketed_paragraphs(&mut items);
+        let replaced = numbering::recitals_by_openers(&mut items, self.profile);
+        self.diags.extend(replaced);
         self.notes = items
             .iter()
             .filter_map(|i| match &i.label {
@@ -96,6 +100,9 @@ impl<'p> Builder<'p> {
                 .get(index + 1)
                 .is_some_and(|n| matches!(n.label, Some(Label::Number(..))));
             self.item(item, after_body, next_is_number, motion);
+        }
+        for d in numbering::mixed_styles(motion) {
+            self.diags.push(d);
         }
         self.diags
     }
@@ -364,7 +371,10 @@ impl<'p> Builder<'p> {
         let heading_place =
             self.zone == Zone::Body || (next_is_number && self.zone == Zone::Recitals);
         if heading_place
-            && (heading_marked || (next_is_number && looks_like_heading(t) && block.blank_before))
+            && (heading_marked
+                || (next_is_number
+                    && looks_like_heading(t)
+                    && (block.blank_before || block.set_apart)))
         {
             let text = self.para(lines::unwrap_emphasis(t), span);
             motion.body.push(BodyItem::Heading(Heading { text }));
@@ -522,14 +532,6 @@ fn last_text_ends_sentence(motion: &Motion, last: Last) -> bool {
 /// `**Heading**` on a line of its own.
 fn is_bold_line(t: &str) -> bool {
     t.len() > 4 && t.starts_with("**") && t.ends_with("**") && !t[2..t.len() - 2].contains("**")
-}
-
-/// Short, capitalised, without closing punctuation: a heading between paragraphs.
-fn looks_like_heading(t: &str) -> bool {
-    t.chars().count() <= 150
-        && !t.contains('\n')
-        && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        && !t.trim_end().ends_with(['.', ';', ',', ':'])
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 mod akn_check;
 mod batch;
 mod body_loss;
+mod body_shapes;
 mod cli;
 mod config;
 mod corpus;
