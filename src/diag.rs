@@ -70,6 +70,19 @@ pub struct Diagnostic {
     pub message: String,
     /// Suggestions for the user, each a short sentence.
     pub hints: Vec<String>,
+    /// Other places the finding refers to (the first occurrence of a repeated number), each
+    /// with a short message; shown under the main one.
+    /// Boxed: a diagnostic travels in `Result`s and should stay small.
+    #[serde(skip_serializing_if = "<[Label]>::is_empty")]
+    pub labels: Box<[Label]>,
+}
+
+/// A secondary place of a diagnostic: where, and what it is (`first used here`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Label {
+    pub span: Span,
+    /// Lower case, no trailing period.
+    pub message: String,
 }
 
 impl Diagnostic {
@@ -85,7 +98,19 @@ impl Diagnostic {
             span,
             message: message.into(),
             hints: Vec::new(),
+            labels: Box::default(),
         }
+    }
+
+    /// Adds a secondary label.
+    pub fn label(mut self, span: Span, message: impl Into<String>) -> Self {
+        let mut labels = std::mem::take(&mut self.labels).into_vec();
+        labels.push(Label {
+            span,
+            message: message.into(),
+        });
+        self.labels = labels.into_boxed_slice();
+        self
     }
 
     /// Adds a hint.
@@ -165,6 +190,7 @@ impl Collector {
                         "the first {} are listed; fix those and check again",
                         Self::LIMIT
                     )],
+                    labels: Box::default(),
                 });
             }
         }

@@ -198,6 +198,8 @@ pub fn run<J: Job>(inputs: &[Input], cfg: &ReadConfig, verb: &str, job: J) -> Re
 struct Totals {
     files: usize,
     ok: usize,
+    /// Of the `ok` files, those with warnings.
+    warned: usize,
     errors: usize,
     failed: usize,
     skipped: usize,
@@ -212,7 +214,10 @@ impl Totals {
     fn add(&mut self, r: &FileReport) {
         self.files += 1;
         match r.outcome {
-            Outcome::Ok => self.ok += 1,
+            Outcome::Ok => {
+                self.ok += 1;
+                self.warned += usize::from(r.warnings > 0);
+            }
             Outcome::UpToDate => self.up_to_date += 1,
             Outcome::Errors => self.errors += 1,
             Outcome::Failed => self.failed += 1,
@@ -224,25 +229,35 @@ impl Totals {
         self.worst = self.worst.max(r.outcome);
     }
 
-    /// The summary line; with the time taken when `started` is given.
+    /// The summary line; with the time taken when `started` is given. It says what became of
+    /// every file (`checked 11 files: 2 with errors, 3 with warnings only, 6 clean`), so that no
+    /// count reads as files left out.
     fn summary(&self, verb: &str, started: Option<Instant>) -> String {
-        let mut s = format!("{verb} {} of {} files", self.ok, self.files);
-        if self.up_to_date > 0 {
-            s.push_str(&format!(", {} up to date", self.up_to_date));
-        }
+        let plural = if self.files == 1 { "file" } else { "files" };
+        let mut s = format!("{verb} {} {plural}", self.files);
         if self.written > 0 {
             s.push_str(&format!(" ({} outputs)", self.written));
         }
-        if self.errors > 0 {
-            s.push_str(&format!(", {} with errors", self.errors));
+        let parts: Vec<String> = [
+            (self.errors, "with errors"),
+            (self.failed, "failed"),
+            (self.warned, "with warnings only"),
+            (self.ok - self.warned, "clean"),
+            (self.up_to_date, "up to date"),
+            (self.skipped, "skipped"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+        if !parts.is_empty() {
+            s.push_str(": ");
+            s.push_str(&parts.join(", "));
         }
-        if self.failed > 0 {
-            s.push_str(&format!(", {} failed", self.failed));
+        if self.warnings > 0 {
+            let plural = if self.warnings == 1 { "" } else { "s" };
+            s.push_str(&format!("; {} warning{plural} in all", self.warnings));
         }
-        if self.skipped > 0 {
-            s.push_str(&format!(", {} skipped", self.skipped));
-        }
-        s.push_str(&format!(", {} warnings", self.warnings));
         let Some(started) = started else { return s };
         let secs = started.elapsed().as_secs_f64();
         s.push_str(&format!(", in {secs:.2} s"));
@@ -633,7 +648,7 @@ mod tests {
         assert!(text.contains("error[E-INTERNAL]"), "{text}");
         assert!(text.contains("note: discarded b"), "{text}");
         assert!(
-            text.ends_with("checked 2 of 3 files, 1 failed, 0 warnings\n"),
+            text.ends_with("checked 3 files: 1 failed, 2 clean\n"),
             "{text}"
         );
     }

@@ -32,20 +32,47 @@ pub fn diagnostic(d: &Diagnostic, origin: &str, src: &str, color: bool) -> Strin
             let (line, range) = window(src, span.start, span.end);
             let (line, range) = escape_line(line, range);
             let location = format!("{origin}:{}:{}", span.line, span.col);
-            let snippet = Snippet::source(&line)
+            // Secondary labels: on the main line in its snippet, elsewhere each in its own.
+            let labels: Vec<_> = (d.labels.iter())
+                .filter(|l| l.span.start <= src.len())
+                .map(|l| {
+                    let (text, range) = window(src, l.span.start, l.span.end);
+                    let (text, range) = escape_line(text, range);
+                    let at = format!("{origin}:{}:{}", l.span.line, l.span.col);
+                    (l.span.line, text, range, at, escape(&l.message))
+                })
+                .collect();
+            let mut snippet = Snippet::source(&line)
                 .line_start(span.line as usize)
                 .origin(&location)
                 .annotation(level.span(range));
+            let mut others = Vec::new();
+            for (no, text, range, at, message) in &labels {
+                let note = Level::Info.span(range.clone()).label(message);
+                if *no == span.line && *text == line {
+                    snippet = snippet.annotation(note);
+                } else {
+                    others.push(
+                        Snippet::source(text)
+                            .line_start(*no as usize)
+                            .origin(at)
+                            .annotation(note),
+                    );
+                }
+            }
             let rendered = renderer
                 .render(
                     level
                         .title(&message)
                         .id(d.code)
                         .snippet(snippet)
+                        .snippets(others)
                         .footers(footers()),
                 )
                 .to_string();
-            fix_origin(&rendered, &location)
+            (labels.iter()).fold(fix_origin(&rendered, &location), |r, l| {
+                fix_origin(&r, &l.3)
+            })
         }
         None => {
             let title = match d.span {
@@ -194,7 +221,7 @@ fn fix_origin(rendered: &str, location: &str) -> String {
     out
 }
 
-/// Whether `prefix` is the renderer's `-->` (maybe coloured): escaped input holds no ESC, so
+/// Whether `prefix` is the renderer's `-->` or `:::` (maybe coloured): escaped input holds no ESC, so
 /// every escape sequence here is the renderer's own.
 fn is_arrow(prefix: &str) -> bool {
     let mut plain = String::new();
@@ -206,7 +233,7 @@ fn is_arrow(prefix: &str) -> bool {
             plain.push(c);
         }
     }
-    plain.trim() == "-->"
+    matches!(plain.trim(), "-->" | ":::")
 }
 
 /// The source line holding byte `start`, cut to at most `WINDOW` characters around it, and the
@@ -282,6 +309,39 @@ mod tests {
         assert!(out.contains("m.txt:3:1"), "{out}");
         assert!(out.contains("C. whereas y;"), "{out}");
         assert!(out.contains("help: check the numbering"), "{out}");
+    }
+
+    #[test]
+    fn shows_secondary_labels_on_their_own_lines() {
+        let src = "1. Calls on x;\n\n2. Calls on y;\n\n1. Calls on z;\n";
+        let at = |needle: &str, line: u32| {
+            let start = src.find(needle).unwrap();
+            Span {
+                start,
+                end: start + 2,
+                line,
+                col: 1,
+            }
+        };
+        let first = at("1. Calls on x", 1);
+        let again = at("1. Calls on z", 5);
+        let d = Diagnostic::new(
+            &motion_export::codes::PARAGRAPH_DUPLICATE,
+            Some(again),
+            "paragraph `1.` appears twice",
+        )
+        .label(first, "first used here");
+        let out = diagnostic(&d, "m.txt", src, false);
+        assert!(out.contains("--> m.txt:5:1\n"), "{out}");
+        assert!(out.contains("::: m.txt:1:1\n"), "{out}");
+        assert!(out.contains("1. Calls on x;"), "{out}");
+        assert!(out.contains("first used here"), "{out}");
+        let caret = out.lines().find(|l| l.contains('^')).unwrap();
+        assert_eq!(
+            caret.matches('^').count(),
+            2,
+            "the caret under the number: {out}"
+        );
     }
 
     #[test]

@@ -641,6 +641,7 @@ mod tests {
                 }),
                 message,
                 hints,
+                labels: Box::default(),
             })
     }
 

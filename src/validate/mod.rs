@@ -2,11 +2,13 @@
 //! (`schemas/akn-motion-profile.xsd` and its README): required parts, numbering, identifiers,
 //! empty blocks, and the closing instruction to the President.
 
+mod forward;
 mod numbering;
+
+pub use forward::calls_for_forwarding;
 
 use crate::codes;
 use crate::diag::{self, Collector, Diagnostic, Span};
-use crate::lang;
 use crate::model::*;
 use crate::parse::patterns;
 
@@ -19,7 +21,7 @@ pub fn validate(motion: &Motion) -> Vec<Diagnostic> {
     numbering::paragraphs(motion, &mut diags);
     numbering::points(motion, &mut diags);
     empty_blocks(motion, &mut diags);
-    closing_paragraph(motion, &mut diags);
+    forward::closing_paragraph(motion, &mut diags);
     let mut diags = diags.finish();
     diag::sort(&mut diags);
     diags
@@ -114,44 +116,5 @@ fn empty_blocks(motion: &Motion, diags: &mut Collector) {
             }
             stack.extend(pt.points.iter());
         }
-    }
-}
-
-/// The last paragraph of a resolution instructs the President to forward it.
-fn closing_paragraph(motion: &Motion, diags: &mut Collector) {
-    let Some(last) = motion.paragraphs().last() else {
-        return;
-    };
-    let profile = lang::profile(&motion.lang).or_else(|| lang::profile("en"));
-    let Some(profile) = profile else { return };
-    let text: String = last
-        .content
-        .iter()
-        .map(Para::plain_text)
-        .collect::<Vec<_>>()
-        .join(" ");
-    // Words compared without case and punctuation: "Präsidentin," matches "Präsidentin".
-    let words_of = |s: &str| -> Vec<String> {
-        s.split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .filter(|w| !w.is_empty())
-            .collect()
-    };
-    let text_words = words_of(&text);
-    let forwards = profile.forward.iter().any(|f| {
-        let words = words_of(f);
-        !words.is_empty()
-            && text_words
-                .windows(words.len())
-                .any(|w| w == words.as_slice())
-    });
-    if !forwards {
-        diags.push(
-            Diagnostic::new(&codes::NO_FORWARD, Some(last.span), format!("the last paragraph ({}) does not instruct the President to forward the resolution", last.num.text))
-                .hint(format!("resolutions end with a paragraph such as `{} ...`", profile.forward.first().map_or("", String::as_str))),
-        );
     }
 }

@@ -23,16 +23,32 @@ struct Codes {
     what: &'static str,
 }
 
-/// Walks a sequence, expecting the index to grow by one each step.
+/// The span of the number alone: the item's span starts at its number (the caret goes under
+/// `C.`, not under the whole recital). The number is as printed, so the end falls on a
+/// character boundary of the source.
+fn number_span(n: &Numbered<'_>) -> Span {
+    let end = (n.span.start + n.text.len()).clamp(n.span.start, n.span.end.max(n.span.start));
+    Span { end, ..n.span }
+}
+
+/// Checks a sequence: each repeated number reported once, then the order walked expecting the
+/// index to grow by one each step, two neighbours swapped reported once as a swap.
 fn check(seq: &[Numbered<'_>], codes: &Codes, diags: &mut Collector) {
-    let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    let repeat = repeats(seq, codes, diags);
+    let walk: Vec<&Numbered<'_>> = (seq.iter().zip(&repeat))
+        .filter(|(_, &r)| !r)
+        .map(|(n, _)| n)
+        .collect();
     let mut prev: Option<usize> = None;
-    for n in seq {
+    let mut i = 0;
+    while i < walk.len() {
+        let n = walk[i];
+        i += 1;
         let Some(index) = n.index else {
             diags.push(
                 Diagnostic::new(
                     codes.order,
-                    Some(n.span),
+                    Some(number_span(n)),
                     format!(
                         "{} number `{}` is not part of the numbering",
                         codes.what, n.text
@@ -43,20 +59,26 @@ fn check(seq: &[Numbered<'_>], codes: &Codes, diags: &mut Collector) {
             continue;
         };
         let expected = prev.map_or(0, |p| p + 1);
-        if seen.contains(&index) {
+        let next = walk.get(i).filter(|m| m.index == Some(expected));
+        if let Some(m) = next.filter(|_| index == expected + 1) {
             diags.push(
                 Diagnostic::new(
-                    codes.duplicate,
-                    Some(n.span),
-                    format!("{} `{}` appears twice", codes.what, n.text),
+                    codes.order,
+                    Some(number_span(n)),
+                    format!("{} `{}` and `{}` are swapped", codes.what, n.text, m.text),
                 )
-                .hint("renumber the items so that each number appears once"),
+                .label(
+                    number_span(m),
+                    format!("`{}` belongs before `{}`", m.text, n.text),
+                )
+                .hint("put the items in order or renumber them"),
             );
+            i += 1;
         } else if index > expected {
             diags.push(
                 Diagnostic::new(
                     codes.gap,
-                    Some(n.span),
+                    Some(number_span(n)),
                     format!(
                         "{} `{}` follows a gap in the numbering ({} missing)",
                         codes.what,
@@ -70,14 +92,71 @@ fn check(seq: &[Numbered<'_>], codes: &Codes, diags: &mut Collector) {
             diags.push(
                 Diagnostic::new(
                     codes.order,
-                    Some(n.span),
+                    Some(number_span(n)),
                     format!("{} `{}` is out of order", codes.what, n.text),
                 )
                 .hint("put the items in order or renumber them"),
             );
         }
-        seen.insert(index);
         prev = Some(prev.map_or(index, |p| p.max(index)));
+    }
+}
+
+/// How many lines of a repeated number's uses its message names.
+const SHOWN: usize = 5;
+
+/// Reports each number used more than once in one diagnostic, at its second use, pointing at
+/// the first; returns which items repeat an earlier number (left out of the order walk).
+fn repeats(seq: &[Numbered<'_>], codes: &Codes, diags: &mut Collector) -> Vec<bool> {
+    let mut uses: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+    for (at, n) in seq.iter().enumerate() {
+        if let Some(index) = n.index {
+            uses.entry(index).or_default().push(at);
+        }
+    }
+    let mut repeat = vec![false; seq.len()];
+    let mut repeated: Vec<&Vec<usize>> = uses.values().filter(|u| u.len() > 1).collect();
+    repeated.sort();
+    for u in repeated {
+        let (first, again) = (&seq[u[0]], &seq[u[1]]);
+        let times = match u.len() {
+            2 => "twice".to_string(),
+            k => format!("{k} times"),
+        };
+        // A few lines named, not thousands: a flattened list repeats one number everywhere.
+        let mut lines: Vec<String> = (u.iter().take(SHOWN))
+            .map(|&at| seq[at].span.line.to_string())
+            .collect();
+        if u.len() > SHOWN {
+            lines.push(format!("{} more", u.len() - SHOWN));
+        }
+        diags.push(
+            Diagnostic::new(
+                codes.duplicate,
+                Some(number_span(again)),
+                format!(
+                    "{} `{}` appears {times} (lines {})",
+                    codes.what,
+                    again.text,
+                    and_list(&lines)
+                ),
+            )
+            .label(number_span(first), "first used here")
+            .hint("renumber the items so that each number appears once"),
+        );
+        for &at in &u[1..] {
+            repeat[at] = true;
+        }
+    }
+    repeat
+}
+
+/// `1`, `1 and 2`, `1, 2 and 3`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 
@@ -182,15 +261,23 @@ fn point_index(value: &str, roman: bool) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn codes_of(values: &[&str]) -> Vec<&'static str> {
-        let seq: Vec<Numbered<'_>> = values
-            .iter()
-            .map(|v| Numbered {
+    /// Each value on its own line, the span covering `value. text` from the line's start.
+    fn seq<'a>(values: &'a [&'a str]) -> Vec<Numbered<'a>> {
+        (values.iter().enumerate())
+            .map(|(i, v)| Numbered {
                 index: point_index(v, false),
                 text: v,
-                span: Span::default(),
+                span: Span {
+                    start: i * 100,
+                    end: i * 100 + 40,
+                    line: i as u32 + 1,
+                    col: 1,
+                },
             })
-            .collect();
+            .collect()
+    }
+
+    fn diags_of(values: &[&str]) -> Vec<Diagnostic> {
         let codes = Codes {
             gap: &codes::RECITAL_GAP,
             duplicate: &codes::RECITAL_DUPLICATE,
@@ -198,8 +285,12 @@ mod tests {
             what: "x",
         };
         let mut d = Collector::new();
-        check(&seq, &codes, &mut d);
-        d.finish().iter().map(|d| d.code).collect()
+        check(&seq(values), &codes, &mut d);
+        d.finish()
+    }
+
+    fn codes_of(values: &[&str]) -> Vec<&'static str> {
+        diags_of(values).iter().map(|d| d.code).collect()
     }
 
     #[test]
@@ -207,10 +298,76 @@ mod tests {
         assert!(codes_of(&["a", "b", "c"]).is_empty());
         assert_eq!(codes_of(&["a", "b", "d"]), vec!["E-RECITAL-GAP"]);
         assert_eq!(codes_of(&["a", "b", "b"]), vec!["E-RECITAL-DUPLICATE"]);
-        assert_eq!(
-            codes_of(&["a", "c", "b"]),
-            vec!["E-RECITAL-GAP", "E-RECITAL-ORDER"]
-        );
         assert_eq!(codes_of(&["b"]), vec!["E-RECITAL-GAP"]);
+        assert_eq!(
+            codes_of(&["a", "d", "b", "c"]),
+            vec!["E-RECITAL-GAP", "E-RECITAL-ORDER", "E-RECITAL-ORDER"]
+        );
+    }
+
+    /// Issue 13: four `1.` gave three "appears twice" lines, none pointing at the first.
+    #[test]
+    fn a_repeated_number_is_one_diagnostic_pointing_at_its_first_use() {
+        let d = diags_of(&["a", "a", "a", "a", "b"]);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].code, "E-RECITAL-DUPLICATE");
+        assert_eq!(d[0].message, "x `a` appears 4 times (lines 1, 2, 3 and 4)");
+        assert_eq!(d[0].span.map(|s| (s.line, s.start)), Some((2, 100)));
+        assert_eq!(d[0].labels.len(), 1);
+        assert_eq!(d[0].labels[0].span.line, 1);
+        let many = ["a"; 8];
+        let d = diags_of(&many);
+        assert_eq!(
+            d[0].message,
+            "x `a` appears 8 times (lines 1, 2, 3, 4, 5 and 3 more)"
+        );
+        assert_eq!(d[0].labels[0].message, "first used here");
+        let d = diags_of(&["a", "b", "a", "b", "c"]);
+        assert_eq!(codes_of(&["a", "b", "a", "b", "c"]).len(), 2, "{d:?}");
+        assert!(
+            d[0].message.ends_with("appears twice (lines 1 and 3)"),
+            "{d:?}"
+        );
+    }
+
+    /// Issue 13: C and D swapped gave a gap as well as the disorder.
+    #[test]
+    fn a_swap_is_reported_once_as_a_swap() {
+        for values in [
+            &["a", "b", "d", "c", "e"][..],
+            &["a", "c", "b"],
+            &["b", "a"],
+        ] {
+            let d = diags_of(values);
+            assert_eq!(d.len(), 1, "{values:?}: {d:?}");
+            assert_eq!(d[0].code, "E-RECITAL-ORDER");
+            assert!(d[0].message.contains("are swapped"), "{d:?}");
+            assert_eq!(d[0].labels.len(), 1);
+        }
+    }
+
+    /// Issue 13: the underline marked the whole line, not the number.
+    #[test]
+    fn the_caret_is_under_the_number_only() {
+        for values in [&["a", "c"][..], &["a", "a"], &["b", "a"], &["a", "b", "a"]] {
+            for d in diags_of(values) {
+                let s = d.span.unwrap();
+                assert_eq!(s.end - s.start, 1, "{values:?}: {d:?}");
+                for l in &d.labels {
+                    assert_eq!(l.span.end - l.span.start, 1, "{values:?}: {d:?}");
+                }
+            }
+        }
+        let n = Numbered {
+            index: Some(0),
+            text: "(a)",
+            span: Span {
+                start: 7,
+                end: 8,
+                line: 1,
+                col: 1,
+            },
+        };
+        assert_eq!(number_span(&n).end, 8, "never past the item");
     }
 }

@@ -39,7 +39,10 @@ fn a_missing_input_is_reported_and_the_others_are_converted() {
     assert_eq!(result.status.code(), Some(2), "{err}");
     assert!(err.contains("error[E-IO]"), "{err}");
     assert!(err.contains("missing.txt"), "{err}");
-    assert!(err.contains("converted 2 of 3 files"), "{err}");
+    assert!(
+        err.contains("converted 3 files (2 outputs): 1 failed, 2 clean"),
+        "{err}"
+    );
     assert_eq!(
         outputs(&out),
         [PathBuf::from("a.xml"), PathBuf::from("b.xml")]
@@ -110,7 +113,10 @@ fn two_inputs_with_the_same_outputs_are_both_refused() {
         err.contains(&out.join("sub/m_EN.xml").display().to_string()),
         "{err}"
     );
-    assert!(err.contains("converted 1 of 3 files"), "{err}");
+    assert!(
+        err.contains("converted 3 files (3 outputs): 2 failed, 1 clean"),
+        "{err}"
+    );
     assert_eq!(
         outputs(&out),
         ["other_EN.docx", "other_EN.pdf", "other_EN.xml"].map(PathBuf::from)
@@ -306,7 +312,7 @@ fn a_report_file_takes_the_format_of_its_extension() {
     assert_eq!(result.status.code(), Some(0));
     assert_eq!(
         std::fs::read_to_string(&unknown).unwrap(),
-        "checked 1 of 1 files, 0 warnings\n"
+        "checked 1 file: 1 clean\n"
     );
 }
 

@@ -216,8 +216,9 @@ fn dump_shows_at_most_twenty_diagnostics_of_a_code() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("repeats.txt");
     let mut text = String::from("The European Parliament,\n");
-    for _ in 0..30 {
-        text.push_str("1. Calls for action;\n");
+    // Thirty numbers each used twice: one diagnostic per repeated number (issue 13).
+    for i in 1..=30 {
+        text.push_str(&format!("{i}. Calls for action;\n{i}. Calls again;\n"));
     }
     std::fs::write(&path, text).unwrap();
     let out = run(&[&"dump", &path]);
@@ -229,7 +230,7 @@ fn dump_shows_at_most_twenty_diagnostics_of_a_code() {
         "{err}"
     );
     assert!(
-        err.contains("9 more E-PARAGRAPH-DUPLICATE not shown"),
+        err.contains("10 more E-PARAGRAPH-DUPLICATE not shown"),
         "{err}"
     );
     serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("the model still comes out");
@@ -304,7 +305,7 @@ fn one_bad_file_does_not_stop_the_batch() {
     );
     assert!(stderr(&result).contains("error[E-RECITAL-GAP]"));
     assert!(
-        stderr(&result).contains("converted 2 of 3 files"),
+        stderr(&result).contains("converted 3 files (2 outputs): 1 with errors, 2 clean"),
         "{}",
         stderr(&result)
     );

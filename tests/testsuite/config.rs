@@ -234,7 +234,7 @@ fn issue_11_8_input_errors_cannot_be_allowed() {
         err.contains("motion-export.toml") && err.contains("E-AKN-XML cannot be allowed"),
         "{err}"
     );
-    assert!(!err.contains("checked 1 of 1"), "{err}");
+    assert!(!err.contains("checked 1 file"), "{err}");
 }
 
 #[test]

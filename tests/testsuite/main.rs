@@ -23,5 +23,7 @@ mod readme;
 mod reports;
 mod samples;
 mod unattended;
+mod variants;
+mod warnings;
 mod xml;
 mod xml_verdicts;

@@ -58,7 +58,7 @@ fn incremental_conversion_rebuilds_only_what_changed() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     let second = convert(path, &[]);
     assert!(
-        stderr(&second).contains("converted 0 of 3 files, 3 up to date"),
+        stderr(&second).contains("converted 3 files: 3 up to date"),
         "{}",
         stderr(&second)
     );
@@ -70,7 +70,7 @@ fn incremental_conversion_rebuilds_only_what_changed() {
     std::fs::write(&touched, &text).unwrap();
     let third = convert(path, &[]);
     assert!(
-        stderr(&third).contains("converted 1 of 3 files, 2 up to date"),
+        stderr(&third).contains("converted 3 files (1 outputs): 1 clean, 2 up to date"),
         "{}",
         stderr(&third)
     );
@@ -87,7 +87,7 @@ fn incremental_conversion_rebuilds_only_what_changed() {
     std::fs::remove_file(path.join("out/B9-0777-2022_EN.xml")).unwrap();
     let fourth = convert(path, &[]);
     assert!(
-        stderr(&fourth).contains("converted 1 of 3 files, 2 up to date"),
+        stderr(&fourth).contains("converted 3 files (1 outputs): 1 clean, 2 up to date"),
         "{}",
         stderr(&fourth)
     );
@@ -96,13 +96,13 @@ fn incremental_conversion_rebuilds_only_what_changed() {
     // An option that changes the bytes changed: everything is rebuilt; so with --force.
     let fifth = convert(path, &["--lang", "en"]);
     assert!(
-        stderr(&fifth).contains("converted 3 of 3 files"),
+        stderr(&fifth).contains("converted 3 files (3 outputs): 3 clean"),
         "{}",
         stderr(&fifth)
     );
     let sixth = convert(path, &["--lang", "en", "--force"]);
     assert!(
-        stderr(&sixth).contains("converted 3 of 3 files"),
+        stderr(&sixth).contains("converted 3 files (3 outputs): 3 clean"),
         "{}",
         stderr(&sixth)
     );

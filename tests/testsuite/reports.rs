@@ -237,15 +237,18 @@ fn rules_from_flags_and_config_file() {
     );
 }
 
-/// A motion of about `n` × 30 bytes whose every paragraph is a duplicate: `n` errors.
+/// A motion of about `n` × 50 bytes whose every number is used twice: `n` errors (one per
+/// repeated number, issue 13).
 fn duplicates(n: usize) -> String {
-    let mut s = String::from(
-        "The European Parliament,\n\n- having regard to x,\n\nA. whereas y;\n\n1. Calls here;\n\n",
-    );
-    for i in 0..n {
-        s.push_str(&format!("1. Calls again number {i};\n\n"));
+    let mut s =
+        String::from("The European Parliament,\n\n- having regard to x,\n\nA. whereas y;\n\n");
+    for i in 1..=n {
+        s.push_str(&format!("{i}. Calls here;\n\n{i}. Calls again;\n\n"));
     }
-    s.push_str("2. Instructs its President to forward this resolution to the Council.\n");
+    s.push_str(&format!(
+        "{}. Instructs its President to forward this resolution to the Council.\n",
+        n + 1
+    ));
     s
 }
 
