@@ -70,7 +70,6 @@ fn docx_of_footnote_calls_stays_within_bound() {
 }
 
 #[test]
-#[ignore = "issue 11.3: the reader alone (`check`) takes 49x the input for headings"]
 fn xml_of_headings_stays_within_bound() {
     check("xml", "headings", headings, SIZES);
 }
