@@ -201,10 +201,11 @@ impl<'d> Doc<'d> {
     /// elements are kept in `sink` as paragraphs, with a warning.
     fn unplaced(&mut self, node: &Node, sink: &mut Vec<Para>) {
         match node {
-            Node::Text(t, span) => {
+            Node::Text(t, at) => {
                 if !t.trim().is_empty() {
-                    self.warn_unrecognised(*span, "text outside any paragraph");
-                    sink.push(Para::plain(t.trim(), *span));
+                    let span = at.span();
+                    self.warn_unrecognised(span, "text outside any paragraph");
+                    sink.push(Para::plain(t.trim(), span));
                 }
             }
             Node::Element(e) => {
@@ -234,8 +235,8 @@ impl<'d> Doc<'d> {
         }
         for node in e.children() {
             match node {
-                Node::Text(t, span) if !t.trim().is_empty() => {
-                    sink.push(Para::plain(t.trim(), span))
+                Node::Text(t, at) if !t.trim().is_empty() => {
+                    sink.push(Para::plain(t.trim(), at.span()))
                 }
                 Node::Text(..) => {}
                 Node::Element(c) => self.flatten(&c, sink),

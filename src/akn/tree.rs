@@ -103,6 +103,9 @@ struct Attr {
 /// What the reader made of the bytes.
 pub struct Tree<'s> {
     source: &'s [u8],
+    /// The source, when it is all UTF-8 (as it should be): its ranges are then not checked
+    /// again on every look-up.
+    utf8: Option<&'s str>,
     slots: Vec<Slot>,
     /// In the order of their elements.
     attrs: Vec<Attr>,
@@ -124,21 +127,10 @@ struct Lines {
 impl Lines {
     const STEP: usize = 256;
 
-    fn new(source: &[u8]) -> Lines {
-        let mut positions = Positions::new(source);
-        let marks = (0..=source.len() / Self::STEP)
-            .map(|k| {
-                let span = positions.span(k * Self::STEP, k * Self::STEP);
-                (span.line, span.col)
-            })
-            .collect();
-        Lines { marks }
-    }
-
     /// The 1-based line and column (in characters) of byte `offset` of `source`.
     fn at(&self, source: &[u8], offset: usize) -> (u32, u32) {
         let offset = offset.min(source.len());
-        let k = offset / Self::STEP;
+        let k = (offset / Self::STEP).min(self.marks.len().saturating_sub(1));
         let Some(&(mut line, mut col)) = self.marks.get(k) else {
             return (1, 1);
         };
@@ -179,15 +171,13 @@ impl<'s> Tree<'s> {
     fn str(&self, s: Str) -> &str {
         let (at, len) = (s.at as usize, s.len as usize);
         let source = self.source.len();
-        let bytes = if at < source {
-            self.source.get(at..at + len)
-        } else {
-            self.decoded.as_bytes().get(at - source..at - source + len)
+        // Every range was made from a `&str`, so each lookup succeeds.
+        let found = match self.utf8 {
+            _ if at >= source => self.decoded.get(at - source..at - source + len),
+            Some(text) => text.get(at..at + len),
+            None => (self.source.get(at..at + len)).and_then(|b| std::str::from_utf8(b).ok()),
         };
-        // Every range was made from a `&str`, so both lookups succeed.
-        bytes
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .unwrap_or("")
+        found.unwrap_or("")
     }
 
     fn span(&self, id: u32) -> Span {
@@ -238,7 +228,27 @@ impl fmt::Debug for Element<'_> {
 pub enum Node<'t> {
     Element(Element<'t>),
     /// Text (or CDATA), unescaped, with where it is.
-    Text(&'t str, Span),
+    Text(&'t str, TextAt<'t>),
+}
+
+/// Where a text of the tree is: its span is found when asked for (few are).
+#[derive(Clone, Copy)]
+pub struct TextAt<'t> {
+    tree: &'t Tree<'t>,
+    id: u32,
+}
+
+impl TextAt<'_> {
+    /// The span of the text as written.
+    pub fn span(&self) -> Span {
+        self.tree.span(self.id)
+    }
+}
+
+impl fmt::Debug for TextAt<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "@{}", self.tree.slots[self.id as usize].start)
+    }
 }
 
 /// The children of an element, in order.
@@ -259,7 +269,11 @@ impl<'t> Iterator for Children<'t> {
                 at: slot.a,
                 len: slot.b,
             };
-            Node::Text(self.tree.str(text), self.tree.span(id))
+            let at = TextAt {
+                tree: self.tree,
+                id,
+            };
+            Node::Text(self.tree.str(text), at)
         } else {
             Node::Element(Element {
                 tree: self.tree,
@@ -366,6 +380,8 @@ struct Positions<'a> {
     offset: usize,
     line: u32,
     col: u32,
+    /// The line and column at each multiple of [`Lines::STEP`] passed so far, for the tree.
+    marks: Vec<(u32, u32)>,
 }
 
 impl<'a> Positions<'a> {
@@ -375,6 +391,7 @@ impl<'a> Positions<'a> {
             offset: 0,
             line: 1,
             col: 1,
+            marks: vec![(1, 1)],
         }
     }
 
@@ -382,12 +399,19 @@ impl<'a> Positions<'a> {
     fn span(&mut self, start: usize, end: usize) -> Span {
         let start = start.min(self.bytes.len());
         if start < self.offset {
-            *self = Positions::new(self.bytes);
+            (self.offset, self.line, self.col) = (0, 1, 1);
         }
-        for &b in &self.bytes[self.offset..start] {
-            (self.line, self.col) = advance(self.line, self.col, b);
+        while self.offset < start {
+            let mark = (self.offset / Lines::STEP + 1) * Lines::STEP;
+            let stop = start.min(mark);
+            for &b in &self.bytes[self.offset..stop] {
+                (self.line, self.col) = advance(self.line, self.col, b);
+            }
+            self.offset = stop;
+            if stop == mark && mark / Lines::STEP == self.marks.len() {
+                self.marks.push((self.line, self.col));
+            }
         }
-        self.offset = start;
         Span {
             start,
             end: end.clamp(start, self.bytes.len()),
@@ -401,6 +425,7 @@ impl<'a> Positions<'a> {
 pub fn build<'s>(bytes: &'s [u8], diags: &mut Vec<Diagnostic>) -> Tree<'s> {
     let mut tree = Tree {
         source: bytes,
+        utf8: std::str::from_utf8(bytes).ok(),
         slots: Vec::new(),
         attrs: Vec::new(),
         decoded: String::new(),
@@ -417,7 +442,6 @@ pub fn build<'s>(bytes: &'s [u8], diags: &mut Vec<Diagnostic>) -> Tree<'s> {
         ));
         return tree;
     }
-    tree.lines = Lines::new(bytes);
     let mut b = Builder {
         positions: Positions::new(bytes),
         tree,
@@ -525,6 +549,9 @@ pub fn build<'s>(bytes: &'s [u8], diags: &mut Vec<Diagnostic>) -> Tree<'s> {
     }
     let mut tree = b.tree;
     tree.well_formed = b.well_formed;
+    tree.lines = Lines {
+        marks: b.positions.marks,
+    };
     tree.slots.shrink_to_fit();
     tree.attrs.shrink_to_fit();
     tree.decoded.shrink_to_fit();

@@ -346,6 +346,26 @@ mod tests {
         }
     }
 
+    /// Through the reader: a repeated recital points at its first use, and both marks sit
+    /// exactly on the printed numbers of the source.
+    #[test]
+    fn a_repeated_recital_in_a_motion_points_at_its_first_use() {
+        use crate::parse::{parse, ParseOptions};
+        let src = "The European Parliament,\n\nA. whereas x;\n\nB. whereas y;\n\nA. whereas z;\n\n1. Calls;\n";
+        let motion = parse(src, &ParseOptions::default()).motion;
+        let mut d = Collector::new();
+        recitals(&motion, &mut d);
+        let d = d.finish();
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].code, "E-RECITAL-DUPLICATE");
+        let at = |s: Span| &src[s.start..s.end];
+        assert_eq!(at(d[0].labels[0].span), "A.", "{d:?}");
+        assert_eq!(d[0].labels[0].span.line, 3);
+        assert_eq!(d[0].span.map(|s| s.line), Some(7), "{d:?}");
+        let primary = d[0].span.unwrap();
+        assert_eq!(at(primary), "A.");
+    }
+
     /// Issue 13: the underline marked the whole line, not the number.
     #[test]
     fn the_caret_is_under_the_number_only() {

@@ -1,5 +1,6 @@
 //! docx-rs elements to XML, and the few rewrites its output needs to follow the schema and
-//! Word's conventions.
+//! Word's conventions: for the header and footer, and in tests as the reference `wordml`'s
+//! bytes are checked against.
 //!
 //! docx-rs writes an empty `<w:rPr />` as the first child of every `w:pPr`, where the schema
 //! wants it last; it cannot mark a footnote reference as followed by its own mark, nor write the

@@ -152,3 +152,58 @@ pub fn document_rels(footnotes: bool) -> String {
     xml.push_str("</Relationships>");
     xml
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    /// A part several chunks long, neither repetitive nor random.
+    fn content() -> Vec<u8> {
+        (0..40_000u32)
+            .flat_map(|i| {
+                format!("<w:t>{}</w:t>", i.wrapping_mul(2_654_435_761) % 977).into_bytes()
+            })
+            .collect()
+    }
+
+    fn package(content: &[u8], piece: usize) -> Vec<u8> {
+        let mut zip = Package::new().unwrap();
+        zip.part("first.xml", b"<a/>").unwrap();
+        zip.start("big.xml").unwrap();
+        for piece in content.chunks(piece) {
+            zip.push(piece);
+        }
+        zip.part("last.xml", b"<b/>").unwrap();
+        zip.finish().unwrap()
+    }
+
+    #[test]
+    fn parts_stream_through_whole_and_in_order() {
+        let content = content();
+        assert!(content.len() > 4 * CHUNK);
+        let bytes = package(&content, 7);
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let names: Vec<&str> = archive.file_names().collect();
+        assert_eq!(names, ["first.xml", "big.xml", "last.xml"]);
+        let mut read = Vec::new();
+        archive
+            .by_name("big.xml")
+            .unwrap()
+            .read_to_end(&mut read)
+            .unwrap();
+        assert!(read == content, "the streamed part differs");
+    }
+
+    #[test]
+    fn bytes_do_not_depend_on_how_a_part_is_pushed() {
+        let content = content();
+        let whole = package(&content, content.len());
+        for piece in [1, 1000, CHUNK - 1, CHUNK + 1] {
+            assert!(
+                package(&content, piece) == whole,
+                "pushed in pieces of {piece}"
+            );
+        }
+    }
+}

@@ -3,6 +3,7 @@
 //! the Parliament lays out its motions (cover, then the resolution with hanging numbers).
 
 use crate::model::{BodyItem, Cover, DocKind, Inline, Motion, Para, Point};
+use std::borrow::Cow;
 
 /// Type size of a block, relative to the body size.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -31,8 +32,9 @@ pub(super) enum Gap {
 
 /// A run of inline content.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Span {
-    pub(super) text: String,
+pub(super) struct Span<'a> {
+    /// Borrowed from the motion where it can be: a paragraph can hold a hundred thousand spans.
+    pub(super) text: Cow<'a, str>,
     pub(super) bold: bool,
     pub(super) italic: bool,
     pub(super) kind: SpanKind,
@@ -50,8 +52,8 @@ pub(super) enum SpanKind {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum Content {
-    Text(Vec<Span>),
+pub(super) enum Content<'a> {
+    Text(Vec<Span<'a>>),
     /// A horizontal rule across the text width.
     Rule,
     /// Start a new page.
@@ -88,8 +90,8 @@ impl Tag {
 
 /// A paragraph of the printed document.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Block {
-    pub(super) content: Content,
+pub(super) struct Block<'a> {
+    pub(super) content: Content<'a>,
     pub(super) size: Size,
     pub(super) bold: bool,
     pub(super) italic: bool,
@@ -108,8 +110,8 @@ pub(super) struct Block {
     pub(super) tag: Tag,
 }
 
-impl Block {
-    fn new(content: Content) -> Block {
+impl<'a> Block<'a> {
+    fn new(content: Content<'a>) -> Block<'a> {
         Block {
             content,
             size: Size::Body,
@@ -126,15 +128,15 @@ impl Block {
         }
     }
 
-    fn text(spans: Vec<Span>) -> Block {
+    fn text(spans: Vec<Span<'a>>) -> Block<'a> {
         Block::new(Content::Text(spans))
     }
 
-    fn para(p: &Para) -> Block {
+    fn para(p: &'a Para) -> Block<'a> {
         Block::text(spans(p))
     }
 
-    pub(super) fn plain(text: impl Into<String>) -> Block {
+    pub(super) fn plain(text: impl Into<Cow<'a, str>>) -> Block<'a> {
         Block::text(vec![Span {
             text: text.into(),
             bold: false,
@@ -143,46 +145,46 @@ impl Block {
         }])
     }
 
-    fn size(mut self, size: Size) -> Block {
+    fn size(mut self, size: Size) -> Block<'a> {
         self.size = size;
         self
     }
-    fn bold(mut self) -> Block {
+    fn bold(mut self) -> Block<'a> {
         self.bold = true;
         self
     }
-    fn italic(mut self) -> Block {
+    fn italic(mut self) -> Block<'a> {
         self.italic = true;
         self
     }
-    fn align(mut self, align: Align) -> Block {
+    fn align(mut self, align: Align) -> Block<'a> {
         self.align = align;
         self
     }
-    fn at(mut self, text_at: f32) -> Block {
+    fn at(mut self, text_at: f32) -> Block<'a> {
         self.text_at = text_at;
         self
     }
-    fn label(mut self, text: &str, at: f32) -> Block {
+    fn label(mut self, text: &str, at: f32) -> Block<'a> {
         self.label = Some(Label {
             text: text.trim().to_string(),
             at,
         });
         self
     }
-    fn gap(mut self, gap: Gap) -> Block {
+    fn gap(mut self, gap: Gap) -> Block<'a> {
         self.gap = gap;
         self
     }
-    fn keep(mut self) -> Block {
+    fn keep(mut self) -> Block<'a> {
         self.keep_with_next = true;
         self
     }
-    fn tag(mut self, tag: Tag) -> Block {
+    fn tag(mut self, tag: Tag) -> Block<'a> {
         self.tag = tag;
         self
     }
-    fn outline(mut self, title: impl Into<String>) -> Block {
+    fn outline(mut self, title: impl Into<String>) -> Block<'a> {
         self.outline = Some(title.into());
         self
     }
@@ -205,13 +207,13 @@ impl Block {
 /// The motion as blocks: the main flow, and the footnotes to set at the foot of the page where
 /// they are first called (`notes[i]` is empty for a footnote printed as an endnote instead).
 #[derive(Debug, Default)]
-pub(super) struct Composition {
-    pub(super) body: Vec<Block>,
-    pub(super) notes: Vec<Vec<Block>>,
+pub(super) struct Composition<'a> {
+    pub(super) body: Vec<Block<'a>>,
+    pub(super) notes: Vec<Vec<Block<'a>>>,
 }
 
 /// Lays the motion out as blocks, in reading order.
-pub(super) fn compose(motion: &Motion) -> Composition {
+pub(super) fn compose(motion: &Motion) -> Composition<'_> {
     let mut body = Vec::new();
     cover(&motion.cover, &mut body);
     preamble(motion, &mut body);
@@ -225,24 +227,24 @@ pub(super) fn compose(motion: &Motion) -> Composition {
 }
 
 /// Inline runs of a paragraph as spans.
-fn spans(p: &Para) -> Vec<Span> {
+fn spans(p: &Para) -> Vec<Span<'_>> {
     p.inlines
         .iter()
         .map(|inline| match inline {
             Inline::Text { text, bold, italic } => Span {
-                text: text.clone(),
+                text: Cow::Borrowed(text),
                 bold: *bold,
                 italic: *italic,
                 kind: SpanKind::Text,
             },
             Inline::NoteRef { marker, note } => Span {
-                text: marker.clone(),
+                text: Cow::Borrowed(marker),
                 bold: false,
                 italic: false,
                 kind: SpanKind::NoteCall { note: *note },
             },
             Inline::LineBreak => Span {
-                text: String::new(),
+                text: Cow::Borrowed(""),
                 bold: false,
                 italic: false,
                 kind: SpanKind::Break,
@@ -251,9 +253,9 @@ fn spans(p: &Para) -> Vec<Span> {
         .collect()
 }
 
-fn line_break() -> Span {
+fn line_break() -> Span<'static> {
     Span {
-        text: String::new(),
+        text: Cow::Borrowed(""),
         bold: false,
         italic: false,
         kind: SpanKind::Break,
@@ -276,7 +278,7 @@ fn has_cover(c: &Cover) -> bool {
 
 /// The cover: number, date, kind, request and Rule lines, title with procedure, authors,
 /// replaced motions, other cover text; then a new page.
-fn cover(c: &Cover, out: &mut Vec<Block>) {
+fn cover<'a>(c: &'a Cover, out: &mut Vec<Block<'a>>) {
     if !has_cover(c) {
         return;
     }
@@ -301,9 +303,9 @@ fn cover(c: &Cover, out: &mut Vec<Block>) {
                 DocKind::JointMotionForResolution => "JOINT MOTION FOR A RESOLUTION",
                 DocKind::TextAdopted => "TEXT ADOPTED",
             }
-            .to_string()
+            .into()
         },
-        |k| k.value.clone(),
+        |k| Cow::Borrowed(k.value.as_str()),
     );
     out.push(
         Block::plain(kind)
@@ -318,7 +320,7 @@ fn cover(c: &Cover, out: &mut Vec<Block>) {
     cover_title(c, out);
     for group in &c.authors {
         let mut s = vec![Span {
-            text: group.members.join(", "),
+            text: group.members.join(", ").into(),
             bold: true,
             italic: false,
             kind: SpanKind::Text,
@@ -326,7 +328,7 @@ fn cover(c: &Cover, out: &mut Vec<Block>) {
         if let Some(line) = group.group_line.as_ref().or(group.group.as_ref()) {
             s.push(line_break());
             s.push(Span {
-                text: line.clone(),
+                text: Cow::Borrowed(line),
                 bold: false,
                 italic: false,
                 kind: SpanKind::Text,
@@ -345,7 +347,7 @@ fn cover(c: &Cover, out: &mut Vec<Block>) {
                 None => r.number.clone(),
             };
             s.push(Span {
-                text,
+                text: text.into(),
                 bold: false,
                 italic: false,
                 kind: SpanKind::Text,
@@ -370,7 +372,7 @@ fn cover(c: &Cover, out: &mut Vec<Block>) {
 }
 
 /// The cover title, with the procedure on its own line unless the title already gives it.
-fn cover_title(c: &Cover, out: &mut Vec<Block>) {
+fn cover_title<'a>(c: &'a Cover, out: &mut Vec<Block<'a>>) {
     let mut s = c.title.as_ref().map(spans).unwrap_or_default();
     if let Some(proc) = &c.procedure {
         let written = c
@@ -382,7 +384,7 @@ fn cover_title(c: &Cover, out: &mut Vec<Block>) {
                 s.push(line_break());
             }
             s.push(Span {
-                text: format!("({})", proc.value),
+                text: format!("({})", proc.value).into(),
                 bold: false,
                 italic: false,
                 kind: SpanKind::Text,
@@ -395,7 +397,7 @@ fn cover_title(c: &Cover, out: &mut Vec<Block>) {
 }
 
 /// Title, title notes, formula, citations, recitals.
-fn preamble(m: &Motion, out: &mut Vec<Block>) {
+fn preamble<'a>(m: &'a Motion, out: &mut Vec<Block<'a>>) {
     if let Some(title) = &m.title {
         let outline = shorten(&title.plain_text(), 90);
         out.push(
@@ -446,13 +448,13 @@ fn preamble(m: &Motion, out: &mut Vec<Block>) {
 }
 
 /// Body introduction, headings and numbered paragraphs with their points.
-fn main_body(m: &Motion, out: &mut Vec<Block>) {
+fn main_body<'a>(m: &'a Motion, out: &mut Vec<Block<'a>>) {
     if let Some(p) = &m.body_intro {
         out.push(Block::para(p).gap(Gap::Large).keep());
     }
     let mut group_start: Option<usize> = None;
     let mut group_nums: Vec<String> = Vec::new();
-    let close_group = |out: &mut Vec<Block>, start: Option<usize>, nums: &mut Vec<String>| {
+    let close_group = |out: &mut Vec<Block<'a>>, start: Option<usize>, nums: &mut Vec<String>| {
         if let (Some(s), Some(first)) = (start, nums.first()) {
             let last = nums.last().unwrap_or(first);
             let title = if nums.len() == 1 {
@@ -504,7 +506,7 @@ fn main_body(m: &Motion, out: &mut Vec<Block>) {
 }
 
 /// Points at `level`: the number at `level`, the text one step further, sub-points deeper.
-fn points(list: &[Point], level: f32, out: &mut Vec<Block>) {
+fn points<'a>(list: &'a [Point], level: f32, out: &mut Vec<Block<'a>>) {
     for pt in list {
         let before = out.len();
         multi(&pt.content, &pt.num.text, level, level + 1.0, out);
@@ -516,7 +518,13 @@ fn points(list: &[Point], level: f32, out: &mut Vec<Block>) {
 }
 
 /// Paragraphs of one numbered part: the number on the first, the same indent for all.
-fn multi(paras: &[Para], label: &str, label_at: f32, text_at: f32, out: &mut Vec<Block>) {
+fn multi<'a>(
+    paras: &'a [Para],
+    label: &str,
+    label_at: f32,
+    text_at: f32,
+    out: &mut Vec<Block<'a>>,
+) {
     if paras.is_empty() {
         out.push(Block::text(Vec::new()).at(text_at).label(label, label_at));
         return;
@@ -532,7 +540,7 @@ fn multi(paras: &[Para], label: &str, label_at: f32, text_at: f32, out: &mut Vec
 }
 
 /// Keeps the last block pushed since `before` with what follows (an introduction to points).
-fn keep_last(out: &mut [Block], before: usize) {
+fn keep_last(out: &mut [Block<'_>], before: usize) {
     if out.len() > before {
         if let Some(b) = out.last_mut() {
             b.keep_with_next = true;
@@ -540,7 +548,7 @@ fn keep_last(out: &mut [Block], before: usize) {
     }
 }
 
-fn mark_first_outline(out: &mut [Block], pushed: usize, title: &str) {
+fn mark_first_outline(out: &mut [Block<'_>], pushed: usize, title: &str) {
     let start = out.len().saturating_sub(pushed.max(1));
     if let Some(b) = out.get_mut(start) {
         b.outline.get_or_insert_with(|| title.to_string());
@@ -549,7 +557,7 @@ fn mark_first_outline(out: &mut [Block], pushed: usize, title: &str) {
 
 /// Footnotes called from the main flow go to the foot of their page; the others (never
 /// called, or called only from another note) are printed after everything else.
-fn footnotes(m: &Motion, body: &mut Vec<Block>) -> Vec<Vec<Block>> {
+fn footnotes<'a>(m: &'a Motion, body: &mut Vec<Block<'a>>) -> Vec<Vec<Block<'a>>> {
     let mut called = vec![false; m.footnotes.len()];
     for b in body.iter() {
         if let Content::Text(spans) = &b.content {
@@ -620,7 +628,8 @@ mod tests {
 
     #[test]
     fn empty_motion_has_no_blocks() {
-        let c = compose(&Motion::default());
+        let m = Motion::default();
+        let c = compose(&m);
         assert!(c.body.is_empty());
         assert!(c.notes.is_empty());
     }

@@ -1,6 +1,7 @@
-//! Drawing: printpdf builds the document (page tree, rules, link annotations, and the embedded
-//! subset fonts with their widths and ToUnicode maps, under fixed resource names rather than
-//! printpdf's random ids); the text-showing operators are written here.
+//! Drawing: printpdf builds the document (page tree, rules, and the embedded subset fonts with
+//! their widths and ToUnicode maps, under fixed resource names rather than printpdf's random
+//! ids); the text-showing operators are written here. The link annotations are not printpdf's:
+//! `links` writes them into the file.
 //!
 //! Why the text is not drawn through printpdf's `ShowText`: printpdf and lopdf encode every
 //! glyph id as a hex string one formatted byte at a time, which alone takes longer than the
@@ -9,6 +10,7 @@
 //! drawn once, and that page is removed once printpdf has written the fonts.
 
 use super::compose::Tag;
+use super::finish::Deflater;
 use super::fonts::{Face, ParsedFamily};
 use super::layout::Geometry;
 use super::place::{Plan, Text};
@@ -16,9 +18,8 @@ use super::subset::Subset;
 use crate::export::{ExportError, Format};
 use lopdf::{Document, Object, ObjectId};
 use printpdf::{
-    Actions, BorderArray, ColorArray, Destination, FontId, FontMetrics, FontType, HighlightingMode,
-    LinkAnnotation, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfFontMetricsStub,
-    PdfPage, PdfSaveOptions, Pt, TextItem,
+    FontId, FontMetrics, FontType, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle,
+    PdfFontMetricsStub, PdfPage, PdfSaveOptions, Pt, TextItem,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -79,28 +80,6 @@ pub(super) fn document(
             if !page.rules.is_empty() {
                 ops.push(Op::EndMarkedContent);
             }
-            for link in &page.links {
-                ops.push(Op::LinkAnnotation {
-                    link: LinkAnnotation::new(
-                        printpdf::Rect::from_xywh(
-                            Pt(round(link.rect[0])),
-                            Pt(round(link.rect[1])),
-                            Pt(round(link.rect[2] - link.rect[0])),
-                            Pt(round(link.rect[3] - link.rect[1])),
-                        ),
-                        Actions::Goto(Destination::Xyz {
-                            page: link.page + 1,
-                            left: Some(round(link.left)),
-                            top: Some(round(link.top)),
-                            zoom: None,
-                        }),
-                        // No visible border: the default is a one-point box.
-                        Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                        Some(ColorArray::Transparent),
-                        Some(HighlightingMode::Invert),
-                    ),
-                });
-            }
             page_of(g, ops)
         })
         .collect();
@@ -123,9 +102,10 @@ pub(super) fn document(
     drop_last_page(&mut lo)?;
     let pages: Vec<ObjectId> = lo.get_pages().into_values().collect();
     let mut mcids = Vec::with_capacity(pages.len());
+    let mut deflater = Deflater::new();
     for (page, id) in plan.pages.iter().zip(pages) {
         let (text, elems) = text_stream(&page.texts, family, embedded, tags);
-        append_content(&mut lo, id, &text)?;
+        append_content(&mut lo, id, &text, &mut deflater)?;
         mcids.push(elems);
     }
     Ok((lo, mcids))
@@ -266,8 +246,14 @@ fn drop_last_page(doc: &mut Document) -> Result<(), ExportError> {
     Ok(())
 }
 
-/// Appends operators to a page's content stream.
-fn append_content(doc: &mut Document, page: ObjectId, ops: &[u8]) -> Result<(), ExportError> {
+/// Appends operators to a page's content stream, and deflates it (so that the pages drawn are
+/// not all held uncompressed).
+fn append_content(
+    doc: &mut Document,
+    page: ObjectId,
+    ops: &[u8],
+    deflater: &mut Deflater,
+) -> Result<(), ExportError> {
     let contents = doc
         .get_dictionary(page)
         .and_then(|p| p.get(b"Contents"))
@@ -281,6 +267,7 @@ fn append_content(doc: &mut Document, page: ObjectId, ops: &[u8]) -> Result<(), 
             }
             content.extend_from_slice(ops);
             stream.set_content(content);
+            deflater.deflate(stream);
             Ok(())
         }
         _ => Err(backend("printpdf wrote a page without a content stream")),

@@ -4,35 +4,48 @@
 //! motion always gives the same bytes.
 
 use super::draw::Embedded;
-use super::place::Target;
-use super::{metadata, outline, tags};
+use super::file::{self, Generated};
+use super::place::{Link, Target};
+use super::{links, metadata, outline, tags};
 use crate::export::meta::DocMeta;
 use crate::export::{ExportError, Format};
 use crate::model::Date;
-use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use sha2::{Digest, Sha256};
 
 /// Stands in for the `/ID` until the file's hash is known; the same length as the hash.
 const ID_PLACEHOLDER: [u8; 16] = [0x11; 16];
 
-/// Completes `doc` and writes it.
+/// Completes `doc` and writes it, with the outline going to `targets` and the `links` of each
+/// page.
 pub(super) fn finish(
     mut doc: Document,
     meta: &DocMeta,
     fallback_date: Option<Date>,
-    targets: &[Target],
+    (targets, links): (&[Target], &[Vec<Link>]),
     embedded: &[Embedded<'_>],
-    structure: &tags::Structure<'_>,
+    structure: tags::Structure<'_>,
 ) -> Result<Vec<u8>, ExportError> {
     doc.version = "1.7".into();
     font_programs(&mut doc, embedded);
     deflate_streams(&mut doc);
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    let outline = outline::add(&mut doc, targets, &pages);
-    let tree = tags::add(&mut doc, structure, &pages);
-    catalog(&mut doc, meta, outline, tree)?;
+    let outline = outline::Outline::new(&mut doc, targets, &pages);
+    let tree = tags::Tree::new(&mut doc, structure, &pages);
+    catalog(
+        &mut doc,
+        meta,
+        outline.as_ref().map(|o| o.root()),
+        tree.root(),
+    )?;
     info(&mut doc, meta, fallback_date);
-    write(doc)
+    let links = links::Annotations::new(&pages, links.iter().map(|l| &l[..]));
+    let mut generated: Vec<&dyn Generated> = Vec::new();
+    if let Some(outline) = &outline {
+        generated.push(outline);
+    }
+    generated.push(&tree);
+    write(doc, &generated, &links)
 }
 
 fn backend(message: impl Into<String>) -> ExportError {
@@ -60,17 +73,32 @@ fn font_programs(doc: &mut Document, embedded: &[Embedded<'_>]) {
     }
 }
 
-/// Deflates every stream not yet filtered (page contents, `/ToUnicode` maps), when that helps.
-/// One compressor serves every stream: setting one up costs more than a small stream's deflate.
+/// Deflates every stream not yet filtered (the `/ToUnicode` maps; the pages' contents are
+/// deflated as they are drawn).
 fn deflate_streams(doc: &mut Document) {
-    let mut compress = flate2::Compress::new(flate2::Compression::new(3), true);
+    let mut deflater = Deflater::new();
     for object in doc.objects.values_mut() {
-        let Object::Stream(stream) = object else {
-            continue;
-        };
-        if stream.dict.has(b"Filter") {
-            continue;
+        if let Object::Stream(stream) = object {
+            deflater.deflate(stream);
         }
+    }
+}
+
+/// Deflates streams, when that helps. One compressor serves every stream: setting one up costs
+/// more than a small stream's deflate.
+pub(super) struct Deflater(flate2::Compress);
+
+impl Deflater {
+    pub(super) fn new() -> Deflater {
+        Deflater(flate2::Compress::new(flate2::Compression::new(3), true))
+    }
+
+    /// Deflates `stream` unless it is filtered already or would not shrink.
+    pub(super) fn deflate(&mut self, stream: &mut Stream) {
+        if stream.dict.has(b"Filter") {
+            return;
+        }
+        let compress = &mut self.0;
         compress.reset();
         let mut packed = Vec::with_capacity(stream.content.len() / 2 + 64);
         let mut done = false;
@@ -147,21 +175,20 @@ fn info(doc: &mut Document, meta: &DocMeta, fallback: Option<Date>) {
 }
 
 /// Writes the file, then sets its `/ID` to a hash of its bytes.
-fn write(mut doc: Document) -> Result<Vec<u8>, ExportError> {
+fn write(
+    mut doc: Document,
+    generated: &[&dyn Generated],
+    links: &links::Annotations<'_>,
+) -> Result<Vec<u8>, ExportError> {
     let placeholder = Object::String(ID_PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
     doc.trailer
         .set("ID", Object::Array(vec![placeholder.clone(), placeholder]));
-    let mut out = Vec::new();
-    // Object and cross-reference streams: the many small objects of the structure tree and the
-    // fonts are deflated together.
-    let options = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .max_objects_per_stream(1000)
-        .compression_level(1)
-        .build();
-    doc.save_with_options(&mut out, options)
-        .map_err(|e| backend(format!("cannot write ({e})")))?;
+    // Object and cross-reference streams: the many small objects of the structure tree, the
+    // outline, the pages and the fonts are deflated together.
+    let mut out = file::write(&mut doc, generated, &|page, key, out| {
+        links.write(page, key, out)
+    })
+    .map_err(|e| backend(format!("cannot write ({e})")))?;
     let hex = |bytes: &[u8]| -> Vec<u8> {
         bytes
             .iter()

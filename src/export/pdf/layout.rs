@@ -116,6 +116,10 @@ pub(super) struct Glyph {
 
 const NO_NOTE: u32 = u32::MAX;
 
+/// Glyphs of spare room past which a paragraph's buffer is shrunk while its lines take their
+/// glyphs (shrinking a small buffer costs more than it saves).
+const SHRINK_AT: usize = 1 << 14;
+
 impl Glyph {
     pub(super) fn new(ch: char, style: Style, gid: u16, size: f32, advance: f32) -> Glyph {
         Glyph {
@@ -346,7 +350,7 @@ impl<'a> Setter<'a> {
     }
 
     /// The lines of a block. `keep_prev` says the block before must stay with this one.
-    pub(super) fn block(&mut self, block: &Block, keep_prev: bool) -> Vec<Line> {
+    pub(super) fn block(&mut self, block: &Block<'_>, keep_prev: bool) -> Vec<Line> {
         let g = self.geometry;
         let size = g.type_size(block.size);
         let leading = size * LEADING;
@@ -384,7 +388,7 @@ impl<'a> Setter<'a> {
     }
 
     /// Breaks a block's text into justified (or ragged) lines under its hanging label.
-    fn paragraph(&mut self, block: &Block, spans: &[Span], size: f32) -> Vec<Line> {
+    fn paragraph(&mut self, block: &Block<'_>, spans: &[Span<'_>], size: f32) -> Vec<Line> {
         let g = self.geometry;
         let base = Style::of(block.bold, block.italic);
         let text_x = g.indent(block.text_at);
@@ -399,33 +403,48 @@ impl<'a> Setter<'a> {
             (end - text_x).clamp(0.0, width / 2.0)
         });
         let widths = [width - first_shift, width];
-        let (items, glyphs, ranges) = self.items(spans, block, size, widths[0].min(widths[1]));
+        let (items, mut glyphs, ranges) = self.items(spans, block, size, widths[0].min(widths[1]));
         let breaks = break_lines(&items, &|line| widths[line.min(1)]);
 
-        let mut lines = Vec::with_capacity(breaks.len());
+        // Each line's glyphs and ratio; then the item list is dropped.
+        let mut cuts = Vec::with_capacity(breaks.len());
         let mut start = 0;
-        for (i, brk) in breaks.iter().enumerate() {
-            let mut line_glyphs = Vec::new();
-            for item in start..brk.at {
-                line_glyphs.extend_from_slice(&glyphs[ranges[item].clone()]);
-            }
+        for brk in &breaks {
+            let drawn = ranges.get(start..brk.at).unwrap_or(&[]).iter();
+            let from = drawn.clone().next().map_or(0, |r| r.start);
+            let to = drawn.last().map_or(from, |r| r.end);
             let forced_end = matches!(items[brk.at], Item::Penalty { cost } if cost <= FORCE);
             let ratio = match block.align {
                 Align::Justify if !forced_end => brk.ratio.min(MAX_RATIO),
                 _ => brk.ratio.min(0.0),
             };
+            cuts.push((from..to, ratio));
+            start = line_start_after(&items, brk.at);
+        }
+        drop((items, ranges, breaks));
+
+        // The lines take their glyphs from the last, the paragraph's buffer giving back what they
+        // took, so that a long paragraph is not held twice.
+        let mut lines = Vec::with_capacity(cuts.len());
+        for (i, (range, ratio)) in cuts.into_iter().enumerate().rev() {
             let mut line = Line {
                 x: text_x + if i == 0 { first_shift } else { 0.0 },
-                glyphs: line_glyphs,
+                glyphs: glyphs
+                    .get(range.clone())
+                    .map_or_else(Vec::new, <[Glyph]>::to_vec),
                 ratio,
                 ..Line::default()
             };
+            glyphs.truncate(range.start);
+            if glyphs.capacity() > 2 * glyphs.len() + SHRINK_AT {
+                glyphs.shrink_to_fit();
+            }
             if block.align == Align::Right {
                 line.x += (widths[i.min(1)] - line.width()).max(0.0);
             }
             lines.push(line);
-            start = line_start_after(&items, brk.at);
         }
+        lines.reverse();
         if lines.is_empty() {
             lines.push(Line {
                 x: text_x,
@@ -440,8 +459,8 @@ impl<'a> Setter<'a> {
     /// each item draws. Words wider than `narrowest` line may break between any two letters.
     fn items(
         &mut self,
-        spans: &[Span],
-        block: &Block,
+        spans: &[Span<'_>],
+        block: &Block<'_>,
         size: f32,
         narrowest: f32,
     ) -> (Vec<Item>, Vec<Glyph>, Vec<Range<usize>>) {
@@ -449,6 +468,10 @@ impl<'a> Setter<'a> {
             narrowest,
             ..Builder::default()
         };
+        // Room for every glyph at once: a long paragraph would otherwise grow its buffer to twice
+        // what it needs.
+        b.glyphs
+            .reserve_exact(spans.iter().map(|s| s.text.chars().count()).sum());
         for span in spans {
             let style = Style::of(block.bold || span.bold, block.italic || span.italic);
             match span.kind {
@@ -580,7 +603,7 @@ mod tests {
     use super::*;
     use crate::export::pdf::fonts::FontFamily;
 
-    fn text_block(text: &str) -> Block {
+    fn text_block(text: &str) -> Block<'_> {
         let mut b = Block::plain(text);
         b.text_at = 1.0;
         b

@@ -6,15 +6,18 @@
 //! (`layout`, `linebreak`), put the lines on pages (`paginate`), `place` everything on each
 //! page, `subset` the faces used (without hinting: `sfnt`), `draw` (printpdf builds the pages,
 //! rules, links and fonts; the text operators are written directly), and `finish` the file
-//! (outline, `/Lang`, information dictionary, `/ID`). printpdf, allsorts and lopdf are used
-//! only here.
+//! (outline, `/Lang`, information dictionary, `/ID`), written by `file` with the outline, the
+//! structure tree (`tags`) and the `links` kept compact until their bytes are written.
+//! printpdf, allsorts and lopdf are used only here.
 
 mod compose;
 mod draw;
+mod file;
 mod finish;
 mod fonts;
 mod layout;
 mod linebreak;
+mod links;
 mod metadata;
 mod missing;
 mod outline;
@@ -22,6 +25,7 @@ mod paginate;
 mod place;
 mod sfnt;
 mod subset;
+mod syntax;
 mod tags;
 
 pub use fonts::{FontFaces, FontFamily, SiblingStems};
@@ -75,17 +79,29 @@ pub fn export(motion: &Motion, options: &PdfOptions) -> Result<Vec<u8>, ExportEr
     let plan = plan(&set, motion, &meta, &family, parsed)?;
     let embedded = embed(&family, parsed, &plan)?;
     let (doc, mcids) = draw::document(&plan, &embedded, parsed, &set.geometry, &set.tags)?;
+    // Once the pages are drawn, the file needs only the outline, the links and the structure
+    // types: the lines and their placing go before the file is written.
+    let Plan { pages, outline } = plan;
+    let links: Vec<Vec<place::Link>> = pages.into_iter().map(|p| p.links).collect();
+    let Typeset {
+        tags: elements,
+        body,
+        notes,
+        pages,
+        ..
+    } = set;
+    drop((body, notes, pages));
     let structure = tags::Structure {
-        tags: &set.tags,
+        tags: &elements,
         pages: mcids,
     };
     finish::finish(
         doc,
         &meta,
         options.fallback_date,
-        &plan.outline,
+        (&outline, &links),
         &embedded,
-        &structure,
+        structure,
     )
 }
 
@@ -156,7 +172,7 @@ fn plan<'a>(
 
 /// The lines of a run of blocks, with page breaks and keep-with-next carried across blocks. Each
 /// block of text becomes a structure element of the tagged PDF, its type pushed onto `tags`.
-fn set_blocks(setter: &mut Setter<'_>, blocks: &[Block], tags: &mut Vec<Tag>) -> Vec<Line> {
+fn set_blocks(setter: &mut Setter<'_>, blocks: &[Block<'_>], tags: &mut Vec<Tag>) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut keep_prev = false;
     let mut new_page = false;
