@@ -45,10 +45,12 @@ pub(super) fn recitals_by_openers(items: &mut [Item<'_>], profile: &Profile) -> 
         let t = lines::strip_marks(item.text());
         (profile.recital_list_openers().iter()).any(|o| lines::starts_with_loose(t, o).is_some())
     };
-    let listed = |item: &Item<'_>| match &item.label {
-        Some(Label::Number(..) | Label::Letter(_) | Label::TooLarge(_)) => true,
-        Some(Label::Point { kind, .. }) => *kind != PointKind::Dash,
-        _ => false,
+    // Points of a recital (`(a)`) neither join nor end the run.
+    let listed = |item: &Item<'_>| {
+        matches!(
+            item.label,
+            Some(Label::Number(..) | Label::Letter(_) | Label::TooLarge(_))
+        )
     };
     let first = items.iter().position(|i| listed(i) && opens(i))?;
     // The run ends at the first numbered item that is no recital: the operative part.
@@ -105,12 +107,7 @@ fn trusted<'a>(labels: impl Iterator<Item = &'a Option<Label>>) -> bool {
 
 fn printed(item: &Item<'_>) -> String {
     match &item.label {
-        Some(
-            Label::Number(num, _)
-            | Label::Letter(num)
-            | Label::TooLarge(num)
-            | Label::Point { num, .. },
-        ) => num.text.clone(),
+        Some(Label::Number(num, _) | Label::Letter(num) | Label::TooLarge(num)) => num.text.clone(),
         _ => String::new(),
     }
 }
@@ -241,8 +238,9 @@ mod tests {
     #[test]
     fn flattened_recitals_are_lettered_in_order() {
         let p = read(&format!(
-            "{HEAD}1. whereas one;\n\n1. whereas two;\n\n1. Whereas three;\n\n1. Calls;\n\n2. Instructs;\n"
+            "{HEAD}1. whereas one:\n\n(a) this;\n\n1. whereas two;\n\n1. Whereas three;\n\n1. Calls;\n\n2. Instructs;\n"
         ));
+        assert_eq!(p.motion.recitals[0].points.len(), 1);
         let letters: Vec<&str> = p
             .motion
             .recitals
