@@ -38,8 +38,8 @@ pub(super) fn bracketed_paragraphs(items: &mut [Item<'_>]) {
 
 /// Reads a run of recitals by their openers when their printed numbers cannot be trusted: the
 /// labelled items before the first operative paragraph that open with the language's recital
-/// opener, when the first of them is not lettered or a letter repeats. They are lettered in
-/// order; the warning names the printed numbers.
+/// opener, when any of them carries a paragraph number. They are lettered in order; the warning
+/// names the printed numbers.
 pub(super) fn recitals_by_openers(items: &mut [Item<'_>], profile: &Profile) -> Option<Diagnostic> {
     let opens = |item: &Item<'_>| {
         let t = lines::strip_marks(item.text());
@@ -93,16 +93,10 @@ pub(super) fn recitals_by_openers(items: &mut [Item<'_>], profile: &Profile) -> 
     )
 }
 
-/// Lettered in a way the reader can keep: the first recital lettered, no letter twice.
-fn trusted<'a>(labels: impl Iterator<Item = &'a Option<Label>>) -> bool {
-    let mut seen = Vec::new();
-    for label in labels {
-        match label {
-            Some(Label::Letter(num)) if !seen.contains(&&num.value) => seen.push(&num.value),
-            _ => return false,
-        }
-    }
-    true
+/// Lettered, every one: letters are kept as printed, so that a repeated or missing letter is
+/// reported by the validator, not hidden.
+fn trusted<'a>(mut labels: impl Iterator<Item = &'a Option<Label>>) -> bool {
+    labels.all(|l| matches!(l, Some(Label::Letter(_))))
 }
 
 fn printed(item: &Item<'_>) -> String {
