@@ -38,17 +38,19 @@ pub(super) fn bracketed_paragraphs(items: &mut [Item<'_>]) {
 
 /// Reads a run of recitals by their openers when their printed numbers cannot be trusted: the
 /// labelled items before the first operative paragraph that open with the language's recital
-/// opener, when the first of them is not lettered or a letter repeats. They are lettered in
-/// order; the warning names the printed numbers.
+/// opener, when any of them carries a paragraph number. They are lettered in order; the warning
+/// names the printed numbers.
 pub(super) fn recitals_by_openers(items: &mut [Item<'_>], profile: &Profile) -> Option<Diagnostic> {
     let opens = |item: &Item<'_>| {
         let t = lines::strip_marks(item.text());
         (profile.recital_list_openers().iter()).any(|o| lines::starts_with_loose(t, o).is_some())
     };
-    let listed = |item: &Item<'_>| match &item.label {
-        Some(Label::Number(..) | Label::Letter(_) | Label::TooLarge(_)) => true,
-        Some(Label::Point { kind, .. }) => *kind != PointKind::Dash,
-        _ => false,
+    // Points of a recital (`(a)`) neither join nor end the run.
+    let listed = |item: &Item<'_>| {
+        matches!(
+            item.label,
+            Some(Label::Number(..) | Label::Letter(_) | Label::TooLarge(_))
+        )
     };
     let first = items.iter().position(|i| listed(i) && opens(i))?;
     // The run ends at the first numbered item that is no recital: the operative part.
@@ -91,26 +93,15 @@ pub(super) fn recitals_by_openers(items: &mut [Item<'_>], profile: &Profile) -> 
     )
 }
 
-/// Lettered in a way the reader can keep: the first recital lettered, no letter twice.
-fn trusted<'a>(labels: impl Iterator<Item = &'a Option<Label>>) -> bool {
-    let mut seen = Vec::new();
-    for label in labels {
-        match label {
-            Some(Label::Letter(num)) if !seen.contains(&&num.value) => seen.push(&num.value),
-            _ => return false,
-        }
-    }
-    true
+/// Lettered, every one: letters are kept as printed, so that a repeated or missing letter is
+/// reported by the validator, not hidden.
+fn trusted<'a>(mut labels: impl Iterator<Item = &'a Option<Label>>) -> bool {
+    labels.all(|l| matches!(l, Some(Label::Letter(_))))
 }
 
 fn printed(item: &Item<'_>) -> String {
     match &item.label {
-        Some(
-            Label::Number(num, _)
-            | Label::Letter(num)
-            | Label::TooLarge(num)
-            | Label::Point { num, .. },
-        ) => num.text.clone(),
+        Some(Label::Number(num, _) | Label::Letter(num) | Label::TooLarge(num)) => num.text.clone(),
         _ => String::new(),
     }
 }
@@ -241,8 +232,9 @@ mod tests {
     #[test]
     fn flattened_recitals_are_lettered_in_order() {
         let p = read(&format!(
-            "{HEAD}1. whereas one;\n\n1. whereas two;\n\n1. Whereas three;\n\n1. Calls;\n\n2. Instructs;\n"
+            "{HEAD}1. whereas one:\n\n(a) this;\n\n1. whereas two;\n\n1. Whereas three;\n\n1. Calls;\n\n2. Instructs;\n"
         ));
+        assert_eq!(p.motion.recitals[0].points.len(), 1);
         let letters: Vec<&str> = p
             .motion
             .recitals

@@ -38,10 +38,12 @@ pub fn doubled_blank_lines(s: &str) -> String {
 
 /// Rewrites the label at the start of each line with `f`, given the label's text (`12.`, `(a)`)
 /// without the space after it; lines without a label stay as they are.
-fn relabel(s: &str, f: impl Fn(&str) -> Option<String>) -> String {
+/// A markdown bullet (`- `, `* `) before the label is kept.
+fn relabel(s: &str, mut f: impl FnMut(&str) -> Option<String>) -> String {
     s.lines()
         .map(|l| {
-            let indent = l.len() - l.trim_start().len();
+            let bullet = ["- ", "* "].iter().find(|b| l.starts_with(**b));
+            let indent = bullet.map_or(l.len() - l.trim_start().len(), |b| b.len());
             let rest = &l[indent..];
             let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
             match f(&rest[..end]) {
@@ -79,6 +81,28 @@ pub fn half_bracket_points(s: &str) -> String {
         let inner = l.strip_prefix('(')?.strip_suffix(')')?;
         let letters = !inner.is_empty() && inner.len() <= 4;
         (letters && inner.bytes().all(|b| b.is_ascii_lowercase())).then(|| format!("{inner})"))
+    })
+}
+
+/// Whether a label is a recital letter: one to three capitals and a full stop (`A.`, `AB.`, `ΣΤ.`).
+fn is_recital_letter(label: &str) -> bool {
+    let letters = label.strip_suffix('.').unwrap_or("");
+    (1..=3).contains(&letters.chars().count()) && letters.chars().all(char::is_uppercase)
+}
+
+/// Every recital printed `1.`, its letter lost: Word list numbering flattened by a web export.
+pub fn flattened_recitals(s: &str) -> String {
+    relabel(s, |l| is_recital_letter(l).then(|| "1.".to_string()))
+}
+
+/// Recitals numbered `1.`, `2.`, ... like paragraphs: letters turned into an automatic list.
+pub fn numbered_recitals(s: &str) -> String {
+    let mut n = 0;
+    relabel(s, |l| {
+        is_recital_letter(l).then(|| {
+            n += 1;
+            format!("{n}.")
+        })
     })
 }
 
@@ -267,6 +291,101 @@ fn without_bold_marks_reads_the_same() {
     assert_same_reading("no_bold_marks", no_bold_marks);
 }
 
+/// Asserts that every file with recitals reads the same after `shape` renumbered them, with one
+/// warning that their numbers were replaced.
+fn assert_recitals_by_openers(name: &str, shape: fn(&str) -> String) {
+    let (mut failures, mut checked) = (Vec::new(), 0);
+    for path in all_files() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (m, d) = read_as(&path, &text);
+        // Only lists of recitals that all open with the opener can be read by it: Swedish
+        // recitals have none, and a recital opening otherwise ("E. having regard to ...") is,
+        // numbered like a paragraph, one.
+        let profile = motion_export::lang::profile(&m.lang).unwrap();
+        let opens = |r: &motion_export::model::Recital| {
+            let t = r.content[0].plain_text();
+            (profile.recital_openers.iter())
+                .any(|o| t.to_lowercase().starts_with(&o.to_lowercase()))
+        };
+        if m.recitals.is_empty() || !m.recitals.iter().all(opens) {
+            continue;
+        }
+        checked += 1;
+        let original = reading(&m, &d);
+        let letters: Vec<String> = m.recitals.iter().map(|r| r.num.value.clone()).collect();
+        let (m, d) = read_as(&path, &shape(&text));
+        let shaped = reading(&m, &d);
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        if shaped != original {
+            failures.push(format!("{file}: {}", difference(&original, &shaped)));
+        }
+        let got: Vec<String> = m.recitals.iter().map(|r| r.num.value.clone()).collect();
+        let warned = d
+            .iter()
+            .filter(|d| d.code == "W-NUMBERING-REPLACED")
+            .count();
+        if got != letters || warned != 1 {
+            failures.push(format!(
+                "{file}: letters {got:?}, {warned} W-NUMBERING-REPLACED"
+            ));
+        }
+    }
+    assert!(
+        checked >= 30,
+        "{name}: only {checked} files with recitals to renumber"
+    );
+    assert!(
+        failures.is_empty(),
+        "{name}: {} files:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn flattened_recital_numbers_are_read_by_their_openers() {
+    assert_recitals_by_openers("flattened_recitals", flattened_recitals);
+}
+
+#[test]
+fn recitals_numbered_like_paragraphs_are_read_by_their_openers() {
+    assert_recitals_by_openers("numbered_recitals", numbered_recitals);
+}
+
+/// Issue 13: the seed motion as a web page made from Word prints every recital `1.`, letters
+/// lost (and, in the `_web` fixture, without blank lines and with CRLF line ends). Before, the
+/// reader saw 20 duplicated paragraphs (`E-PARAGRAPH-DUPLICATE`) and refused the motion.
+#[test]
+fn flattened_seed_fixtures_read_as_the_seed() {
+    let seed = harness::shared_dir().join("seed/B9-0146-2021_EN.txt");
+    let text = std::fs::read_to_string(&seed).unwrap();
+    let (m, d) = read_as(&seed, &text);
+    let original = reading(&m, &d);
+    for name in [
+        "B9-0146-2021_EN_flattened.txt",
+        "B9-0146-2021_EN_flattened_web.txt",
+    ] {
+        let path = harness::fixtures("body_shapes").join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("1.\u{a0}whereas"), "{name} is not flattened");
+        let (m, d) = read_as(&seed, &text);
+        let got = reading(&m, &d);
+        assert_eq!(got, original, "{name}: {}", difference(&original, &got));
+        let letters: Vec<&str> = m.recitals.iter().map(|r| r.num.value.as_str()).collect();
+        assert_eq!(letters.first(), Some(&"A"), "{name}");
+        assert_eq!(letters.last(), Some(&"T"), "{name}");
+        let codes: Vec<&str> = d.iter().map(|d| d.code).collect();
+        assert_eq!(
+            codes
+                .iter()
+                .filter(|c| **c == "W-NUMBERING-REPLACED")
+                .count(),
+            1,
+            "{name}: {codes:?}"
+        );
+    }
+}
+
 #[test]
 fn transforms_change_what_they_say() {
     assert_eq!(cr_only("a\r\nb\n"), "a\rb\r");
@@ -279,6 +398,14 @@ fn transforms_change_what_they_say() {
     assert_eq!(spaced_numbers("  3.\tNotes"), "  3 .\tNotes\n");
     assert_eq!(bracketed_numbers("3. Notes"), "(3) Notes\n");
     assert_eq!(half_bracket_points("(a) one\n(2) two"), "a) one\n(2) two\n");
+    assert_eq!(
+        flattened_recitals("- A. whereas\nB. whereas\n1. Calls\n"),
+        "- 1. whereas\n1. whereas\n1. Calls\n"
+    );
+    assert_eq!(
+        numbered_recitals("A. whereas\nB. whereas\n1. Calls\n"),
+        "1. whereas\n2. whereas\n1. Calls\n"
+    );
     assert_eq!(
         no_break_spaces("- A. whereas it\n1. Calls on\nText here\n"),
         "- A.\u{a0}whereas it\n1.\u{a0}Calls on\nText here\n"
