@@ -6,6 +6,7 @@ mod body_loss;
 mod cli;
 mod config;
 mod corpus;
+mod cover_shapes;
 mod docx;
 mod escaping;
 mod faults;
