@@ -536,3 +536,52 @@ fn procedure_references_are_checked() {
         );
     }
 }
+
+/// The words of the XML's text nodes, tags aside.
+fn xml_words(m: &Motion) -> String {
+    let xml =
+        String::from_utf8(motion_export::export::xml::export(m, &Default::default()).unwrap())
+            .unwrap();
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in xml.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    words(&text.replace("&amp;", "&")).join(" ")
+}
+
+#[test]
+fn issue_13_b9_0542_wrapped_at_72_keeps_its_rule_line_and_title_in_the_xml() {
+    let path = harness::shared_dir().join("corpus/ep/B9-0542-2021_EN.txt");
+    let wrapped = fold(&read_text(&path), 72);
+    let (m, _) = read_as(&wrapped, "B9-0542-2021_EN");
+    let rule_line = "pursuant to Rule 143 of the Rules of Procedure";
+    let title = "on setting ambitious labelling standards to provide information to consumers";
+    assert_eq!(para_words(m.cover.rule_line.as_ref()), rule_line);
+    assert_eq!(para_words(m.cover.title.as_ref()), title);
+    let xml = xml_words(&m);
+    assert!(xml.contains(rule_line) && xml.contains(title), "{xml}");
+}
+
+#[test]
+fn issue_13_rc_b10_0249_wrapped_keeps_its_title_and_a_malformed_date_reaches_the_xml() {
+    let path = harness::shared_dir().join("corpus/ep/RC-B10-0249-2025_EN.txt");
+    let text = read_text(&path);
+    for width in [40, 72] {
+        let (m, _) = read_as(&fold(&text, width), "RC-B10-0249-2025_EN");
+        let title =
+            "on the return of Ukrainian children forcibly transferred and deported by Russia";
+        assert_eq!(para_words(m.cover.title.as_ref()), title, "{width}");
+        assert!(xml_words(&m).contains(title), "{width}");
+    }
+    let (m, _) = sample_with("9.2.2021", "31.02.2021");
+    assert!(xml_words(&m).contains("31.02.2021"));
+}
