@@ -129,6 +129,8 @@ codes! {
         "The document number (`B9-0146/2021`) identifies the motion in the Akoma Ntoso FRBR identifiers. When the text lacks it, the number is taken from the file name if it has one (`B9-0146-2021_EN.txt`), otherwise the file name itself is used.\n\nWrong: a cover without `B9-0146/2021`.\nRight: a cover line `B9-0146/2021`.";
     NO_DATE = "W-NO-DATE", Warning, "the text does not state its tabling date",
         "The tabling date (`9.2.2021`) dates the Akoma Ntoso work. Without it, the FRBR identifiers use the year of the document number or `SOURCE_DATE_EPOCH`, never the clock.\n\nWrong: a cover without a date line.\nRight: a cover line `9.2.2021`.";
+    DOC_NUMBER_FILENAME = "W-DOCNUMBER-FILENAME", Warning, "the document number differs from the one in the file name",
+        "The cover states a document number and the file name carries another (`B9-0147/2021` in `B9-0146-2021_EN.txt`). One of them is wrong: a file saved under the wrong name, or a cover copied from another motion. The number on the cover is used. File names without a number are not checked.\n\nWrong: `B9-0147/2021` on the cover of `B9-0146-2021_EN.txt`.\nRight: `B9-0146/2021` on the cover of `B9-0146-2021_EN.txt`.";
 
     // Comparing the language versions of one motion (`check --versions`).
     VERSIONS_STRUCTURE = "E-VERSIONS-STRUCTURE", Error, "language versions of one motion differ in structure",

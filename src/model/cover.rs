@@ -103,6 +103,11 @@ pub struct Cover {
     pub doc_number: Option<Located<String>>,
     /// The tabling date.
     pub date: Option<Located<Date>>,
+    /// A date-shaped cover item that names no day of the calendar (`31.02.2021`), as written.
+    /// Its text is kept in `other`; the reader reports it, and validation does not report the
+    /// date as missing as well.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invalid_date: Option<Located<String>>,
     pub kind: DocKind,
     /// The kind as written on the cover (`MOTION FOR A RESOLUTION`), if it was.
     pub kind_text: Option<Located<String>>,

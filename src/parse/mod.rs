@@ -65,7 +65,8 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
     // removed, and counted.
     furniture::settle(&mut lines, anchors.cover_end, profile);
     diags.extend(furniture::note(text, &lines[anchors.cover_end..], profile));
-    motion.cover = cover::read(text, &lines[..anchors.cover_end], profile, &mut diags);
+    motion.cover = cover::read(text, &lines, anchors.cover_end, profile, &mut diags);
+    check_number_against_name(&motion.cover, &options.source_name, &mut diags);
     read_title(text, &lines, &anchors, profile, &mut motion);
     let body = blocks::group(text, &lines, anchors.body_start..lines.len(), profile);
     // The blocks hold their own text: the lines are not needed while the model grows.
@@ -130,6 +131,34 @@ fn choose_profile(text: &str, options: &ParseOptions, diags: &mut Collector) -> 
     }
 }
 
+/// The number on the cover and the one in the file name (`B9-0146-2021_EN`) must agree; names
+/// without a number say nothing.
+fn check_number_against_name(
+    cover: &crate::model::Cover,
+    source_name: &str,
+    diags: &mut Collector,
+) {
+    let (Some(stated), Some(named)) = (
+        &cover.doc_number,
+        patterns::doc_number_from_file_name(source_name),
+    ) else {
+        return;
+    };
+    if stated.value != named {
+        diags.push(
+            Diagnostic::new(
+                &codes::DOC_NUMBER_FILENAME,
+                Some(stated.span),
+                format!(
+                    "the cover states {} but the file name {source_name} says {named}",
+                    stated.value
+                ),
+            )
+            .hint("rename the file, or correct the number on the cover"),
+        );
+    }
+}
+
 /// Where the parts of the text start, as line indices.
 struct Anchors {
     /// The cover is `lines[..cover_end]`.
@@ -153,14 +182,26 @@ fn find_anchors(lines: &[Line<'_>], profile: &Profile) -> Anchors {
     });
     let body_start =
         formula.unwrap_or_else(|| first_structural_line(lines, profile).unwrap_or(lines.len()));
+    // The title's first words may be wrapped over the lines after it.
+    let opening = |i: usize| {
+        let mut t = text_of(&lines[i]);
+        for next in lines[i + 1..body_start].iter().take(4) {
+            if next.kind != Kind::Text {
+                break;
+            }
+            t.push(' ');
+            t.push_str(&text_of(next));
+        }
+        t
+    };
     let title = lines[..body_start]
         .iter()
         .enumerate()
         .rev()
         .filter(|(_, l)| l.kind == Kind::Text)
-        .take(12)
-        .find(|(_, l)| {
-            let t = text_of(l);
+        .take(40)
+        .find(|(i, _)| {
+            let t = opening(*i);
             profile
                 .resolution_titles
                 .iter()

@@ -124,6 +124,68 @@ pub fn dotted_date_prefix(s: &str) -> Option<(usize, u32, u32, u32)> {
     ))
 }
 
+/// A date written with numbers: `9.2.2021`, `09/02/2021` (day first) or ISO `2021-02-09`, the
+/// whole of `s` (a final `.` or `,` aside). `Some(Err(()))` when `s` has the shape of a date but
+/// names no day of the calendar (`31.02.2021`, `2021-13-01`).
+pub fn numeric_date(s: &str) -> Option<Result<Date, ()>> {
+    let s = s.strip_suffix([',', ';']).unwrap_or(s);
+    let parts = |sep: char| -> Option<[&str; 3]> {
+        let mut it = s.split(sep);
+        let p = [it.next()?, it.next()?, it.next()?];
+        (it.next().is_none() && p.iter().all(|x| !x.is_empty() && digits(x) == x.len()))
+            .then_some(p)
+    };
+    let (d, m, y) = if let Some([y, m, d]) = parts('-').filter(|[y, ..]| y.len() == 4) {
+        (d, m, y)
+    } else {
+        let [d, m, y] = parts('.').or_else(|| parts('/'))?;
+        (d, m, y)
+    };
+    if d.len() > 2 || m.len() > 2 || y.len() != 4 {
+        return None;
+    }
+    let n = |x: &str| x.parse::<u32>().ok();
+    Some(make_date(n(d)?, n(m)?, n(y)?).ok_or(()))
+}
+
+/// Words that stand between the day, month and year of a written date in the Parliament's
+/// languages: Spanish `de`, Latvian `gada`, Lithuanian `m.` and `d.`, Bulgarian `г.`, Polish `r.`.
+const DATE_FILLERS: &[&str] = &[
+    "de", "del", "gada", "m", "d", "г", "r", "roku", "ta'", "an", "den",
+];
+
+/// A date written in words with one of `months` (the profile's, January first): `9 February
+/// 2021`, `9. Februar 2021`, `9 de febrero de 2021`, `2021. február 9.`. The whole of `s` must be
+/// the date. `Some(Err(()))` when it names no day of the calendar (`31 February 2021`).
+pub fn written_date(s: &str, months: &[String]) -> Option<Result<Date, ()>> {
+    let mut rest = format!(" {} ", s.to_lowercase());
+    let mut month = None;
+    let mut by_length: Vec<(usize, &String)> = months.iter().enumerate().collect();
+    by_length.sort_by_key(|(_, m)| std::cmp::Reverse(m.len()));
+    for (i, name) in by_length {
+        let needle = format!(" {} ", name.to_lowercase());
+        if let Some(at) = rest.find(&needle) {
+            rest.replace_range(at..at + needle.len(), " ");
+            month = Some(i as u32 + 1);
+            break;
+        }
+    }
+    let month = month?;
+    let (mut day, mut year) = (None, None);
+    for token in rest.split_whitespace() {
+        let t = token.trim_end_matches(['.', ',']);
+        match digits(t) {
+            n if n == t.len() && (1..=2).contains(&n) && day.is_none() => {
+                day = t.parse::<u32>().ok()
+            }
+            4 if t.len() == 4 && year.is_none() => year = t.parse::<u32>().ok(),
+            _ if DATE_FILLERS.contains(&t) => {}
+            _ => return None,
+        }
+    }
+    Some(make_date(day?, month, year?).ok_or(()))
+}
+
 /// A valid date from day, month and year numbers.
 pub fn make_date(day: u32, month: u32, year: u32) -> Option<Date> {
     Date::new(
@@ -166,6 +228,60 @@ pub fn find_procedure(s: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// The procedure types of the Parliament's Legislative Observatory (OEIL, "Type of procedure"
+/// in its search form, https://oeil.secure.europarl.europa.eu/oeil/en/search): legislative COD
+/// (ordinary), CNS (consultation), APP (consent), NLE (non-legislative enactments), SYN
+/// (cooperation) and AVC (assent) of earlier treaties; non-legislative INI (own initiative), INL
+/// (legislative initiative), RSP (resolutions on topical subjects), RPS (implementing acts,
+/// regulatory procedure with scrutiny), DEA (delegated acts), BUD and BUI (budget), DEC
+/// (discharge), IMM (immunity), REG (Rules of Procedure), RSO (internal organisation), ACI
+/// (interinstitutional agreements), INS (institutional), DCE (written declarations), COS (own-
+/// initiative opinions of earlier terms).
+pub const PROCEDURE_TYPES: &[&str] = &[
+    "COD", "CNS", "APP", "NLE", "SYN", "AVC", "INI", "INL", "RSP", "RPS", "DEA", "BUD", "BUI",
+    "DEC", "IMM", "REG", "RSO", "ACI", "INS", "DCE", "COS",
+];
+
+/// Something shaped like a procedure reference, loosely: digits `/` digits `(` letters `)`, at
+/// any length (`21/2544(RSP)`). Returns its byte range. [`find_procedure`] is the strict form.
+pub fn find_procedure_like(s: &str) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(off) = s[from..].find('/') {
+        let slash = from + off;
+        let start = slash
+            - bytes[..slash]
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+        let n = digits(&s[slash + 1..]);
+        let rest = &s[slash + 1 + n..];
+        if start < slash && n > 0 {
+            if let Some(inner) = rest.strip_prefix('(') {
+                let letters = inner.bytes().take_while(u8::is_ascii_alphabetic).count();
+                if letters > 0 && inner[letters..].starts_with(')') {
+                    return Some((start, slash + 1 + n + letters + 2));
+                }
+            }
+        }
+        from = slash + 1;
+    }
+    None
+}
+
+/// The document number a file name states: `B9-0146-2021_EN` -> `B9-0146/2021`,
+/// `RC-B10-0249-2025_EN` -> `RC-B10-0249/2025`. `None` for names without one.
+pub fn doc_number_from_file_name(name: &str) -> Option<String> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let base = base.split_once('_').map_or(base, |(b, _)| b);
+    let (head, year) = base.rsplit_once('-')?;
+    if year.len() != 4 || digits(year) != 4 {
+        return None;
+    }
+    doc_number(&format!("{head}/{year}"))
+}
+
 /// True when a procedure reference is well formed: `2021/2544(RSP)`.
 pub fn procedure_is_well_formed(p: &str) -> bool {
     let Some((year, rest)) = p.split_once('/') else {
@@ -181,8 +297,7 @@ pub fn procedure_is_well_formed(p: &str) -> bool {
         && year.bytes().all(|b| b.is_ascii_digit())
         && number.len() == 4
         && number.bytes().all(|b| b.is_ascii_digit())
-        && (3..=4).contains(&kind.len())
-        && kind.bytes().all(|b| b.is_ascii_uppercase())
+        && PROCEDURE_TYPES.contains(&kind)
 }
 
 /// A session number (`PE662.890v01-00`, `PE547.510`) that makes up all of `s`.
@@ -257,6 +372,55 @@ mod tests {
             .as_deref(),
             Some("RC-B10-0249/2025")
         );
+    }
+
+    #[test]
+    fn numeric_and_written_dates() {
+        let feb9 = Date::new(2021, 2, 9).ok_or(());
+        for s in [
+            "9.2.2021",
+            "09.02.2021",
+            "09/02/2021",
+            "2021-02-09",
+            "9.2.2021,",
+        ] {
+            assert_eq!(numeric_date(s), Some(feb9), "{s}");
+        }
+        assert_eq!(numeric_date("31.02.2021"), Some(Err(())));
+        assert_eq!(numeric_date("2021-13-01"), Some(Err(())));
+        assert_eq!(numeric_date("9.7 million"), None);
+        assert_eq!(numeric_date("2021/2544"), None);
+        let en: Vec<String> = ["January", "February"].map(String::from).to_vec();
+        assert_eq!(written_date("9 February 2021", &en), Some(feb9));
+        assert_eq!(
+            written_date("9. februar 2021", &["x".into(), "Februar".into()]),
+            Some(feb9)
+        );
+        assert_eq!(
+            written_date("2021. február 9.", &["x".into(), "február".into()]),
+            Some(feb9)
+        );
+        assert_eq!(written_date("31 February 2021", &en), Some(Err(())));
+        assert_eq!(written_date("on 9 February 2021 the", &en), None);
+        assert_eq!(written_date("9 2021", &en), None);
+    }
+
+    #[test]
+    fn procedure_types_and_file_names() {
+        assert!(procedure_is_well_formed("2021/2544(COD)"));
+        assert!(!procedure_is_well_formed("2021/2544(XYZ)"));
+        assert_eq!(find_procedure("(21/2544(RSP))"), None);
+        assert_eq!(find_procedure_like("(21/2544(RSP))"), Some((1, 13)));
+        assert_eq!(
+            doc_number_from_file_name("B9-0146-2021_EN").as_deref(),
+            Some("B9-0146/2021")
+        );
+        assert_eq!(
+            doc_number_from_file_name("RC-B10-0249-2025_EN").as_deref(),
+            Some("RC-B10-0249/2025")
+        );
+        assert_eq!(doc_number_from_file_name("motion"), None);
+        assert_eq!(doc_number_from_file_name("TA-5-2004-0278_EN"), None);
     }
 
     #[test]

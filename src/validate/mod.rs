@@ -64,7 +64,7 @@ fn identifiers(motion: &Motion, diags: &mut Collector) {
                 .hint("identifiers fall back on the file name; add the number (e.g. B9-0146/2021) to the cover"),
         ),
     }
-    if cover.date.is_none() && cover.kind != DocKind::TextAdopted {
+    if cover.date.is_none() && cover.invalid_date.is_none() && cover.kind != DocKind::TextAdopted {
         diags.push(
             Diagnostic::new(
                 &codes::NO_DATE,

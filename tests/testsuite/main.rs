@@ -7,6 +7,7 @@ mod body_shapes;
 mod cli;
 mod config;
 mod corpus;
+mod cover_shapes;
 mod docx;
 mod escaping;
 mod faults;
