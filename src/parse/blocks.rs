@@ -35,6 +35,7 @@ pub fn group(
     // Set while furniture or a page break separates this line from the previous text line.
     let mut page_gap = false;
     let mut prev_hard_break = false;
+    let width = lines::width(lines);
     for i in range {
         let line = &lines[i];
         match line.kind {
@@ -54,7 +55,9 @@ pub fn group(
             && prev_text.is_some_and(ends_sentence)
             && looks_like_heading(lines::strip_marks(&line.text))
             && next_is_numbered(&lines[i + 1..], profile);
-        let starts = set_apart || starts_block(line, profile, prev_text);
+        let starts = set_apart
+            || (starts_block(line, profile, prev_text)
+                && !wrapped_onto_label(&lines[..i], line, width, blank_before, profile));
         let continues = match prev_text {
             None => false,
             Some(prev) => {
@@ -89,6 +92,30 @@ pub fn group(
         page_gap = false;
     }
     blocks
+}
+
+/// A labelled line that only looks like one because a hard wrap put a number at its start
+/// (`... abolished on` / `1. April 2015;`): no blank line, page break or forced break before it,
+/// the line before it unfinished (no closing punctuation) and too full for its first word.
+fn wrapped_onto_label(
+    before: &[Line<'_>],
+    line: &Line<'_>,
+    width: usize,
+    blank_before: bool,
+    profile: &Profile,
+) -> bool {
+    let Some(prev) = before.last() else {
+        return false;
+    };
+    !blank_before
+        && label::read(lines::unwrap_emphasis(&line.text), profile).is_some()
+        && !line.page_break
+        && !prev.hard_break
+        && prev.kind == Kind::Text
+        && !line.md_heading
+        && !line.bullet
+        && !ends_clause(&prev.text)
+        && lines::wrapped_before(&prev.text, &line.text, width)
 }
 
 /// A line that opens a new block even without a blank line before it. `prev` is the text of the
@@ -319,6 +346,28 @@ mod tests {
         // Not before an unnumbered line, not after an unfinished sentence.
         assert_eq!(blocks("1. Calls;\nGeneral\nText\n").len(), 1);
         assert_eq!(blocks("1. Calls on\nGeneral Motors\n2. Notes;\n").len(), 2);
+    }
+
+    #[test]
+    fn a_number_a_wrap_put_at_the_start_of_a_line_goes_on_the_text() {
+        // Wrapped at 40: `1.` only starts a line because `April` did not fit after `on`.
+        let src = "A. whereas the milk quotas were abolished on\n1. April 2015;\n1. Calls on the Commission to act, today;\n";
+        assert_eq!(
+            blocks(src),
+            vec![
+                "A. whereas the milk quotas were abolished on 1. April 2015;",
+                "1. Calls on the Commission to act, today;"
+            ]
+        );
+        // After a short line, or after finished text, a number opens its block as before.
+        assert_eq!(
+            blocks("A. whereas it is so\n1. Calls on the Commission to act now;\n").len(),
+            2
+        );
+        assert_eq!(
+            blocks("A. whereas the milk quotas were abolished;\n1. Calls;\n").len(),
+            2
+        );
     }
 
     #[test]

@@ -394,6 +394,31 @@ impl FurnitureKind {
     }
 }
 
+/// The length of the longest line's content, in characters: the width the text was wrapped at,
+/// if it was.
+pub fn width(lines: &[Line<'_>]) -> usize {
+    lines
+        .iter()
+        .map(|l| l.text.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// Whether the line `before` ends where it does because the first word of `next` would not have
+/// fitted on it within `width`: the mark of a hard wrap, not of a new line the author made. No
+/// text is taken as wrapped narrower than [`NARROWEST_WRAP`] columns.
+pub fn wrapped_before(before: &str, next: &str, width: usize) -> bool {
+    let first_word = next
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    width >= NARROWEST_WRAP && before.chars().count() + 1 + first_word > width - 1
+}
+
+/// The narrowest width, in characters, at which a text counts as hard-wrapped: below it, short
+/// lines are the author's own.
+pub const NARROWEST_WRAP: usize = 30;
+
 /// Whether a line is page furniture: download links, site menus, running headers and footers.
 pub fn is_furniture(t: &str, profile: &Profile) -> bool {
     furniture_kind(t, profile).is_some()

@@ -89,10 +89,21 @@ pub fn doc_number_is_well_formed(n: &str) -> bool {
 /// The page title of the Parliament's site, with the number glued to the next words:
 /// `Motion for a resolution - B8-1426/2016Motion for a resolution`. Returns the number.
 pub fn page_title_doc_number(s: &str) -> Option<String> {
-    let (before, after) = s.split_once(" - ")?;
-    let (len, number) = doc_number_prefix(after.trim_start())?;
-    let rest = after.trim_start()[len..].trim();
-    (rest.eq_ignore_ascii_case(before.trim()) || rest.is_empty()).then_some(number)
+    // The first dash with white space (of any kind: pasted titles hold no-break spaces) around.
+    let dash = s.char_indices().find(|&(i, c)| {
+        c == '-'
+            && s[..i].ends_with(char::is_whitespace)
+            && s[i + 1..].starts_with(char::is_whitespace)
+    })?;
+    let (before, after) = (&s[..dash.0], s[dash.0 + 1..].trim_start());
+    let (len, number) = doc_number_prefix(after)?;
+    let rest = &after[len..];
+    let words = |t: &str| {
+        t.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    (rest.trim().is_empty() || words(rest) == words(before)).then_some(number)
 }
 
 /// A date written `9.2.2021` (day, month, year; no-break spaces around are the caller's
@@ -350,6 +361,22 @@ pub fn rule_reference(line: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_titles_are_read_with_any_white_space() {
+        let title = "Motion for a resolution - B8-1426/2016Motion for a resolution";
+        assert_eq!(
+            page_title_doc_number(title).as_deref(),
+            Some("B8-1426/2016")
+        );
+        let pasted = title.replace(' ', "\u{a0}");
+        assert_eq!(
+            page_title_doc_number(&pasted).as_deref(),
+            Some("B8-1426/2016")
+        );
+        assert_eq!(page_title_doc_number("Motion - B8-1426/2016 on fish"), None);
+        assert_eq!(page_title_doc_number("Motion-B8-1426/2016"), None);
+    }
 
     #[test]
     fn document_numbers() {

@@ -304,9 +304,7 @@ mod tests {
             .max_objects_per_stream(PER_STREAM)
             .compression_level(1)
             .build();
-        document()
-            .save_with_options(&mut theirs, options)
-            .unwrap();
+        document().save_with_options(&mut theirs, options).unwrap();
         let ours = write(&mut document(), &[], &|_, _, _| false).unwrap();
         assert!(ours == theirs, "the bytes differ from lopdf's");
     }

@@ -87,15 +87,6 @@ fn is_field(l: &Line<'_>) -> bool {
         })
 }
 
-/// The length of the longest line, in characters.
-pub fn width(lines: &[Line<'_>]) -> usize {
-    lines.iter().map(|l| width_of(&l.text)).max().unwrap_or(0)
-}
-
-fn width_of(t: &str) -> usize {
-    t.chars().count()
-}
-
 fn continues(
     before: &Line<'_>,
     line: &Line<'_>,
@@ -130,8 +121,7 @@ fn continues(
     {
         return false;
     }
-    let first_word = t.split_whitespace().next().map_or(0, width_of);
-    width_of(&before.text) + 1 + first_word > width.saturating_sub(1) && width > 0
+    lines::wrapped_before(&before.text, t, width)
 }
 
 /// An item complete in itself: facts (number, date, session number, procedure), a group line,
@@ -167,7 +157,7 @@ mod tests {
     fn items_of(text: &str) -> Vec<String> {
         let profile = crate::lang::profile("en").unwrap();
         let lines = lines::split(text, profile, &mut Collector::new());
-        items(text, &lines, width(&lines), profile)
+        items(text, &lines, lines::width(&lines), profile)
             .into_iter()
             .map(|i| i.text)
             .collect()

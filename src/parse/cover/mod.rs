@@ -9,7 +9,7 @@ mod fields;
 mod join;
 mod shapes;
 
-use super::lines::Line;
+use super::lines::{self, Line};
 use crate::diag::Collector;
 use crate::lang::Profile;
 use crate::model::Cover;
@@ -22,7 +22,7 @@ pub fn read(
     profile: &Profile,
     diags: &mut Collector,
 ) -> Cover {
-    let items = join::items(src, &lines[..cover_end], join::width(lines), profile);
+    let items = join::items(src, &lines[..cover_end], lines::width(lines), profile);
     let mut reader = shapes::Reader::new(profile, diags);
     for (i, item) in items.iter().enumerate() {
         reader.read(item, items.get(i + 1));
