@@ -36,6 +36,9 @@ pub fn group(
     let mut page_gap = false;
     let mut prev_hard_break = false;
     let width = lines::width(lines);
+    // The number of the last paragraph that opened a block: a wrap that puts `13.` at a line's
+    // start before any paragraph 12 is a date, not a paragraph.
+    let mut last_number = 0;
     for i in range {
         let line = &lines[i];
         match line.kind {
@@ -57,7 +60,14 @@ pub fn group(
             && next_is_numbered(&lines[i + 1..], profile);
         let starts = set_apart
             || (starts_block(line, profile, prev_text)
-                && !wrapped_onto_label(&lines[..i], line, width, blank_before, profile));
+                && !wrapped_onto_label(
+                    &lines[..i],
+                    line,
+                    width,
+                    blank_before,
+                    last_number,
+                    profile,
+                ));
         let continues = match prev_text {
             None => false,
             Some(prev) => {
@@ -78,6 +88,9 @@ pub fn group(
             );
             prev.span = prev.span.to(span);
         } else {
+            if let Some(n) = paragraph_number(line, profile) {
+                last_number = n;
+            }
             blocks.push(Block {
                 text: collapse_spaces(&line.text),
                 span,
@@ -102,20 +115,34 @@ fn wrapped_onto_label(
     line: &Line<'_>,
     width: usize,
     blank_before: bool,
+    last_number: u32,
     profile: &Profile,
 ) -> bool {
     let Some(prev) = before.last() else {
         return false;
     };
+    let Some((label, _)) = label::read(lines::unwrap_emphasis(&line.text), profile) else {
+        return false;
+    };
+    // After a comma only a number out of sequence (`am Montag,` / `13. Juli`) goes on the text.
+    let out_of_sequence = matches!(label, label::Label::Number(_, n) if n != last_number + 1);
+    let unfinished = !ends_sentence(&prev.text) && (!prev.text.ends_with(',') || out_of_sequence);
     !blank_before
-        && label::read(lines::unwrap_emphasis(&line.text), profile).is_some()
         && !line.page_break
         && !prev.hard_break
         && prev.kind == Kind::Text
         && !line.md_heading
         && !line.bullet
-        && !ends_clause(&prev.text)
+        && unfinished
         && lines::wrapped_before(&prev.text, &line.text, width)
+}
+
+/// The number of a line opening an operative paragraph (`12.`), if it opens one.
+fn paragraph_number(line: &Line<'_>, profile: &Profile) -> Option<u32> {
+    match label::read(lines::unwrap_emphasis(&line.text), profile)? {
+        (label::Label::Number(_, n), _) => Some(n),
+        _ => None,
+    }
 }
 
 /// A line that opens a new block even without a blank line before it. `prev` is the text of the
@@ -359,6 +386,12 @@ mod tests {
                 "1. Calls on the Commission to act, today;"
             ]
         );
+        // After a comma, only a number out of sequence goes on.
+        let comma = "A. whereas on Monday, the leaders met and,\n13. July, agreed on it in the end;\n1. Calls on the Commission to act, today;\n";
+        assert_eq!(blocks(comma).len(), 2);
+        let list =
+            "1. Calls on the Commission to act at once,\n2. Calls on the Council to act, today;\n";
+        assert_eq!(blocks(list).len(), 2);
         // After a short line, or after finished text, a number opens its block as before.
         assert_eq!(
             blocks("A. whereas it is so\n1. Calls on the Commission to act now;\n").len(),

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 /// sits inside a paragraph: a text line right before it and right after it, no page break, and
 /// the line after not one that opens a block of its own (a formula, a numbered paragraph).
 pub fn settle(lines: &mut [Line<'_>], from: usize, profile: &Profile) {
+    take_wrapped_tails(lines, from);
     let removable = |l: &Line<'_>| matches!(l.kind, Kind::Furniture | Kind::Rule);
     let mut i = from;
     while i < lines.len() {
@@ -37,6 +38,25 @@ pub fn settle(lines: &mut [Line<'_>], from: usize, profile: &Profile) {
             for line in &mut lines[start..i] {
                 line.kind = Kind::Text;
             }
+        }
+    }
+}
+
+/// Makes furniture of the tail a hard wrap cut from a furniture line (`Last updated: 17 November
+/// 2021Legal` / `notice - Privacy policy`): a text line right after a furniture line that was too
+/// full for its first word, with nothing after the tail but a blank line, furniture or the end.
+fn take_wrapped_tails(lines: &mut [Line<'_>], from: usize) {
+    let width = lines::width(lines);
+    for i in from.max(1)..lines.len() {
+        let (head, tail) = (&lines[i - 1], &lines[i]);
+        let alone = lines.get(i + 1).is_none_or(|n| n.kind != Kind::Text);
+        if head.kind == Kind::Furniture
+            && tail.kind == Kind::Text
+            && !tail.page_break
+            && alone
+            && lines::wrapped_before(&head.text, &tail.text, width)
+        {
+            lines[i].kind = Kind::Furniture;
         }
     }
 }
@@ -86,6 +106,22 @@ mod tests {
         let mut lines = lines::split(src, profile, &mut crate::diag::Collector::new());
         settle(&mut lines, 0, profile);
         lines.iter().map(|l| l.kind).collect()
+    }
+
+    #[test]
+    fn the_tail_a_wrap_cut_from_furniture_is_furniture() {
+        use Kind::*;
+        let body = "1. Calls on the Commission to act;\n\n";
+        let wrapped =
+            format!("{body}Last updated: 17 November 2021Legal\nnotice - Privacy policy\n");
+        assert_eq!(kinds(&wrapped), [Text, Blank, Furniture, Furniture]);
+        // A short furniture line is not wrapped, and text going on after the tail is text.
+        assert_eq!(
+            kinds(&format!("{body}Last updated: 1 May 2021\nnotice\n")),
+            [Text, Blank, Furniture, Text]
+        );
+        let going_on = format!("{body}Last updated: 17 November 2021Legal\nnotice\nmore text\n");
+        assert_eq!(kinds(&going_on)[3], Text);
     }
 
     #[test]

@@ -172,40 +172,22 @@ struct Anchors {
 }
 
 fn find_anchors(lines: &[Line<'_>], profile: &Profile) -> Anchors {
-    let text_of = |l: &Line<'_>| lines::strip_marks(&l.text).to_string();
-    let formula = lines.iter().position(|l| {
-        l.kind == Kind::Text
-            && profile
-                .formula
-                .iter()
-                .any(|f| lines::starts_with_loose(&text_of(l), f).is_some())
+    // The formula may be wrapped over the next lines (`Europaparlamentet utfärdar denna` /
+    // `resolution`).
+    let formula = (0..lines.len()).find(|&i| {
+        lines[i].kind == Kind::Text
+            && (profile.formula.iter()).any(|f| opens_wrapped(lines, i, lines.len(), f))
     });
     let body_start =
         formula.unwrap_or_else(|| first_structural_line(lines, profile).unwrap_or(lines.len()));
-    // The title's first words may be wrapped over the lines after it.
-    let opening = |i: usize| {
-        let mut t = text_of(&lines[i]);
-        for next in lines[i + 1..body_start].iter().take(4) {
-            if next.kind != Kind::Text {
-                break;
-            }
-            t.push(' ');
-            t.push_str(&text_of(next));
-        }
-        t
-    };
     let title = lines[..body_start]
         .iter()
         .enumerate()
         .rev()
         .filter(|(_, l)| l.kind == Kind::Text)
         .take(40)
-        .find(|(i, _)| {
-            let t = opening(*i);
-            profile
-                .resolution_titles
-                .iter()
-                .any(|f| lines::starts_with_loose(&t, f).is_some())
+        .find(|&(i, _)| {
+            (profile.resolution_titles.iter()).any(|f| opens_wrapped(lines, i, body_start, f))
         })
         .map(|(i, _)| i);
     Anchors {
@@ -214,6 +196,28 @@ fn find_anchors(lines: &[Line<'_>], profile: &Profile) -> Anchors {
         formula,
         body_start,
     }
+}
+
+/// Whether `lines[i]`, with the text lines after it (before `end`) joined on when it is shorter
+/// than `phrase`, opens with `phrase`: a phrase hard-wrapped over up to four lines.
+fn opens_wrapped(lines: &[Line<'_>], i: usize, end: usize, phrase: &str) -> bool {
+    let first = lines::strip_marks(&lines[i].text);
+    if lines::starts_with_loose(first, phrase).is_some() {
+        return true;
+    }
+    if first.len() >= phrase.len() {
+        return false;
+    }
+    let mut t = first.to_string();
+    for next in lines[i + 1..end].iter().take(4) {
+        // Loose matching may skip marks and doubled spaces: join on past the phrase's length.
+        if next.kind != Kind::Text || t.len() >= 2 * phrase.len() {
+            break;
+        }
+        t.push(' ');
+        t.push_str(lines::strip_marks(&next.text));
+    }
+    lines::starts_with_loose(&t, phrase).is_some()
 }
 
 /// Without a formula: the first citation, recital or paragraph line.

@@ -59,9 +59,7 @@ macro_rules! variant_tests {
     };
 }
 
-// An ignored one says how it fails today.
 variant_tests! {
-    #[ignore = "issue 13, not fixed: at 40 columns 9 of 42 files read differently (a Swedish title takes the formula in; wrapped furniture lines are kept as text; `13.` wrapped to a line start after a comma opens a paragraph)"]
     wrapped_40 => Variant::Wrapped(40);
     wrapped_60 => Variant::Wrapped(60);
     wrapped_72 => Variant::Wrapped(72);
