@@ -59,7 +59,7 @@ pub fn parse(text: &str, note_markers: &[String]) -> Vec<Inline> {
             buf.push_str(&text[seg..i]);
             flush(&mut out, &mut buf, bold, italic);
             out.push(Inline::NoteRef {
-                marker: text[i..i + len].to_string(),
+                marker: text[i..i + len].into(),
                 note: None,
             });
             i += len;
@@ -92,7 +92,7 @@ fn flush(out: &mut Vec<Inline>, buf: &mut String, bold: bool, italic: bool) {
         }
     }
     out.push(Inline::Text {
-        text: std::mem::take(buf),
+        text: std::mem::take(buf).into(),
         bold,
         italic,
     });

@@ -71,8 +71,8 @@ pub(super) fn recitals_by_openers(items: &mut [Item], profile: &Profile) -> Opti
             break;
         };
         items[i].label = Some(Label::Letter(Num {
-            text: format!("{letter}."),
-            value: letter.clone(),
+            text: format!("{letter}.").into(),
+            value: letter.as_str().into(),
         }));
         last = letter;
     }
@@ -101,7 +101,9 @@ fn trusted<'a>(mut labels: impl Iterator<Item = &'a Option<Label>>) -> bool {
 
 fn printed(item: &Item) -> String {
     match &item.label {
-        Some(Label::Number(num, _) | Label::Letter(num) | Label::TooLarge(num)) => num.text.clone(),
+        Some(Label::Number(num, _) | Label::Letter(num) | Label::TooLarge(num)) => {
+            num.text.to_string()
+        }
         _ => String::new(),
     }
 }
@@ -197,7 +199,7 @@ fn mixed<'m>(
             })?;
     let odd = nums.clone().filter(|(n, _)| style(&n.text) != *main);
     let (_, first_span) = odd.clone().next()?;
-    let texts = summary(odd.map(|(n, _)| n.text.clone()));
+    let texts = summary(odd.map(|(n, _)| n.text.to_string()));
     let example = nums
         .clone()
         .find(|(n, _)| style(&n.text) == *main)

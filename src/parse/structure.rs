@@ -189,7 +189,7 @@ impl<'p> Builder<'p> {
             }) if after_body && !self.expects_points(motion) => {
                 let content = vec![self.para(item.text(), span)];
                 motion.footnotes.push(Footnote {
-                    marker: num.value.clone(),
+                    marker: num.value.to_string(),
                     content,
                     span,
                 });
@@ -210,7 +210,7 @@ impl<'p> Builder<'p> {
             {
                 let num = Num {
                     text: "–".into(),
-                    value: String::new(),
+                    value: CompactString::default(),
                 };
                 self.point(motion, num, PointKind::Dash, false, item.text(), span);
             }
@@ -319,7 +319,7 @@ impl<'p> Builder<'p> {
             container = &mut container[last].points;
         }
         if kind == PointKind::Dash {
-            num.value = (container.len() + 1).to_string();
+            num.value = (container.len() + 1).to_string().into();
         }
         container.push(Point {
             num,
@@ -546,7 +546,7 @@ mod tests {
         fn walk(points: &[Point]) -> String {
             let parts: Vec<String> = (points.iter())
                 .map(|p| match p.points.is_empty() {
-                    true => p.num.value.clone(),
+                    true => p.num.value.to_string(),
                     false => format!("{}[{}]", p.num.value, walk(&p.points)),
                 })
                 .collect();
