@@ -8,7 +8,8 @@ use crate::model::Inline;
 pub fn parse(text: &str, note_markers: &[String]) -> Vec<Inline> {
     let pairs = emphasis_pairs(text);
     let mut pairs = pairs.iter().peekable();
-    let mut out: Vec<Inline> = Vec::new();
+    // Most paragraphs are one run: room for one spares a reallocation and its leftover.
+    let mut out: Vec<Inline> = Vec::with_capacity(1);
     let (mut bold, mut italic) = (false, false);
     let mut buf = String::new();
     let bytes = text.as_bytes();

@@ -64,12 +64,13 @@ fn unresolved_footnote_calls_stay_within_20x_the_input() {
 }
 
 /// Each paragraph (13 bytes here) costs the model about 260 bytes: the paragraph (144), its one
-/// content paragraph and its one run (number and text stored inline); the reader frees each block
-/// once read. About 38x at 4 MiB (52x before): the factor is the model's, not the reader's.
+/// content paragraph (64) and its one run (48), number and text stored inline; the reader frees
+/// each block once read. About 27x at 4 MiB (52x before): the factor is the model's own, and
+/// 20x would need a smaller paragraph in the model.
 #[test]
 #[cfg(target_os = "linux")]
-fn many_paragraphs_stay_within_40x_the_input() {
-    bounded("paragraphs", many_paragraphs, 40);
+fn many_paragraphs_stay_within_30x_the_input() {
+    bounded("paragraphs", many_paragraphs, 30);
 }
 
 #[test]
