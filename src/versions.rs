@@ -492,7 +492,7 @@ fn numbering(m: &Motion, out: &mut Vec<Facet>) {
     let paragraphs: Vec<_> = m.paragraphs().collect();
     out.push(numbered(
         Property::ParagraphNumbers,
-        paragraphs.iter().map(|p| p.num.value.clone()).collect(),
+        paragraphs.iter().map(|p| p.num.value.to_string()).collect(),
         paragraphs.iter().map(|p| p.num.text.as_str()).collect(),
         span_of(paragraphs.iter().map(|p| p.span)),
     ));
@@ -512,7 +512,7 @@ fn numbering(m: &Motion, out: &mut Vec<Facet>) {
         flatten(points, &mut all);
         out.push(numbered(
             Property::PointNumbers(place),
-            all.iter().map(|p| p.num.value.clone()).collect(),
+            all.iter().map(|p| p.num.value.to_string()).collect(),
             all.iter().map(|p| p.num.text.as_str()).collect(),
             span_of(all.iter().map(|p| p.span)),
         ));

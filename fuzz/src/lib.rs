@@ -103,7 +103,7 @@ pub fn letter_runs(text: &str) -> impl Iterator<Item = String> + '_ {
 pub fn model_texts(m: &Motion) -> Vec<String> {
     fn nums(points: &[Point], out: &mut Vec<String>) {
         for p in points {
-            out.push(p.num.text.clone());
+            out.push(p.num.text.to_string());
             nums(&p.points, out);
         }
     }
@@ -128,11 +128,11 @@ pub fn model_texts(m: &Motion) -> Vec<String> {
         all.extend(r.group.iter().cloned());
     }
     for r in &m.recitals {
-        all.push(r.num.text.clone());
+        all.push(r.num.text.to_string());
         nums(&r.points, &mut all);
     }
     for p in m.paragraphs() {
-        all.push(p.num.text.clone());
+        all.push(p.num.text.to_string());
         nums(&p.points, &mut all);
     }
     all.extend(m.footnotes.iter().map(|n| n.marker.clone()));

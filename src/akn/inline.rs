@@ -154,7 +154,7 @@ impl Doc<'_> {
                         self.eid(&c, &expected)
                     };
                     let note = self.footnote(&c, &eid, style.unchecked);
-                    let marker = c.attr("marker").unwrap_or_default().to_string();
+                    let marker = c.attr("marker").unwrap_or_default().into();
                     out.push(Inline::NoteRef {
                         marker,
                         note: Some(note),
@@ -163,7 +163,7 @@ impl Doc<'_> {
                 "noteRef" => {
                     let target = c.attr("href").map(|h| h.trim_start_matches('#'));
                     let note = target.and_then(|t| self.note_ids.get(t)).copied();
-                    let marker = c.attr("marker").unwrap_or_default().to_string();
+                    let marker = c.attr("marker").unwrap_or_default().into();
                     out.push(Inline::NoteRef { marker, note });
                     self.inlines(&c, owner, notes, style, out);
                 }
@@ -225,7 +225,7 @@ fn push_text(out: &mut Vec<Inline>, text: &str, style: Style) {
         }
     }
     out.push(Inline::Text {
-        text: text.to_string(),
+        text: text.into(),
         bold: style.bold,
         italic: style.italic,
     });

@@ -258,12 +258,12 @@ fn num_of(text: &str, ordinal: usize) -> Num {
     let text = text.trim();
     let value = text.trim_matches(|c: char| !c.is_alphanumeric());
     let value = if value.is_empty() {
-        ordinal.to_string()
+        ordinal.to_string().into()
     } else {
-        value.to_string()
+        value.into()
     };
     Num {
-        text: text.to_string(),
+        text: text.into(),
         value,
     }
 }

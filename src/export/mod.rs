@@ -178,7 +178,7 @@ mod tests {
     /// A motion with one paragraph whose points nest `depth` deep.
     fn nested(depth: usize) -> Motion {
         let num = |v: &str| Num {
-            text: format!("({v})"),
+            text: format!("({v})").into(),
             value: v.into(),
         };
         let mut points = Vec::new();

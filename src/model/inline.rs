@@ -1,6 +1,7 @@
 //! Running text: paragraphs of inline runs (plain, bold, italic), footnote calls and line breaks.
 
 use crate::diag::Span;
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 /// One piece of inline content.
@@ -9,9 +10,10 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Inline {
     /// Text with its emphasis. Whitespace inside is single spaces (or no-break spaces kept from the
-    /// source); runs never start or end a paragraph with a space.
+    /// source); runs never start or end a paragraph with a space. Runs of up to 24 bytes are
+    /// stored inline: a paragraph of many footnote calls allocates no string per word.
     Text {
-        text: String,
+        text: CompactString,
         #[serde(default, skip_serializing_if = "is_false")]
         bold: bool,
         #[serde(default, skip_serializing_if = "is_false")]
@@ -20,7 +22,7 @@ pub enum Inline {
     /// A footnote call such as `[1]` or `(1)`. `note` indexes [`crate::model::Motion::footnotes`]
     /// when the note text was found.
     NoteRef {
-        marker: String,
+        marker: CompactString,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<usize>,
     },
@@ -34,7 +36,7 @@ fn is_false(b: &bool) -> bool {
 
 impl Inline {
     /// Plain text, no emphasis.
-    pub fn text(s: impl Into<String>) -> Inline {
+    pub fn text(s: impl Into<CompactString>) -> Inline {
         Inline::Text {
             text: s.into(),
             bold: false,
@@ -53,7 +55,7 @@ pub struct Para {
 
 impl Para {
     /// A paragraph of one plain run.
-    pub fn plain(text: impl Into<String>, span: Span) -> Para {
+    pub fn plain(text: impl Into<CompactString>, span: Span) -> Para {
         Para {
             inlines: vec![Inline::text(text)],
             span,

@@ -7,6 +7,7 @@
 pub mod cover;
 pub mod inline;
 
+pub use compact_str::CompactString;
 pub use cover::{AuthorGroup, Cover, Date, DocKind, Located, ReplacedMotion};
 pub use inline::{Inline, Para};
 
@@ -22,13 +23,14 @@ pub const MAX_POINT_DEPTH: usize = 256;
 
 /// A number as printed before a recital, paragraph or point (`A.`, `1.`, `(a)`, `–`), and its
 /// value with punctuation removed (`A`, `1`, `a`; for dashes, the ordinal among siblings).
+/// Both are short and stored inline, so a motion of many paragraphs allocates no string for them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Num {
     /// As written, trimmed: `A.`, `1.`, `(a)`, `–`.
-    pub text: String,
+    pub text: CompactString,
     /// Punctuation stripped: `A`, `1`, `a`, `ii`; the AKN eId number.
-    pub value: String,
+    pub value: CompactString,
 }
 
 /// A citation (`having regard to ...`). The leading dash is presentation and is not kept.

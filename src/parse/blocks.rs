@@ -5,13 +5,15 @@ use super::label;
 use super::lines::{self, Kind, Line};
 use crate::diag::Span;
 use crate::lang::Profile;
+use compact_str::CompactString;
 use std::collections::HashSet;
 
 /// A run of lines read as one piece of text.
 #[derive(Debug, Clone)]
 pub struct Block {
-    /// The text: lines joined by spaces, `\n` where the source forced a line break.
-    pub text: String,
+    /// The text: lines joined by spaces, `\n` where the source forced a line break. Stored
+    /// inline when short, so a motion of many one-line paragraphs allocates nothing per block.
+    pub text: CompactString,
     pub span: Span,
     /// A blank line (or the start of the region) came before it.
     pub blank_before: bool,
@@ -92,7 +94,7 @@ pub fn group(
                 last_number = n;
             }
             blocks.push(Block {
-                text: collapse_spaces(&line.text),
+                text: collapse_spaces(&line.text).into(),
                 span,
                 blank_before,
                 md_heading: line.md_heading,
@@ -241,7 +243,7 @@ fn collapse_spaces(s: &str) -> String {
 /// Appends a wrapped line to a block's text: a line break where the source forced one, otherwise
 /// a space, or nothing when a line-end hyphen split a word.
 fn join(
-    text: &mut String,
+    text: &mut CompactString,
     next: &str,
     hard_break: bool,
     src: &str,
@@ -315,7 +317,7 @@ mod tests {
         let lines = super::super::lines::split(src, profile, &mut crate::diag::Collector::new());
         group(src, &lines, 0..lines.len(), profile)
             .into_iter()
-            .map(|b| b.text)
+            .map(|b| b.text.to_string())
             .collect()
     }
 

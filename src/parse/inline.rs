@@ -8,7 +8,8 @@ use crate::model::Inline;
 pub fn parse(text: &str, note_markers: &[String]) -> Vec<Inline> {
     let pairs = emphasis_pairs(text);
     let mut pairs = pairs.iter().peekable();
-    let mut out: Vec<Inline> = Vec::new();
+    // Most paragraphs are one run: room for one spares a reallocation and its leftover.
+    let mut out: Vec<Inline> = Vec::with_capacity(1);
     let (mut bold, mut italic) = (false, false);
     let mut buf = String::new();
     let bytes = text.as_bytes();
@@ -59,7 +60,7 @@ pub fn parse(text: &str, note_markers: &[String]) -> Vec<Inline> {
             buf.push_str(&text[seg..i]);
             flush(&mut out, &mut buf, bold, italic);
             out.push(Inline::NoteRef {
-                marker: text[i..i + len].to_string(),
+                marker: text[i..i + len].into(),
                 note: None,
             });
             i += len;
@@ -92,7 +93,7 @@ fn flush(out: &mut Vec<Inline>, buf: &mut String, bold: bool, italic: bool) {
         }
     }
     out.push(Inline::Text {
-        text: std::mem::take(buf),
+        text: std::mem::take(buf).into(),
         bold,
         italic,
     });

@@ -88,8 +88,8 @@ pub fn read(text: &str, profile: &Profile) -> Option<(Label, usize)> {
         let d = text.bytes().take_while(u8::is_ascii_digit).count();
         let len = number_end(&text[d..])?;
         let num = Num {
-            text: text[..d + len].to_string(),
-            value: text[..d].to_string(),
+            text: text[..d + len].into(),
+            value: text[..d].into(),
         };
         let label = match text[..d].parse::<u32>() {
             Ok(value) if value <= MAX_NUMBER => Label::Number(num, value),
@@ -111,8 +111,8 @@ pub fn read(text: &str, profile: &Profile) -> Option<(Label, usize)> {
     let listed = numbers.is_empty() || numbers.iter().any(|v| *v == text[..n]);
     if n > 0 && text[..n].chars().count() <= longest && listed && text[n..].starts_with('.') {
         let num = Num {
-            text: text[..=n].to_string(),
-            value: text[..n].to_string(),
+            text: text[..=n].into(),
+            value: text[..n].into(),
         };
         return after(n + 1).map(|at| (Label::Letter(num), at));
     }
@@ -147,8 +147,8 @@ fn profile_letters(profile: &Profile) -> &str {
 /// A point number from what is inside its parenthesis.
 fn point(inner: &str, written: &str) -> Option<Label> {
     let num = |value: &str| Num {
-        text: written.to_string(),
-        value: value.to_string(),
+        text: written.into(),
+        value: value.into(),
     };
     if !inner.is_empty()
         && inner.bytes().all(|b| b.is_ascii_digit())

@@ -72,7 +72,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
     // The blocks hold their own text: the lines are not needed while the model grows.
     drop(lines);
     diags.merge(structure::Builder::new(profile).build(
-        &body,
+        body,
         anchors.formula.is_some(),
         &mut motion,
     ));

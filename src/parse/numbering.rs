@@ -8,11 +8,11 @@ use super::structure::Item;
 use crate::codes;
 use crate::diag::{Diagnostic, Span};
 use crate::lang::Profile;
-use crate::model::{Motion, Num, Point};
+use crate::model::{BodyItem, Motion, Num, Point};
 
 /// In a motion with no paragraph numbered `1.`, `1)` or `1 .`, the points `(1)`, `(2)`, ... that
 /// follow each other in order are its paragraphs.
-pub(super) fn bracketed_paragraphs(items: &mut [Item<'_>]) {
+pub(super) fn bracketed_paragraphs(items: &mut [Item]) {
     if items
         .iter()
         .any(|i| matches!(i.label, Some(Label::Number(..))))
@@ -40,13 +40,13 @@ pub(super) fn bracketed_paragraphs(items: &mut [Item<'_>]) {
 /// labelled items before the first operative paragraph that open with the language's recital
 /// opener, when any of them carries a paragraph number. They are lettered in order; the warning
 /// names the printed numbers.
-pub(super) fn recitals_by_openers(items: &mut [Item<'_>], profile: &Profile) -> Option<Diagnostic> {
-    let opens = |item: &Item<'_>| {
+pub(super) fn recitals_by_openers(items: &mut [Item], profile: &Profile) -> Option<Diagnostic> {
+    let opens = |item: &Item| {
         let t = lines::strip_marks(item.text());
         (profile.recital_list_openers().iter()).any(|o| lines::starts_with_loose(t, o).is_some())
     };
     // Points of a recital (`(a)`) neither join nor end the run.
-    let listed = |item: &Item<'_>| {
+    let listed = |item: &Item| {
         matches!(
             item.label,
             Some(Label::Number(..) | Label::Letter(_) | Label::TooLarge(_))
@@ -71,8 +71,8 @@ pub(super) fn recitals_by_openers(items: &mut [Item<'_>], profile: &Profile) -> 
             break;
         };
         items[i].label = Some(Label::Letter(Num {
-            text: format!("{letter}."),
-            value: letter.clone(),
+            text: format!("{letter}.").into(),
+            value: letter.as_str().into(),
         }));
         last = letter;
     }
@@ -84,7 +84,7 @@ pub(super) fn recitals_by_openers(items: &mut [Item<'_>], profile: &Profile) -> 
             format!(
                 "{} items open like recitals but are numbered {}: read as recitals {first_letter} to {last}",
                 run.len(),
-                summary(&printed)
+                summary(printed.into_iter())
             ),
         )
         .hint(format!(
@@ -99,23 +99,28 @@ fn trusted<'a>(mut labels: impl Iterator<Item = &'a Option<Label>>) -> bool {
     labels.all(|l| matches!(l, Some(Label::Letter(_))))
 }
 
-fn printed(item: &Item<'_>) -> String {
+fn printed(item: &Item) -> String {
     match &item.label {
-        Some(Label::Number(num, _) | Label::Letter(num) | Label::TooLarge(num)) => num.text.clone(),
+        Some(Label::Number(num, _) | Label::Letter(num) | Label::TooLarge(num)) => {
+            num.text.to_string()
+        }
         _ => String::new(),
     }
 }
 
 /// The first few texts, quoted, and how many more.
-fn summary(texts: &[String]) -> String {
-    let shown: Vec<String> = texts.iter().take(4).map(|t| format!("`{t}`")).collect();
-    match texts.len() > shown.len() {
-        true => format!(
-            "{} and {} more",
-            shown.join(", "),
-            texts.len() - shown.len()
-        ),
-        false => shown.join(", "),
+fn summary(texts: impl Iterator<Item = String>) -> String {
+    let mut shown: Vec<String> = Vec::new();
+    let mut more = 0;
+    for t in texts {
+        match shown.len() < 4 {
+            true => shown.push(format!("`{t}`")),
+            false => more += 1,
+        }
+    }
+    match more {
+        0 => shown.join(", "),
+        n => format!("{} and {n} more", shown.join(", ")),
     }
 }
 
@@ -136,8 +141,12 @@ fn style(printed: &str) -> String {
 /// One warning for the paragraphs and one per level of points whose numbers are printed in more
 /// than one style, naming those outside the style most of them use.
 pub(super) fn mixed_styles(motion: &Motion) -> Vec<Diagnostic> {
-    let paragraphs: Vec<(&Num, Span)> = motion.paragraphs().map(|p| (&p.num, p.span)).collect();
-    let mut out: Vec<Diagnostic> = mixed("paragraphs", &paragraphs).into_iter().collect();
+    // The paragraphs are walked, not collected: a motion of many paragraphs needs no list of them.
+    let paragraphs = motion.body.iter().filter_map(|item| match item {
+        BodyItem::Paragraph(p) => Some((&p.num, p.span)),
+        BodyItem::Heading(_) => None,
+    });
+    let mut out: Vec<Diagnostic> = mixed("paragraphs", paragraphs).into_iter().collect();
     let mut levels: Vec<Vec<(&Num, Span)>> = Vec::new();
     let tops =
         (motion.recitals.iter().map(|r| &r.points)).chain(motion.paragraphs().map(|p| &p.points));
@@ -149,7 +158,7 @@ pub(super) fn mixed_styles(motion: &Motion) -> Vec<Diagnostic> {
             0 => "points".to_string(),
             d => format!("points at level {}", d + 1),
         };
-        out.extend(mixed(&what, level));
+        out.extend(mixed(&what, level.iter().copied()));
     }
     out
 }
@@ -167,12 +176,16 @@ fn collect_points<'m>(points: &'m [Point], depth: usize, levels: &mut Vec<Vec<(&
     }
 }
 
-fn mixed(what: &str, nums: &[(&Num, Span)]) -> Option<Diagnostic> {
-    let styles: Vec<String> = nums.iter().map(|(n, _)| style(&n.text)).collect();
-    let mut counts: Vec<(&String, usize)> = Vec::new();
-    for s in &styles {
+fn mixed<'m>(
+    what: &str,
+    nums: impl Iterator<Item = (&'m Num, Span)> + Clone,
+) -> Option<Diagnostic> {
+    // Styles are few: one count per style, none per number.
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for (n, _) in nums.clone() {
+        let s = style(&n.text);
         match counts.iter_mut().find(|(k, _)| *k == s) {
-            Some((_, n)) => *n += 1,
+            Some((_, c)) => *c += 1,
             None => counts.push((s, 1)),
         }
     }
@@ -180,26 +193,24 @@ fn mixed(what: &str, nums: &[(&Num, Span)]) -> Option<Diagnostic> {
     let (main, _) =
         counts
             .iter()
-            .fold(None, |best: Option<(&String, usize)>, &(k, n)| match best {
-                Some((_, b)) if b >= n => best,
-                _ => Some((k, n)),
+            .fold(None, |best: Option<(&String, usize)>, (k, n)| match best {
+                Some((_, b)) if b >= *n => best,
+                _ => Some((k, *n)),
             })?;
-    let odd: Vec<usize> = (0..nums.len()).filter(|&i| &styles[i] != main).collect();
-    let first = *odd.first()?;
-    let texts: Vec<String> = odd.iter().map(|&i| nums[i].0.text.clone()).collect();
+    let odd = nums.clone().filter(|(n, _)| style(&n.text) != *main);
+    let (_, first_span) = odd.clone().next()?;
+    let texts = summary(odd.map(|(n, _)| n.text.to_string()));
     let example = nums
-        .iter()
-        .zip(&styles)
-        .find(|(_, s)| s == &main)
-        .map(|((n, _), _)| n.text.as_str());
+        .clone()
+        .find(|(n, _)| style(&n.text) == *main)
+        .map(|(n, _)| n.text.as_str());
     Some(
         Diagnostic::new(
             &codes::NUMBERING_MIXED,
-            Some(nums[first].1),
+            Some(first_span),
             format!(
-                "{what} are numbered in more than one style: most like `{}`, but {}",
+                "{what} are numbered in more than one style: most like `{}`, but {texts}",
                 example.unwrap_or(main),
-                summary(&texts)
             ),
         )
         .hint("number them all in one style"),

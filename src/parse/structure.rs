@@ -35,15 +35,16 @@ enum Last {
     Trailing,
 }
 
-/// A block with its label read.
-pub(super) struct Item<'b> {
-    pub(super) block: &'b Block,
+/// A block with its label read. It owns the block, so that each is freed once read into the
+/// model: the blocks of a long motion are not kept beside the whole model.
+pub(super) struct Item {
+    pub(super) block: Block,
     pub(super) label: Option<Label>,
     /// Byte offset of the text after the label.
     pub(super) rest: usize,
 }
 
-impl Item<'_> {
+impl Item {
     pub(super) fn text(&self) -> &str {
         &self.block.text[self.rest..]
     }
@@ -74,8 +75,13 @@ impl<'p> Builder<'p> {
     }
 
     /// Reads the blocks into `motion`. `has_formula` says the first block is the formula.
-    pub fn build(mut self, blocks: &[Block], has_formula: bool, motion: &mut Motion) -> Collector {
-        let mut items: Vec<Item<'_>> = blocks.iter().map(|b| self.label(b)).collect();
+    pub fn build(
+        mut self,
+        blocks: Vec<Block>,
+        has_formula: bool,
+        motion: &mut Motion,
+    ) -> Collector {
+        let mut items: Vec<Item> = blocks.into_iter().map(|b| self.label(b)).collect();
         numbering::bracketed_paragraphs(&mut items);
         let replaced = numbering::recitals_by_openers(&mut items, self.profile);
         self.diags.extend(replaced);
@@ -89,7 +95,9 @@ impl<'p> Builder<'p> {
         let last_number = items
             .iter()
             .rposition(|i| matches!(i.label, Some(Label::Number(..))));
-        for (index, item) in items.iter().enumerate() {
+        // Each item is dropped once read, so its text's memory serves the model's next strings.
+        let mut items = items.into_iter().enumerate().peekable();
+        while let Some((index, item)) = items.next() {
             if index == 0 && has_formula {
                 motion.formula = Some(self.para(&item.block.text, item.block.span));
                 self.last = Last::Formula;
@@ -97,19 +105,19 @@ impl<'p> Builder<'p> {
             }
             let after_body = last_number.is_none_or(|l| index > l);
             let next_is_number = items
-                .get(index + 1)
-                .is_some_and(|n| matches!(n.label, Some(Label::Number(..))));
-            self.item(item, after_body, next_is_number, motion);
+                .peek()
+                .is_some_and(|(_, n)| matches!(n.label, Some(Label::Number(..))));
+            self.item(&item, after_body, next_is_number, motion);
         }
+        drop(items);
         for d in numbering::mixed_styles(motion) {
             self.diags.push(d);
         }
         self.diags
     }
 
-    fn label<'b>(&self, block: &'b Block) -> Item<'b> {
-        let t = &block.text;
-        match label::read(t, self.profile) {
+    fn label(&self, block: Block) -> Item {
+        match label::read(&block.text, self.profile) {
             Some((label, rest)) => Item {
                 block,
                 label: Some(label),
@@ -135,13 +143,7 @@ impl<'p> Builder<'p> {
         }
     }
 
-    fn item(
-        &mut self,
-        item: &Item<'_>,
-        after_body: bool,
-        next_is_number: bool,
-        motion: &mut Motion,
-    ) {
+    fn item(&mut self, item: &Item, after_body: bool, next_is_number: bool, motion: &mut Motion) {
         let span = item.block.span;
         match &item.label {
             Some(Label::Note(marker)) => {
@@ -187,7 +189,7 @@ impl<'p> Builder<'p> {
             }) if after_body && !self.expects_points(motion) => {
                 let content = vec![self.para(item.text(), span)];
                 motion.footnotes.push(Footnote {
-                    marker: num.value.clone(),
+                    marker: num.value.to_string(),
                     content,
                     span,
                 });
@@ -208,7 +210,7 @@ impl<'p> Builder<'p> {
             {
                 let num = Num {
                     text: "–".into(),
-                    value: String::new(),
+                    value: CompactString::default(),
                 };
                 self.point(motion, num, PointKind::Dash, false, item.text(), span);
             }
@@ -232,7 +234,7 @@ impl<'p> Builder<'p> {
 
     /// A numbered line starts a paragraph unless it sits in the preamble mid-sentence: a wrapped
     /// line beginning with a date such as "1. huhtikuuta".
-    fn is_paragraph(&self, value: u32, item: &Item<'_>, motion: &Motion) -> bool {
+    fn is_paragraph(&self, value: u32, item: &Item, motion: &Motion) -> bool {
         if self.zone == Zone::Body || item.block.blank_before {
             return true;
         }
@@ -242,7 +244,7 @@ impl<'p> Builder<'p> {
 
     /// A lettered line starts a recital unless it is a wrapped line mid-sentence ("... by Mr\nA.
     /// Smith"): not after a blank line, not the next letter, and the text before it unfinished.
-    fn is_recital(&self, num: &Num, item: &Item<'_>, motion: &Motion) -> bool {
+    fn is_recital(&self, num: &Num, item: &Item, motion: &Motion) -> bool {
         if item.block.blank_before || self.zone == Zone::Citations && self.last == Last::Formula {
             return true;
         }
@@ -317,7 +319,7 @@ impl<'p> Builder<'p> {
             container = &mut container[last].points;
         }
         if kind == PointKind::Dash {
-            num.value = (container.len() + 1).to_string();
+            num.value = (container.len() + 1).to_string().into();
         }
         container.push(Point {
             num,
@@ -330,12 +332,12 @@ impl<'p> Builder<'p> {
 
     fn unlabelled(
         &mut self,
-        item: &Item<'_>,
+        item: &Item,
         after_body: bool,
         next_is_number: bool,
         motion: &mut Motion,
     ) {
-        let block = item.block;
+        let block = &item.block;
         let t = block.text.as_str();
         let span = block.span;
         let p = self.profile;
@@ -544,7 +546,7 @@ mod tests {
         fn walk(points: &[Point]) -> String {
             let parts: Vec<String> = (points.iter())
                 .map(|p| match p.points.is_empty() {
-                    true => p.num.value.clone(),
+                    true => p.num.value.to_string(),
                     false => format!("{}[{}]", p.num.value, walk(&p.points)),
                 })
                 .collect();

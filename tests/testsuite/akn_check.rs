@@ -115,9 +115,9 @@ fn exported_xml_reads_back_to_the_same_motion() {
             ));
         }
         let nums = |m: &Motion| -> Vec<String> {
-            let recitals = m.recitals.iter().map(|r| r.num.value.clone());
+            let recitals = m.recitals.iter().map(|r| r.num.value.to_string());
             recitals
-                .chain(m.paragraphs().map(|p| p.num.value.clone()))
+                .chain(m.paragraphs().map(|p| p.num.value.to_string()))
                 .collect()
         };
         if nums(back) != nums(&original) || back.lang != original.lang {

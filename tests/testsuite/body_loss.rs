@@ -14,7 +14,7 @@ fn read(text: &str) -> (Motion, Vec<Diagnostic>) {
 /// Every word of the model's text, in reading order, plus the paragraph numbers.
 fn words(m: &Motion) -> String {
     let mut out: Vec<String> = m.text_in_order().iter().map(|p| p.plain_text()).collect();
-    out.extend(m.paragraphs().map(|p| p.num.text.clone()));
+    out.extend(m.paragraphs().map(|p| p.num.text.to_string()));
     out.join(" ")
 }
 

@@ -312,14 +312,14 @@ fn assert_recitals_by_openers(name: &str, shape: fn(&str) -> String) {
         }
         checked += 1;
         let original = reading(&m, &d);
-        let letters: Vec<String> = m.recitals.iter().map(|r| r.num.value.clone()).collect();
+        let letters: Vec<String> = m.recitals.iter().map(|r| r.num.value.to_string()).collect();
         let (m, d) = read_as(&path, &shape(&text));
         let shaped = reading(&m, &d);
         let file = path.file_name().unwrap().to_string_lossy().into_owned();
         if shaped != original {
             failures.push(format!("{file}: {}", difference(&original, &shaped)));
         }
-        let got: Vec<String> = m.recitals.iter().map(|r| r.num.value.clone()).collect();
+        let got: Vec<String> = m.recitals.iter().map(|r| r.num.value.to_string()).collect();
         let warned = d
             .iter()
             .filter(|d| d.code == "W-NUMBERING-REPLACED")

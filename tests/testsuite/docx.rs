@@ -257,7 +257,7 @@ fn first_calls(m: &Motion) -> Vec<(*const Inline, usize, String)> {
             {
                 if *i < seen.len() && !clean(marker).trim().is_empty() && !seen[*i] {
                     seen[*i] = true;
-                    out.push((inline as *const Inline, *i, marker.clone()));
+                    out.push((inline as *const Inline, *i, marker.to_string()));
                 }
             }
         }

@@ -118,7 +118,7 @@ pub fn motion_words(motion: &Motion) -> Vec<String> {
 pub fn label_and_cover_texts(m: &Motion) -> Vec<String> {
     fn nums(points: &[Point], out: &mut Vec<String>) {
         for p in points {
-            out.push(p.num.text.clone());
+            out.push(p.num.text.to_string());
             nums(&p.points, out);
         }
     }
@@ -145,11 +145,11 @@ pub fn label_and_cover_texts(m: &Motion) -> Vec<String> {
         texts.extend(r.group.iter().map(|g| format!("({g})")));
     }
     for r in &m.recitals {
-        texts.push(r.num.text.clone());
+        texts.push(r.num.text.to_string());
         nums(&r.points, &mut texts);
     }
     for p in m.paragraphs() {
-        texts.push(p.num.text.clone());
+        texts.push(p.num.text.to_string());
         nums(&p.points, &mut texts);
     }
     texts.extend(m.footnotes.iter().map(|n| n.marker.clone()));

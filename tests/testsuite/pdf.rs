@@ -282,8 +282,8 @@ fn para(text: &str) -> Para {
 fn paragraph(n: usize, text: &str) -> BodyItem {
     BodyItem::Paragraph(Paragraph {
         num: Num {
-            text: format!("{n}."),
-            value: n.to_string(),
+            text: format!("{n}.").into(),
+            value: n.to_string().into(),
         },
         content: vec![para(text)],
         points: vec![],

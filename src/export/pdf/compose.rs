@@ -497,7 +497,7 @@ fn main_body<'a>(m: &'a Motion, out: &mut Vec<Block<'a>>) {
                 }
                 if !under_heading {
                     group_start.get_or_insert(before);
-                    group_nums.push(p.num.value.clone());
+                    group_nums.push(p.num.value.to_string());
                 }
             }
         }
