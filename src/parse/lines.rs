@@ -210,7 +210,8 @@ fn clean<'a>(
     if line.kind == Kind::Text && line.text.is_empty() {
         line.kind = Kind::Blank;
     }
-    if line.kind == Kind::Text && is_furniture(&line.text, profile) {
+    // A markdown heading (`## 0/0`) is the author's, never page furniture.
+    if line.kind == Kind::Text && !line.md_heading && is_furniture(&line.text, profile) {
         line.kind = Kind::Furniture;
     }
     line

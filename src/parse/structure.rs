@@ -117,7 +117,11 @@ impl<'p> Builder<'p> {
     }
 
     fn label(&self, block: Block) -> Item {
-        match label::read(&block.text, self.profile) {
+        // A markdown heading is a heading whatever it reads: `## a.` or `## 0.` is no label.
+        let read = (!block.md_heading)
+            .then(|| label::read(&block.text, self.profile))
+            .flatten();
+        match read {
             Some((label, rest)) => Item {
                 block,
                 label: Some(label),
