@@ -192,8 +192,11 @@ fn clean<'a>(
             while text[start..end].starts_with(char::is_whitespace) {
                 start += text[start..end].chars().next().map_or(1, char::len_utf8);
             }
-            // Leaked tags: <Titre>...</Titre>.
-            if let Some((name, inner_start, inner_end)) = leaked_tag(&text[start..end]) {
+            // Leaked tags: <Titre>...</Titre>; a markdown heading (`## <a>`) is the author's text.
+            let tag = (!line.md_heading)
+                .then(|| leaked_tag(&text[start..end]))
+                .flatten();
+            if let Some((name, inner_start, inner_end)) = tag {
                 line.tag = raw.find(name).map(|i| &raw[i..i + name.len()]);
                 end = start + inner_end;
                 start += inner_start;
