@@ -24,11 +24,12 @@ pub struct Block {
     pub set_apart: bool,
 }
 
-/// Reads the blocks of `lines[range]`.
+/// Reads the blocks of `lines[range]`; `width` is the document's [`lines::width`].
 pub fn group(
     src: &str,
     lines: &[Line<'_>],
     range: std::ops::Range<usize>,
+    width: usize,
     profile: &Profile,
 ) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
@@ -37,7 +38,6 @@ pub fn group(
     // Set while furniture or a page break separates this line from the previous text line.
     let mut page_gap = false;
     let mut prev_hard_break = false;
-    let width = lines::width(lines);
     // The number of the last paragraph that opened a block: a wrap that puts `13.` at a line's
     // start before any paragraph 12 is a date, not a paragraph.
     let mut last_number = 0;
@@ -315,7 +315,7 @@ mod tests {
     fn blocks(src: &str) -> Vec<String> {
         let profile = crate::lang::profile("en").unwrap();
         let lines = super::super::lines::split(src, profile, &mut crate::diag::Collector::new());
-        group(src, &lines, 0..lines.len(), profile)
+        group(src, &lines, 0..lines.len(), lines::width(&lines), profile)
             .into_iter()
             .map(|b| b.text.to_string())
             .collect()

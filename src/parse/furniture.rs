@@ -11,9 +11,10 @@ use std::collections::BTreeMap;
 
 /// Turns back into text every run of furniture-like lines (and rules) in `lines[from..]` that
 /// sits inside a paragraph: a text line right before it and right after it, no page break, and
-/// the line after not one that opens a block of its own (a formula, a numbered paragraph).
-pub fn settle(lines: &mut [Line<'_>], from: usize, profile: &Profile) {
-    take_wrapped_tails(lines, from);
+/// the line after not one that opens a block of its own (a formula, a numbered paragraph). `width`
+/// is the document's [`lines::width`].
+pub fn settle(lines: &mut [Line<'_>], from: usize, width: usize, profile: &Profile) {
+    take_wrapped_tails(lines, from, width);
     let removable = |l: &Line<'_>| matches!(l.kind, Kind::Furniture | Kind::Rule);
     let mut i = from;
     while i < lines.len() {
@@ -45,8 +46,7 @@ pub fn settle(lines: &mut [Line<'_>], from: usize, profile: &Profile) {
 /// Makes furniture of the tail a hard wrap cut from a furniture line (`Last updated: 17 November
 /// 2021Legal` / `notice - Privacy policy`): a text line right after a furniture line that was too
 /// full for its first word, with nothing after the tail but a blank line, furniture or the end.
-fn take_wrapped_tails(lines: &mut [Line<'_>], from: usize) {
-    let width = lines::width(lines);
+fn take_wrapped_tails(lines: &mut [Line<'_>], from: usize, width: usize) {
     for i in from.max(1)..lines.len() {
         let (head, tail) = (&lines[i - 1], &lines[i]);
         let alone = lines.get(i + 1).is_none_or(|n| n.kind != Kind::Text);
@@ -104,7 +104,8 @@ mod tests {
     fn kinds(src: &str) -> Vec<Kind> {
         let profile = crate::lang::profile("en").unwrap();
         let mut lines = lines::split(src, profile, &mut crate::diag::Collector::new());
-        settle(&mut lines, 0, profile);
+        let width = lines::width(&lines);
+        settle(&mut lines, 0, width, profile);
         lines.iter().map(|l| l.kind).collect()
     }
 

@@ -60,15 +60,23 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
         };
     }
     let anchors = find_anchors(&lines, profile);
+    // The width the text was wrapped at, if it was: the joins of cover, furniture and blocks use it.
+    let width = lines::width(&lines);
     // Furniture on the cover is read by the cover reader (a lone document number there is the
     // motion's own); from the title on, only furniture standing where furniture can stand is
     // removed, and counted.
-    furniture::settle(&mut lines, anchors.cover_end, profile);
+    furniture::settle(&mut lines, anchors.cover_end, width, profile);
     diags.extend(furniture::note(text, &lines[anchors.cover_end..], profile));
-    motion.cover = cover::read(text, &lines, anchors.cover_end, profile, &mut diags);
+    motion.cover = cover::read(text, &lines, anchors.cover_end, width, profile, &mut diags);
     check_number_against_name(&motion.cover, &options.source_name, &mut diags);
-    read_title(text, &lines, &anchors, profile, &mut motion);
-    let body = blocks::group(text, &lines, anchors.body_start..lines.len(), profile);
+    read_title(text, &lines, &anchors, width, profile, &mut motion);
+    let body = blocks::group(
+        text,
+        &lines,
+        anchors.body_start..lines.len(),
+        width,
+        profile,
+    );
     // The blocks hold their own text: the lines are not needed while the model grows.
     drop(lines);
     diags.merge(structure::Builder::new(profile).build(
@@ -246,6 +254,7 @@ fn read_title(
     src: &str,
     lines: &[Line<'_>],
     anchors: &Anchors,
+    width: usize,
     profile: &Profile,
     motion: &mut Motion,
 ) {
@@ -259,7 +268,8 @@ fn read_title(
             })
         });
     }
-    let mut blocks = blocks::group(src, lines, start..anchors.body_start, profile).into_iter();
+    let mut blocks =
+        blocks::group(src, lines, start..anchors.body_start, width, profile).into_iter();
     let para = |b: blocks::Block| crate::model::Para {
         inlines: inline::parse(&b.text, &[]),
         span: b.span,

@@ -228,6 +228,14 @@ mod tests {
 
     const HEAD: &str = "The European Parliament,\n\n– having regard to Rule 132,\n\n";
 
+    fn recital_letters(p: &crate::parse::Parsed) -> Vec<&str> {
+        p.motion
+            .recitals
+            .iter()
+            .map(|r| r.num.value.as_str())
+            .collect()
+    }
+
     fn codes_of(p: &crate::parse::Parsed) -> Vec<&str> {
         p.diagnostics.iter().map(|d| d.code).collect()
     }
@@ -246,12 +254,7 @@ mod tests {
             "{HEAD}1. whereas one:\n\n(a) this;\n\n1. whereas two;\n\n1. Whereas three;\n\n1. Calls;\n\n2. Instructs;\n"
         ));
         assert_eq!(p.motion.recitals[0].points.len(), 1);
-        let letters: Vec<&str> = p
-            .motion
-            .recitals
-            .iter()
-            .map(|r| r.num.value.as_str())
-            .collect();
+        let letters = recital_letters(&p);
         assert_eq!(letters, ["A", "B", "C"]);
         assert_eq!(p.motion.paragraphs().count(), 2);
         let warnings: Vec<&Diagnostic> = (p.diagnostics.iter())
@@ -270,12 +273,7 @@ mod tests {
         let p = read(&format!(
             "{HEAD}A. whereas one;\n\nC. whereas two;\n\n1. Calls;\n"
         ));
-        let letters: Vec<&str> = p
-            .motion
-            .recitals
-            .iter()
-            .map(|r| r.num.value.as_str())
-            .collect();
+        let letters = recital_letters(&p);
         assert_eq!(letters, ["A", "C"]);
         assert!(!codes_of(&p).contains(&"W-NUMBERING-REPLACED"));
     }

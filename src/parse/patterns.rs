@@ -206,37 +206,52 @@ pub fn make_date(day: u32, month: u32, year: u32) -> Option<Date> {
     )
 }
 
-/// The first procedure reference in `s` (`2021/2544(RSP)`), loosely: digits `/` digits `(` letters
-/// `)`. Returns its byte range.
+/// The first procedure reference in `s` (`2021/2544(RSP)`), loosely: at least four digits `/`
+/// digits `(` two letters or more `)`, not glued to a word before it. Returns its byte range.
 pub fn find_procedure(s: &str) -> Option<(usize, usize)> {
     let bytes = s.as_bytes();
-    let mut i = 0;
-    while let Some(off) = s[i..].find('/') {
-        let slash = i + off;
+    procedure_shapes(s)
+        .find(|p| {
+            p.slash - p.start >= 4
+                && p.letters >= 2
+                && (p.start == 0 || !bytes[p.start - 1].is_ascii_alphanumeric())
+        })
+        .map(|p| (p.start, p.end))
+}
+
+/// A procedure reference in brackets and nothing else (`(2021/2544(RSP))`): the reference.
+pub fn bracketed_procedure(t: &str) -> Option<&str> {
+    let inner = t.strip_prefix('(')?.strip_suffix(')')?;
+    (find_procedure(inner) == Some((0, inner.len()))).then_some(inner)
+}
+
+/// Where digits `/` digits `(` letters `)` stand in `s`, each found from its slash.
+struct ProcedureShape {
+    start: usize,
+    slash: usize,
+    letters: usize,
+    end: usize,
+}
+
+fn procedure_shapes(s: &str) -> impl Iterator<Item = ProcedureShape> + '_ {
+    let bytes = s.as_bytes();
+    s.match_indices('/').filter_map(move |(slash, _)| {
         let start = slash
             - bytes[..slash]
                 .iter()
                 .rev()
                 .take_while(|b| b.is_ascii_digit())
                 .count();
-        let after = &s[slash + 1..];
-        let n = digits(after);
-        if slash - start >= 4 && n >= 1 {
-            let rest = &after[n..];
-            if let Some(inner) = rest.strip_prefix('(') {
-                let letters = inner.bytes().take_while(u8::is_ascii_alphabetic).count();
-                if letters >= 2 && inner[letters..].starts_with(')') {
-                    let end = slash + 1 + n + 1 + letters + 1;
-                    let before_ok = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
-                    if before_ok {
-                        return Some((start, end));
-                    }
-                }
-            }
-        }
-        i = slash + 1;
-    }
-    None
+        let n = digits(&s[slash + 1..]);
+        let inner = s[slash + 1 + n..].strip_prefix('(')?;
+        let letters = inner.bytes().take_while(u8::is_ascii_alphabetic).count();
+        (n > 0 && letters > 0 && inner[letters..].starts_with(')')).then_some(ProcedureShape {
+            start,
+            slash,
+            letters,
+            end: slash + 1 + n + letters + 2,
+        })
+    })
 }
 
 /// The procedure types of the Parliament's Legislative Observatory (OEIL, "Type of procedure"
@@ -256,29 +271,9 @@ pub const PROCEDURE_TYPES: &[&str] = &[
 /// Something shaped like a procedure reference, loosely: digits `/` digits `(` letters `)`, at
 /// any length (`21/2544(RSP)`). Returns its byte range. [`find_procedure`] is the strict form.
 pub fn find_procedure_like(s: &str) -> Option<(usize, usize)> {
-    let bytes = s.as_bytes();
-    let mut from = 0;
-    while let Some(off) = s[from..].find('/') {
-        let slash = from + off;
-        let start = slash
-            - bytes[..slash]
-                .iter()
-                .rev()
-                .take_while(|b| b.is_ascii_digit())
-                .count();
-        let n = digits(&s[slash + 1..]);
-        let rest = &s[slash + 1 + n..];
-        if start < slash && n > 0 {
-            if let Some(inner) = rest.strip_prefix('(') {
-                let letters = inner.bytes().take_while(u8::is_ascii_alphabetic).count();
-                if letters > 0 && inner[letters..].starts_with(')') {
-                    return Some((start, slash + 1 + n + letters + 2));
-                }
-            }
-        }
-        from = slash + 1;
-    }
-    None
+    procedure_shapes(s)
+        .find(|p| p.start < p.slash)
+        .map(|p| (p.start, p.end))
 }
 
 /// The document number a file name states: `B9-0146-2021_EN` -> `B9-0146/2021`,

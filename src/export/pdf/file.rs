@@ -166,14 +166,7 @@ fn indirect(
     body: impl FnOnce(&mut Vec<u8>),
 ) {
     out.extend_from_slice(format!("{id} {generation} obj\n").as_bytes());
-    if matches!(
-        object,
-        Object::Null
-            | Object::Boolean(_)
-            | Object::Integer(_)
-            | Object::Real(_)
-            | Object::Reference(_)
-    ) {
+    if syntax::needs_separator(object) {
         out.push(b' ');
     }
     body(out);

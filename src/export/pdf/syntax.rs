@@ -5,7 +5,7 @@
 use lopdf::{Dictionary, Object, StringFormat};
 
 /// Does `object` need a space before it (after a name or another object)?
-fn needs_separator(object: &Object) -> bool {
+pub(super) fn needs_separator(object: &Object) -> bool {
     matches!(
         object,
         Object::Null

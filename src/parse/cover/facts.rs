@@ -50,9 +50,7 @@ fn fact(token: &str) -> Option<Fact> {
     if let Some(date) = patterns::numeric_date(&plain) {
         return Some(Fact::Date(date.map_err(|()| token.to_string())));
     }
-    let inner = plain.strip_prefix('(').and_then(|r| r.strip_suffix(')'))?;
-    (patterns::find_procedure(inner) == Some((0, inner.len())))
-        .then(|| Fact::Procedure(inner.to_string()))
+    patterns::bracketed_procedure(&plain).map(|inner| Fact::Procedure(inner.to_string()))
 }
 
 #[cfg(test)]

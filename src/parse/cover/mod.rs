@@ -9,20 +9,22 @@ mod fields;
 mod join;
 mod shapes;
 
-use super::lines::{self, Line};
+use super::lines::Line;
 use crate::diag::Collector;
 use crate::lang::Profile;
 use crate::model::Cover;
 
-/// Reads the cover from `lines`, the first `cover_end` of the document's lines.
+/// Reads the cover from `lines`, the first `cover_end` of the document's lines; `width` is the
+/// document's [`super::lines::width`].
 pub fn read(
     src: &str,
     lines: &[Line<'_>],
     cover_end: usize,
+    width: usize,
     profile: &Profile,
     diags: &mut Collector,
 ) -> Cover {
-    let items = join::items(src, &lines[..cover_end], lines::width(lines), profile);
+    let items = join::items(src, &lines[..cover_end], width, profile);
     let mut reader = shapes::Reader::new(profile, diags);
     for (i, item) in items.iter().enumerate() {
         reader.read(item, items.get(i + 1));

@@ -340,9 +340,7 @@ fn starts_with_any(t: &str, words: &[String]) -> Option<()> {
 
 /// `(2021/2544(RSP))` alone.
 fn is_procedure_item(t: &str) -> bool {
-    t.strip_prefix('(')
-        .and_then(|r| r.strip_suffix(')'))
-        .is_some_and(|inner| patterns::find_procedure(inner) == Some((0, inner.len())))
+    patterns::bracketed_procedure(t).is_some()
 }
 
 #[cfg(test)]
@@ -354,7 +352,14 @@ mod tests {
         let profile = crate::lang::profile("en").unwrap();
         let mut diags = Collector::new();
         let lines = lines::split(text, profile, &mut diags);
-        let cover = super::super::read(text, &lines, lines.len(), profile, &mut diags);
+        let cover = super::super::read(
+            text,
+            &lines,
+            lines.len(),
+            lines::width(&lines),
+            profile,
+            &mut diags,
+        );
         (cover, diags.finish())
     }
 
