@@ -22,7 +22,7 @@ MATH_FONT := /usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf
 # Debian packages the tests use, by the command each provides.
 TOOLS := xmllint:libxml2-utils pdftotext:poppler-utils pdffonts:poppler-utils pdftoppm:poppler-utils qpdf:qpdf valgrind:valgrind parallel:parallel
 
-.PHONY: all build samples test lib-alone test-office deps check bench docs clean fuzz fuzz-corpus
+.PHONY: snapshot all build samples test lib-alone test-office deps check bench docs clean fuzz fuzz-corpus
 
 all: samples
 
@@ -35,6 +35,20 @@ samples: build
 # The page images shown in the README: the seed motion's first two PDF pages.
 docs: samples
 	for n in 1 2; do pdftoppm -png -r 50 -f $$n -l $$n -singlefile $(OUT)/B9-0146-2021_EN.pdf docs/pdf-page-$$n; done
+
+# Every output the tool makes of samples/, the corpus and the test fixtures, into SNAPSHOT: run
+# before and after a change that must not change behaviour, then `diff -r` the two folders.
+SNAPSHOT ?= target/snapshot
+snapshot: build
+	rm -rf $(SNAPSHOT) && mkdir -p $(SNAPSHOT)
+	for src in samples $(SHARED_DIR)/corpus/ep tests/fixtures/body_shapes; do \
+	  name=$$(basename $$src); \
+	  $(BIN) convert --force --format xml,pdf,docx -o $(SNAPSHOT)/$$name $$src >/dev/null 2>&1; \
+	  $(BIN) check --report-format json $$src > $(SNAPSHOT)/$$name.check.json 2>/dev/null; \
+	  NO_COLOR=1 $(BIN) check $$src 2>&1 | sed "s/ in [0-9.]* s (.*)//" > $(SNAPSHOT)/$$name.check.txt; \
+	  (cd $(SNAPSHOT) && $(abspath $(BIN)) check $$name --report-format json > $$name.xml-check.json) 2>/dev/null; \
+	  for f in $$src/*.txt; do $(BIN) dump $$f > $(SNAPSHOT)/$$name.$$(basename $$f).dump.json 2>/dev/null; done; \
+	done; true
 
 check: build
 	$(BIN) check samples/
