@@ -11,7 +11,6 @@
 //! model, checking the profile's XML rules, so that `check` guards XML files as it guards text.
 
 pub mod akn;
-pub mod codes;
 pub mod diag;
 pub mod export;
 pub mod lang;

@@ -1,6 +1,6 @@
 //! Turning input bytes into text: byte-order marks, UTF-16, invalid UTF-8, binary data.
 
-use crate::codes;
+use crate::diag::codes;
 use crate::diag::{Diagnostic, Span};
 
 /// Decodes input bytes to text.

@@ -7,7 +7,7 @@
 //! is taken as right; the versions that differ are reported, each in its own terms (its own
 //! spans), so that the command line can show the finding in that version's file.
 
-use crate::codes::{self, Code};
+use crate::diag::codes::{self, Code};
 use crate::diag::{Diagnostic, Span};
 use crate::lang;
 use crate::model::{Motion, Point};

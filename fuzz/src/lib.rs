@@ -190,7 +190,7 @@ pub fn render_checked(input: &HumanInput) -> String {
     let mut diagnostics = read(&input.text, "fuzz").diagnostics;
     let len = input.text.len() + 8;
     diagnostics.extend(input.extra.iter().map(|e| {
-        let code = &motion_export::codes::ALL[e.code as usize % motion_export::codes::ALL.len()];
+        let code = &motion_export::diag::codes::ALL[e.code as usize % motion_export::diag::codes::ALL.len()];
         Diagnostic {
             code: code.name,
             severity: code.severity,

@@ -4,7 +4,7 @@
 
 use super::tree::Element;
 use super::Doc;
-use crate::codes;
+use crate::diag::codes;
 use crate::diag::{Diagnostic, Span};
 use std::collections::HashMap;
 

@@ -5,7 +5,7 @@
 use super::preface::located;
 use super::tree::Element;
 use super::Doc;
-use crate::codes;
+use crate::diag::codes;
 use crate::diag::{Diagnostic, Span};
 use crate::lang::LANGUAGES;
 use crate::model::Motion;

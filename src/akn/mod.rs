@@ -17,7 +17,7 @@ mod preamble;
 mod preface;
 pub mod tree;
 
-use crate::codes;
+use crate::diag::codes;
 use crate::diag::{self, Diagnostic, Span};
 use crate::model::{DocKind, Footnote, Motion, Num, Para};
 use crate::parse::Parsed;

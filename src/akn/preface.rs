@@ -4,7 +4,7 @@
 
 use super::tree::{Element, Node};
 use super::Doc;
-use crate::codes;
+use crate::diag::codes;
 use crate::diag::Diagnostic;
 use crate::export::xml::eid::Counter;
 use crate::model::{AuthorGroup, Cover, Date, Located, Motion, Para, ReplacedMotion};

@@ -9,7 +9,7 @@
 //! of `<i>x</i>` (8 bytes) thus costs two slots, 48 bytes, and no allocation of its own.
 
 use super::doctype::{self, Entities};
-use crate::codes;
+use crate::diag::codes;
 use crate::diag::{Diagnostic, Span};
 use crate::export::xml::AKN_NS;
 use quick_xml::escape::{resolve_predefined_entity, unescape_with};

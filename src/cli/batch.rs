@@ -336,7 +336,7 @@ fn process<J: Job>(input: &Input, cfg: &ReadConfig, color: bool, job: &J) -> Fil
             report.outcome = Outcome::Failed;
             report.written = 0;
             let notes = job.discard(input);
-            let internal = Diagnostic::new(&motion_export::codes::INTERNAL, None, message)
+            let internal = Diagnostic::new(&motion_export::diag::codes::INTERNAL, None, message)
                 .hint("this is a bug in motion-export: please report it with this input file");
             report.finish(input, cfg, color, &[internal], "");
             report.add_notes(notes);
@@ -371,7 +371,7 @@ fn work<J: Job>(input: &Input, cfg: &ReadConfig, color: bool, job: &J, report: &
         Err(Load::Io(msg)) => {
             report.outcome = Outcome::Failed;
             (
-                vec![Diagnostic::new(&motion_export::codes::IO, None, msg)],
+                vec![Diagnostic::new(&motion_export::diag::codes::IO, None, msg)],
                 String::new(),
             )
         }
@@ -470,7 +470,7 @@ pub fn load(input: &Input, cfg: &ReadConfig) -> Result<Loaded, Load> {
     // An empty input has nothing to validate; saying so once is enough.
     if !diagnostics
         .iter()
-        .any(|d| d.code == motion_export::codes::INPUT_EMPTY.name)
+        .any(|d| d.code == motion_export::diag::codes::INPUT_EMPTY.name)
     {
         diagnostics.extend(validate::validate(&parsed.motion));
     }
@@ -529,7 +529,7 @@ pub(super) fn apply_rules(
 fn too_large(size: u64, limit: u64) -> Load {
     Load::Rejected(
         Diagnostic::new(
-            &motion_export::codes::INPUT_TOO_LARGE,
+            &motion_export::diag::codes::INPUT_TOO_LARGE,
             None,
             format!("the input is {size} bytes, over the limit of {limit} bytes"),
         )

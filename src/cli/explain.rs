@@ -1,7 +1,7 @@
 //! `motion-export explain CODE`: the long explanation of a diagnostic, like `rustc --explain`.
 
 use super::{exit, Fatal};
-use motion_export::codes;
+use motion_export::diag::codes;
 
 pub fn run(code: Option<&str>) -> Result<u8, Fatal> {
     match code {

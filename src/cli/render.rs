@@ -291,7 +291,7 @@ mod tests {
         let src = "The European Parliament,\nA. whereas x;\nC. whereas y;\n";
         let start = src.find("C.").unwrap();
         let d = Diagnostic::new(
-            &motion_export::codes::RECITAL_GAP,
+            &motion_export::diag::codes::RECITAL_GAP,
             Some(Span {
                 start,
                 end: start + 2,
@@ -326,7 +326,7 @@ mod tests {
         let first = at("1. Calls on x", 1);
         let again = at("1. Calls on z", 5);
         let d = Diagnostic::new(
-            &motion_export::codes::PARAGRAPH_DUPLICATE,
+            &motion_export::diag::codes::PARAGRAPH_DUPLICATE,
             Some(again),
             "paragraph `1.` appears twice",
         )

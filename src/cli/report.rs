@@ -3,7 +3,7 @@
 
 use super::render;
 use clap::ValueEnum;
-use motion_export::codes;
+use motion_export::diag::codes;
 use motion_export::diag::{Diagnostic, Severity};
 use serde::Serialize;
 use serde_json::{json, Value};

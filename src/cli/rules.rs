@@ -4,7 +4,7 @@
 
 use super::inputs::Input;
 use super::{regular, Fatal};
-use motion_export::codes;
+use motion_export::diag::codes;
 use motion_export::diag::{Diagnostic, Severity};
 use serde::Deserialize;
 use std::collections::HashMap;

@@ -4,7 +4,7 @@
 
 use super::blocks;
 use super::lines::{self, FurnitureKind, Kind, Line};
-use crate::codes;
+use crate::diag::codes;
 use crate::diag::Diagnostic;
 use crate::lang::Profile;
 use std::collections::BTreeMap;

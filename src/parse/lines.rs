@@ -2,7 +2,7 @@
 //! markdown-ish marks of PDF dumps (`---`, `## `, `- `), leaked tags, and page furniture.
 
 use super::patterns;
-use crate::codes;
+use crate::diag::codes;
 use crate::diag::{Collector, Diagnostic, Span};
 use crate::lang::Profile;
 use std::borrow::Cow;

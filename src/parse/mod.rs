@@ -15,7 +15,7 @@ mod numbering;
 pub mod patterns;
 mod structure;
 
-use crate::codes;
+use crate::diag::codes;
 use crate::diag::{self, Collector, Diagnostic};
 use crate::lang::{self, Profile};
 use crate::model::{DocKind, Motion};

@@ -1,7 +1,7 @@
 //! Linking footnote calls to their note texts, and reporting calls without notes and notes
 //! without calls.
 
-use crate::codes;
+use crate::diag::codes;
 use crate::diag::{Collector, Diagnostic};
 use crate::model::*;
 

@@ -5,7 +5,7 @@
 use super::label::{Label, PointKind};
 use super::lines;
 use super::structure::Item;
-use crate::codes;
+use crate::diag::codes;
 use crate::diag::{Diagnostic, Span};
 use crate::lang::Profile;
 use crate::model::{BodyItem, Motion, Num, Point};

@@ -6,7 +6,7 @@ use super::inline;
 use super::label::{self, Label, PointKind};
 use super::lines;
 use super::numbering;
-use crate::codes;
+use crate::diag::codes;
 use crate::diag::{Collector, Diagnostic, Span};
 use crate::lang::Profile;
 use crate::model::*;

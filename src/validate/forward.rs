@@ -18,7 +18,7 @@
 //! so. Neither do motions under Rule 227 (petitions). The two lists share no number, so the Rule
 //! alone decides, whatever the term.
 
-use crate::codes;
+use crate::diag::codes;
 use crate::diag::{Collector, Diagnostic};
 use crate::lang;
 use crate::model::*;

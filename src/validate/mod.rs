@@ -7,7 +7,7 @@ mod numbering;
 
 pub use forward::calls_for_forwarding;
 
-use crate::codes;
+use crate::diag::codes;
 use crate::diag::{self, Collector, Diagnostic, Span};
 use crate::model::*;
 use crate::parse::patterns;

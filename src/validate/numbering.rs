@@ -1,7 +1,7 @@
 //! Numbering checks: recital letters, paragraph numbers and point numbers run in order without
 //! gaps or repeats.
 
-use crate::codes::{self, Code};
+use crate::diag::codes::{self, Code};
 use crate::diag::{Collector, Diagnostic, Span};
 use crate::lang;
 use crate::model::*;

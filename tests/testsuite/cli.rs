@@ -168,7 +168,7 @@ fn large_inputs_finish_and_respect_the_size_limit() {
 
 #[test]
 fn explain_every_code() {
-    for code in motion_export::codes::ALL {
+    for code in motion_export::diag::codes::ALL {
         let out = run(&[&"explain", &code.name.to_lowercase()]);
         let text = String::from_utf8_lossy(&out.stdout);
         assert_eq!(out.status.code(), Some(0));
@@ -239,7 +239,7 @@ fn dump_shows_at_most_twenty_diagnostics_of_a_code() {
 #[test]
 fn readme_documents_every_code_and_exit_code() {
     let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
-    for code in motion_export::codes::ALL {
+    for code in motion_export::diag::codes::ALL {
         // Families are written `E-RECITAL-GAP` / `-DUPLICATE` / `-ORDER`.
         let tail = code.name.rsplit('-').next().unwrap();
         assert!(

@@ -2,7 +2,7 @@
 //! wording (kind, group line, names) the reader and the joiner both ask about.
 
 use super::super::{inline, lines, patterns};
-use crate::codes;
+use crate::diag::codes;
 use crate::diag::{Collector, Diagnostic, Span};
 use crate::lang::Profile;
 use crate::model::{AuthorGroup, Cover, DocKind, Located, Para};

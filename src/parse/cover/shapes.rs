@@ -7,7 +7,7 @@ use super::super::{lines, patterns};
 use super::facts::{self, Fact};
 use super::fields::{self, para};
 use super::join::Item;
-use crate::codes;
+use crate::diag::codes;
 use crate::diag::{Collector, Diagnostic};
 use crate::lang::Profile;
 use crate::model::{AuthorGroup, Cover, DocKind, Located, ReplacedMotion};

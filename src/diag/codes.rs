@@ -3,7 +3,7 @@
 //! Codes are stable: tools and configuration files refer to them by name. Add new ones at the end
 //! of their group; never rename or reuse one.
 
-use crate::diag::Severity;
+use super::Severity;
 
 /// One entry of the catalogue.
 #[derive(Debug, PartialEq, Eq)]

@@ -3,8 +3,12 @@
 //! Nothing here prints. The reader and the validator produce [`Diagnostic`]s; the command line
 //! renders them (rustc-style or as JSON) at the edge.
 
+pub mod codes;
+mod severity;
+
+pub use codes::Code;
 use serde::{Deserialize, Serialize};
-use std::fmt;
+pub use severity::Severity;
 
 /// A place in the source text: a byte range plus the 1-based line and column (in characters) of its
 /// start, so diagnostics can name `file:line:col` without the source at hand.
@@ -38,30 +42,10 @@ impl Span {
     }
 }
 
-/// How serious a diagnostic is. Errors make a file fail; warnings do not unless denied; notes
-/// only inform (what the reader did on the user's behalf, e.g. page furniture it removed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Note,
-    Warning,
-    Error,
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Note => "note",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        })
-    }
-}
-
 /// One finding about one input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
-    /// Stable code from the catalogue in [`crate::codes`], e.g. `E-RECITAL-GAP`.
+    /// Stable code from the catalogue in [`codes`], e.g. `E-RECITAL-GAP`.
     pub code: &'static str,
     pub severity: Severity,
     /// Where in the input; `None` for findings about the document as a whole.
@@ -87,11 +71,7 @@ pub struct Label {
 
 impl Diagnostic {
     /// A diagnostic with the code's default severity.
-    pub fn new(
-        code: &'static crate::codes::Code,
-        span: Option<Span>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn new(code: &'static codes::Code, span: Option<Span>, message: impl Into<String>) -> Self {
         Diagnostic {
             code: code.name,
             severity: code.severity,
@@ -210,17 +190,17 @@ impl Extend<Diagnostic> for Collector {
 mod tests {
     use super::*;
 
-    fn d(code: &'static crate::codes::Code) -> Diagnostic {
+    fn d(code: &'static codes::Code) -> Diagnostic {
         Diagnostic::new(code, Some(Span::default()), "x")
     }
 
     #[test]
     fn collector_keeps_the_limit_per_code_and_counts_the_rest() {
         let mut a = Collector::new();
-        a.extend((0..Collector::LIMIT + 3).map(|_| d(&crate::codes::FOOTNOTE_UNRESOLVED)));
+        a.extend((0..Collector::LIMIT + 3).map(|_| d(&codes::FOOTNOTE_UNRESOLVED)));
         let mut b = Collector::new();
-        b.extend((0..Collector::LIMIT + 2).map(|_| d(&crate::codes::FOOTNOTE_UNRESOLVED)));
-        b.push(d(&crate::codes::UNRECOGNISED_TEXT));
+        b.extend((0..Collector::LIMIT + 2).map(|_| d(&codes::FOOTNOTE_UNRESOLVED)));
+        b.push(d(&codes::UNRECOGNISED_TEXT));
         a.merge(b);
         let out = a.finish();
         assert_eq!(out.len(), Collector::LIMIT + 2);
