@@ -17,6 +17,6 @@ pub mod lang;
 pub mod model;
 pub mod parse;
 pub mod read;
-pub mod text;
 pub mod validate;
 pub mod versions;
+pub mod vocab;

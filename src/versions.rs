@@ -11,7 +11,7 @@ use crate::diag::codes::{self, Code};
 use crate::diag::{Diagnostic, Span};
 use crate::lang;
 use crate::model::{Motion, Point};
-use crate::parse::patterns;
+use crate::vocab::patterns;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;

@@ -5,8 +5,8 @@
 
 use super::tree::{Element, Node};
 use super::{num_child, Doc};
-use crate::export::xml::eid::{child, prefix, Counter, Siblings};
 use crate::model::{BodyItem, Heading, Motion, Para, Paragraph, Point};
+use crate::vocab::eid::{child, prefix, Counter, Siblings};
 
 /// What a numbered block holds besides its number.
 #[derive(Default)]

@@ -1,6 +1,6 @@
 //! eId checks: every eId unique in the document (metadata included, as the AKN schema's
 //! `xsd:unique` says), and each content element's eId the one the Naming Convention gives it —
-//! computed with the exporter's own rules ([`crate::export::xml::eid`]).
+//! computed with the exporter's own rules ([`crate::vocab::eid`]).
 
 use super::tree::Element;
 use super::Doc;

@@ -5,8 +5,8 @@
 
 use super::tree::{Element, Node};
 use super::Doc;
-use crate::export::xml::eid::Counter;
 use crate::model::{Footnote, Inline, Para};
+use crate::vocab::eid::Counter;
 
 /// Akoma Ntoso's inline elements that motions use (and a few common others): an element made
 /// only of these and text is one paragraph of running text.

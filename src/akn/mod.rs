@@ -112,7 +112,7 @@ impl<'d> Doc<'d> {
                 )
                 .hint(format!(
                     "declare xmlns=\"{}\" on the root element",
-                    crate::export::xml::AKN_NS
+                    crate::vocab::AKN_NS
                 )),
             );
         }
@@ -252,40 +252,16 @@ impl<'d> Doc<'d> {
     }
 }
 
-/// A number as printed (`A.`, `(a)`, `1.`) with its value: punctuation stripped, or for dashes
-/// (no letter or digit) the ordinal among its siblings, as the text reader gives them.
-fn num_of(text: &str, ordinal: usize) -> Num {
-    let text = text.trim();
-    let value = text.trim_matches(|c: char| !c.is_alphanumeric());
-    let value = if value.is_empty() {
-        ordinal.to_string().into()
-    } else {
-        value.into()
-    };
-    Num {
-        text: text.into(),
-        value,
-    }
-}
-
-/// The `num` child of a numbered element, read as [`num_of`].
+/// The `num` child of a numbered element, read by [`Num::from_printed`] as the text reader reads
+/// a printed number.
 fn num_child(e: &Element, ordinal: usize) -> Num {
     let text = e.child("num").map(|n| n.text()).unwrap_or_default();
-    num_of(&text, ordinal)
+    Num::from_printed(&text, ordinal)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_read_as_the_text_reader_reads_them() {
-        assert_eq!(num_of("A.", 1).value, "A");
-        assert_eq!(num_of(" (iv) ", 1).value, "iv");
-        assert_eq!(num_of("12.", 1).value, "12");
-        assert_eq!(num_of("–", 3).value, "3");
-        assert_eq!(num_of("ΣΤ.", 1).value, "ΣΤ");
-    }
 
     #[test]
     fn arbitrary_bytes_never_panic() {

@@ -4,8 +4,8 @@
 
 use super::tree::{Element, Node};
 use super::{num_child, Doc};
-use crate::export::xml::eid::{child, prefix, Counter, Siblings};
 use crate::model::{Citation, Motion, Para, Recital};
+use crate::vocab::eid::{child, prefix, Counter, Siblings};
 
 impl Doc<'_> {
     pub(super) fn preamble(&mut self, e: &Element, motion: &mut Motion) {

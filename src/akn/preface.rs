@@ -6,8 +6,8 @@ use super::tree::{Element, Node};
 use super::Doc;
 use crate::diag::codes;
 use crate::diag::Diagnostic;
-use crate::export::xml::eid::Counter;
 use crate::model::{AuthorGroup, Cover, Date, Located, Motion, Para, ReplacedMotion};
+use crate::vocab::eid::Counter;
 
 /// The trimmed text of an element, with where it is.
 pub(super) fn located(e: &Element) -> Located<String> {

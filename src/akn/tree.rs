@@ -11,7 +11,7 @@
 use super::doctype::{self, Entities};
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Span};
-use crate::export::xml::AKN_NS;
+use crate::vocab::AKN_NS;
 use quick_xml::escape::{resolve_predefined_entity, unescape_with};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{QName, ResolveResult};

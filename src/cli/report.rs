@@ -436,7 +436,7 @@ fn github(f: &FileRecord) -> String {
 }
 
 fn xml_attr(s: &str) -> String {
-    quick_xml::escape::escape(motion_export::text::xml_safe(s).as_ref()).into_owned()
+    quick_xml::escape::escape(motion_export::vocab::chars::xml_safe(s).as_ref()).into_owned()
 }
 
 fn junit_head(c: &Counts) -> String {

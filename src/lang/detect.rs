@@ -2,7 +2,7 @@
 //! recitals, and from a language code in the file name.
 
 use super::{profiles, Profile};
-use crate::parse::lines::starts_with_loose;
+use crate::vocab::loose::starts_with_loose;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

@@ -56,7 +56,7 @@ pub fn profiles() -> &'static [Profile] {
 
 /// Every language's whole-line furniture, for quick lookup.
 pub struct FurnitureIndex {
-    /// Keyed by [`crate::parse::lines::loose_key`], with the codes of the languages it belongs to.
+    /// Keyed by [`crate::vocab::loose::loose_key`], with the codes of the languages it belongs to.
     pub lines: std::collections::HashMap<String, Vec<&'static str>>,
     /// The longest furniture line, in bytes: longer lines need no lookup.
     pub longest: usize,
@@ -76,7 +76,7 @@ pub fn furniture_lines() -> &'static FurnitureIndex {
                 index.longest = index.longest.max(line.len() * 2 + 8);
                 index
                     .lines
-                    .entry(crate::parse::lines::loose_key(line))
+                    .entry(crate::vocab::loose::loose_key(line))
                     .or_default()
                     .push(p.code.as_str());
             }
@@ -92,7 +92,7 @@ pub fn mottos() -> &'static std::collections::HashSet<String> {
         profiles()
             .iter()
             .filter(|p| !p.motto.is_empty())
-            .map(|p| crate::parse::lines::loose_key(&p.motto))
+            .map(|p| crate::vocab::loose::loose_key(&p.motto))
             .collect()
     })
 }
@@ -199,43 +199,6 @@ mod tests {
                     !kind.chars().any(char::is_lowercase),
                     "{code}: cover kind {kind} is not in capitals"
                 );
-            }
-        }
-    }
-
-    /// Each language's site furniture and motto footer are recognised as furniture in a text of
-    /// that language; its formula, openers and titles never are, in any language.
-    #[test]
-    fn furniture_of_every_language() {
-        use crate::parse::lines::is_furniture;
-        for p in super::profiles() {
-            for line in &p.furniture_lines {
-                assert!(is_furniture(line, p), "{}: {line}", p.code);
-            }
-            for prefix in &p.furniture_prefixes {
-                let line = format!("{prefix} 7.5.2025");
-                assert!(is_furniture(&line, p), "{}: {line}", p.code);
-            }
-            let code = p.code.to_uppercase();
-            let footer = format!("{code} {} {code}", p.motto);
-            for other in super::profiles() {
-                assert!(is_furniture(&footer, other), "{} in {}", footer, other.code);
-            }
-            let own_words = p
-                .formula
-                .iter()
-                .chain(&p.resolution_titles)
-                .chain(&p.citation_openers)
-                .map(|w| format!("{w} X"));
-            for line in own_words.chain(p.formula.iter().cloned()) {
-                for other in super::profiles() {
-                    assert!(
-                        !is_furniture(&line, other),
-                        "{}: {line} is furniture in {}",
-                        p.code,
-                        other.code
-                    );
-                }
             }
         }
     }

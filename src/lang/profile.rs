@@ -74,7 +74,7 @@ impl Profile {
     /// language's numbering, or `None` when it is not a recital number.
     pub fn recital_index(&self, value: &str) -> Option<usize> {
         if self.recital_numbers.is_empty() {
-            crate::parse::label::letter_index(value, &self.letters())
+            crate::vocab::number::letter_index(value, &self.letters())
         } else {
             self.recital_numbers.iter().position(|n| n == value)
         }

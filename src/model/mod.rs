@@ -33,6 +33,29 @@ pub struct Num {
     pub value: CompactString,
 }
 
+impl Num {
+    /// A number as printed, read by the one rule every reader follows: the value is the text
+    /// without the punctuation and spaces around it (`(a)` -> `a`, `1 .` -> `1`, `ΣΤ.` -> `ΣΤ`);
+    /// empty for a dash, whose value is its place ([`Num::from_printed`]).
+    pub fn printed(text: &str) -> Num {
+        let text = text.trim();
+        Num {
+            text: text.into(),
+            value: text.trim_matches(|c: char| !c.is_alphanumeric()).into(),
+        }
+    }
+
+    /// [`Num::printed`], with `ordinal` (the place among its siblings, from 1) as the value of a
+    /// number that holds no letter or digit (`–`).
+    pub fn from_printed(text: &str, ordinal: usize) -> Num {
+        let mut num = Num::printed(text);
+        if num.value.is_empty() {
+            num.value = ordinal.to_string().into();
+        }
+        num
+    }
+}
+
 /// A citation (`having regard to ...`). The leading dash is presentation and is not kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
@@ -221,5 +244,21 @@ fn push_points<'a>(points: &'a [Point], out: &mut Vec<&'a Para>) {
     for p in points {
         out.extend(p.content.iter());
         push_points(&p.points, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printed_numbers_read_by_one_rule() {
+        assert_eq!(Num::from_printed("A.", 1).value, "A");
+        assert_eq!(Num::from_printed(" (iv) ", 1).value, "iv");
+        assert_eq!(Num::from_printed("12.", 1).value, "12");
+        assert_eq!(Num::from_printed("–", 3).value, "3");
+        assert_eq!(Num::from_printed("ΣΤ.", 1).value, "ΣΤ");
+        assert_eq!(Num::printed("1 .").value, "1");
+        assert_eq!(Num::printed("–").value, "");
     }
 }

@@ -158,20 +158,20 @@ pub(super) fn starts_block(line: &Line<'_>, profile: &Profile, prev: Option<&str
         || profile
             .formula
             .iter()
-            .any(|f| lines::starts_with_loose(t, f).is_some())
+            .any(|f| crate::vocab::loose::starts_with_loose(t, f).is_some())
         || profile
             .resolution_titles
             .iter()
-            .any(|f| lines::starts_with_loose(t, f).is_some())
+            .any(|f| crate::vocab::loose::starts_with_loose(t, f).is_some())
         || profile
             .citation_openers
             .iter()
-            .any(|f| lines::starts_with_loose(t, f).is_some())
+            .any(|f| crate::vocab::loose::starts_with_loose(t, f).is_some())
         || profile
             .recitals_intro
             .iter()
             .chain(&profile.body_intro)
-            .any(|f| lines::eq_loose(t, f))
+            .any(|f| crate::vocab::loose::eq_loose(t, f))
 }
 
 /// A line that opens a new block even after a forced line break: a labelled line or a lone

@@ -87,10 +87,7 @@ pub fn read(text: &str, profile: &Profile) -> Option<(Label, usize)> {
     if first.is_ascii_digit() {
         let d = text.bytes().take_while(u8::is_ascii_digit).count();
         let len = number_end(&text[d..])?;
-        let num = Num {
-            text: text[..d + len].into(),
-            value: text[..d].into(),
-        };
+        let num = Num::printed(&text[..d + len]);
         let label = match text[..d].parse::<u32>() {
             Ok(value) if value <= MAX_NUMBER => Label::Number(num, value),
             _ => Label::TooLarge(num),
@@ -110,10 +107,7 @@ pub fn read(text: &str, profile: &Profile) -> Option<(Label, usize)> {
         .sum();
     let listed = numbers.is_empty() || numbers.iter().any(|v| *v == text[..n]);
     if n > 0 && text[..n].chars().count() <= longest && listed && text[n..].starts_with('.') {
-        let num = Num {
-            text: text[..=n].into(),
-            value: text[..n].into(),
-        };
+        let num = Num::printed(&text[..=n]);
         return after(n + 1).map(|at| (Label::Letter(num), at));
     }
     // "a) text", "iv) text", "a. text"
@@ -146,10 +140,7 @@ fn profile_letters(profile: &Profile) -> &str {
 
 /// A point number from what is inside its parenthesis.
 fn point(inner: &str, written: &str) -> Option<Label> {
-    let num = |value: &str| Num {
-        text: written.into(),
-        value: value.into(),
-    };
+    let num = |_inner: &str| Num::printed(written);
     if !inner.is_empty()
         && inner.bytes().all(|b| b.is_ascii_digit())
         && inner.len() > MAX_POINT_DIGITS
@@ -192,40 +183,6 @@ fn point(inner: &str, written: &str) -> Option<Label> {
         kind: PointKind::Alpha,
         maybe_roman: false,
     })
-}
-
-/// The value of a Roman numeral (`iv` -> 4), if it is one.
-pub fn roman_value(s: &str) -> Option<u32> {
-    let digit = |c: u8| match c {
-        b'i' => Some(1),
-        b'v' => Some(5),
-        b'x' => Some(10),
-        b'l' => Some(50),
-        _ => None,
-    };
-    let values: Option<Vec<u32>> = s.bytes().map(digit).collect();
-    let values = values?;
-    let mut total = 0;
-    for (i, v) in values.iter().enumerate() {
-        if values.get(i + 1).is_some_and(|next| next > v) {
-            total -= *v as i64;
-        } else {
-            total += *v as i64;
-        }
-    }
-    u32::try_from(total).ok().filter(|t| *t > 0)
-}
-
-/// The 0-based position of a recital number (`A` -> 0, `Z` -> 25, `AA` -> 26) in the profile's
-/// alphabet, or `None` when it is not a recital number.
-pub fn letter_index(value: &str, letters: &[char]) -> Option<usize> {
-    let chars: Vec<char> = value.chars().collect();
-    let pos = |c: &char| letters.iter().position(|l| l == c);
-    match chars.as_slice() {
-        [a] => pos(a),
-        [a, b] => Some((pos(a)? + 1) * letters.len() + pos(b)?),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
@@ -331,15 +288,5 @@ mod tests {
         assert!(
             matches!(read("Й. като има предвид", bg), Some((Label::Letter(n), _)) if n.value == "Й")
         );
-    }
-
-    #[test]
-    fn numbers() {
-        assert_eq!(roman_value("iv"), Some(4));
-        assert_eq!(roman_value("xiii"), Some(13));
-        let letters = en().letters();
-        assert_eq!(letter_index("A", &letters), Some(0));
-        assert_eq!(letter_index("AA", &letters), Some(26));
-        assert_eq!(letter_index("BA", &letters), Some(52));
     }
 }

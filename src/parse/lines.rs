@@ -1,10 +1,11 @@
 //! Splitting the source into cleaned lines: line ends, form feeds, control characters, the
 //! markdown-ish marks of PDF dumps (`---`, `## `, `- `), leaked tags, and page furniture.
 
-use super::patterns;
 use crate::diag::codes;
 use crate::diag::{Collector, Diagnostic, Span};
 use crate::lang::Profile;
+use crate::vocab::loose::{loose_key, starts_with_loose};
+use crate::vocab::patterns;
 use std::borrow::Cow;
 
 /// What a line is, before any structure is known.
@@ -295,69 +296,6 @@ pub fn strip_marks(t: &str) -> &str {
     t.trim_matches('*').trim()
 }
 
-/// Compares case-insensitively, treating any run of whitespace as one space.
-pub fn eq_loose(a: &str, b: &str) -> bool {
-    let (mut wa, mut wb) = (a.split_whitespace(), b.split_whitespace());
-    loop {
-        match (wa.next(), wb.next()) {
-            (None, None) => return true,
-            (Some(p), Some(q))
-                if p.chars()
-                    .flat_map(char::to_lowercase)
-                    .eq(q.chars().flat_map(char::to_lowercase)) => {}
-            _ => return false,
-        }
-    }
-}
-
-/// `s` starts with `prefix`, ignoring case and treating whitespace runs (no-break spaces
-/// included) as equal. A prefix ending in a letter or digit must end a word of `s` (`vu` does not
-/// start `vulnérable`). Returns the byte length of `s` matched.
-pub fn starts_with_loose(s: &str, prefix: &str) -> Option<usize> {
-    // Fast rejection on the first byte, the common case.
-    if let (Some(&a), Some(&b)) = (s.as_bytes().first(), prefix.as_bytes().first()) {
-        if a.is_ascii() && b.is_ascii() && !a.eq_ignore_ascii_case(&b) {
-            return None;
-        }
-    }
-    let mut si = s.char_indices().peekable();
-    let mut pi = prefix.chars().peekable();
-    while let Some(pc) = pi.next() {
-        if pc.is_whitespace() {
-            while pi.peek().is_some_and(|c| c.is_whitespace()) {
-                pi.next();
-            }
-            if !si.peek().is_some_and(|(_, c)| c.is_whitespace()) {
-                return None;
-            }
-            while si.peek().is_some_and(|(_, c)| c.is_whitespace()) {
-                si.next();
-            }
-            continue;
-        }
-        let (_, sc) = si.next()?;
-        if sc != pc
-            && !sc.to_lowercase().eq(pc.to_lowercase())
-            && !(is_apostrophe(sc) && is_apostrophe(pc))
-        {
-            return None;
-        }
-    }
-    let word_goes_on = prefix
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric)
-        && si.peek().is_some_and(|(_, c)| c.is_alphanumeric());
-    if word_goes_on {
-        return None;
-    }
-    Some(si.peek().map_or(s.len(), |(i, _)| *i))
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{2BC}')
-}
-
 /// What a furniture line is, for the note that counts them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum FurnitureKind {
@@ -509,20 +447,6 @@ pub fn furniture_kind(t: &str, profile: &Profile) -> Option<FurnitureKind> {
         .then_some(F::SiteMenu)
 }
 
-/// A line as a lookup key: lower case, whitespace runs as one space, apostrophes as `'`.
-pub fn loose_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in word.chars().flat_map(char::to_lowercase) {
-            out.push(if is_apostrophe(c) { '\'' } else { c });
-        }
-    }
-    out
-}
-
 /// "EN United in diversity EN": a two-letter code, a motto, the code again.
 fn is_motto_line(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -614,5 +538,41 @@ mod tests {
         assert_eq!(starts_with_loose("having", "having regard"), None);
         assert_eq!(starts_with_loose("vulnérable", "vu"), None);
         assert_eq!(starts_with_loose("vu l'article", "vu"), Some(2));
+    }
+
+    /// Each language's site furniture and motto footer are recognised as furniture in a text of
+    /// that language; its formula, openers and titles never are, in any language.
+    #[test]
+    fn furniture_of_every_language() {
+        for p in crate::lang::profiles() {
+            for line in &p.furniture_lines {
+                assert!(is_furniture(line, p), "{}: {line}", p.code);
+            }
+            for prefix in &p.furniture_prefixes {
+                let line = format!("{prefix} 7.5.2025");
+                assert!(is_furniture(&line, p), "{}: {line}", p.code);
+            }
+            let code = p.code.to_uppercase();
+            let footer = format!("{code} {} {code}", p.motto);
+            for other in crate::lang::profiles() {
+                assert!(is_furniture(&footer, other), "{} in {}", footer, other.code);
+            }
+            let own_words = p
+                .formula
+                .iter()
+                .chain(&p.resolution_titles)
+                .chain(&p.citation_openers)
+                .map(|w| format!("{w} X"));
+            for line in own_words.chain(p.formula.iter().cloned()) {
+                for other in crate::lang::profiles() {
+                    assert!(
+                        !is_furniture(&line, other),
+                        "{}: {line} is furniture in {}",
+                        p.code,
+                        other.code
+                    );
+                }
+            }
+        }
     }
 }

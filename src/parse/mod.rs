@@ -12,13 +12,13 @@ pub(crate) mod label;
 pub(crate) mod lines;
 mod notes;
 mod numbering;
-pub mod patterns;
 mod structure;
 
 use crate::diag::codes;
 use crate::diag::{self, Collector, Diagnostic};
 use crate::lang::{self, Profile};
 use crate::model::{DocKind, Motion};
+use crate::vocab::patterns;
 use lines::{Kind, Line};
 
 /// Options for the reader.
@@ -210,7 +210,7 @@ fn find_anchors(lines: &[Line<'_>], profile: &Profile) -> Anchors {
 /// than `phrase`, opens with `phrase`: a phrase hard-wrapped over up to four lines.
 fn opens_wrapped(lines: &[Line<'_>], i: usize, end: usize, phrase: &str) -> bool {
     let first = lines::strip_marks(&lines[i].text);
-    if lines::starts_with_loose(first, phrase).is_some() {
+    if crate::vocab::loose::starts_with_loose(first, phrase).is_some() {
         return true;
     }
     if first.len() >= phrase.len() {
@@ -225,7 +225,7 @@ fn opens_wrapped(lines: &[Line<'_>], i: usize, end: usize, phrase: &str) -> bool
         t.push(' ');
         t.push_str(lines::strip_marks(&next.text));
     }
-    lines::starts_with_loose(&t, phrase).is_some()
+    crate::vocab::loose::starts_with_loose(&t, phrase).is_some()
 }
 
 /// Without a formula: the first citation, recital or paragraph line.
@@ -244,7 +244,7 @@ fn first_structural_line(lines: &[Line<'_>], profile: &Profile) -> Option<usize>
             .citation_openers
             .iter()
             .chain(&profile.recital_openers)
-            .any(|o| lines::starts_with_loose(after_label, o).is_some())
+            .any(|o| crate::vocab::loose::starts_with_loose(after_label, o).is_some())
     })
 }
 

@@ -43,7 +43,8 @@ pub(super) fn bracketed_paragraphs(items: &mut [Item]) {
 pub(super) fn recitals_by_openers(items: &mut [Item], profile: &Profile) -> Option<Diagnostic> {
     let opens = |item: &Item| {
         let t = lines::strip_marks(item.text());
-        (profile.recital_list_openers().iter()).any(|o| lines::starts_with_loose(t, o).is_some())
+        (profile.recital_list_openers().iter())
+            .any(|o| crate::vocab::loose::starts_with_loose(t, o).is_some())
     };
     // Points of a recital (`(a)`) neither join nor end the run.
     let listed = |item: &Item| {

@@ -212,10 +212,7 @@ impl<'p> Builder<'p> {
             Some(Label::Dash)
                 if self.zone == Zone::Body || self.last_recital_introduces(motion) =>
             {
-                let num = Num {
-                    text: "–".into(),
-                    value: CompactString::default(),
-                };
+                let num = Num::printed("–");
                 self.point(motion, num, PointKind::Dash, false, item.text(), span);
             }
             Some(Label::TooLarge(num)) => {
@@ -254,7 +251,7 @@ impl<'p> Builder<'p> {
         }
         let letters = self.profile.letters();
         let expected = motion.recitals.len();
-        label::letter_index(&num.value, &letters) == Some(expected)
+        crate::vocab::number::letter_index(&num.value, &letters) == Some(expected)
             || last_text_ends_sentence(motion, self.last)
     }
 
@@ -323,7 +320,7 @@ impl<'p> Builder<'p> {
             container = &mut container[last].points;
         }
         if kind == PointKind::Dash {
-            num.value = (container.len() + 1).to_string().into();
+            num = Num::from_printed(&num.text, container.len() + 1);
         }
         container.push(Point {
             num,
@@ -345,19 +342,25 @@ impl<'p> Builder<'p> {
         let t = block.text.as_str();
         let span = block.span;
         let p = self.profile;
-        if p.recitals_intro.iter().any(|f| lines::eq_loose(t, f)) {
+        if p.recitals_intro
+            .iter()
+            .any(|f| crate::vocab::loose::eq_loose(t, f))
+        {
             motion.recitals_intro = Some(self.para(t, span));
             self.last = Last::Intro;
             return;
         }
-        if p.body_intro.iter().any(|f| lines::eq_loose(t, f)) {
+        if p.body_intro
+            .iter()
+            .any(|f| crate::vocab::loose::eq_loose(t, f))
+        {
             motion.body_intro = Some(self.para(t, span));
             self.last = Last::Intro;
             return;
         }
         let opener = |list: &[String]| {
             list.iter()
-                .any(|o| lines::starts_with_loose(t, o).is_some())
+                .any(|o| crate::vocab::loose::starts_with_loose(t, o).is_some())
         };
         // A citation whose dash was lost ("  having regard to ...").
         if self.zone == Zone::Citations

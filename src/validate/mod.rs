@@ -10,7 +10,7 @@ pub use forward::calls_for_forwarding;
 use crate::diag::codes;
 use crate::diag::{self, Collector, Diagnostic, Span};
 use crate::model::*;
-use crate::parse::patterns;
+use crate::vocab::patterns;
 
 /// Checks a motion; returns its diagnostics, sorted by position.
 pub fn validate(motion: &Motion) -> Vec<Diagnostic> {

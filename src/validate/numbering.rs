@@ -5,7 +5,6 @@ use crate::diag::codes::{self, Code};
 use crate::diag::{Collector, Diagnostic, Span};
 use crate::lang;
 use crate::model::*;
-use crate::parse::label;
 
 /// One numbered thing: its position in its sequence (if its number reads as one), as written,
 /// and where.
@@ -224,7 +223,7 @@ fn point_level(points: &[Point], diags: &mut Collector) {
     if !numbered.is_empty() {
         let roman = numbered
             .iter()
-            .all(|p| label::roman_value(&p.num.value).is_some())
+            .all(|p| crate::vocab::number::roman_value(&p.num.value).is_some())
             && numbered[0].num.value == "i";
         let seq: Vec<Numbered<'_>> = numbered
             .iter()
@@ -247,7 +246,7 @@ fn point_index(value: &str, roman: bool) -> Option<usize> {
         return n.checked_sub(1);
     }
     if roman {
-        return label::roman_value(value).map(|v| v as usize - 1);
+        return crate::vocab::number::roman_value(value).map(|v| v as usize - 1);
     }
     let b = value.as_bytes();
     match b {

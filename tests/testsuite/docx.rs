@@ -407,7 +407,7 @@ fn allowed_extra_words(m: &Motion) -> Vec<String> {
 fn clean(text: &str) -> String {
     text.chars()
         .map(|c| {
-            if matches!(c, '\t' | '\n' | '\r') || !motion_export::text::is_xml_char(c) {
+            if matches!(c, '\t' | '\n' | '\r') || !motion_export::vocab::chars::is_xml_char(c) {
                 ' '
             } else {
                 c

@@ -6,7 +6,7 @@ use crate::harness::{self, words};
 use motion_export::export::xml::{export, XmlOptions};
 use motion_export::export::{ExportError, Format};
 use motion_export::model::*;
-use motion_export::text::xml_safe;
+use motion_export::vocab::chars::xml_safe;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::collections::{BTreeMap, BTreeSet};
@@ -838,7 +838,7 @@ fn eids_are_unique_nc_shaped_and_every_reference_resolves() {
         }
         let paragraphs = parsed.eids.iter().filter(|(e, _)| e == "paragraph");
         for ((_, eid), p) in paragraphs.zip(motion.paragraphs()) {
-            let cleaned = motion_export::export::xml::eid::clean_num(&p.num.value);
+            let cleaned = motion_export::vocab::eid::clean_num(&p.num.value);
             if !cleaned.is_empty() {
                 assert!(
                     eid == &format!("para_{cleaned}")

@@ -99,7 +99,7 @@ fn backend(err: impl std::fmt::Display) -> ExportError {
 /// return (which docx-rs writes as a literal tab, an `&#xA;` or drops, gluing words together),
 /// become spaces.
 fn clean(text: &str) -> Cow<'_, str> {
-    let bad = |c: char| matches!(c, '\t' | '\n' | '\r') || !crate::text::is_xml_char(c);
+    let bad = |c: char| matches!(c, '\t' | '\n' | '\r') || !crate::vocab::chars::is_xml_char(c);
     if text.chars().any(bad) {
         Cow::Owned(text.chars().map(|c| if bad(c) { ' ' } else { c }).collect())
     } else {

@@ -2,10 +2,10 @@
 //! `hcontainer name="crossHeading"`) and the `conclusions` that keep what has no place in the
 //! body: footnotes never called and text after the body.
 
-use super::eid::{child, prefix, Counter, Siblings};
 use super::inline::Owner;
 use super::Doc;
 use crate::model::{BodyItem, Heading, Para, Paragraph, Point};
+use crate::vocab::eid::{child, prefix, Counter, Siblings};
 
 impl Doc<'_> {
     /// Writes the `mainBody`. Paragraphs are `para_N` after their printed number; headings are

@@ -2,9 +2,9 @@
 //! `authorialNote` at their call, and an optional marked phrase (the Rule as
 //! `inline name="legalBasis"`, the procedure as `docketNumber`).
 
-use super::eid::Counter;
 use super::Doc;
 use crate::model::{Inline, Para};
+use crate::vocab::eid::Counter;
 
 /// A phrase to wrap in an element the first time it occurs inside one text run.
 pub struct Mark<'a> {

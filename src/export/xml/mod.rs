@@ -9,7 +9,6 @@
 //! map, so the same motion always gives the same bytes.
 
 mod body;
-pub mod eid;
 pub mod frbr;
 mod inline;
 mod meta;
@@ -23,9 +22,6 @@ use crate::model::{Date, Motion};
 use frbr::Frbr;
 use refs::Refs;
 use writer::Out;
-
-/// The Akoma Ntoso 3.0 namespace.
-pub const AKN_NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 
 /// The namespace of the Parliament's own data in `meta/proprietary`.
 pub const EP_NS: &str = "urn:x-motion-export:ep:1.0";
@@ -51,7 +47,8 @@ pub fn export(motion: &Motion, options: &XmlOptions) -> Result<Vec<u8>, ExportEr
         });
     }
     let mut doc = Doc::new(motion, options);
-    doc.out.open("akomaNtoso", &[("xmlns", AKN_NS)]);
+    doc.out
+        .open("akomaNtoso", &[("xmlns", crate::vocab::AKN_NS)]);
     doc.out.open(
         "statement",
         &[

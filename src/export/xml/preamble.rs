@@ -1,10 +1,10 @@
 //! The `preamble`: the resolution's title and the notes under it, the formula, citations,
 //! recitals (with their points as `blockList`s) and the formula that opens the operative part.
 
-use super::eid::{child, prefix, Counter, Siblings};
 use super::inline::{Mark, Owner};
 use super::{nonblank, Doc};
 use crate::model::{Inline, Motion, Para, Point, Recital};
+use crate::vocab::eid::{child, prefix, Counter, Siblings};
 
 impl Doc<'_> {
     /// Writes the `preamble`, unless the motion has none (an empty `preamble` is invalid).

@@ -1,11 +1,11 @@
 //! The `preface`: the cover page — number, date, kind, request and Rule lines, title with the
 //! procedure, authors by group, replaced motions, and cover text the reader could not place.
 
-use super::eid::{child, Counter};
 use super::inline::{Mark, Owner};
 use super::refs::{AUTHOR, PROCEDURE};
 use super::{nonblank, Doc};
 use crate::model::{AuthorGroup, Cover, DocKind, Para, ReplacedMotion};
+use crate::vocab::eid::{child, Counter};
 
 impl Doc<'_> {
     /// Writes the `preface`, unless the cover says nothing (an empty `preface` is invalid).

@@ -2,8 +2,8 @@
 //! `refersTo="#…"` — the Parliament, the political groups, the Members, the Rule, the procedure —
 //! and the identifiers they get.
 
-use super::eid::{slug, RefIds};
 use crate::model::Motion;
+use crate::vocab::eid::{slug, RefIds};
 
 /// The work as tabled (`original`).
 pub const ORIGINAL: &str = "original";

@@ -1,7 +1,7 @@
 //! A thin layer over the quick-xml event writer: block elements on their own indented lines,
 //! mixed content written inline without added whitespace, every string made XML-safe.
 
-use crate::text::xml_safe;
+use crate::vocab::chars::xml_safe;
 use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;

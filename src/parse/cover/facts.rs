@@ -2,9 +2,9 @@
 //! and the procedure reference, alone or sharing a line (`7.5.2025 - (2025/2691(RSP))`,
 //! `30.07.2019 B[9-0032/2019]`), in square brackets or not.
 
-use super::super::patterns;
 use crate::lang::Profile;
 use crate::model::Date;
+use crate::vocab::patterns;
 
 /// One fact read from a cover line.
 #[derive(Debug, Clone, PartialEq, Eq)]

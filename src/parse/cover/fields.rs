@@ -1,11 +1,12 @@
 //! Filling the cover's fields: number, procedure, title, authors; and the shapes of cover
 //! wording (kind, group line, names) the reader and the joiner both ask about.
 
-use super::super::{inline, lines, patterns};
+use super::super::inline;
 use crate::diag::codes;
 use crate::diag::{Collector, Diagnostic, Span};
 use crate::lang::Profile;
 use crate::model::{AuthorGroup, Cover, DocKind, Located, Para};
+use crate::vocab::patterns;
 
 pub fn para(text: &str, span: Span) -> Para {
     Para {
@@ -143,7 +144,7 @@ pub fn kind_prefix(t: &str, profile: &Profile) -> Option<(DocKind, usize)> {
     ];
     for (kind, words) in kinds {
         for w in words.iter() {
-            if let Some(len) = lines::starts_with_loose(t, w) {
+            if let Some(len) = crate::vocab::loose::starts_with_loose(t, w) {
                 // Only the upper-case cover wording, not a sentence that starts the same way.
                 let written = &t[..len];
                 if written
@@ -162,7 +163,7 @@ pub fn kind_prefix(t: &str, profile: &Profile) -> Option<(DocKind, usize)> {
 /// "on behalf of the S&D Group" -> `S&D`.
 pub fn group_line(t: &str, profile: &Profile) -> Option<String> {
     for prefix in &profile.group_prefix {
-        if let Some(len) = lines::starts_with_loose(t, prefix) {
+        if let Some(len) = crate::vocab::loose::starts_with_loose(t, prefix) {
             let mut rest = t[len..].trim();
             let mut has_suffix = false;
             for suffix in &profile.group_suffix {
@@ -185,7 +186,7 @@ pub fn group_line(t: &str, profile: &Profile) -> Option<String> {
 
 pub fn contains_loose(t: &str, needle: &str) -> bool {
     t.char_indices()
-        .any(|(i, _)| lines::starts_with_loose(&t[i..], needle).is_some())
+        .any(|(i, _)| crate::vocab::loose::starts_with_loose(&t[i..], needle).is_some())
 }
 
 /// A list of people's names: comma-separated items of one to six words, each capitalised or a

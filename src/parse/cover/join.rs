@@ -8,10 +8,10 @@
 //! the width of the cover's longest line: the mark of a wrap.
 
 use super::super::lines::{self, Kind, Line};
-use super::super::patterns;
 use super::{facts, fields};
 use crate::diag::Span;
 use crate::lang::Profile;
+use crate::vocab::patterns;
 
 /// One cover item: the text of one or more joined lines.
 #[derive(Debug, Clone)]
@@ -137,7 +137,7 @@ fn opens_item(t: &str, profile: &Profile) -> bool {
     let starts = |words: &[String]| {
         words
             .iter()
-            .any(|w| lines::starts_with_loose(t, w).is_some())
+            .any(|w| crate::vocab::loose::starts_with_loose(t, w).is_some())
     };
     facts::read(t, profile).is_some()
         || patterns::doc_number_prefix(t)

@@ -3,7 +3,6 @@
 //! kind, a tagged title or author, the request line, the Rule line, the "replacing" line, a
 //! group line; then, by position, a wrapped title, the title, a list of names.
 
-use super::super::{lines, patterns};
 use super::facts::{self, Fact};
 use super::fields::{self, para};
 use super::join::Item;
@@ -11,6 +10,7 @@ use crate::diag::codes;
 use crate::diag::{Collector, Diagnostic};
 use crate::lang::Profile;
 use crate::model::{AuthorGroup, Cover, DocKind, Located, ReplacedMotion};
+use crate::vocab::patterns;
 
 /// What the reader is in the middle of.
 #[derive(PartialEq, Eq, Clone, Copy, Debug)]
@@ -334,7 +334,7 @@ impl<'a> Reader<'a> {
 fn starts_with_any(t: &str, words: &[String]) -> Option<()> {
     words
         .iter()
-        .any(|w| lines::starts_with_loose(t, w).is_some())
+        .any(|w| crate::vocab::loose::starts_with_loose(t, w).is_some())
         .then_some(())
 }
 

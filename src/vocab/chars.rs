@@ -1,4 +1,4 @@
-//! Small text helpers shared by the reader and the exporters.
+//! The characters XML 1.0 allows in content, and text made safe for it.
 
 use std::borrow::Cow;
 
