@@ -3,8 +3,7 @@
 //! on batches of 100 and 10,000 files. Prints numbers; asserts nothing about time.
 
 use motion_export::export::{self, ExportOptions, Format};
-use motion_export::parse::{parse, ParseOptions};
-use motion_export::validate;
+use motion_export::read::{read_text, InputFormat, ReadOptions};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -94,15 +93,11 @@ fn main() {
 }
 
 fn parse_validate(text: &str) -> motion_export::model::Motion {
-    let parsed = parse(
-        text,
-        &ParseOptions {
-            source_name: "bench".into(),
-            ..ParseOptions::default()
-        },
-    );
-    std::hint::black_box(validate::validate(&parsed.motion));
-    parsed.motion
+    let options = ReadOptions {
+        source_name: "bench".into(),
+        ..ReadOptions::default()
+    };
+    read_text(text, InputFormat::Text, &options).motion
 }
 
 /// Runs `f` `reps` times after one warm-up; returns the time per run.

@@ -4,17 +4,17 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use motion_export::akn;
 use motion_export::export::Format;
-use motion_export::read;
+use motion_export::read::{read, InputFormat};
 use motion_export_fuzz::export_checked;
 
 fuzz_target!(|bytes: &[u8]| {
-    // As the command line does: decode (byte-order marks, UTF-16), then read the text.
-    let Ok(text) = read::decode(bytes) else {
+    // As the command line does: decode (byte-order marks, UTF-16, declared encodings), read,
+    // validate.
+    let Ok(parsed) = read(bytes, InputFormat::Akn, &Default::default()) else {
         return;
     };
-    let parsed = akn::check(text.as_bytes());
+    let text = &parsed.text;
     for d in &parsed.diagnostics {
         if let Some(span) = &d.span {
             assert!(

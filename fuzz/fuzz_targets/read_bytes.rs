@@ -4,13 +4,16 @@
 
 use libfuzzer_sys::fuzz_target;
 use motion_export::export::Format;
-use motion_export::read;
-use motion_export_fuzz::{export_checked, read as read_text};
+use motion_export::read::{read, InputFormat, ReadOptions};
+use motion_export_fuzz::export_checked;
 
 fuzz_target!(|bytes: &[u8]| {
-    let Ok(text) = read::decode(bytes) else {
+    let options = ReadOptions {
+        source_name: "fuzz".into(),
+        ..ReadOptions::default()
+    };
+    let Ok(parsed) = read(bytes, InputFormat::Text, &options) else {
         return;
     };
-    let parsed = read_text(&text, "fuzz");
     let _ = export_checked(&parsed.motion, Format::Xml);
 });

@@ -2,24 +2,20 @@
 //! output must pass (no panic, well-formed XML, the same bytes twice, no word lost).
 
 use motion_export::export::{self, ExportError, ExportOptions, Format};
+use motion_export::model::Parsed;
 use motion_export::model::{Motion, Point};
-use motion_export::parse::{self, ParseOptions, Parsed};
-use motion_export::validate;
+use motion_export::read::{read_text, InputFormat, ReadOptions};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::collections::BTreeSet;
 
-/// Reads decoded text as the command line does: parse, then validate.
+/// Reads decoded text as the command line does, through the library's one pipeline.
 pub fn read(text: &str, source_name: &str) -> Parsed {
-    let options = ParseOptions {
+    let options = ReadOptions {
         source_name: source_name.to_owned(),
-        ..ParseOptions::default()
+        ..ReadOptions::default()
     };
-    let mut parsed = parse::parse(text, &options);
-    parsed
-        .diagnostics
-        .extend(validate::validate(&parsed.motion));
-    parsed
+    read_text(text, InputFormat::Text, &options)
 }
 
 /// Exports `motion` to `format` and checks the result: errors must be ones the motion can
@@ -190,7 +186,8 @@ pub fn render_checked(input: &HumanInput) -> String {
     let mut diagnostics = read(&input.text, "fuzz").diagnostics;
     let len = input.text.len() + 8;
     diagnostics.extend(input.extra.iter().map(|e| {
-        let code = &motion_export::diag::codes::ALL[e.code as usize % motion_export::diag::codes::ALL.len()];
+        let code = &motion_export::diag::codes::ALL
+            [e.code as usize % motion_export::diag::codes::ALL.len()];
         Diagnostic {
             code: code.name,
             severity: code.severity,
@@ -201,6 +198,7 @@ pub fn render_checked(input: &HumanInput) -> String {
             }),
             message: e.message.clone(),
             hints: e.hints.clone(),
+            labels: Box::default(),
         }
     }));
     let out = render::capped_to(

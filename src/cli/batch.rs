@@ -8,8 +8,8 @@ use super::report::{self, FileRecord, ReportFormat, Status};
 use super::{exit, interrupted, render, Fatal};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use motion_export::diag::Diagnostic;
-use motion_export::parse::{parse, ParseOptions};
-use motion_export::{model::Motion, read, validate};
+use motion_export::model::Motion;
+use motion_export::read::{self, InputFormat, ReadOptions};
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -81,7 +81,7 @@ pub trait Job: Sync {
 
     /// Reads a file: as text, unless the job reads other kinds too.
     fn load(&self, input: &Input, cfg: &ReadConfig) -> Result<Loaded, Load> {
-        load(input, cfg)
+        load(input, cfg, false)
     }
 
     /// Works on a file that was read (with or without errors: the job decides).
@@ -455,54 +455,29 @@ pub enum Load {
 /// The text of an input: read within the size limit, then decoded (byte-order marks, UTF-16).
 pub fn read_text(input: &Input, limit: u64) -> Result<String, Load> {
     let bytes = read_bytes(input, limit)?;
-    read::decode(&bytes).map_err(Load::Rejected)
+    read::decode::decode(&bytes).map_err(Load::Rejected)
 }
 
-/// Reads, decodes, parses and validates one input.
-pub fn load(input: &Input, cfg: &ReadConfig) -> Result<Loaded, Load> {
-    let text = read_text(input, cfg.max_input_size)?;
-    let options = ParseOptions {
+/// Reads one input with [`read::read`] in the format its name implies when `any_format`, else
+/// as text, then applies the configured rules.
+pub fn load(input: &Input, cfg: &ReadConfig, any_format: bool) -> Result<Loaded, Load> {
+    let format = match &input.path {
+        Some(path) if any_format => InputFormat::of_path(path),
+        _ => InputFormat::Text,
+    };
+    let bytes = read_bytes(input, cfg.max_input_size)?;
+    let options = ReadOptions {
         lang: cfg.lang.clone(),
         source_name: input.stem(),
+        validate: true,
     };
-    let parsed = parse(&text, &options);
-    let mut diagnostics = parsed.diagnostics;
-    // An empty input has nothing to validate; saying so once is enough.
-    if !diagnostics
-        .iter()
-        .any(|d| d.code == motion_export::diag::codes::INPUT_EMPTY.name)
-    {
-        diagnostics.extend(validate::validate(&parsed.motion));
-    }
-    apply_rules(input, cfg, &mut diagnostics)?;
-    Ok(Loaded {
-        text,
-        motion: parsed.motion,
-        diagnostics,
-    })
-}
-
-/// Reads an input by its kind: Akoma Ntoso XML (`*.xml`) with [`motion_export::akn::check`],
-/// anything else as text with [`load`].
-pub fn load_any(input: &Input, cfg: &ReadConfig) -> Result<Loaded, Load> {
-    if !input.is_xml() {
-        return load(input, cfg);
-    }
-    // Decoded first, by the byte-order mark or the encoding the XML declaration names, so that
-    // the spans point into the text the diagnostics show.
-    let bytes = read_bytes(input, cfg.max_input_size)?;
-    let text = read::decode_xml(&bytes).map_err(Load::Rejected)?;
+    let read = read::read(&bytes, format, &options).map_err(Load::Rejected)?;
     drop(bytes);
-    let parsed = motion_export::akn::check(text.as_bytes());
-    let mut motion = parsed.motion;
-    if motion.source_name.is_empty() {
-        motion.source_name = input.stem();
-    }
-    let mut diagnostics = parsed.diagnostics;
+    let mut diagnostics = read.diagnostics;
     apply_rules(input, cfg, &mut diagnostics)?;
     Ok(Loaded {
-        text,
-        motion,
+        text: read.text,
+        motion: read.motion,
         diagnostics,
     })
 }

@@ -6,7 +6,7 @@ use super::args::ReadConfig;
 use super::batch::{self, JobResult, Outcome};
 use super::{inputs, Fatal};
 use motion_export::diag::Diagnostic;
-use motion_export::versions;
+use motion_export::validate::versions;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -31,7 +31,7 @@ struct Check {
 
 impl batch::Job for Check {
     fn load(&self, input: &inputs::Input, cfg: &ReadConfig) -> Result<batch::Loaded, batch::Load> {
-        batch::load_any(input, cfg)
+        batch::load(input, cfg, true)
     }
 
     fn run(&self, input: &inputs::Input, loaded: &batch::Loaded) -> JobResult {
@@ -66,7 +66,7 @@ fn version_findings(
             .par_iter()
             .enumerate()
             .filter_map(|(n, i)| {
-                batch::load_any(i, cfg)
+                batch::load(i, cfg, true)
                     .ok()
                     .map(|l| (n, versions::Version::of(&i.stem(), &l.motion)))
             })

@@ -17,7 +17,7 @@ pub fn run(path: &Path, cfg: &ReadConfig) -> Result<u8, Fatal> {
         )));
     };
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let loaded = match batch::load(input, cfg) {
+    let loaded = match batch::load(input, cfg, true) {
         Ok(l) => l,
         Err(Load::Io(msg)) => return Err(Fatal::Io(format!("{}: {msg}", input.display()))),
         Err(Load::Rejected(d)) => {

@@ -35,14 +35,6 @@ impl Input {
         }
     }
 
-    /// Whether the input is Akoma Ntoso XML (`*.xml`, any case), which `check` reads as such.
-    pub fn is_xml(&self) -> bool {
-        self.path
-            .as_ref()
-            .and_then(|p| p.extension())
-            .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
-    }
-
     /// The file stem, for identifiers and language detection.
     pub fn stem(&self) -> String {
         self.path

@@ -11,7 +11,7 @@ pub use compact_str::CompactString;
 pub use cover::{AuthorGroup, Cover, Date, DocKind, Located, ReplacedMotion};
 pub use inline::{Inline, Para};
 
-use crate::diag::Span;
+use crate::diag::{Diagnostic, Span};
 use serde::{Deserialize, Serialize};
 
 /// The deepest nesting of points the exporters write: a point inside a point, and so on, this many
@@ -31,6 +31,15 @@ pub struct Num {
     pub text: CompactString,
     /// Punctuation stripped: `A`, `1`, `a`, `ii`; the AKN eId number.
     pub value: CompactString,
+}
+
+/// What a reader found: the motion and what it noticed on the way.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The motion, whole: no text the input holds is dropped.
+    pub motion: Motion,
+    /// What is wrong with the input, or worth knowing, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Num {

@@ -115,13 +115,13 @@ pub fn closing_paragraph(motion: &Motion, diags: &mut Collector) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::{parse, ParseOptions};
+    use crate::read::{text::parse, ReadOptions};
 
     const BODY: &str = "The European Parliament,\n\n- having regard to its Rules of Procedure,\n\nA. whereas x;\n\n1. Calls on the Commission to act.\n";
 
     fn codes_of(cover: &str) -> Vec<&'static str> {
         let text = format!("{cover}\n\n{BODY}");
-        let motion = parse(&text, &ParseOptions::default()).motion;
+        let motion = parse(&text, &ReadOptions::default()).motion;
         let mut d = Collector::new();
         closing_paragraph(&motion, &mut d);
         d.finish().iter().map(|d| d.code).collect()

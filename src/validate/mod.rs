@@ -4,6 +4,7 @@
 
 mod forward;
 mod numbering;
+pub mod versions;
 
 pub use forward::calls_for_forwarding;
 

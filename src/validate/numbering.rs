@@ -349,9 +349,9 @@ mod tests {
     /// exactly on the printed numbers of the source.
     #[test]
     fn a_repeated_recital_in_a_motion_points_at_its_first_use() {
-        use crate::parse::{parse, ParseOptions};
+        use crate::read::{text::parse, ReadOptions};
         let src = "The European Parliament,\n\nA. whereas x;\n\nB. whereas y;\n\nA. whereas z;\n\n1. Calls;\n";
-        let motion = parse(src, &ParseOptions::default()).motion;
+        let motion = parse(src, &ReadOptions::default()).motion;
         let mut d = Collector::new();
         recitals(&motion, &mut d);
         let d = d.finish();

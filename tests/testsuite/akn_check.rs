@@ -5,7 +5,6 @@
 use crate::cli::run;
 use crate::corpus::parse_file;
 use crate::harness::{corpus_files, fixtures, repo_root, sample_files, shared_dir};
-use motion_export::akn;
 use motion_export::export::xml::{export, XmlOptions};
 use motion_export::model::*;
 use std::path::{Path, PathBuf};
@@ -82,7 +81,7 @@ fn exported_xml_reads_back_to_the_same_motion() {
         let Ok(xml) = export(&original, &XmlOptions::default()) else {
             continue; // no operative paragraph: nothing is exported
         };
-        let parsed = akn::check(&xml);
+        let parsed = crate::harness::read_akn(&xml);
         let name = path.display();
         let back = &parsed.motion;
         let errors: Vec<String> = parsed
@@ -140,7 +139,7 @@ fn exported_xml_reads_back_to_the_same_motion() {
 #[test]
 fn the_reference_example_is_read() {
     let path = shared_dir().join("reference/akn30/example-motion.xml");
-    let parsed = akn::check(&std::fs::read(&path).unwrap());
+    let parsed = crate::harness::read_akn(&std::fs::read(&path).unwrap());
     let m = &parsed.motion;
     assert!(
         !parsed.diagnostics.iter().any(|d| d.is_error()),
@@ -325,7 +324,7 @@ fn unknown_elements_keep_their_text_with_a_warning() {
             1,
         )
     });
-    let parsed = akn::check(&std::fs::read(&path).unwrap());
+    let parsed = crate::harness::read_akn(&std::fs::read(&path).unwrap());
     assert!(texts(&parsed.motion)
         .iter()
         .any(|t| t == "Stray words kept"));
@@ -420,7 +419,7 @@ fn a_folder_of_text_and_xml_is_checked_and_convert_takes_only_text() {
 fn cut_and_damaged_files_never_panic() {
     let xml = std::fs::read(fixtures("golden").join("B9-0801-2023_EN.xml")).unwrap();
     for end in (0..xml.len() - "</akomaNtoso>\n".len()).step_by(13) {
-        let parsed = akn::check(&xml[..end]);
+        let parsed = crate::harness::read_akn(&xml[..end]);
         assert!(
             parsed.diagnostics.iter().any(|d| d.code == "E-AKN-XML"),
             "cut at {end}"
@@ -435,6 +434,6 @@ fn cut_and_damaged_files_never_panic() {
         let mut damaged = xml.clone();
         let at = (i * 7919) % damaged.len();
         damaged[at] = *bad;
-        let _ = akn::check(&damaged);
+        let _ = crate::harness::read_akn(&damaged);
     }
 }

@@ -4,10 +4,9 @@
 
 use motion_export::diag::Diagnostic;
 use motion_export::model::Motion;
-use motion_export::parse::{parse, ParseOptions};
 
 fn read(text: &str) -> (Motion, Vec<Diagnostic>) {
-    let parsed = parse(text, &ParseOptions::default());
+    let parsed = crate::harness::reader_only(text, "");
     (parsed.motion, parsed.diagnostics)
 }
 

@@ -5,7 +5,6 @@
 use crate::harness::{self, corpus_files, motion_words, sample_files};
 use motion_export::diag::Diagnostic;
 use motion_export::model::{Motion, Point};
-use motion_export::parse::{parse, ParseOptions};
 use std::path::{Path, PathBuf};
 
 /// Old Mac line ends: every line end a lone CR.
@@ -179,16 +178,8 @@ fn reading(m: &Motion, diags: &[Diagnostic]) -> Reading {
 /// Reads a text as the file `path` would be read (its name gives the language).
 pub fn read_as(path: &Path, text: &str) -> (Motion, Vec<Diagnostic>) {
     let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-    let parsed = parse(
-        text,
-        &ParseOptions {
-            source_name: stem,
-            ..ParseOptions::default()
-        },
-    );
-    let mut diags = parsed.diagnostics;
-    diags.extend(motion_export::validate::validate(&parsed.motion));
-    (parsed.motion, diags)
+    let parsed = crate::harness::read(text, &stem);
+    (parsed.motion, parsed.diagnostics)
 }
 
 fn all_files() -> Vec<PathBuf> {

@@ -3,8 +3,7 @@
 
 use crate::harness::{self, shared_dir};
 use motion_export::model::{Motion, Point};
-use motion_export::parse::{parse, ParseOptions};
-use motion_export::{read, validate};
+use motion_export::read;
 use std::path::PathBuf;
 
 /// One row of EXPECTED.tsv, by column name.
@@ -55,18 +54,11 @@ fn expected_rows() -> Vec<Expected> {
 /// Parses a file as the command line does.
 pub fn parse_file(path: &std::path::Path) -> (Motion, Vec<motion_export::diag::Diagnostic>) {
     let bytes = std::fs::read(path).unwrap();
-    let text = read::decode(&bytes).unwrap_or_else(|d| panic!("{}: {}", path.display(), d.message));
+    let text = read::decode::decode(&bytes)
+        .unwrap_or_else(|d| panic!("{}: {}", path.display(), d.message));
     let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-    let parsed = parse(
-        &text,
-        &ParseOptions {
-            source_name: stem,
-            ..ParseOptions::default()
-        },
-    );
-    let mut diags = parsed.diagnostics;
-    diags.extend(validate::validate(&parsed.motion));
-    (parsed.motion, diags)
+    let parsed = crate::harness::read(&text, &stem);
+    (parsed.motion, parsed.diagnostics)
 }
 
 /// The title as EXPECTED.tsv records it: the cover's, or the resolution's own title without its

@@ -6,8 +6,7 @@ use crate::harness::{self, diff_words, words};
 use motion_export::diag::Diagnostic;
 use motion_export::lang::{self, Profile};
 use motion_export::model::{Date, Motion, Para};
-use motion_export::parse::{parse, ParseOptions};
-use motion_export::{read, validate};
+use motion_export::read;
 use std::path::{Path, PathBuf};
 
 /// Wraps `text` as `fold -s -w width` does: a line longer than `width` characters is broken after
@@ -51,22 +50,14 @@ fn stem(path: &Path) -> String {
 }
 
 fn read_text(path: &Path) -> String {
-    read::decode(&std::fs::read(path).unwrap())
+    read::decode::decode(&std::fs::read(path).unwrap())
         .unwrap_or_else(|d| panic!("{}: {}", path.display(), d.message))
 }
 
 /// Parses and validates `text` as the command line does for a file named `name`.
 fn read_as(text: &str, name: &str) -> (Motion, Vec<Diagnostic>) {
-    let parsed = parse(
-        text,
-        &ParseOptions {
-            source_name: name.to_string(),
-            ..ParseOptions::default()
-        },
-    );
-    let mut diags = parsed.diagnostics;
-    diags.extend(validate::validate(&parsed.motion));
-    (parsed.motion, diags)
+    let parsed = crate::harness::read(text, name);
+    (parsed.motion, parsed.diagnostics)
 }
 
 fn para_words(p: Option<&Para>) -> String {

@@ -4,8 +4,40 @@
 #![allow(dead_code)]
 
 use motion_export::model::*;
+use motion_export::read::{read_text, InputFormat, ReadOptions};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// Reads a decoded text through the library's one pipeline, as the command line does: the
+/// reader, then the validator (unless the input is empty). `source_name` is the file stem.
+pub fn read(text: &str, source_name: &str) -> Parsed {
+    let options = ReadOptions {
+        source_name: source_name.to_owned(),
+        ..ReadOptions::default()
+    };
+    read_text(text, InputFormat::Text, &options)
+}
+
+/// Reads Akoma Ntoso XML through the library's pipeline (the AKN reader, then the validator when
+/// the file is AKN enough). Bytes that are not UTF-8 are read with replacement characters, so
+/// that cut and damaged files reach the XML reader.
+pub fn read_akn(bytes: &[u8]) -> Parsed {
+    read_text(
+        &String::from_utf8_lossy(bytes),
+        InputFormat::Akn,
+        &ReadOptions::default(),
+    )
+}
+
+/// Only what the text reader itself finds, without the validator's findings.
+pub fn reader_only(text: &str, source_name: &str) -> Parsed {
+    let options = ReadOptions {
+        source_name: source_name.to_owned(),
+        validate: false,
+        ..ReadOptions::default()
+    };
+    read_text(text, InputFormat::Text, &options)
+}
 
 /// The folder with the reference material (`SHARED_DIR`, default `../shared`).
 pub fn shared_dir() -> PathBuf {

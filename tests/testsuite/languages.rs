@@ -8,8 +8,7 @@ use motion_export::diag::Severity;
 use motion_export::export::{self, ExportOptions, Format};
 use motion_export::lang::{self, LANGUAGES};
 use motion_export::model::Motion;
-use motion_export::parse::{parse, ParseOptions};
-use motion_export::{validate, versions};
+use motion_export::validate::versions;
 use std::path::{Path, PathBuf};
 
 /// The sample of one language: `samples/languages/B9-0999-2024_DE.txt`.
@@ -161,13 +160,7 @@ fn close_languages_are_told_apart_by_their_openers() {
 fn a_wrong_language_code_in_the_name_is_reported() {
     for (text_code, name_code) in [("cs", "SK"), ("sk", "CS"), ("hr", "SL"), ("da", "SV")] {
         let text = read(&sample(text_code));
-        let parsed = parse(
-            &text,
-            &ParseOptions {
-                source_name: format!("B9-0999-2024_{name_code}"),
-                ..ParseOptions::default()
-            },
-        );
+        let parsed = crate::harness::reader_only(&text, &format!("B9-0999-2024_{name_code}"));
         assert_eq!(parsed.motion.lang, text_code);
         let codes: Vec<&str> = (parsed.diagnostics.iter())
             .filter(|d| d.severity != Severity::Note)
@@ -192,12 +185,11 @@ fn greek_motion(recitals: &[&str]) -> String {
 }
 
 fn read_motion(text: &str) -> (Motion, Vec<&'static str>) {
-    let parsed = parse(text, &ParseOptions::default());
+    let parsed = crate::harness::read(text, "");
     let mut codes: Vec<&str> = (parsed.diagnostics.iter())
         .filter(|d| d.severity != Severity::Note)
         .map(|d| d.code)
         .collect();
-    codes.extend(validate::validate(&parsed.motion).iter().map(|d| d.code));
     codes.sort_unstable();
     (parsed.motion, codes)
 }
@@ -280,13 +272,7 @@ fn samples_export_to_valid_akoma_ntoso() {
 fn parse_all(texts: &[(String, String)]) -> Vec<(String, Motion)> {
     texts
         .iter()
-        .map(|(name, text)| {
-            let options = ParseOptions {
-                source_name: name.clone(),
-                ..ParseOptions::default()
-            };
-            (name.clone(), parse(text, &options).motion)
-        })
+        .map(|(name, text)| (name.clone(), crate::harness::reader_only(text, name).motion))
         .collect()
 }
 

@@ -981,16 +981,10 @@ fn corpus_and_samples_convert() {
     let mut failures = Vec::new();
     for file in files {
         let bytes = std::fs::read(&file).unwrap();
-        let text = motion_export::read::decode(&bytes)
+        let text = motion_export::read::decode::decode(&bytes)
             .unwrap_or_else(|d| panic!("{}: {}", file.display(), d.message));
         let name = file.file_stem().unwrap().to_string_lossy().into_owned();
-        let parsed = motion_export::parse::parse(
-            &text,
-            &motion_export::parse::ParseOptions {
-                source_name: name.clone(),
-                ..Default::default()
-            },
-        );
+        let parsed = harness::reader_only(&text, &name);
         let m = parsed.motion;
         let result = std::panic::catch_unwind(|| {
             assert!(
@@ -1030,15 +1024,8 @@ fn corpus_and_samples_convert() {
 #[ignore]
 fn bench_export_time_and_size() {
     let seed_file = harness::shared_dir().join("seed/B9-0146-2021_EN.txt");
-    let text = motion_export::read::decode(&std::fs::read(&seed_file).unwrap()).unwrap();
-    let seed = motion_export::parse::parse(
-        &text,
-        &motion_export::parse::ParseOptions {
-            source_name: "B9-0146-2021_EN".into(),
-            ..Default::default()
-        },
-    )
-    .motion;
+    let text = motion_export::read::decode::decode(&std::fs::read(&seed_file).unwrap()).unwrap();
+    let seed = harness::reader_only(&text, "B9-0146-2021_EN").motion;
     for (name, m) in [("seed", seed), ("rich", harness::rich_motion())] {
         let fresh = PdfOptions {
             font: Some(FontFamily::new(

@@ -7,8 +7,6 @@
 use crate::harness::{self, motion_words};
 use motion_export::export::{docx, pdf, xml, ExportOptions};
 use motion_export::model::*;
-use motion_export::parse::{parse, ParseOptions};
-use motion_export::validate::validate;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use std::cell::RefCell;
@@ -210,15 +208,8 @@ fn end(words: &mut [String], mark: &str) {
 }
 
 fn read(text: &str) -> (Motion, Vec<String>) {
-    let parsed = parse(
-        text,
-        &ParseOptions {
-            source_name: "B9-0123-2024_EN".into(),
-            ..ParseOptions::default()
-        },
-    );
-    let mut diagnostics = parsed.diagnostics;
-    diagnostics.extend(validate(&parsed.motion));
+    let parsed = crate::harness::read(text, "B9-0123-2024_EN");
+    let diagnostics = parsed.diagnostics;
     let errors = diagnostics
         .iter()
         .filter(|d| d.code.starts_with("E-"))

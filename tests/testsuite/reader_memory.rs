@@ -4,7 +4,6 @@
 
 use crate::measure::assert_memory_bound;
 use motion_export::diag::Collector;
-use motion_export::parse::{parse, ParseOptions};
 
 const HEAD: &str = "MOTION FOR A RESOLUTION\n\nThe European Parliament,\n\n– having regard to Rule 132,\n\nA. whereas it matters;\n\n";
 
@@ -77,7 +76,7 @@ fn many_paragraphs_stay_within_30x_the_input() {
 fn diagnostics_beyond_the_limit_are_counted_in_one_line() {
     let calls = Collector::LIMIT + 250;
     let text = format!("{HEAD}1. Calls {};\n", "word[1] ".repeat(calls));
-    let parsed = parse(&text, &ParseOptions::default());
+    let parsed = crate::harness::reader_only(&text, "");
     let unresolved: Vec<_> = (parsed.diagnostics.iter())
         .filter(|d| d.code == "W-FOOTNOTE-UNRESOLVED")
         .collect();

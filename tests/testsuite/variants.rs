@@ -5,18 +5,11 @@
 //! change; the generator is [`Variant`] in the harness, so new corpus files are covered at once.
 
 use crate::harness::{corpus_files, sample_files, Reading, Variant};
-use motion_export::parse::{parse, ParseOptions};
 use motion_export::read;
 
 /// Reads `text` as the library does for a file named `stem`.
 fn reading(text: &str, stem: &str) -> Reading {
-    let parsed = parse(
-        text,
-        &ParseOptions {
-            source_name: stem.to_string(),
-            ..ParseOptions::default()
-        },
-    );
+    let parsed = crate::harness::reader_only(text, stem);
     Reading::of(&parsed.motion)
 }
 
@@ -27,8 +20,8 @@ fn reads_the_same(variant: Variant) {
     assert!(files.len() > 30, "the corpus is missing: {}", files.len());
     for path in &files {
         let bytes = std::fs::read(path).unwrap();
-        let text =
-            read::decode(&bytes).unwrap_or_else(|d| panic!("{}: {}", path.display(), d.message));
+        let text = read::decode::decode(&bytes)
+            .unwrap_or_else(|d| panic!("{}: {}", path.display(), d.message));
         let stem = path.file_stem().unwrap().to_string_lossy();
         let original = reading(&text, &stem);
         let changed = reading(&variant.apply(&text), &stem);

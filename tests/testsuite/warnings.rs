@@ -6,7 +6,6 @@
 use crate::corpus::parse_file;
 use crate::harness::{corpus_files, repo_root, sample_files, shared_dir};
 use motion_export::diag::Severity;
-use motion_export::parse::{parse, ParseOptions};
 use motion_export::validate;
 
 /// `EXPECTED.tsv`'s document number and date cells, by file name.
@@ -56,8 +55,11 @@ fn issue_13_the_corpus_raises_only_warnings_a_clerk_wants() {
 }
 
 fn codes_of(text: &str) -> Vec<&'static str> {
-    let motion = parse(text, &ParseOptions::default()).motion;
-    validate::validate(&motion).iter().map(|d| d.code).collect()
+    let parsed = crate::harness::reader_only(text, "");
+    validate::validate(&parsed.motion)
+        .iter()
+        .map(|d| d.code)
+        .collect()
 }
 
 #[test]

@@ -1123,11 +1123,7 @@ fn samples_and_corpus_convert_to_valid_xml() {
         let bytes = std::fs::read(path).unwrap();
         let text = String::from_utf8_lossy(&bytes);
         let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let options = motion_export::parse::ParseOptions {
-            source_name: stem.clone(),
-            ..Default::default()
-        };
-        let parsed = motion_export::parse::parse(&text, &options);
+        let parsed = harness::reader_only(&text, &stem);
         match export(&parsed.motion, &XmlOptions::default()) {
             Ok(xml) => {
                 let xml = String::from_utf8(xml).unwrap();

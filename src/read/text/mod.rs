@@ -14,32 +14,16 @@ mod notes;
 mod numbering;
 mod structure;
 
+use super::ReadOptions;
 use crate::diag::codes;
 use crate::diag::{self, Collector, Diagnostic};
 use crate::lang::{self, Profile};
-use crate::model::{DocKind, Motion};
+use crate::model::{DocKind, Motion, Parsed};
 use crate::vocab::patterns;
 use lines::{Kind, Line};
 
-/// Options for the reader.
-#[derive(Debug, Clone, Default)]
-pub struct ParseOptions {
-    /// Force the language (ISO 639-1, e.g. `de`) instead of recognising it from the text.
-    pub lang: Option<String>,
-    /// Name of the source, usually the file stem; used for identifiers when the text states no
-    /// document number, and to cross-check the language code in names like `B9-0146-2021_EN`.
-    pub source_name: String,
-}
-
-/// What the reader found: the motion and what it noticed on the way.
-#[derive(Debug, Clone)]
-pub struct Parsed {
-    pub motion: Motion,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
 /// Reads a motion from decoded text.
-pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
+pub fn parse(text: &str, options: &ReadOptions) -> Parsed {
     // At most a fixed number of each code in memory, whatever the input.
     let mut diags = Collector::new();
     let profile = choose_profile(text, options, &mut diags);
@@ -95,7 +79,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Parsed {
 }
 
 /// The language: forced, else recognised from the text, else from the file name, else English.
-fn choose_profile(text: &str, options: &ParseOptions, diags: &mut Collector) -> &'static Profile {
+fn choose_profile(text: &str, options: &ReadOptions, diags: &mut Collector) -> &'static Profile {
     let english = || lang::profile("en").expect("the English profile is built in");
     if let Some(code) = &options.lang {
         if let Some(p) = lang::profile(code) {

@@ -5,7 +5,7 @@
 //!
 //! Like the text reader it never fails and never panics: problems become diagnostics whose spans
 //! point into the XML, elements it does not know are kept as text (`W-UNRECOGNISED-TEXT`), and
-//! nesting is capped ([`tree::MAX_DEPTH`]). [`check`] then runs the same
+//! nesting is capped ([`tree::MAX_DEPTH`]). [`crate::read::read`] then runs the same
 //! [`crate::validate::validate`] as for text, so numbering gaps or duplicates are found alike.
 
 mod body;
@@ -19,35 +19,18 @@ pub mod tree;
 
 use crate::diag::codes;
 use crate::diag::{self, Diagnostic, Span};
+use crate::model::Parsed;
 use crate::model::{DocKind, Footnote, Motion, Num, Para};
-use crate::parse::Parsed;
 use std::collections::HashMap;
 use tree::{Element, Node, Ns};
 
-/// Reads an Akoma Ntoso document: the motion it holds and what is wrong with it as AKN.
+/// Reads an Akoma Ntoso document: the motion it holds and what is wrong with it as AKN; also
+/// whether it was AKN enough (well-formed, rooted in `akomaNtoso`) to validate the motion.
 ///
-/// `bytes` should be UTF-8 (the command line decodes byte-order marks and UTF-16 first); spans are
-/// byte offsets into them. The motion's `source_name` is the `sourceName` the exporter records,
-/// empty when the file has none.
-pub fn read(bytes: &[u8]) -> Parsed {
-    read_tree(bytes).0
-}
-
-/// Reads an Akoma Ntoso document and, when it is well-formed and rooted in `akomaNtoso`,
-/// validates the motion with the same rules as a text ([`crate::validate::validate`]): numbering
-/// gaps, duplicates, empty blocks, the required parts.
-pub fn check(bytes: &[u8]) -> Parsed {
-    let (mut parsed, readable) = read_tree(bytes);
-    if readable {
-        let more = crate::validate::validate(&parsed.motion);
-        parsed.diagnostics.extend(more);
-        diag::sort(&mut parsed.diagnostics);
-    }
-    parsed
-}
-
-/// Reads the document; also says whether it was AKN enough to validate the motion.
-fn read_tree(bytes: &[u8]) -> (Parsed, bool) {
+/// `bytes` should be UTF-8 ([`super::decode`] decodes byte-order marks, UTF-16 and declared
+/// encodings first); spans are byte offsets into them. The motion's `source_name` is the
+/// `sourceName` the exporter records, empty when the file has none.
+pub fn read(bytes: &[u8]) -> (Parsed, bool) {
     let mut diagnostics = Vec::new();
     let tree = tree::build(bytes, &mut diagnostics);
     let mut motion = Motion::default();
@@ -261,7 +244,6 @@ fn num_child(e: &Element, ordinal: usize) -> Num {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
 
     #[test]
     fn arbitrary_bytes_never_panic() {
@@ -276,7 +258,7 @@ mod tests {
             b"<akomaNtoso><doc/><doc/>t</akomaNtoso>",
         ];
         for bytes in inputs {
-            let _ = check(bytes);
+            let _ = crate::read::read(bytes, crate::read::InputFormat::Akn, &Default::default());
         }
     }
 }

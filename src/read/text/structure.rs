@@ -546,7 +546,7 @@ fn is_bold_line(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::model::{BodyItem, Point};
-    use crate::parse::{parse, ParseOptions};
+    use crate::read::{text::parse, ReadOptions};
 
     /// The numbers of the first paragraph's points, with their children's in brackets.
     fn shape(text: &str) -> String {
@@ -559,7 +559,7 @@ mod tests {
                 .collect();
             parts.join(" ")
         }
-        let parsed = parse(text, &ParseOptions::default());
+        let parsed = parse(text, &ReadOptions::default());
         match parsed.motion.body.first() {
             Some(BodyItem::Paragraph(p)) => walk(&p.points),
             other => panic!("{other:?}"),

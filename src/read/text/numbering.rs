@@ -221,15 +221,15 @@ fn mixed<'m>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::{parse, ParseOptions};
+    use crate::read::{text::parse, ReadOptions};
 
-    fn read(text: &str) -> crate::parse::Parsed {
-        parse(text, &ParseOptions::default())
+    fn read(text: &str) -> crate::read::text::Parsed {
+        parse(text, &ReadOptions::default())
     }
 
     const HEAD: &str = "The European Parliament,\n\n– having regard to Rule 132,\n\n";
 
-    fn recital_letters(p: &crate::parse::Parsed) -> Vec<&str> {
+    fn recital_letters(p: &crate::read::text::Parsed) -> Vec<&str> {
         p.motion
             .recitals
             .iter()
@@ -237,7 +237,7 @@ mod tests {
             .collect()
     }
 
-    fn codes_of(p: &crate::parse::Parsed) -> Vec<&str> {
+    fn codes_of(p: &crate::read::text::Parsed) -> Vec<&str> {
         p.diagnostics.iter().map(|d| d.code).collect()
     }
 
