@@ -10,6 +10,7 @@ use super::Severity;
 pub struct Code {
     /// Stable name, `E-` for errors, `W-` for warnings and `N-` for notes by default.
     pub name: &'static str,
+    /// The default severity, which configuration may change.
     pub severity: Severity,
     /// One line: what the code means.
     pub summary: &'static str,

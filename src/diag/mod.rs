@@ -47,6 +47,7 @@ impl Span {
 pub struct Diagnostic {
     /// Stable code from the catalogue in [`codes`], e.g. `E-RECITAL-GAP`.
     pub code: &'static str,
+    /// How serious it is: the code's default, or as configured (`--deny`, `--allow`).
     pub severity: Severity,
     /// Where in the input; `None` for findings about the document as a whole.
     pub span: Option<Span>,
@@ -64,6 +65,7 @@ pub struct Diagnostic {
 /// A secondary place of a diagnostic: where, and what it is (`first used here`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Label {
+    /// The other place in the input.
     pub span: Span,
     /// Lower case, no trailing period.
     pub message: String,
@@ -99,6 +101,7 @@ impl Diagnostic {
         self
     }
 
+    /// Whether this is an error, which makes the file fail.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -126,6 +129,7 @@ impl Collector {
     /// How many diagnostics of one code are kept; the command line shows fewer still.
     pub const LIMIT: usize = 1000;
 
+    /// An empty collector.
     pub fn new() -> Self {
         Self::default()
     }

@@ -8,8 +8,11 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Only informs: what the reader did on the user's behalf.
     Note,
+    /// Worth fixing; fails the file only when denied.
     Warning,
+    /// The file fails: no output is written of it.
     Error,
 }
 

@@ -6,8 +6,10 @@ use crate::model::{Date, Motion};
 /// Paper size of the paged formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Paper {
+    /// ISO A4, 210 x 297 mm.
     #[default]
     A4,
+    /// US Letter, 8.5 x 11 inches.
     Letter,
 }
 
@@ -24,10 +26,15 @@ impl Paper {
 /// Paper and margins, the same for the PDF and the DOCX.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PageLayout {
+    /// The paper size.
     pub paper: Paper,
+    /// The top margin, in millimetres.
     pub margin_top_mm: f32,
+    /// The bottom margin, in millimetres.
     pub margin_bottom_mm: f32,
+    /// The left margin, in millimetres.
     pub margin_left_mm: f32,
+    /// The right margin, in millimetres.
     pub margin_right_mm: f32,
 }
 
@@ -53,6 +60,7 @@ pub struct DocMeta {
     pub author: String,
     /// The procedure reference, or the document kind.
     pub subject: String,
+    /// Keywords, as the document's metadata lists them.
     pub keywords: Vec<String>,
     /// The tabling date, when the text states it.
     pub date: Option<Date>,

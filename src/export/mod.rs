@@ -18,12 +18,16 @@ use std::fmt;
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Format {
+    /// Akoma Ntoso 3.0 XML.
     Xml,
+    /// PDF (tagged, with the fonts embedded).
     Pdf,
+    /// Office Open XML, for Word and LibreOffice.
     Docx,
 }
 
 impl Format {
+    /// Every format, in the order the command line writes them.
     pub const ALL: [Format; 3] = [Format::Xml, Format::Pdf, Format::Docx];
 
     /// The file extension, without the dot.
@@ -52,10 +56,13 @@ impl fmt::Display for Format {
 /// Options for every exporter, with defaults that suit the Parliament's documents.
 #[derive(Debug, Clone, Default)]
 pub struct ExportOptions {
+    /// Options of the Akoma Ntoso exporter.
     pub xml: xml::XmlOptions,
     #[cfg(feature = "pdf")]
+    /// Options of the PDF exporter.
     pub pdf: pdf::PdfOptions,
     #[cfg(feature = "docx")]
+    /// Options of the DOCX exporter.
     pub docx: docx::DocxOptions,
 }
 
@@ -65,7 +72,9 @@ pub struct ExportOptions {
 pub enum ExportError {
     /// The chosen font has no glyph for these characters.
     MissingGlyphs {
+        /// The font's name.
         font: String,
+        /// The characters it lacks, with where each stands.
         chars: Vec<MissingGlyph>,
     },
     /// A font file could not be read or parsed.
@@ -73,13 +82,25 @@ pub enum ExportError {
     /// The motion lacks a part the format cannot do without (e.g. no operative paragraph); the
     /// validator reports these as errors before export.
     Incomplete {
+        /// The format asked for.
         format: Format,
+        /// The Cargo feature that builds it.
         missing: &'static str,
     },
     /// Points nest deeper than [`MAX_POINT_DEPTH`]; the reader never produces such a motion.
-    TooDeep { format: Format, depth: usize },
+    TooDeep {
+        /// The format being written.
+        format: Format,
+        /// How deep the points nest.
+        depth: usize,
+    },
     /// The output library failed.
-    Backend { format: Format, message: String },
+    Backend {
+        /// The format being written.
+        format: Format,
+        /// What the backend said.
+        message: String,
+    },
     /// The library was built without this format's feature (`pdf`, `docx`).
     NotBuilt(Format),
 }
@@ -88,7 +109,9 @@ pub enum ExportError {
 /// (`recital C (line 42)`); `None` for text the exporter adds (page headers and footers).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MissingGlyph {
+    /// The character.
     pub ch: char,
+    /// Where it stands in the motion (an eId or a cover field), when known.
     pub place: Option<String>,
 }
 

@@ -10,7 +10,9 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Located<T> {
+    /// The value.
     pub value: T,
+    /// Where it was read in the source.
     pub span: Span,
 }
 
@@ -43,8 +45,11 @@ impl DocKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Date {
+    /// The year, from 1000.
     pub year: u16,
+    /// The month, 1 to 12.
     pub month: u8,
+    /// The day of the month, from 1.
     pub day: u8,
 }
 
@@ -81,6 +86,7 @@ pub struct AuthorGroup {
     pub group: Option<String>,
     /// The line naming the group, as written (`on behalf of the S&D Group`).
     pub group_line: Option<String>,
+    /// Where it was read in the source.
     pub span: Span,
 }
 
@@ -92,6 +98,7 @@ pub struct ReplacedMotion {
     pub number: String,
     /// The tabling group, as written in the parenthesis.
     pub group: Option<String>,
+    /// Where it was read in the source.
     pub span: Span,
 }
 
@@ -108,6 +115,7 @@ pub struct Cover {
     /// date as missing as well.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invalid_date: Option<Located<String>>,
+    /// The kind of document, from the cover or the title.
     pub kind: DocKind,
     /// The kind as written on the cover (`MOTION FOR A RESOLUTION`), if it was.
     pub kind_text: Option<Located<String>>,
@@ -123,6 +131,7 @@ pub struct Cover {
     pub title: Option<Para>,
     /// The procedure reference (`2021/2544(RSP)`).
     pub procedure: Option<Located<String>>,
+    /// Who tables the motion, by group.
     pub authors: Vec<AuthorGroup>,
     /// Motions this joint motion replaces.
     pub replaces: Vec<ReplacedMotion>,

@@ -13,16 +13,21 @@ pub enum Inline {
     /// source); runs never start or end a paragraph with a space. Runs of up to 24 bytes are
     /// stored inline: a paragraph of many footnote calls allocates no string per word.
     Text {
+        /// The text.
         text: CompactString,
+        /// Bold (`**...**`).
         #[serde(default, skip_serializing_if = "is_false")]
         bold: bool,
+        /// Italic (`*...*`).
         #[serde(default, skip_serializing_if = "is_false")]
         italic: bool,
     },
     /// A footnote call such as `[1]` or `(1)`. `note` indexes [`crate::model::Motion::footnotes`]
     /// when the note text was found.
     NoteRef {
+        /// The call as printed, without brackets (`1`).
         marker: CompactString,
+        /// The index of its footnote, when the note was found.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<usize>,
     },
@@ -49,7 +54,9 @@ impl Inline {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Para {
+    /// The runs of text, calls and breaks, in order.
     pub inlines: Vec<Inline>,
+    /// Where it was read in the source.
     pub span: Span,
 }
 

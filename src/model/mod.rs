@@ -71,6 +71,7 @@ impl Num {
 pub struct Citation {
     /// The text; more than one when a citation runs over several paragraphs.
     pub content: Vec<Para>,
+    /// Where it was read in the source.
     pub span: Span,
 }
 
@@ -78,11 +79,14 @@ pub struct Citation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Recital {
+    /// Its number, as printed and as a value.
     pub num: Num,
+    /// The text; more than one paragraph when it runs over several.
     pub content: Vec<Para>,
     /// Sub-points of the recital (`(a)`, `(i)`, dashes), rare but real.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub points: Vec<Point>,
+    /// Where it was read in the source.
     pub span: Span,
 }
 
@@ -93,12 +97,17 @@ pub struct Recital {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Paragraph {
+    /// Its number, as printed and as a value.
     pub num: Num,
+    /// The text, or the introduction when it has points.
     pub content: Vec<Para>,
+    /// Its points (`(a)`, `(i)`, dashes), in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub points: Vec<Point>,
+    /// The text after its points, when there is any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub wrap_up: Vec<Para>,
+    /// Where it was read in the source.
     pub span: Span,
 }
 
@@ -106,11 +115,14 @@ pub struct Paragraph {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Point {
+    /// Its number, as printed and as a value.
     pub num: Num,
     /// The text, or the introduction when the point has points of its own.
     pub content: Vec<Para>,
+    /// Its own points, one level down.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub points: Vec<Point>,
+    /// Where it was read in the source.
     pub span: Span,
 }
 
@@ -118,6 +130,7 @@ pub struct Point {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Heading {
+    /// The heading's text.
     pub text: Para,
 }
 
@@ -126,7 +139,9 @@ pub struct Heading {
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum BodyItem {
+    /// A heading between paragraphs.
     Heading(Heading),
+    /// An operative paragraph.
     Paragraph(Paragraph),
 }
 
@@ -136,7 +151,9 @@ pub enum BodyItem {
 pub struct Footnote {
     /// The marker without brackets: `1` for `[1]` or `(1)`.
     pub marker: String,
+    /// The note's text, one or more paragraphs.
     pub content: Vec<Para>,
+    /// Where it was read in the source.
     pub span: Span,
 }
 
@@ -149,6 +166,7 @@ pub struct Motion {
     /// A name for the document taken from its source (the file stem, `stdin` for standard
     /// input). Identifiers fall back on it when the text states no document number.
     pub source_name: String,
+    /// What the cover page says.
     pub cover: Cover,
     /// The resolution's own title ("European Parliament resolution on ..."), before the formula.
     pub title: Option<Para>,
@@ -157,17 +175,21 @@ pub struct Motion {
     pub title_notes: Vec<Para>,
     /// The enacting formula ("The European Parliament,").
     pub formula: Option<Para>,
+    /// The citations (`having regard to ...`), in order.
     pub citations: Vec<Citation>,
     /// The words that close the citations and open the recitals in some languages
     /// (Swedish "och av följande skäl:"), when they stand on their own line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recitals_intro: Option<Para>,
+    /// The recitals (`A. whereas ...`), in order.
     pub recitals: Vec<Recital>,
     /// The formula that opens the operative part in some languages
     /// (none of the 24 profiles has one yet; Swedish puts "Europaparlamentet utfärdar denna resolution" where the formula stands), when it stands on its own line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_intro: Option<Para>,
+    /// The operative paragraphs and the headings between them, in order.
     pub body: Vec<BodyItem>,
+    /// The footnotes, which the calls in the text point to.
     pub footnotes: Vec<Footnote>,
     /// Text after the body that the reader could not place, kept in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

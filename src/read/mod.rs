@@ -2,7 +2,7 @@
 //!
 //! [`read`] is the one way in, for the command line, tests, benchmarks, fuzzing and embedding
 //! alike: decode the bytes ([`decode`]), hand the text to the reader registered for its
-//! [`InputFormat`] (plain text: [`text`]; Akoma Ntoso: [`akn`]), then check the motion against
+//! [`InputFormat`] (plain text: `text`; Akoma Ntoso: `akn`), then check the motion against
 //! the profile ([`crate::validate::validate`]) unless the input was not a motion at all. A second
 //! input format is one more variant here and one more reader beside the others.
 

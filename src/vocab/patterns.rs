@@ -255,7 +255,7 @@ fn procedure_shapes(s: &str) -> impl Iterator<Item = ProcedureShape> + '_ {
 }
 
 /// The procedure types of the Parliament's Legislative Observatory (OEIL, "Type of procedure"
-/// in its search form, https://oeil.secure.europarl.europa.eu/oeil/en/search): legislative COD
+/// in its search form, <https://oeil.secure.europarl.europa.eu/oeil/en/search>): legislative COD
 /// (ordinary), CNS (consultation), APP (consent), NLE (non-legislative enactments), SYN
 /// (cooperation) and AVC (assent) of earlier treaties; non-legislative INI (own initiative), INL
 /// (legislative initiative), RSP (resolutions on topical subjects), RPS (implementing acts,

@@ -14,6 +14,7 @@ mod faults;
 mod golden;
 mod harness;
 mod languages;
+mod layers;
 mod make;
 mod measure;
 mod memory;

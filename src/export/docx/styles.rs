@@ -9,7 +9,9 @@ use super::{escape, DocxOptions};
 /// Whether a style applies to paragraphs or to runs of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StyleKind {
+    /// A paragraph style (`w:pPr`).
     Paragraph,
+    /// A character style (`w:rPr`) for runs.
     Character,
 }
 
@@ -23,6 +25,7 @@ pub struct StyleDef {
     pub name: &'static str,
     /// The part of the motion the style is for.
     pub purpose: &'static str,
+    /// Whether it styles paragraphs or runs.
     pub kind: StyleKind,
     /// Paragraph properties, as `w:pPr` children in the schema's order.
     ppr: &'static str,

@@ -3,9 +3,9 @@
 //! and the project's profile (`schemas/akn-motion-profile.xsd`).
 //!
 //! The shape follows the research notes on AKN for motions: identifiers per the Naming
-//! Convention ([`eid`]), FRBR IRIs under `/akn/eu/statement/…` ([`frbr`]), the Parliament, groups,
+//! Convention ([`crate::vocab::eid`]), FRBR IRIs under `/akn/eu/statement/…` ([`frbr`]), the Parliament, groups,
 //! Members, Rule and procedure as metadata references ([`refs`]). Writing is one pass over the
-//! model with the quick-xml event writer ([`writer`]); no step reads the clock or iterates a hash
+//! model with the quick-xml event writer (`writer`); no step reads the clock or iterates a hash
 //! map, so the same motion always gives the same bytes.
 
 mod body;

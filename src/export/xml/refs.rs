@@ -23,7 +23,9 @@ pub const PROCEDURE: &str = "procedure";
 /// A person or organisation named in the text and the identifier it gets.
 #[derive(Debug, Clone)]
 pub struct Named<'a> {
+    /// The name shown (`showAs`).
     pub name: &'a str,
+    /// The reference's identifier (`eId`), unique in the document.
     pub id: String,
 }
 
