@@ -122,63 +122,19 @@ fn report(step: &str, per_run: Duration, docs: usize, bytes: usize) {
     );
 }
 
+/// The words of the generated sentences.
+const WORDS: &str =
+    "the Commission Council Member States human rights democracy rule of law calls on to ensure \
+    that fundamental freedoms are respected including freedom expression assembly association \
+    authorities release all political prisoners without delay and guarantee independent \
+    judiciary civil society organisations media journalists elections OSCE/ODIHR \
+    recommendations implementation 2021 European Union international obligations partnership";
+
 /// A realistic motion, different for each `n`: a cover, 3-15 citations, 4-26 recitals and 4-20
 /// paragraphs of EP-like sentences, some with points.
 pub fn generate(n: usize) -> String {
     let mut rng = Lcg(n as u64 * 2_654_435_761 + 1);
-    let words = [
-        "the",
-        "Commission",
-        "Council",
-        "Member",
-        "States",
-        "human",
-        "rights",
-        "democracy",
-        "rule",
-        "of",
-        "law",
-        "calls",
-        "on",
-        "to",
-        "ensure",
-        "that",
-        "fundamental",
-        "freedoms",
-        "are",
-        "respected",
-        "including",
-        "freedom",
-        "expression",
-        "assembly",
-        "association",
-        "authorities",
-        "release",
-        "all",
-        "political",
-        "prisoners",
-        "without",
-        "delay",
-        "and",
-        "guarantee",
-        "independent",
-        "judiciary",
-        "civil",
-        "society",
-        "organisations",
-        "media",
-        "journalists",
-        "elections",
-        "OSCE/ODIHR",
-        "recommendations",
-        "implementation",
-        "2021",
-        "European",
-        "Union",
-        "international",
-        "obligations",
-        "partnership",
-    ];
+    let words: Vec<&str> = WORDS.split(' ').collect();
     let sentence = |rng: &mut Lcg, min: usize, max: usize| -> String {
         let len = min + rng.below(max - min);
         (0..len)

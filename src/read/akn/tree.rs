@@ -493,46 +493,7 @@ pub fn build<'s>(bytes: &'s [u8], diags: &mut Vec<Diagnostic>) -> Tree<'s> {
                 break;
             }
         };
-        let done = match event {
-            Event::Start(tag) => b.open(&tag, ns, &reader, start, end),
-            Event::Empty(tag) => b.open(&tag, ns, &reader, start, end) && b.close(),
-            Event::End(_) => b.close(),
-            Event::Text(text) => {
-                let raw = String::from_utf8_lossy(&text);
-                match b.unescape(&raw, start, "") {
-                    Some(t) => b.text(&t, start, end),
-                    None => {
-                        // Keep the text as written all the same.
-                        b.text(&raw, start, end);
-                        false
-                    }
-                }
-            }
-            Event::CData(data) => {
-                let text = String::from_utf8_lossy(&data);
-                b.chars_allowed(&text, start) && b.text(&text, start, end)
-            }
-            Event::Eof => {
-                b.eof();
-                false
-            }
-            Event::Decl(_) if start != 0 && bytes[..start] != [0xEF, 0xBB, 0xBF] => {
-                b.malformed(
-                    start,
-                    "the XML is not well-formed: an XML declaration is allowed only at the very start".into(),
-                );
-                false
-            }
-            Event::DocType(_) => {
-                b.malformed(
-                    start,
-                    "the XML is not well-formed: a DOCTYPE declaration is allowed only once, before the root element".into(),
-                );
-                false
-            }
-            Event::Comment(_) | Event::Decl(_) | Event::PI(_) => true,
-        };
-        if !done {
+        if !b.event(event, ns, &reader, start, end) {
             break;
         }
     }
@@ -634,6 +595,56 @@ struct Builder<'a, 'd> {
 }
 
 impl Builder<'_, '_> {
+    /// Takes one event of the reader; false when reading must stop.
+    fn event(
+        &mut self,
+        event: Event<'_>,
+        ns: Ns,
+        reader: &NsReader<&[u8]>,
+        start: usize,
+        end: usize,
+    ) -> bool {
+        match event {
+            Event::Start(tag) => self.open(&tag, ns, &reader, start, end),
+            Event::Empty(tag) => self.open(&tag, ns, &reader, start, end) && self.close(),
+            Event::End(_) => self.close(),
+            Event::Text(text) => {
+                let raw = String::from_utf8_lossy(&text);
+                match self.unescape(&raw, start, "") {
+                    Some(t) => self.text(&t, start, end),
+                    None => {
+                        // Keep the text as written all the same.
+                        self.text(&raw, start, end);
+                        false
+                    }
+                }
+            }
+            Event::CData(data) => {
+                let text = String::from_utf8_lossy(&data);
+                self.chars_allowed(&text, start) && self.text(&text, start, end)
+            }
+            Event::Eof => {
+                self.eof();
+                false
+            }
+            Event::Decl(_) if start != 0 && self.tree.source[..start] != [0xEF, 0xBB, 0xBF] => {
+                self.malformed(
+                    start,
+                    "the XML is not well-formed: an XML declaration is allowed only at the very start".into(),
+                );
+                false
+            }
+            Event::DocType(_) => {
+                self.malformed(
+                    start,
+                    "the XML is not well-formed: a DOCTYPE declaration is allowed only once, before the root element".into(),
+                );
+                false
+            }
+            Event::Comment(_) | Event::Decl(_) | Event::PI(_) => true,
+        }
+    }
+
     fn malformed(&mut self, at: usize, message: String) {
         let span = self.positions.span(at, at);
         self.well_formed = false;
