@@ -69,7 +69,7 @@ pub fn parse(text: &str, options: &ReadOptions) -> Parsed {
         &mut motion,
     ));
     notes::link(&mut motion, &mut diags);
-    infer_cover_facts(&mut motion, profile);
+    infer_cover_facts(&mut motion);
     let mut diagnostics = diags.finish();
     diag::sort(&mut diagnostics);
     Parsed {
@@ -264,7 +264,7 @@ fn read_title(
 
 /// Facts the cover does not state but the rest of the text does: the procedure in the title, the
 /// kind of a text adopted.
-fn infer_cover_facts(motion: &mut Motion, _profile: &Profile) {
+fn infer_cover_facts(motion: &mut Motion) {
     if motion.cover.procedure.is_none() {
         if let Some(title) = &motion.title {
             let t = title.plain_text();
