@@ -14,6 +14,7 @@
 use super::clean;
 use super::styles::id;
 use super::wordml::{self, RunProps, Sink};
+use crate::export::plan::notes::{callable, Notes};
 use crate::model::{BodyItem, Cover, Date, Footnote as Note, Inline, Motion, Para, Point};
 use docx_rs::{Footer, Header, PageNum, Paragraph, Run};
 use std::borrow::Cow;
@@ -39,11 +40,9 @@ pub struct State<'m> {
     note_ids: Vec<Option<usize>>,
     /// Footnote indexes in the order of their first call.
     called: Vec<usize>,
-    /// The same, known before rendering, so that the notes the text never calls can be written
-    /// before text that calls a note (the trailing text).
-    will_call: Vec<usize>,
-    /// For each footnote, whether the text calls it.
-    is_called: Vec<bool>,
+    /// Which notes the text calls, known before rendering, so that the notes the text never
+    /// calls can be written before text that calls a note (the trailing text).
+    plan: Notes<'m>,
     next_para_id: u32,
     /// The next paragraph starts a new page (the first after the cover).
     page_break: bool,
@@ -51,19 +50,18 @@ pub struct State<'m> {
 
 impl<'m> State<'m> {
     pub fn new(motion: &'m Motion) -> Self {
-        let calls = first_calls(motion);
-        let will_call: Vec<usize> = calls.iter().map(|(i, _)| *i).collect();
-        let mut is_called = vec![false; motion.footnotes.len()];
-        for &i in &will_call {
-            is_called[i] = true;
-        }
+        let plan = Notes::of(motion);
+        // Word numbers the notes itself when the motion's marks are what Word would print.
+        let marks = match plan.sequential(&motion.footnotes) {
+            true => NoteMarks::Auto,
+            false => NoteMarks::Custom,
+        };
         State {
-            marks: note_marks(motion, &calls),
+            marks,
             footnotes: &motion.footnotes,
             note_ids: vec![None; motion.footnotes.len()],
             called: Vec::new(),
-            will_call,
-            is_called,
+            plan,
             next_para_id: 1,
             page_break: false,
         }
@@ -71,7 +69,7 @@ impl<'m> State<'m> {
 
     /// Whether the text calls any note, so that the document has a footnotes part.
     pub fn has_notes(&self) -> bool {
-        !self.will_call.is_empty()
+        self.plan.any_called()
     }
 
     /// The next paragraph id (docx-rs would draw it from a counter that lives as long as the
@@ -121,7 +119,10 @@ pub fn document(state: &mut State<'_>, motion: &Motion, out: &mut impl Sink) -> 
 /// Writes the footnotes called from the text, in order of their first call, under the ids
 /// their references name; call after [`document`].
 pub fn called_notes(state: &mut State<'_>, out: &mut impl Sink) {
-    debug_assert_eq!(state.called, state.will_call);
+    debug_assert!(state
+        .called
+        .iter()
+        .eq(state.plan.first_calls.iter().map(|(i, _)| i)));
     let called = std::mem::take(&mut state.called);
     let footnotes = state.footnotes;
     let mut r = Renderer { state, out };
@@ -149,60 +150,6 @@ pub fn header(state: &mut State<'_>, reference: &str) -> Header {
 /// The footer with the page number; after [`header`].
 pub fn footer(state: &mut State<'_>) -> Footer {
     Footer::new().add_paragraph(state.paragraph(id::FOOTER).add_page_num(PageNum::new()))
-}
-
-/// Whether a call with this marker of footnote `note` can be a Word footnote: the note exists
-/// and the marker shows something.
-fn callable_in(footnotes: &[Note], marker: &str, note: Option<usize>) -> Option<usize> {
-    note.filter(|&i| i < footnotes.len() && !clean(marker).trim().is_empty())
-}
-
-/// The first call of each note the text calls, in document order (outside the notes
-/// themselves): note index and marker as printed.
-fn first_calls(motion: &Motion) -> Vec<(usize, &str)> {
-    let mut in_notes: Vec<*const Para> = motion
-        .footnotes
-        .iter()
-        .flat_map(|n| n.content.iter().map(|p| p as *const Para))
-        .collect();
-    in_notes.sort_unstable();
-    let mut seen = vec![false; motion.footnotes.len()];
-    let mut calls = Vec::new();
-    for para in motion.text_in_order() {
-        if in_notes.binary_search(&(para as *const Para)).is_ok() {
-            continue;
-        }
-        for inline in &para.inlines {
-            if let Inline::NoteRef { marker, note } = inline {
-                if let Some(i) = callable_in(&motion.footnotes, marker, *note) {
-                    if !std::mem::replace(&mut seen[i], true) {
-                        calls.push((i, marker.as_str()));
-                    }
-                }
-            }
-        }
-    }
-    calls
-}
-
-/// [`NoteMarks::Auto`] when the k-th call and its note are both marked `k` (bare or in brackets
-/// or parentheses), so that Word's numbers are the motion's.
-fn note_marks(motion: &Motion, calls: &[(usize, &str)]) -> NoteMarks {
-    let bare = |m: &str| {
-        m.trim()
-            .trim_start_matches(['[', '('])
-            .trim_end_matches([']', ')'])
-            .to_string()
-    };
-    let sequential = calls.iter().enumerate().all(|(k, (i, marker))| {
-        let k = (k + 1).to_string();
-        bare(marker) == k && bare(&motion.footnotes[*i].marker) == k
-    });
-    if sequential {
-        NoteMarks::Auto
-    } else {
-        NoteMarks::Custom
-    }
 }
 
 /// What a run opening a paragraph holds before the text, which takes the first plain text of
@@ -316,7 +263,7 @@ impl<S: Sink> Renderer<'_, '_, S> {
     fn uncalled_notes(&mut self) {
         let footnotes = self.state.footnotes;
         for (i, note) in footnotes.iter().enumerate() {
-            if !self.state.is_called[i] {
+            if !self.state.plan.called[i] {
                 self.note_paragraphs(note, id::FOOTNOTE_TEXT, false);
             }
         }
@@ -442,7 +389,7 @@ impl<S: Sink> Renderer<'_, '_, S> {
                     self.run(props, |out| wordml::text(out, &text));
                 }
                 Inline::NoteRef { marker, note } => {
-                    let call = callable_in(self.state.footnotes, marker, *note).filter(|_| calls);
+                    let call = callable(self.state.footnotes, marker, *note).filter(|_| calls);
                     let marker = clean(marker);
                     let note_id = call.and_then(|i| self.call(i));
                     if note_id.is_none() && marker.is_empty() {
