@@ -605,8 +605,8 @@ impl Builder<'_, '_> {
         end: usize,
     ) -> bool {
         match event {
-            Event::Start(tag) => self.open(&tag, ns, &reader, start, end),
-            Event::Empty(tag) => self.open(&tag, ns, &reader, start, end) && self.close(),
+            Event::Start(tag) => self.open(&tag, ns, reader, start, end),
+            Event::Empty(tag) => self.open(&tag, ns, reader, start, end) && self.close(),
             Event::End(_) => self.close(),
             Event::Text(text) => {
                 let raw = String::from_utf8_lossy(&text);
