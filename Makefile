@@ -22,7 +22,7 @@ MATH_FONT := /usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf
 # Debian packages the tests use, by the command each provides.
 TOOLS := xmllint:libxml2-utils pdftotext:poppler-utils pdffonts:poppler-utils pdftoppm:poppler-utils qpdf:qpdf valgrind:valgrind parallel:parallel
 
-.PHONY: snapshot all build samples test lib-alone test-office deps check bench docs clean fuzz fuzz-corpus
+.PHONY: api-docs snapshot all build samples test lib-alone test-office deps check bench docs clean fuzz fuzz-corpus
 
 all: samples
 
@@ -53,8 +53,13 @@ snapshot: build
 check: build
 	$(BIN) check samples/
 
-test: deps lib-alone
+test: deps lib-alone api-docs
 	$(CARGO) test --release --locked
+
+# The library's documentation builds without a warning (every public item documented, links
+# resolve); its examples run as doc tests in `cargo test`.
+api-docs:
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps --lib --locked
 
 # The library without its default features (`cli`, `pdf`, `docx`): the reader, validator and AKN
 # exporter, which a service can embed. Its unit tests pass and it pulls in at most

@@ -37,6 +37,8 @@
 //! [`export::export`], and writes each output atomically. Reading never fails on content:
 //! problems become [`diag::Diagnostic`]s and no text is dropped.
 
+#![warn(missing_docs)]
+
 pub mod diag;
 pub mod export;
 pub mod lang;

@@ -59,9 +59,13 @@ impl Style {
 /// falls back on the regular one (bold text is then set upright in the regular weight).
 #[derive(Clone, Default)]
 pub struct FontFaces {
+    /// The regular face (TrueType or OpenType bytes).
     pub regular: Arc<[u8]>,
+    /// The bold face, if the family has one.
     pub bold: Option<Arc<[u8]>>,
+    /// The italic face, if the family has one.
     pub italic: Option<Arc<[u8]>>,
+    /// The bold italic face, if the family has one.
     pub bold_italic: Option<Arc<[u8]>>,
 }
 
@@ -111,8 +115,11 @@ impl fmt::Debug for FontFamily {
 /// File-name stems to look for next to a regular face, most likely first.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SiblingStems {
+    /// Stems of the bold face (`DejaVuSerif-Bold`).
     pub bold: Vec<String>,
+    /// Stems of the italic face.
     pub italic: Vec<String>,
+    /// Stems of the bold italic face.
     pub bold_italic: Vec<String>,
 }
 
