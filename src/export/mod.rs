@@ -10,7 +10,7 @@ pub mod docx;
 pub mod meta;
 #[cfg(feature = "pdf")]
 pub mod pdf;
-pub mod plan;
+pub(crate) mod plan;
 pub mod xml;
 
 use crate::model::{Motion, MAX_POINT_DEPTH};

@@ -4,7 +4,7 @@
 //! text after the body).
 
 use super::tree::{Element, Node};
-use super::{num_child, Doc};
+use super::{num_child, trailing, Doc};
 use crate::model::{BodyItem, Heading, Motion, Para, Paragraph, Point};
 use crate::vocab::eid::{child, prefix, Counter, Siblings};
 
@@ -28,43 +28,45 @@ impl Doc<'_> {
         let mut lettered = Siblings::default();
         let mut dashes = Siblings::default();
         let mut position = 0;
-        for node in e.children() {
-            let Node::Element(c) = node else {
-                self.unplaced(&node, &mut block.content);
-                continue;
-            };
-            match c.name() {
-                "num" => {}
-                "p" => {
-                    let p_eid = self.eid(&c, &ps.next(eid, "p"));
-                    if c.has_children() {
-                        let para = self.para(&c, &p_eid);
-                        block.content.push(para);
+        self.each_child(
+            e,
+            &mut block,
+            |b| &mut b.content,
+            |doc, c, block| {
+                match c.name() {
+                    "num" => {}
+                    "p" => {
+                        let p_eid = doc.eid(c, &ps.next(eid, "p"));
+                        if c.has_children() {
+                            let para = doc.para(c, &p_eid);
+                            block.content.push(para);
+                        }
                     }
+                    "content" => doc.paras(c, eid, &mut block.content),
+                    "intro" => doc.paras(c, &prefix(eid, "intro"), &mut block.content),
+                    "wrapUp" => doc.paras(c, &prefix(eid, "wrapup"), &mut block.wrap_up),
+                    "blockList" => {
+                        let list = doc.eid(c, &lists.next(eid, "list"));
+                        let points = doc.block_list(c, &list, &mut block.content);
+                        block.points.extend(points);
+                    }
+                    "point" | "indent" => {
+                        position += 1;
+                        let num = num_child(c, position);
+                        let siblings = if c.name() == "point" {
+                            &mut lettered
+                        } else {
+                            &mut dashes
+                        };
+                        let expected = child(eid, c.name(), &siblings.numbered(&num));
+                        let point_eid = doc.eid(c, &expected);
+                        block.points.push(doc.point(c, &point_eid, num));
+                    }
+                    _ => return false,
                 }
-                "content" => self.paras(&c, eid, &mut block.content),
-                "intro" => self.paras(&c, &prefix(eid, "intro"), &mut block.content),
-                "wrapUp" => self.paras(&c, &prefix(eid, "wrapup"), &mut block.wrap_up),
-                "blockList" => {
-                    let list = self.eid(&c, &lists.next(eid, "list"));
-                    let points = self.block_list(&c, &list, &mut block.content);
-                    block.points.extend(points);
-                }
-                "point" | "indent" => {
-                    position += 1;
-                    let num = num_child(&c, position);
-                    let siblings = if c.name() == "point" {
-                        &mut lettered
-                    } else {
-                        &mut dashes
-                    };
-                    let expected = child(eid, c.name(), &siblings.numbered(&num));
-                    let point_eid = self.eid(&c, &expected);
-                    block.points.push(self.point(&c, &point_eid, num));
-                }
-                _ => self.unplaced(&node, &mut block.content),
-            }
-        }
+                true
+            },
+        );
         block
     }
 
@@ -104,18 +106,14 @@ impl Doc<'_> {
         let mut paragraphs = Siblings::default();
         let mut headings = Counter::default();
         let mut position = 0;
-        for node in e.children() {
-            let Node::Element(c) = node else {
-                self.unplaced(&node, &mut motion.trailing);
-                continue;
-            };
+        self.each_child(e, motion, trailing, |doc, c, motion| {
             match c.name() {
                 "paragraph" => {
                     position += 1;
-                    let num = num_child(&c, position);
+                    let num = num_child(c, position);
                     let expected = child("", "para", &paragraphs.numbered(&num));
-                    let eid = self.eid(&c, &expected);
-                    let block = self.block(&c, &eid);
+                    let eid = doc.eid(c, &expected);
+                    let block = doc.block(c, &eid);
                     motion.body.push(BodyItem::Paragraph(Paragraph {
                         num,
                         content: block.content,
@@ -125,48 +123,45 @@ impl Doc<'_> {
                     }));
                 }
                 "hcontainer" => {
-                    let eid = self.eid(&c, &headings.next("", "hcontainer"));
-                    for node in c.children() {
-                        match node {
-                            Node::Element(h) if h.name() == "heading" => {
-                                let mut text = self.para(&h, &eid);
-                                text.span = c.span();
-                                motion.body.push(BodyItem::Heading(Heading { text }));
-                            }
-                            _ => self.unplaced(&node, &mut motion.trailing),
+                    let eid = doc.eid(c, &headings.next("", "hcontainer"));
+                    doc.each_child(c, motion, trailing, |doc, h, motion| {
+                        if h.name() != "heading" {
+                            return false;
                         }
-                    }
+                        let mut text = doc.para(h, &eid);
+                        text.span = c.span();
+                        motion.body.push(BodyItem::Heading(Heading { text }));
+                        true
+                    });
                 }
-                _ => self.unplaced(&node, &mut motion.trailing),
+                _ => return false,
             }
-        }
+            true
+        });
     }
 
     /// `container name="footnotes"` (footnotes no call placed) and the text after the body.
     pub(super) fn conclusions(&mut self, e: &Element, motion: &mut Motion) {
         let mut ps = Counter::default();
         let mut containers = Counter::default();
-        for node in e.children() {
-            let Node::Element(c) = node else {
-                self.unplaced(&node, &mut motion.trailing);
-                continue;
-            };
+        self.each_child(e, motion, trailing, |doc, c, motion| {
             match c.name() {
                 "container" if c.attr("name") == Some("footnotes") => {
-                    let eid = self.eid(&c, &containers.next("conclusions", "container"));
-                    self.footnote_list(&c, &eid, motion);
+                    let eid = doc.eid(c, &containers.next("conclusions", "container"));
+                    doc.footnote_list(c, &eid, motion);
                 }
                 "p" => {
-                    let eid = self.eid(&c, &ps.next("conclusions", "p"));
-                    let para = self.para(&c, &eid);
+                    let eid = doc.eid(c, &ps.next("conclusions", "p"));
+                    let para = doc.para(c, &eid);
                     if !para.is_blank() {
-                        self.warn_unrecognised(c.span(), "text after the body; kept as it is");
+                        doc.warn_unrecognised(c.span(), "text after the body; kept as it is");
                         motion.trailing.push(para);
                     }
                 }
-                _ => self.unplaced(&node, &mut motion.trailing),
+                _ => return false,
             }
-        }
+            true
+        });
     }
 
     /// Each `p class="footnote"` holding one `authorialNote`.

@@ -151,23 +151,20 @@ impl<'d> Doc<'d> {
     /// `meta`, `preface`, `preamble`, `mainBody`, `conclusions`, in order.
     fn parts(&mut self, document: &Element, motion: &mut Motion) {
         let mut has_meta = false;
-        for node in document.children() {
-            let Node::Element(e) = node else {
-                self.unplaced(&node, &mut motion.trailing);
-                continue;
-            };
+        self.each_child(document, motion, trailing, |doc, e, motion| {
             match e.name() {
                 "meta" => {
                     has_meta = true;
-                    self.meta(&e, motion);
+                    doc.meta(e, motion);
                 }
-                "preface" => self.preface(&e, motion),
-                "preamble" => self.preamble(&e, motion),
-                "mainBody" => self.main_body(&e, motion),
-                "conclusions" => self.conclusions(&e, motion),
-                _ => self.unplaced(&node, &mut motion.trailing),
+                "preface" => doc.preface(e, motion),
+                "preamble" => doc.preamble(e, motion),
+                "mainBody" => doc.main_body(e, motion),
+                "conclusions" => doc.conclusions(e, motion),
+                _ => return false,
             }
-        }
+            true
+        });
         if !has_meta {
             self.diags.push(
                 Diagnostic::new(
@@ -177,6 +174,27 @@ impl<'d> Doc<'d> {
                 )
                 .hint("the FRBR identification in `meta` names the work, expression and manifestation"),
             );
+        }
+    }
+
+    /// Reads each child of `e`: `take` is given each element with the state it fills and says
+    /// whether the element has a place there; text, and elements without a place, are kept in
+    /// the state's `sink` ([`Doc::unplaced`]).
+    fn each_child<S>(
+        &mut self,
+        e: &Element,
+        state: &mut S,
+        sink: fn(&mut S) -> &mut Vec<Para>,
+        mut take: impl FnMut(&mut Self, &Element, &mut S) -> bool,
+    ) {
+        for node in e.children() {
+            let placed = match &node {
+                Node::Element(c) => take(self, c, state),
+                Node::Text(..) => false,
+            };
+            if !placed {
+                self.unplaced(&node, sink(state));
+            }
         }
     }
 
@@ -240,6 +258,11 @@ impl<'d> Doc<'d> {
 fn num_child(e: &Element, ordinal: usize) -> Num {
     let text = e.child("num").map(|n| n.text()).unwrap_or_default();
     Num::from_printed(&text, ordinal)
+}
+
+/// Where a motion keeps the text that has no place: after everything else.
+fn trailing(motion: &mut Motion) -> &mut Vec<Para> {
+    &mut motion.trailing
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! operative part.
 
 use super::tree::{Element, Node};
-use super::{num_child, Doc};
+use super::{num_child, trailing, Doc};
 use crate::model::{Citation, Motion, Para, Recital};
 use crate::vocab::eid::{child, prefix, Counter, Siblings};
 
@@ -13,31 +13,28 @@ impl Doc<'_> {
         let mut formulas = Counter::default();
         let mut cits = Counter::default();
         let mut recs = Counter::default();
-        for node in e.children() {
-            let Node::Element(c) = node else {
-                self.unplaced(&node, &mut motion.trailing);
-                continue;
-            };
+        self.each_child(e, motion, trailing, |doc, c, motion| {
             match c.name() {
                 "p" => {
-                    let eid = self.eid(&c, &ps.next("preamble", "p"));
-                    self.preamble_line(&c, &eid, motion);
+                    let eid = doc.eid(c, &ps.next("preamble", "p"));
+                    doc.preamble_line(c, &eid, motion);
                 }
                 "formula" => {
-                    let eid = self.eid(&c, &formulas.next("preamble", "formula"));
-                    self.formula(&c, &eid, motion);
+                    let eid = doc.eid(c, &formulas.next("preamble", "formula"));
+                    doc.formula(c, &eid, motion);
                 }
                 "citations" => {
-                    let eid = self.eid(&c, &cits.next("preamble", "cits"));
-                    self.citations(&c, &eid, motion);
+                    let eid = doc.eid(c, &cits.next("preamble", "cits"));
+                    doc.citations(c, &eid, motion);
                 }
                 "recitals" => {
-                    let eid = self.eid(&c, &recs.next("preamble", "recs"));
-                    self.recitals(&c, &eid, motion);
+                    let eid = doc.eid(c, &recs.next("preamble", "recs"));
+                    doc.recitals(c, &eid, motion);
                 }
-                _ => self.unplaced(&node, &mut motion.trailing),
+                _ => return false,
             }
-        }
+            true
+        });
     }
 
     /// A `p` of the preamble, by its `class`: the title, a note under it, the words that open

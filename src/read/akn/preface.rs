@@ -31,23 +31,25 @@ impl Doc<'_> {
     pub(super) fn preface(&mut self, e: &Element, motion: &mut Motion) {
         let mut ps = Counter::default();
         let mut titles = Counter::default();
-        for node in e.children() {
-            let Node::Element(c) = node else {
-                self.unplaced(&node, &mut motion.cover.other);
-                continue;
-            };
-            match c.name() {
-                "p" => {
-                    let eid = self.eid(&c, &ps.next("preface", "p"));
-                    self.cover_line(&c, &eid, &mut motion.cover);
+        self.each_child(
+            e,
+            &mut motion.cover,
+            |c| &mut c.other,
+            |doc, c, cover| {
+                match c.name() {
+                    "p" => {
+                        let eid = doc.eid(c, &ps.next("preface", "p"));
+                        doc.cover_line(c, &eid, cover);
+                    }
+                    "longTitle" => {
+                        let eid = doc.eid(c, &titles.next("preface", "longTitle"));
+                        doc.long_title(c, &eid, cover);
+                    }
+                    _ => return false,
                 }
-                "longTitle" => {
-                    let eid = self.eid(&c, &titles.next("preface", "longTitle"));
-                    self.long_title(&c, &eid, &mut motion.cover);
-                }
-                _ => self.unplaced(&node, &mut motion.cover.other),
-            }
-        }
+                true
+            },
+        );
     }
 
     fn cover_line(&mut self, p: &Element, eid: &str, cover: &mut Cover) {
