@@ -36,12 +36,15 @@ samples: build
 docs: samples
 	for n in 1 2; do pdftoppm -png -r 50 -f $$n -l $$n -singlefile $(OUT)/B9-0146-2021_EN.pdf docs/pdf-page-$$n; done
 
-# Every output the tool makes of samples/, the corpus and the test fixtures, into SNAPSHOT: run
-# before and after a change that must not change behaviour, then `diff -r` the two folders.
+# Every output the tool makes of samples/, the corpus, the body fixtures and the bench's
+# generated batch, into SNAPSHOT: run before and after a change that must not change
+# behaviour, then `diff -r` the two folders.
 SNAPSHOT ?= target/snapshot
+BENCH_BATCH := $(CURDIR)/target/bench-batch
 snapshot: build
 	rm -rf $(SNAPSHOT) && mkdir -p $(SNAPSHOT)
-	for src in samples $(SHARED_DIR)/corpus/ep tests/fixtures/body_shapes; do \
+	MOTION_EXPORT_WRITE_BATCH=$(BENCH_BATCH) $(CARGO) bench --locked --bench throughput >/dev/null
+	for src in samples $(SHARED_DIR)/corpus/ep tests/fixtures/body_shapes $(BENCH_BATCH); do \
 	  name=$$(basename $$src); \
 	  $(BIN) convert --force --format xml,pdf,docx -o $(SNAPSHOT)/$$name $$src >/dev/null 2>&1; \
 	  $(BIN) check --report-format json $$src > $(SNAPSHOT)/$$name.check.json 2>/dev/null; \

@@ -12,6 +12,11 @@ fn main() {
     let seed =
         std::fs::read_to_string(root.join("samples/B9-0146-2021_EN.txt")).expect("seed motion");
     let batch: Vec<String> = (0..1000).map(generate).collect();
+    // `make snapshot` keeps the generated batch's outputs too: it only wants the files.
+    if let Some(dir) = std::env::var_os("MOTION_EXPORT_WRITE_BATCH") {
+        write_batch(Path::new(&dir), &batch);
+        return;
+    }
     let batch_bytes: usize = batch.iter().map(String::len).sum();
     println!(
         "machine: {} cores; single-threaded unless stated",
@@ -120,6 +125,14 @@ fn report(step: &str, per_run: Duration, docs: usize, bytes: usize) {
         bytes as f64 / 1e6 / secs,
         docs as f64 / secs
     );
+}
+
+/// Writes the generated batch as `B9-nnnn-2021_EN.txt` files into `dir`.
+fn write_batch(dir: &Path, batch: &[String]) {
+    std::fs::create_dir_all(dir).expect("batch folder");
+    for (i, text) in batch.iter().enumerate() {
+        std::fs::write(dir.join(format!("bench-{i:04}.txt")), text).expect("batch file");
+    }
 }
 
 /// The words of the generated sentences.
