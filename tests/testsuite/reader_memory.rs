@@ -62,10 +62,11 @@ fn unresolved_footnote_calls_stay_within_20x_the_input() {
     bounded("footnote calls", unresolved_calls, 20);
 }
 
-/// Each paragraph (13 bytes here) costs the model about 260 bytes: the paragraph (144), its one
+/// Each paragraph (13 bytes here) costs the model about 256 bytes: the paragraph (144), its one
 /// content paragraph (64) and its one run (48), number and text stored inline; the reader frees
-/// each block once read. About 27x at 4 MiB (52x before): the factor is the model's own, and
-/// 20x would need a smaller paragraph in the model.
+/// each item, and gives back the items' vector as it empties, once read. The validator's
+/// sequence of numbers (56 bytes a paragraph) comes on top: about 26.5x at 4 MiB (52x before).
+/// 20x needs a smaller paragraph in the model and a leaner numbering check.
 #[test]
 #[cfg(target_os = "linux")]
 fn many_paragraphs_stay_within_30x_the_input() {

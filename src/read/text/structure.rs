@@ -95,9 +95,17 @@ impl<'p> Builder<'p> {
         let last_number = items
             .iter()
             .rposition(|i| matches!(i.label, Some(Label::Number(..))));
-        // Each item is dropped once read, so its text's memory serves the model's next strings.
-        let mut items = items.into_iter().enumerate().peekable();
-        while let Some((index, item)) = items.next() {
+        // Each item is dropped once read, and the items' vector given back as it empties, so
+        // that the memory of the items read serves the model growing beside them: the peak is
+        // about the model's, not the model's plus all the items'.
+        items.reverse();
+        for index in 0.. {
+            let Some(item) = items.pop() else {
+                break;
+            };
+            if items.len() < items.capacity() / 2 {
+                items.shrink_to_fit();
+            }
             if index == 0 && has_formula {
                 motion.formula = Some(self.para(&item.block.text, item.block.span));
                 self.last = Last::Formula;
@@ -105,11 +113,10 @@ impl<'p> Builder<'p> {
             }
             let after_body = last_number.is_none_or(|l| index > l);
             let next_is_number = items
-                .peek()
-                .is_some_and(|(_, n)| matches!(n.label, Some(Label::Number(..))));
+                .last()
+                .is_some_and(|n| matches!(n.label, Some(Label::Number(..))));
             self.item(&item, after_body, next_is_number, motion);
         }
-        drop(items);
         for d in numbering::mixed_styles(motion) {
             self.diags.push(d);
         }
