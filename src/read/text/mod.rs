@@ -327,14 +327,8 @@ pub(crate) mod testing {
         let mut diags = Collector::new();
         let lines = lines::split(text, profile, &mut diags);
         let anchors = find_anchors(&lines, profile);
-        let width = lines::width(&lines);
-        let body = blocks::group(
-            text,
-            &lines,
-            anchors.body_start..lines.len(),
-            width,
-            profile,
-        );
+        let (width, range) = (lines::width(&lines), anchors.body_start..lines.len());
+        let body = blocks::group(text, &lines, range, width, profile);
         let mut motion = Motion::default();
         diags.merge(structure::Builder::new(profile).build(
             body,
@@ -502,21 +496,24 @@ mod tests {
         assert_eq!(m.body.len(), 1);
     }
 
+    /// The cover after a resolution title and the lines under it.
+    fn titled(title: &str) -> crate::model::Cover {
+        read(&format!(
+            "European Parliament resolution on Kazakhstan{title}\n\n{MOTION}"
+        ))
+        .motion
+        .cover
+    }
+
     #[test]
     fn a_number_under_the_title_fills_in_the_cover_number() {
-        let text =
-            format!("European Parliament resolution on Kazakhstan\n\nB9-0146/2021\n\n{MOTION}");
-        let m = read(&text).motion;
-        let number = m.cover.doc_number.map(|n| n.value);
+        let number = titled("\n\nB9-0146/2021").doc_number.map(|n| n.value);
         assert_eq!(number.as_deref(), Some("B9-0146/2021"));
     }
 
     #[test]
     fn the_procedure_in_the_title_fills_in_the_cover() {
-        let text =
-            format!("European Parliament resolution on Kazakhstan (2021/2544(RSP))\n\n{MOTION}");
-        let m = read(&text).motion;
-        let procedure = m.cover.procedure.map(|p| p.value);
+        let procedure = titled(" (2021/2544(RSP))").procedure.map(|p| p.value);
         assert_eq!(procedure.as_deref(), Some("2021/2544(RSP)"));
     }
 

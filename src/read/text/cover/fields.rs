@@ -322,50 +322,38 @@ mod tests {
         assert_eq!(procedure.as_deref(), Some("2021/2544(RSP)"));
     }
 
-    #[test]
-    fn set_title_splits_off_a_procedure_in_brackets_at_the_end() {
+    /// The title, the procedure and the codes of what `set_title` reports for `t`.
+    fn titled(t: &str) -> (String, Option<String>, Vec<&'static str>) {
         let mut cover = Cover::default();
         let mut diags = Collector::new();
-        set_title(
-            &mut cover,
-            "on Kazakhstan (2021/2544(RSP))",
-            span(0, 30),
-            &mut diags,
-        );
+        set_title(&mut cover, t, span(0, t.len()), &mut diags);
         let title = cover.title.as_ref().map(Para::plain_text);
-        assert_eq!(title.as_deref(), Some("on Kazakhstan"));
         let procedure = cover.procedure.map(|p| p.value);
-        assert_eq!(procedure.as_deref(), Some("2021/2544(RSP)"));
-        assert!(diags.finish().is_empty());
+        (title.unwrap_or_default(), procedure, codes(&diags.finish()))
+    }
+
+    #[test]
+    fn set_title_splits_off_a_procedure_in_brackets_at_the_end() {
+        assert_eq!(
+            titled("on Kazakhstan (2021/2544(RSP))"),
+            (
+                "on Kazakhstan".into(),
+                Some("2021/2544(RSP)".into()),
+                vec![]
+            )
+        );
     }
 
     #[test]
     fn set_title_keeps_a_procedure_inside_the_title() {
-        let mut cover = Cover::default();
-        let mut diags = Collector::new();
         let t = "on procedure 2021/2544(RSP) and others";
-        set_title(&mut cover, t, span(0, 38), &mut diags);
-        assert_eq!(
-            cover.title.as_ref().map(Para::plain_text).as_deref(),
-            Some(t)
-        );
-        assert_eq!(cover.procedure, None);
+        assert_eq!(titled(t), (t.into(), None, vec![]));
     }
 
     #[test]
     fn set_title_reports_a_malformed_procedure() {
-        let mut cover = Cover::default();
-        let mut diags = Collector::new();
-        set_title(
-            &mut cover,
-            "on Kazakhstan (21/2544(RSP))",
-            span(0, 28),
-            &mut diags,
-        );
-        let title = cover.title.as_ref().map(Para::plain_text);
-        assert_eq!(title.as_deref(), Some("on Kazakhstan (21/2544(RSP))"));
-        assert_eq!(cover.procedure, None);
-        assert_eq!(codes(&diags.finish()), ["E-PROCEDURE-MALFORMED"]);
+        let t = "on Kazakhstan (21/2544(RSP))";
+        assert_eq!(titled(t), (t.into(), None, vec!["E-PROCEDURE-MALFORMED"]));
     }
 
     #[test]

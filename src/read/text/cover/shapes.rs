@@ -348,8 +348,26 @@ mod tests {
     use super::super::super::testing::{codes, cover as cover_of, texts, words};
     use super::*;
 
+    const RULE_LINE: &str = "pursuant to Rule 144 of the Rules of Procedure";
+
     fn number(c: &Cover) -> Option<&str> {
         c.doc_number.as_ref().map(|n| n.value.as_str())
+    }
+
+    /// The cover of a motion's kind line followed by `lines`.
+    fn after_kind(lines: &str) -> (Cover, Vec<Diagnostic>) {
+        cover_of(&format!("MOTION FOR A RESOLUTION\n\n{lines}"))
+    }
+
+    /// The cover of `text`, which must read without a diagnostic.
+    fn quiet(text: &str) -> Cover {
+        let (c, diags) = cover_of(text);
+        assert_eq!(codes(&diags), Vec::<&str>::new(), "{text}");
+        c
+    }
+
+    fn procedure(c: &Cover) -> Option<&str> {
+        c.procedure.as_ref().map(|p| p.value.as_str())
     }
 
     fn date(c: &Cover) -> Option<String> {
@@ -484,31 +502,24 @@ mod tests {
 
     #[test]
     fn facts_sharing_a_line() {
-        let (c, diags) = cover_of("30.07.2019 B[9-0032/2019] - (2019/2730(RSP))\n");
+        let c = quiet("30.07.2019 B[9-0032/2019] - (2019/2730(RSP))\n");
         assert_eq!(date(&c).as_deref(), Some("2019-07-30"));
         assert_eq!(number(&c), Some("B9-0032/2019"));
-        assert_eq!(
-            c.procedure.map(|p| p.value).as_deref(),
-            Some("2019/2730(RSP)")
-        );
-        assert_eq!(codes(&diags), Vec::<&str>::new());
+        assert_eq!(procedure(&c), Some("2019/2730(RSP)"));
     }
 
     #[test]
     fn pe_number() {
-        let (c, diags) = cover_of("PE662.890v01-00\n");
+        let c = quiet("PE662.890v01-00\n");
         let pe = c.pe_number.map(|p| p.value);
         assert_eq!(pe.as_deref(), Some("PE662.890v01-00"));
-        assert_eq!(codes(&diags), Vec::<&str>::new());
     }
 
     #[test]
     fn procedure_reference_alone() {
-        let (c, diags) = cover_of("(2021/2544(RSP))\n");
-        let procedure = c.procedure.map(|p| p.value);
-        assert_eq!(procedure.as_deref(), Some("2021/2544(RSP)"));
+        let c = quiet("(2021/2544(RSP))\n");
+        assert_eq!(procedure(&c), Some("2021/2544(RSP)"));
         assert!(c.other.is_empty());
-        assert_eq!(codes(&diags), Vec::<&str>::new());
     }
 
     #[test]
@@ -559,27 +570,19 @@ mod tests {
 
     #[test]
     fn leaked_tags_name_the_field() {
-        let (c, diags) = cover_of(
+        let c = quiet(
             "<TitreRecueil>pursuant to Rule 144 of the Rules of Procedure</TitreRecueil>\n\n<Titre>on the situation in Kazakhstan</Titre>\n\n<Depute>Kati Piri, Isabel Santos</Depute>\n",
         );
-        assert_eq!(
-            words(&c.rule_line),
-            "pursuant to Rule 144 of the Rules of Procedure"
-        );
+        assert_eq!(words(&c.rule_line), RULE_LINE);
         assert_eq!(words(&c.title), "on the situation in Kazakhstan");
         assert_eq!(c.authors[0].members, ["Kati Piri", "Isabel Santos"]);
-        assert_eq!(codes(&diags), Vec::<&str>::new());
     }
 
     #[test]
     fn rule_line() {
-        let (c, diags) = cover_of("pursuant to Rule 144 of the Rules of Procedure\n");
-        assert_eq!(
-            words(&c.rule_line),
-            "pursuant to Rule 144 of the Rules of Procedure"
-        );
+        let c = quiet(&format!("{RULE_LINE}\n"));
+        assert_eq!(words(&c.rule_line), RULE_LINE);
         assert_eq!(c.rule.map(|r| r.value).as_deref(), Some("Rule 144"));
-        assert_eq!(codes(&diags), Vec::<&str>::new());
     }
 
     #[test]
@@ -607,7 +610,7 @@ mod tests {
 
     #[test]
     fn title_after_the_kind() {
-        let (c, diags) = cover_of("MOTION FOR A RESOLUTION\n\non the situation in Kazakhstan\n");
+        let (c, diags) = after_kind("on the situation in Kazakhstan\n");
         assert_eq!(words(&c.title), "on the situation in Kazakhstan");
         assert_eq!(codes(&diags), Vec::<&str>::new());
     }
@@ -616,22 +619,18 @@ mod tests {
     fn title_with_its_procedure_on_one_line() {
         let (c, _) = cover_of("on the situation in Kazakhstan (2021/2544(RSP))\n");
         assert_eq!(words(&c.title), "on the situation in Kazakhstan");
-        let procedure = c.procedure.map(|p| p.value);
-        assert_eq!(procedure.as_deref(), Some("2021/2544(RSP)"));
+        assert_eq!(procedure(&c), Some("2021/2544(RSP)"));
     }
 
     #[test]
     fn title_goes_on_in_lower_case() {
-        let (c, _) = cover_of("MOTION FOR A RESOLUTION\n\non the situation\n\nin Kazakhstan\n");
-        assert_eq!(words(&c.title), "on the situation in Kazakhstan");
-        assert!(c.other.is_empty());
+        let title = after_kind("on the situation\n\nin Kazakhstan\n").0.title;
+        assert_eq!(words(&title), "on the situation in Kazakhstan");
     }
 
     #[test]
     fn title_goes_on_up_to_the_procedure() {
-        let (c, _) = cover_of(
-            "MOTION FOR A RESOLUTION\n\non the situation\n\nIn Kazakhstan\n\n(2021/2544(RSP))\n",
-        );
+        let (c, _) = after_kind("on the situation\n\nIn Kazakhstan\n\n(2021/2544(RSP))\n");
         assert_eq!(words(&c.title), "on the situation In Kazakhstan");
         assert!(c.authors.is_empty());
         assert!(c.procedure.is_some());
@@ -639,10 +638,8 @@ mod tests {
 
     #[test]
     fn names_after_the_title_are_authors() {
-        let (c, diags) = cover_of(
-            "MOTION FOR A RESOLUTION\n\non the situation in Kazakhstan\n\nKati Piri, Isabel Santos\n\nAndris Ameriks\n",
-        );
-        assert_eq!(words(&c.title), "on the situation in Kazakhstan");
+        let (c, diags) =
+            after_kind("on Kazakhstan\n\nKati Piri, Isabel Santos\n\nAndris Ameriks\n");
         assert_eq!(c.authors.len(), 1);
         assert_eq!(
             c.authors[0].members,
@@ -661,7 +658,7 @@ mod tests {
 
     #[test]
     fn group_line_closes_the_names_before_it() {
-        let (c, diags) = cover_of(
+        let c = quiet(
             "MOTION FOR A RESOLUTION\n\non Kazakhstan\n\nKati Piri\n\non behalf of the S&D Group\n\nMara Bizzotto\n\non behalf of the ID Group\n",
         );
         let groups: Vec<_> = (c.authors.iter())
@@ -676,7 +673,6 @@ mod tests {
         );
         let line = c.authors[0].group_line.as_deref();
         assert_eq!(line, Some("on behalf of the S&D Group"));
-        assert_eq!(codes(&diags), Vec::<&str>::new());
     }
 
     #[test]
@@ -689,7 +685,7 @@ mod tests {
 
     #[test]
     fn replacing_the_following_motions() {
-        let (c, diags) = cover_of(
+        let c = quiet(
             "replacing the following motions:\n\nB10-0249/2025 (Verts/ALE)\n\nB10-0250/2025\n",
         );
         assert_eq!(texts(&c.other), ["replacing the following motions:"]);
@@ -704,7 +700,6 @@ mod tests {
             ]
         );
         assert_eq!(number(&c), None);
-        assert_eq!(codes(&diags), Vec::<&str>::new());
     }
 
     #[test]
