@@ -315,10 +315,16 @@ pub(crate) mod testing {
 
     /// Reads all of `text` as the cover, in English.
     pub fn cover(text: &str) -> (Cover, Vec<Diagnostic>) {
+        cover_in("en", text)
+    }
+
+    /// Reads all of `text` as the cover, in `lang`.
+    pub fn cover_in(lang: &str, text: &str) -> (Cover, Vec<Diagnostic>) {
+        let profile = crate::lang::profile(lang).expect("a built-in language");
         let mut diags = Collector::new();
-        let lines = lines::split(text, en(), &mut diags);
+        let lines = lines::split(text, profile, &mut diags);
         let width = lines::width(&lines);
-        let cover = cover::read(text, &lines, lines.len(), width, en(), &mut diags);
+        let cover = cover::read(text, &lines, lines.len(), width, profile, &mut diags);
         (cover, diags.finish())
     }
 

@@ -743,6 +743,26 @@ mod tests {
     }
 
     #[test]
+    fn a_markdown_heading_is_no_label() {
+        let (m, _) = motion("1. Calls for X;\n\n## A. Demands\n\n2. Calls for Y;\n");
+        assert!(m.recitals.is_empty());
+        assert!(matches!(&m.body[1], BodyItem::Heading(h) if h.text.plain_text() == "A. Demands"));
+    }
+
+    #[test]
+    fn markdown_bullets_are_dash_points() {
+        assert_eq!(shape("1. Calls for:\n* one;\n* two;\n"), "1 2");
+    }
+
+    #[test]
+    fn a_letter_after_the_paragraphs_is_no_recital() {
+        let (m, codes) = motion("1. Calls for X;\n\nB. Notes Y;\n");
+        assert!(m.recitals.is_empty());
+        assert_eq!(texts(&m.trailing), ["B. Notes Y;"]);
+        assert_eq!(codes, ["W-UNRECOGNISED-TEXT"]);
+    }
+
+    #[test]
     fn a_heading_before_the_first_paragraph() {
         let (m, _) = motion("A. whereas X;\n\n**Demands**\n\n1. Calls for Y;\n");
         assert!(matches!(&m.body[0], BodyItem::Heading(h) if h.text.plain_text() == "Demands"));

@@ -345,7 +345,7 @@ fn is_procedure_item(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::testing::{codes, cover as cover_of, texts, words};
+    use super::super::super::testing::{codes, cover as cover_of, cover_in, texts, words};
     use super::*;
 
     const RULE_LINE: &str = "pursuant to Rule 144 of the Rules of Procedure";
@@ -479,6 +479,20 @@ mod tests {
             let (c, diags) = cover_of(&format!("{line}\n"));
             assert_eq!(date(&c).as_deref(), Some("2021-02-09"), "{line}");
             assert!(c.other.is_empty(), "{line}");
+            assert_eq!(codes(&diags), Vec::<&str>::new(), "{line}");
+        }
+    }
+
+    #[test]
+    fn date_written_in_words_in_each_language() {
+        for (lang, line) in [
+            ("de", "9. Februar 2021"),
+            ("es", "9 de febrero de 2021"),
+            ("fr", "9 février 2021"),
+            ("hu", "2021. február 9."),
+        ] {
+            let (c, diags) = cover_in(lang, &format!("{line}\n"));
+            assert_eq!(date(&c).as_deref(), Some("2021-02-09"), "{line}");
             assert_eq!(codes(&diags), Vec::<&str>::new(), "{line}");
         }
     }
