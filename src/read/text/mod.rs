@@ -285,3 +285,253 @@ fn infer_cover_facts(motion: &mut Motion) {
         motion.cover.kind = DocKind::TextAdopted;
     }
 }
+
+/// What the reader's unit tests share: read a few lines, look at what came out.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{blocks, cover, find_anchors, lines, structure};
+    use crate::diag::{Collector, Diagnostic};
+    use crate::lang::Profile;
+    use crate::model::{BodyItem, Cover, Motion, Para, Paragraph, Parsed, Point};
+    use crate::read::ReadOptions;
+
+    pub fn en() -> &'static Profile {
+        crate::lang::profile("en").expect("the English profile is built in")
+    }
+
+    /// Reads `text` whole, in `lang`.
+    pub fn read_in(lang: &str, text: &str) -> Parsed {
+        let options = ReadOptions {
+            lang: Some(lang.to_string()),
+            ..ReadOptions::default()
+        };
+        super::parse(text, &options)
+    }
+
+    /// Reads `text` whole, in English.
+    pub fn read(text: &str) -> Parsed {
+        read_in("en", text)
+    }
+
+    /// Reads all of `text` as the cover, in English.
+    pub fn cover(text: &str) -> (Cover, Vec<Diagnostic>) {
+        cover_in("en", text)
+    }
+
+    /// Reads all of `text` as the cover, in `lang`.
+    pub fn cover_in(lang: &str, text: &str) -> (Cover, Vec<Diagnostic>) {
+        let profile = crate::lang::profile(lang).expect("a built-in language");
+        let mut diags = Collector::new();
+        let lines = lines::split(text, profile, &mut diags);
+        let width = lines::width(&lines);
+        let cover = cover::read(text, &lines, lines.len(), width, profile, &mut diags);
+        (cover, diags.finish())
+    }
+
+    /// Builds the resolution's structure from `text` with `profile`, which need not be built in.
+    pub fn structure(text: &str, profile: &Profile) -> (Motion, Vec<Diagnostic>) {
+        let mut diags = Collector::new();
+        let lines = lines::split(text, profile, &mut diags);
+        let anchors = find_anchors(&lines, profile);
+        let (width, range) = (lines::width(&lines), anchors.body_start..lines.len());
+        let body = blocks::group(text, &lines, range, width, profile);
+        let mut motion = Motion::default();
+        diags.merge(structure::Builder::new(profile).build(
+            body,
+            anchors.formula.is_some(),
+            &mut motion,
+        ));
+        (motion, diags.finish())
+    }
+
+    /// The paragraphs' plain text.
+    pub fn texts(paras: &[Para]) -> Vec<String> {
+        paras.iter().map(Para::plain_text).collect()
+    }
+
+    /// The plain text of a paragraph that may be missing.
+    pub fn words(para: &Option<Para>) -> String {
+        para.as_ref().map(Para::plain_text).unwrap_or_default()
+    }
+
+    /// The diagnostics' codes, in order.
+    pub fn codes(diags: &[Diagnostic]) -> Vec<&'static str> {
+        diags.iter().map(|d| d.code).collect()
+    }
+
+    /// The operative paragraphs, headings left out.
+    pub fn paragraphs(motion: &Motion) -> Vec<&Paragraph> {
+        (motion.body.iter())
+            .filter_map(|b| match b {
+                BodyItem::Paragraph(p) => Some(p),
+                BodyItem::Heading(_) => None,
+            })
+            .collect()
+    }
+
+    /// The points' numbers, with their children's in brackets: `a[i ii] b`.
+    pub fn outline(points: &[Point]) -> String {
+        let parts: Vec<String> = (points.iter())
+            .map(|p| match p.points.is_empty() {
+                true => p.num.value.to_string(),
+                false => format!("{}[{}]", p.num.value, outline(&p.points)),
+            })
+            .collect();
+        parts.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{codes, read, texts, words};
+    use super::*;
+    use crate::model::DocKind;
+
+    const MOTION: &str = "The European Parliament,\n\n– having regard to its previous resolutions,\n\nA. whereas the situation is grave;\n\n1. Calls for an end to the violence;\n";
+
+    fn parse_named(text: &str, source_name: &str) -> Parsed {
+        let options = ReadOptions {
+            source_name: source_name.to_string(),
+            ..ReadOptions::default()
+        };
+        parse(text, &options)
+    }
+
+    #[test]
+    fn a_forced_language_wins_over_the_text() {
+        let parsed = super::testing::read_in("de", MOTION);
+        assert_eq!(parsed.motion.lang, "de");
+    }
+
+    #[test]
+    fn an_unknown_forced_language_falls_back_to_the_text() {
+        let parsed = super::testing::read_in("xx", MOTION);
+        assert_eq!(parsed.motion.lang, "en");
+    }
+
+    #[test]
+    fn the_language_is_recognised_from_the_text() {
+        let parsed = parse(MOTION, &ReadOptions::default());
+        assert_eq!(parsed.motion.lang, "en");
+        assert_eq!(codes(&parsed.diagnostics), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn the_file_name_gives_the_language_when_the_text_does_not() {
+        let parsed = parse_named("Lorem ipsum dolor\n", "B9-0146-2021_DE");
+        assert_eq!(parsed.motion.lang, "de");
+        assert!(!codes(&parsed.diagnostics).contains(&"W-LANG-UNKNOWN"));
+    }
+
+    #[test]
+    fn the_text_wins_over_a_file_name_that_disagrees() {
+        let parsed = parse_named(MOTION, "B9-0146-2021_FR");
+        assert_eq!(parsed.motion.lang, "en");
+        assert_eq!(codes(&parsed.diagnostics), ["W-LANG-MISMATCH"]);
+    }
+
+    #[test]
+    fn text_in_no_known_language_is_read_as_english_and_reported() {
+        let parsed = parse("Lorem ipsum dolor\n", &ReadOptions::default());
+        assert_eq!(parsed.motion.lang, "en");
+        assert!(codes(&parsed.diagnostics).contains(&"W-LANG-UNKNOWN"));
+    }
+
+    #[test]
+    fn empty_input_gives_input_empty_and_nothing_else() {
+        for text in ["", "\n\n  \n", "\t\r\n"] {
+            let parsed = parse(text, &ReadOptions::default());
+            assert_eq!(codes(&parsed.diagnostics), ["E-INPUT-EMPTY"], "{text:?}");
+            assert_eq!(parsed.motion.lang, "en");
+            assert!(parsed.motion.body.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_cover_number_unlike_the_file_name_is_reported() {
+        let text = format!("B9-0146/2021\n\n{MOTION}");
+        let same = parse_named(&text, "B9-0146-2021_EN");
+        assert_eq!(codes(&same.diagnostics), Vec::<&str>::new());
+        let other = parse_named(&text, "B9-0147-2021_EN");
+        assert_eq!(codes(&other.diagnostics), ["W-DOCNUMBER-FILENAME"]);
+        let unnumbered = parse_named(&text, "motion_EN");
+        assert_eq!(codes(&unnumbered.diagnostics), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn the_title_stands_between_cover_and_formula() {
+        let text = format!(
+            "MOTION FOR A RESOLUTION\n\non the situation in Kazakhstan\n\nEuropean Parliament resolution on the situation in Kazakhstan\n\n{MOTION}"
+        );
+        let m = read(&text).motion;
+        assert_eq!(words(&m.cover.title), "on the situation in Kazakhstan");
+        assert_eq!(
+            words(&m.title),
+            "European Parliament resolution on the situation in Kazakhstan"
+        );
+        assert_eq!(words(&m.formula), "The European Parliament,");
+        assert_eq!(m.citations.len(), 1);
+    }
+
+    #[test]
+    fn lines_under_the_title_are_its_notes() {
+        let text =
+            format!("European Parliament resolution on Kazakhstan\n\n(2021/2544(RSP))\n\n{MOTION}");
+        let m = read(&text).motion;
+        assert_eq!(
+            words(&m.title),
+            "European Parliament resolution on Kazakhstan"
+        );
+        assert_eq!(texts(&m.title_notes), ["(2021/2544(RSP))"]);
+    }
+
+    #[test]
+    fn a_formula_wrapped_over_two_lines_is_found() {
+        let m =
+            read("The European\nParliament,\n\n– having regard to X,\n\n1. Calls for Y;\n").motion;
+        assert_eq!(words(&m.formula), "The European Parliament,");
+        assert_eq!(m.citations.len(), 1);
+    }
+
+    #[test]
+    fn without_a_formula_the_body_starts_at_the_first_structural_line() {
+        let m = read("on Kazakhstan\n\nA. whereas X;\n\n1. Calls for Y;\n").motion;
+        assert_eq!(m.formula, None);
+        assert_eq!(words(&m.cover.title), "on Kazakhstan");
+        assert_eq!(m.recitals.len(), 1);
+        assert_eq!(m.body.len(), 1);
+    }
+
+    /// The cover after a resolution title and the lines under it.
+    fn titled(title: &str) -> crate::model::Cover {
+        read(&format!(
+            "European Parliament resolution on Kazakhstan{title}\n\n{MOTION}"
+        ))
+        .motion
+        .cover
+    }
+
+    #[test]
+    fn a_number_under_the_title_fills_in_the_cover_number() {
+        let number = titled("\n\nB9-0146/2021").doc_number.map(|n| n.value);
+        assert_eq!(number.as_deref(), Some("B9-0146/2021"));
+    }
+
+    #[test]
+    fn the_procedure_in_the_title_fills_in_the_cover() {
+        let procedure = titled(" (2021/2544(RSP))").procedure.map(|p| p.value);
+        assert_eq!(procedure.as_deref(), Some("2021/2544(RSP)"));
+    }
+
+    #[test]
+    fn a_bare_cover_named_ta_is_a_text_adopted() {
+        let named = |name: &str| parse_named(MOTION, name).motion.cover.kind;
+        assert_eq!(named("TA-9-2021-0001_EN"), DocKind::TextAdopted);
+        assert_eq!(named("B9-0146-2021_EN"), DocKind::MotionForResolution);
+        let covered = parse_named(
+            &format!("MOTION FOR A RESOLUTION\n\n{MOTION}"),
+            "TA-9-2021-0001_EN",
+        );
+        assert_eq!(covered.motion.cover.kind, DocKind::MotionForResolution);
+    }
+}

@@ -552,30 +552,153 @@ fn is_bold_line(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{BodyItem, Point};
-    use crate::read::{text::parse, ReadOptions};
+    use super::super::testing::{codes, en, outline, paragraphs, read, structure, texts};
+    use crate::model::{BodyItem, Motion, Paragraph};
+
+    const FORMULA: &str = "The European Parliament,\n\n";
+
+    /// Reads the formula and `body` after it.
+    fn motion(body: &str) -> (Motion, Vec<&'static str>) {
+        let parsed = read(&format!("{FORMULA}{body}"));
+        (parsed.motion, codes(&parsed.diagnostics))
+    }
+
+    fn first_paragraph(m: &Motion) -> &Paragraph {
+        paragraphs(m).first().copied().expect("a paragraph")
+    }
 
     /// The numbers of the first paragraph's points, with their children's in brackets.
-    fn shape(text: &str) -> String {
-        fn walk(points: &[Point]) -> String {
-            let parts: Vec<String> = (points.iter())
-                .map(|p| match p.points.is_empty() {
-                    true => p.num.value.to_string(),
-                    false => format!("{}[{}]", p.num.value, walk(&p.points)),
-                })
-                .collect();
-            parts.join(" ")
-        }
-        let parsed = parse(text, &ReadOptions::default());
-        match parsed.motion.body.first() {
-            Some(BodyItem::Paragraph(p)) => walk(&p.points),
-            other => panic!("{other:?}"),
-        }
+    fn shape(body: &str) -> String {
+        outline(&first_paragraph(&motion(body).0).points)
+    }
+
+    fn nums(m: &Motion) -> (Vec<&str>, Vec<&str>) {
+        let recitals = m.recitals.iter().map(|r| r.num.text.as_str()).collect();
+        let paragraphs = paragraphs(m).iter().map(|p| p.num.text.as_str()).collect();
+        (recitals, paragraphs)
+    }
+
+    #[test]
+    fn the_formula_is_its_own_part() {
+        let (m, codes) = motion("1. Calls for peace;\n");
+        assert_eq!(texts(m.formula.as_slice()), ["The European Parliament,"]);
+        assert_eq!(codes, Vec::<&str>::new());
+    }
+
+    #[test]
+    fn citations_by_dash() {
+        let (m, codes) =
+            motion("– having regard to X,\n\n– having regard to Y,\n\n1. Calls for Z;\n");
+        let cited: Vec<_> = m.citations.iter().map(|c| texts(&c.content)).collect();
+        assert_eq!(cited, [["having regard to X,"], ["having regard to Y,"]]);
+        assert_eq!(codes, Vec::<&str>::new());
+    }
+
+    #[test]
+    fn citations_by_opener_without_a_dash() {
+        let (m, codes) = motion("having regard to X,\n\nhaving regard to Y,\n\n1. Calls for Z;\n");
+        assert_eq!(m.citations.len(), 2);
+        assert_eq!(texts(&m.citations[1].content), ["having regard to Y,"]);
+        assert_eq!(codes, Vec::<&str>::new());
+    }
+
+    #[test]
+    fn text_after_the_formula_is_a_citation_reported() {
+        let (m, codes) = motion("Recalling X,\n\n1. Calls for Z;\n");
+        assert_eq!(texts(&m.citations[0].content), ["Recalling X,"]);
+        assert_eq!(codes, ["W-UNRECOGNISED-TEXT"]);
+    }
+
+    #[test]
+    fn recitals_by_letter() {
+        let (m, codes) = motion("A. whereas X;\n\nB. whereas Y;\n\n1. Calls for Z;\n");
+        assert_eq!(nums(&m), (vec!["A.", "B."], vec!["1."]));
+        assert_eq!(texts(&m.recitals[1].content), ["whereas Y;"]);
+        assert_eq!(codes, Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_letter_mid_sentence_is_no_recital() {
+        let (m, _) = motion("A. whereas the report by Mr\nC. Smith is late;\n\n1. Calls for Z;\n");
+        assert_eq!(nums(&m).0, ["A."]);
+        assert_eq!(
+            texts(&m.recitals[0].content).join(" "),
+            "whereas the report by Mr C. Smith is late;"
+        );
+    }
+
+    #[test]
+    fn paragraphs_by_number() {
+        let (m, codes) =
+            motion("1. Calls for X;\n\n2. Instructs its President to forward this resolution;\n");
+        assert_eq!(nums(&m).1, ["1.", "2."]);
+        assert_eq!(texts(&first_paragraph(&m).content), ["Calls for X;"]);
+        assert_eq!(codes, Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_number_mid_sentence_in_the_preamble_is_no_paragraph() {
+        let (m, _) = motion("A. whereas on\n3. April the talks failed;\n\n1. Calls for Z;\n");
+        assert_eq!(nums(&m), (vec!["A."], vec!["1."]));
+        assert_eq!(
+            texts(&m.recitals[0].content).join(" "),
+            "whereas on 3. April the talks failed;"
+        );
+    }
+
+    #[test]
+    fn a_number_too_large_is_kept_as_text_and_reported() {
+        let (m, codes) = motion("1. Calls for X;\n99999999. Notes Y;\n");
+        assert_eq!(nums(&m).1, ["1."]);
+        assert_eq!(
+            texts(&first_paragraph(&m).content).join(" "),
+            "Calls for X; 99999999. Notes Y;"
+        );
+        assert_eq!(codes, ["E-NUMBER-TOO-LARGE"]);
+    }
+
+    #[test]
+    fn points_by_letter_under_a_lead_in() {
+        assert_eq!(
+            shape("1. Calls for:\n(a) one;\n(b) two;\n(c) three;\n"),
+            "a b c"
+        );
+    }
+
+    #[test]
+    fn roman_points_nest_under_letters() {
+        assert_eq!(
+            shape("1. Calls for:\n(a) one:\n(i) two;\n(ii) three;\n(b) four;\n"),
+            "a[i ii] b"
+        );
+    }
+
+    #[test]
+    fn a_lone_i_opens_roman_points() {
+        assert_eq!(shape("1. Calls for:\n(i) one;\n(ii) two;\n"), "i ii");
+    }
+
+    #[test]
+    fn dashes_nest_under_the_points_before_them() {
+        assert_eq!(
+            shape("1. Calls for:\n(a) one:\n(i) two:\n– three;\n– four;\n(ii) five;\n(b) six;\n"),
+            "a[i[1 2] ii] b"
+        );
+    }
+
+    #[test]
+    fn dash_points_after_a_lead_in_are_numbered_by_place() {
+        let (m, codes) = motion("1. Calls for:\n– one;\n– two;\n");
+        let p = first_paragraph(&m);
+        assert_eq!(outline(&p.points), "1 2");
+        assert_eq!(p.points[1].num.text, "–");
+        assert_eq!(texts(&p.points[1].content), ["two;"]);
+        assert_eq!(codes, Vec::<&str>::new());
     }
 
     #[test]
     fn i_after_h_continues_the_letters_unless_h_opens_a_list() {
-        let head = "The European Parliament,\n1. Calls for:\n(g) one;\n(h) two";
+        let head = "1. Calls for:\n(g) one;\n(h) two";
         assert_eq!(
             shape(&format!("{head};\n(i) three;\n(j) four;\n")),
             "g h i j"
@@ -586,5 +709,154 @@ mod tests {
             )),
             "g h[i ii] j"
         );
+    }
+
+    #[test]
+    fn recital_points_after_a_lead_in() {
+        let (m, codes) =
+            motion("A. whereas:\n(a) one;\n(b) two;\n\nB. whereas Y;\n\n1. Calls for Z;\n");
+        assert_eq!(outline(&m.recitals[0].points), "a b");
+        assert_eq!(m.recitals[1].points.len(), 0);
+        assert_eq!(codes, Vec::<&str>::new());
+    }
+
+    #[test]
+    fn recital_dash_points_after_a_lead_in() {
+        let (m, _) = motion("A. whereas:\n– one;\n– two;\n\n1. Calls for Z;\n");
+        assert_eq!(outline(&m.recitals[0].points), "1 2");
+    }
+
+    #[test]
+    fn a_dash_line_after_a_recital_without_a_lead_in_continues_it() {
+        let (m, _) = motion("A. whereas X;\n– and Y;\n\n1. Calls for Z;\n");
+        assert!(m.recitals[0].points.is_empty());
+        assert_eq!(m.recitals[0].content.len(), 2);
+    }
+
+    #[test]
+    fn headings_between_paragraphs() {
+        for heading in ["**Human rights**", "## Human rights", "Human rights"] {
+            let (m, _) = motion(&format!(
+                "1. Calls for X;\n\n{heading}\n\n2. Calls for Y;\n"
+            ));
+            let shape: Vec<String> = (m.body.iter())
+                .map(|b| match b {
+                    BodyItem::Heading(h) => format!("[{}]", h.text.plain_text()),
+                    BodyItem::Paragraph(p) => p.num.text.to_string(),
+                })
+                .collect();
+            assert_eq!(shape, ["1.", "[Human rights]", "2."], "{heading}");
+        }
+    }
+
+    #[test]
+    fn a_markdown_heading_is_no_label() {
+        let (m, _) = motion("1. Calls for X;\n\n## A. Demands\n\n2. Calls for Y;\n");
+        assert!(m.recitals.is_empty());
+        assert!(matches!(&m.body[1], BodyItem::Heading(h) if h.text.plain_text() == "A. Demands"));
+    }
+
+    #[test]
+    fn markdown_bullets_are_dash_points() {
+        assert_eq!(shape("1. Calls for:\n* one;\n* two;\n"), "1 2");
+    }
+
+    #[test]
+    fn a_letter_after_the_paragraphs_is_no_recital() {
+        let (m, codes) = motion("1. Calls for X;\n\nB. Notes Y;\n");
+        assert!(m.recitals.is_empty());
+        assert_eq!(texts(&m.trailing), ["B. Notes Y;"]);
+        assert_eq!(codes, ["W-UNRECOGNISED-TEXT"]);
+    }
+
+    #[test]
+    fn a_heading_before_the_first_paragraph() {
+        let (m, _) = motion("A. whereas X;\n\n**Demands**\n\n1. Calls for Y;\n");
+        assert!(matches!(&m.body[0], BodyItem::Heading(h) if h.text.plain_text() == "Demands"));
+        assert_eq!(m.recitals.len(), 1);
+    }
+
+    #[test]
+    fn wrap_up_text_after_points() {
+        let (m, codes) = motion("1. Calls for:\n(a) one;\n(b) two;\n\nso that peace returns;\n");
+        let p = first_paragraph(&m);
+        assert_eq!(outline(&p.points), "a b");
+        assert_eq!(texts(&p.wrap_up), ["so that peace returns;"]);
+        assert_eq!(codes, Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_new_sentence_after_points_is_wrap_up_reported() {
+        let (m, codes) =
+            motion("1. Calls for:\n(a) one;\n(b) two;\n\nAll this by 2030.\n\n2. Notes Y;\n");
+        let p = first_paragraph(&m);
+        assert_eq!(texts(&p.wrap_up), ["All this by 2030."]);
+        assert_eq!(codes, ["W-UNRECOGNISED-TEXT"]);
+    }
+
+    #[test]
+    fn a_lower_case_line_after_a_point_continues_it() {
+        let (m, _) = motion("1. Calls for:\n(a) one;\n(b) two\nso that peace returns;\n");
+        let p = first_paragraph(&m);
+        assert_eq!(texts(&p.points[1].content), ["two so that peace returns;"]);
+        assert!(p.wrap_up.is_empty());
+    }
+
+    #[test]
+    fn unnumbered_text_between_paragraphs_goes_on_the_one_before_reported() {
+        let (m, codes) = motion("1. Calls for X.\n\nIt also notes Y.\n\n2. Calls for Z;\n");
+        assert_eq!(
+            texts(&first_paragraph(&m).content),
+            ["Calls for X.", "It also notes Y."]
+        );
+        assert_eq!(codes, ["W-UNRECOGNISED-TEXT"]);
+    }
+
+    #[test]
+    fn text_after_the_last_paragraph_is_trailing_reported() {
+        let (m, codes) = motion("1. Calls for X;\n\nDone at Brussels.\n");
+        assert_eq!(texts(&m.trailing), ["Done at Brussels."]);
+        assert_eq!(codes, ["W-UNRECOGNISED-TEXT"]);
+    }
+
+    #[test]
+    fn digit_points_after_the_last_paragraph_are_notes() {
+        let (m, _) = motion("1. Calls for X(1);\n\n(1) OJ C 1, 1.1.2021, p. 1.\n");
+        assert_eq!(m.footnotes.len(), 1);
+        assert_eq!(m.footnotes[0].marker, "1");
+        assert!(first_paragraph(&m).points.is_empty());
+    }
+
+    #[test]
+    fn digit_points_under_a_lead_in_are_points() {
+        assert_eq!(shape("1. Calls for:\n(1) one;\n(2) two;\n"), "1 2");
+    }
+
+    #[test]
+    fn recitals_intro_of_the_profile() {
+        let parsed = super::super::testing::read_in(
+            "sv",
+            "Europaparlamentet utfärdar denna resolution\n\n– med beaktande av X,\n\nav följande skäl:\n\nA. Y.\n\n1. Z.\n",
+        );
+        let intro = parsed
+            .motion
+            .recitals_intro
+            .as_ref()
+            .map(|p| p.plain_text());
+        assert_eq!(intro.as_deref(), Some("av följande skäl:"));
+        assert_eq!(parsed.motion.recitals.len(), 1);
+    }
+
+    #[test]
+    fn body_intro_of_the_profile() {
+        let mut profile = en().clone();
+        profile.body_intro = vec!["Adopts the following:".to_string()];
+        let (m, _) = structure(
+            "The European Parliament,\n\nA. whereas X;\n\nAdopts the following:\n\n1. Calls for Y;\n",
+            &profile,
+        );
+        let intro = m.body_intro.as_ref().map(|p| p.plain_text());
+        assert_eq!(intro.as_deref(), Some("Adopts the following:"));
+        assert_eq!(nums(&m), (vec!["A."], vec!["1."]));
     }
 }

@@ -242,7 +242,178 @@ pub fn looks_like_names(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::testing::{codes, en};
     use super::*;
+
+    fn span(start: usize, end: usize) -> Span {
+        Span {
+            start,
+            end,
+            ..Span::default()
+        }
+    }
+
+    #[test]
+    fn kind_prefix_takes_the_longest_upper_case_wording() {
+        let joint = "JOINT MOTION FOR A RESOLUTION on x";
+        assert_eq!(
+            kind_prefix(joint, en()),
+            Some((DocKind::JointMotionForResolution, 29))
+        );
+        assert_eq!(
+            kind_prefix("MOTION FOR A RESOLUTION", en()),
+            Some((DocKind::MotionForResolution, 23))
+        );
+        assert_eq!(
+            kind_prefix("TEXTS ADOPTED", en()),
+            Some((DocKind::TextAdopted, 13))
+        );
+        assert_eq!(kind_prefix("Motion for a resolution on x", en()), None);
+        assert_eq!(kind_prefix("on the motion for a resolution", en()), None);
+    }
+
+    #[test]
+    fn group_line_names_the_group_between_prefix_and_suffix() {
+        let group = |t: &str| group_line(t, en());
+        assert_eq!(group("on behalf of the S&D Group").as_deref(), Some("S&D"));
+        assert_eq!(
+            group("on behalf of the Verts/ALE Group").as_deref(),
+            Some("Verts/ALE")
+        );
+        assert_eq!(group("on behalf of the PPE group").as_deref(), Some("PPE"));
+        assert_eq!(group("for the S&D Group"), None);
+        assert_eq!(group("Kati Piri"), None);
+    }
+
+    #[test]
+    fn set_number_keeps_the_first_and_reports_a_different_second() {
+        let mut cover = Cover::default();
+        let mut diags = Collector::new();
+        set_number(&mut cover, "B9-0146/2021".into(), span(0, 12), &mut diags);
+        set_number(&mut cover, "B9-0146/2021".into(), span(13, 25), &mut diags);
+        set_number(&mut cover, "B9-0147/2021".into(), span(26, 38), &mut diags);
+        let number = cover.doc_number.as_ref().map(|n| n.value.as_str());
+        assert_eq!(number, Some("B9-0146/2021"));
+        assert_eq!(cover.kind, DocKind::MotionForResolution);
+        assert_eq!(codes(&diags.finish()), ["W-UNRECOGNISED-TEXT"]);
+    }
+
+    #[test]
+    fn set_number_of_a_joint_motion_sets_the_kind() {
+        let mut cover = Cover::default();
+        let mut diags = Collector::new();
+        set_number(
+            &mut cover,
+            "RC-B9-0146/2021".into(),
+            span(0, 15),
+            &mut diags,
+        );
+        assert_eq!(cover.kind, DocKind::JointMotionForResolution);
+    }
+
+    #[test]
+    fn set_procedure_takes_the_first_reference() {
+        let mut cover = Cover::default();
+        set_procedure(&mut cover, "no reference", span(0, 1));
+        assert_eq!(cover.procedure, None);
+        set_procedure(&mut cover, "(2021/2544(RSP))", span(0, 1));
+        set_procedure(&mut cover, "(2022/1000(RSP))", span(2, 3));
+        let procedure = cover.procedure.map(|p| p.value);
+        assert_eq!(procedure.as_deref(), Some("2021/2544(RSP)"));
+    }
+
+    /// The title, the procedure and the codes of what `set_title` reports for `t`.
+    fn titled(t: &str) -> (String, Option<String>, Vec<&'static str>) {
+        let mut cover = Cover::default();
+        let mut diags = Collector::new();
+        set_title(&mut cover, t, span(0, t.len()), &mut diags);
+        let title = cover.title.as_ref().map(Para::plain_text);
+        let procedure = cover.procedure.map(|p| p.value);
+        (title.unwrap_or_default(), procedure, codes(&diags.finish()))
+    }
+
+    #[test]
+    fn set_title_splits_off_a_procedure_in_brackets_at_the_end() {
+        assert_eq!(
+            titled("on Kazakhstan (2021/2544(RSP))"),
+            (
+                "on Kazakhstan".into(),
+                Some("2021/2544(RSP)".into()),
+                vec![]
+            )
+        );
+    }
+
+    #[test]
+    fn set_title_keeps_a_procedure_inside_the_title() {
+        let t = "on procedure 2021/2544(RSP) and others";
+        assert_eq!(titled(t), (t.into(), None, vec![]));
+    }
+
+    #[test]
+    fn set_title_reports_a_malformed_procedure() {
+        let t = "on Kazakhstan (21/2544(RSP))";
+        assert_eq!(titled(t), (t.into(), None, vec!["E-PROCEDURE-MALFORMED"]));
+    }
+
+    #[test]
+    fn add_members_splits_names_and_drops_brackets() {
+        let mut cover = Cover::default();
+        add_members(&mut cover, "[Mara Bizzotto], Kati Piri; ", span(0, 10));
+        add_members(&mut cover, "Isabel Santos", span(11, 20));
+        assert_eq!(cover.authors.len(), 1);
+        assert_eq!(
+            cover.authors[0].members,
+            ["Mara Bizzotto", "Kati Piri", "Isabel Santos"]
+        );
+        assert_eq!(cover.authors[0].span, span(0, 20));
+    }
+
+    #[test]
+    fn add_members_after_a_group_starts_a_new_group() {
+        let mut cover = Cover::default();
+        add_members(&mut cover, "Kati Piri", span(0, 9));
+        cover.authors[0].group = Some("S&D".into());
+        add_members(&mut cover, "Mara Bizzotto", span(10, 23));
+        assert_eq!(cover.authors.len(), 2);
+        assert_eq!(cover.authors[1].members, ["Mara Bizzotto"]);
+        assert_eq!(cover.authors[1].group, None);
+    }
+
+    #[test]
+    fn append_joins_with_a_space_or_a_forced_break() {
+        use crate::model::Inline;
+        let mut p = para("on the situation", span(0, 16));
+        append(&mut p, "in Kazakhstan", span(17, 30), false);
+        assert_eq!(p.inlines, [Inline::text("on the situation in Kazakhstan")]);
+        assert_eq!(p.span, span(0, 30));
+        append(&mut p, "and Kyrgyzstan", span(31, 45), true);
+        assert_eq!(
+            p.inlines,
+            [
+                Inline::text("on the situation in Kazakhstan"),
+                Inline::LineBreak,
+                Inline::text("and Kyrgyzstan")
+            ]
+        );
+    }
+
+    #[test]
+    fn unbracket_and_contains_loose() {
+        assert_eq!(
+            unbracket("[Mara Bizzotto], Kati Piri"),
+            "Mara Bizzotto, Kati Piri"
+        );
+        assert_eq!(unbracket("Kati Piri"), "Kati Piri");
+        assert!(contains_loose(
+            "tabled pursuant to  Rule 144",
+            "pursuant to Rule"
+        ));
+        assert!(!contains_loose(
+            "pursuant to the agreement",
+            "pursuant to Rule"
+        ));
+    }
 
     #[test]
     fn names() {
@@ -256,5 +427,14 @@ mod tests {
         assert!(!looks_like_names(
             "pursuant to Rule 144 of the Rules of Procedure"
         ));
+    }
+
+    #[test]
+    fn names_with_particles_but_no_digits_or_sentence_end() {
+        assert!(looks_like_names("Rosa d'Amato, Bas van der Heijden"));
+        assert!(!looks_like_names("Kati Piri."));
+        assert!(!looks_like_names("Kati Piri 2"));
+        assert!(!looks_like_names(""));
+        assert!(!looks_like_names("one two three four five six seven Eight"));
     }
 }

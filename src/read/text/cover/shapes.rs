@@ -345,26 +345,33 @@ fn is_procedure_item(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::lines;
+    use super::super::super::testing::{codes, cover as cover_of, cover_in, texts, words};
     use super::*;
 
-    fn cover_of(text: &str) -> (Cover, Vec<Diagnostic>) {
-        let profile = crate::lang::profile("en").unwrap();
-        let mut diags = Collector::new();
-        let lines = lines::split(text, profile, &mut diags);
-        let cover = super::super::read(
-            text,
-            &lines,
-            lines.len(),
-            lines::width(&lines),
-            profile,
-            &mut diags,
-        );
-        (cover, diags.finish())
+    const RULE_LINE: &str = "pursuant to Rule 144 of the Rules of Procedure";
+
+    fn number(c: &Cover) -> Option<&str> {
+        c.doc_number.as_ref().map(|n| n.value.as_str())
     }
 
-    fn words(p: &Option<crate::model::Para>) -> String {
-        p.as_ref().map(|p| p.plain_text()).unwrap_or_default()
+    /// The cover of a motion's kind line followed by `lines`.
+    fn after_kind(lines: &str) -> (Cover, Vec<Diagnostic>) {
+        cover_of(&format!("MOTION FOR A RESOLUTION\n\n{lines}"))
+    }
+
+    /// The cover of `text`, which must read without a diagnostic.
+    fn quiet(text: &str) -> Cover {
+        let (c, diags) = cover_of(text);
+        assert_eq!(codes(&diags), Vec::<&str>::new(), "{text}");
+        c
+    }
+
+    fn procedure(c: &Cover) -> Option<&str> {
+        c.procedure.as_ref().map(|p| p.value.as_str())
+    }
+
+    fn date(c: &Cover) -> Option<String> {
+        c.date.as_ref().map(|d| d.value.to_string())
     }
 
     #[test]
@@ -414,5 +421,313 @@ mod tests {
         assert_eq!(c.procedure, None);
         let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["E-DATE-MALFORMED", "E-PROCEDURE-MALFORMED"]);
+    }
+
+    #[test]
+    fn page_title_with_the_number_glued_on() {
+        let (c, diags) =
+            cover_of("Motion for a resolution - B8-1426/2016Motion for a resolution\n");
+        assert_eq!(number(&c), Some("B8-1426/2016"));
+        assert!(c.title.is_none());
+        assert_eq!(codes(&diags), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn page_title_without_a_number_is_no_page_title() {
+        let (c, _) = cover_of("Motion for a resolution - on the situation in Kazakhstan\n");
+        assert_eq!(number(&c), None);
+        assert_eq!(
+            words(&c.title),
+            "Motion for a resolution - on the situation in Kazakhstan"
+        );
+    }
+
+    #[test]
+    fn document_number_alone_or_in_brackets() {
+        for line in ["B9-0146/2021", "[B9-0146/2021]", "B[9-0146/2021]"] {
+            let (c, diags) = cover_of(&format!("{line}\n"));
+            assert_eq!(number(&c), Some("B9-0146/2021"), "{line}");
+            assert_eq!(c.kind, DocKind::MotionForResolution);
+            assert_eq!(codes(&diags), Vec::<&str>::new());
+        }
+    }
+
+    #[test]
+    fn joint_document_number_makes_a_joint_motion() {
+        let (c, _) = cover_of("RC-B9-0146/2021\n");
+        assert_eq!(number(&c), Some("RC-B9-0146/2021"));
+        assert_eq!(c.kind, DocKind::JointMotionForResolution);
+    }
+
+    #[test]
+    fn a_second_different_number_is_reported_and_the_first_kept() {
+        let (c, diags) = cover_of("B9-0146/2021\n\nB9-0146/2021\n\nB9-0999/2021\n");
+        assert_eq!(number(&c), Some("B9-0146/2021"));
+        assert_eq!(codes(&diags), ["W-UNRECOGNISED-TEXT"]);
+    }
+
+    #[test]
+    fn date_in_each_written_form() {
+        for line in [
+            "9.2.2021",
+            "09.02.2021",
+            "09/02/2021",
+            "2021-02-09",
+            "9 February 2021",
+            "[9.2.2021]",
+        ] {
+            let (c, diags) = cover_of(&format!("{line}\n"));
+            assert_eq!(date(&c).as_deref(), Some("2021-02-09"), "{line}");
+            assert!(c.other.is_empty(), "{line}");
+            assert_eq!(codes(&diags), Vec::<&str>::new(), "{line}");
+        }
+    }
+
+    #[test]
+    fn date_written_in_words_in_each_language() {
+        for (lang, line) in [
+            ("de", "9. Februar 2021"),
+            ("es", "9 de febrero de 2021"),
+            ("fr", "9 février 2021"),
+            ("hu", "2021. február 9."),
+        ] {
+            let (c, diags) = cover_in(lang, &format!("{line}\n"));
+            assert_eq!(date(&c).as_deref(), Some("2021-02-09"), "{line}");
+            assert_eq!(codes(&diags), Vec::<&str>::new(), "{line}");
+        }
+    }
+
+    #[test]
+    fn the_first_date_stays() {
+        let (c, _) = cover_of("9.2.2021\n\n10.2.2021\n");
+        assert_eq!(date(&c).as_deref(), Some("2021-02-09"));
+    }
+
+    #[test]
+    fn a_date_of_no_calendar_day_is_kept_as_text_and_reported() {
+        for line in ["31.02.2021", "2021-13-01", "31 February 2021"] {
+            let (c, diags) = cover_of(&format!("{line}\n"));
+            assert_eq!(c.date, None, "{line}");
+            assert_eq!(c.invalid_date.map(|d| d.value).as_deref(), Some(line));
+            assert_eq!(texts(&c.other), [line]);
+            assert_eq!(codes(&diags), ["E-DATE-MALFORMED"], "{line}");
+        }
+    }
+
+    #[test]
+    fn facts_sharing_a_line() {
+        let c = quiet("30.07.2019 B[9-0032/2019] - (2019/2730(RSP))\n");
+        assert_eq!(date(&c).as_deref(), Some("2019-07-30"));
+        assert_eq!(number(&c), Some("B9-0032/2019"));
+        assert_eq!(procedure(&c), Some("2019/2730(RSP)"));
+    }
+
+    #[test]
+    fn pe_number() {
+        let c = quiet("PE662.890v01-00\n");
+        let pe = c.pe_number.map(|p| p.value);
+        assert_eq!(pe.as_deref(), Some("PE662.890v01-00"));
+    }
+
+    #[test]
+    fn procedure_reference_alone() {
+        let c = quiet("(2021/2544(RSP))\n");
+        assert_eq!(procedure(&c), Some("2021/2544(RSP)"));
+        assert!(c.other.is_empty());
+    }
+
+    #[test]
+    fn malformed_procedure_alone_is_kept_as_text_and_reported() {
+        let (c, diags) = cover_of("(21/2544(RSP))\n");
+        assert_eq!(c.procedure, None);
+        assert_eq!(texts(&c.other), ["(21/2544(RSP))"]);
+        assert_eq!(codes(&diags), ["E-PROCEDURE-MALFORMED"]);
+    }
+
+    #[test]
+    fn kind_line() {
+        for (line, kind) in [
+            ("MOTION FOR A RESOLUTION", DocKind::MotionForResolution),
+            (
+                "JOINT MOTION FOR A RESOLUTION",
+                DocKind::JointMotionForResolution,
+            ),
+            ("TEXTS ADOPTED", DocKind::TextAdopted),
+        ] {
+            let (c, diags) = cover_of(&format!("{line}\n"));
+            assert_eq!(c.kind, kind, "{line}");
+            assert_eq!(c.kind_text.map(|k| k.value).as_deref(), Some(line));
+            assert!(c.title.is_none(), "{line}");
+            assert_eq!(codes(&diags), Vec::<&str>::new());
+        }
+    }
+
+    #[test]
+    fn kind_line_followed_by_the_title() {
+        let (c, _) = cover_of("MOTION FOR A RESOLUTION on the situation in Kazakhstan\n");
+        assert_eq!(
+            c.kind_text.map(|k| k.value).as_deref(),
+            Some("MOTION FOR A RESOLUTION")
+        );
+        assert_eq!(words(&c.title), "on the situation in Kazakhstan");
+    }
+
+    #[test]
+    fn kind_wording_in_lower_case_is_no_kind_line() {
+        let (c, _) = cover_of("Motion for a resolution on the situation in Kazakhstan\n");
+        assert_eq!(c.kind_text, None);
+        assert_eq!(
+            words(&c.title),
+            "Motion for a resolution on the situation in Kazakhstan"
+        );
+    }
+
+    #[test]
+    fn leaked_tags_name_the_field() {
+        let c = quiet(
+            "<TitreRecueil>pursuant to Rule 144 of the Rules of Procedure</TitreRecueil>\n\n<Titre>on the situation in Kazakhstan</Titre>\n\n<Depute>Kati Piri, Isabel Santos</Depute>\n",
+        );
+        assert_eq!(words(&c.rule_line), RULE_LINE);
+        assert_eq!(words(&c.title), "on the situation in Kazakhstan");
+        assert_eq!(c.authors[0].members, ["Kati Piri", "Isabel Santos"]);
+    }
+
+    #[test]
+    fn rule_line() {
+        let c = quiet(&format!("{RULE_LINE}\n"));
+        assert_eq!(words(&c.rule_line), RULE_LINE);
+        assert_eq!(c.rule.map(|r| r.value).as_deref(), Some("Rule 144"));
+    }
+
+    #[test]
+    fn request_line() {
+        let (c, diags) = cover_of("with request for inclusion in the agenda\n");
+        assert_eq!(
+            words(&c.request),
+            "with request for inclusion in the agenda"
+        );
+        assert_eq!(codes(&diags), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn request_line_goes_on_after_a_forced_break() {
+        let (c, _) = cover_of(
+            "with request for inclusion in the agenda  \nfor a debate on cases of breaches of human rights\n\npursuant to Rule 144 of the Rules of Procedure\n",
+        );
+        assert_eq!(
+            words(&c.request),
+            "with request for inclusion in the agenda for a debate on cases of breaches of human rights"
+        );
+        assert!(c.rule_line.is_some());
+        assert!(c.title.is_none());
+    }
+
+    #[test]
+    fn title_after_the_kind() {
+        let (c, diags) = after_kind("on the situation in Kazakhstan\n");
+        assert_eq!(words(&c.title), "on the situation in Kazakhstan");
+        assert_eq!(codes(&diags), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn title_with_its_procedure_on_one_line() {
+        let (c, _) = cover_of("on the situation in Kazakhstan (2021/2544(RSP))\n");
+        assert_eq!(words(&c.title), "on the situation in Kazakhstan");
+        assert_eq!(procedure(&c), Some("2021/2544(RSP)"));
+    }
+
+    #[test]
+    fn title_goes_on_in_lower_case() {
+        let title = after_kind("on the situation\n\nin Kazakhstan\n").0.title;
+        assert_eq!(words(&title), "on the situation in Kazakhstan");
+    }
+
+    #[test]
+    fn title_goes_on_up_to_the_procedure() {
+        let (c, _) = after_kind("on the situation\n\nIn Kazakhstan\n\n(2021/2544(RSP))\n");
+        assert_eq!(words(&c.title), "on the situation In Kazakhstan");
+        assert!(c.authors.is_empty());
+        assert!(c.procedure.is_some());
+    }
+
+    #[test]
+    fn names_after_the_title_are_authors() {
+        let (c, diags) =
+            after_kind("on Kazakhstan\n\nKati Piri, Isabel Santos\n\nAndris Ameriks\n");
+        assert_eq!(c.authors.len(), 1);
+        assert_eq!(
+            c.authors[0].members,
+            ["Kati Piri", "Isabel Santos", "Andris Ameriks"]
+        );
+        assert_eq!(c.authors[0].group, None);
+        assert_eq!(codes(&diags), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn names_before_anything_else_are_the_title() {
+        let (c, _) = cover_of("Kati Piri, Isabel Santos\n");
+        assert_eq!(words(&c.title), "Kati Piri, Isabel Santos");
+        assert!(c.authors.is_empty());
+    }
+
+    #[test]
+    fn group_line_closes_the_names_before_it() {
+        let c = quiet(
+            "MOTION FOR A RESOLUTION\n\non Kazakhstan\n\nKati Piri\n\non behalf of the S&D Group\n\nMara Bizzotto\n\non behalf of the ID Group\n",
+        );
+        let groups: Vec<_> = (c.authors.iter())
+            .map(|a| (a.members.join("+"), a.group.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                ("Kati Piri".to_string(), "S&D".to_string()),
+                ("Mara Bizzotto".to_string(), "ID".to_string())
+            ]
+        );
+        let line = c.authors[0].group_line.as_deref();
+        assert_eq!(line, Some("on behalf of the S&D Group"));
+    }
+
+    #[test]
+    fn group_line_without_names_is_a_group_of_its_own() {
+        let (c, _) = cover_of("on behalf of the Verts/ALE Group\n");
+        assert_eq!(c.authors.len(), 1);
+        assert!(c.authors[0].members.is_empty());
+        assert_eq!(c.authors[0].group.as_deref(), Some("Verts/ALE"));
+    }
+
+    #[test]
+    fn replacing_the_following_motions() {
+        let c = quiet(
+            "replacing the following motions:\n\nB10-0249/2025 (Verts/ALE)\n\nB10-0250/2025\n",
+        );
+        assert_eq!(texts(&c.other), ["replacing the following motions:"]);
+        let replaced: Vec<_> = (c.replaces.iter())
+            .map(|r| (r.number.as_str(), r.group.as_deref()))
+            .collect();
+        assert_eq!(
+            replaced,
+            [
+                ("B10-0249/2025", Some("Verts/ALE")),
+                ("B10-0250/2025", None)
+            ]
+        );
+        assert_eq!(number(&c), None);
+    }
+
+    #[test]
+    fn a_number_with_a_group_outside_a_joint_motion_replaces_nothing() {
+        let (c, _) = cover_of("MOTION FOR A RESOLUTION\n\nB10-0249/2025 (Verts/ALE)\n");
+        assert!(c.replaces.is_empty());
+    }
+
+    #[test]
+    fn a_line_no_shape_takes_is_kept_in_other_and_reported() {
+        let (c, diags) = cover_of(
+            "MOTION FOR A RESOLUTION\n\non the situation in Kazakhstan\n\nKati Piri\n\nSee the annex for details.\n",
+        );
+        assert_eq!(texts(&c.other), ["See the annex for details."]);
+        assert_eq!(codes(&diags), ["W-UNRECOGNISED-TEXT"]);
     }
 }
