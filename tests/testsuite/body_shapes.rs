@@ -2,10 +2,12 @@
 //! ends, blank lines, numbering styles, no-break spaces and emphasis marks change how a motion is
 //! printed, not what it says. Each transformation is a small pure `fn(&str) -> String`.
 
-use crate::harness::{self, corpus_files, motion_words, sample_files};
+use crate::harness::{self, all_points, motion_words, read_as, samples_and_corpus, stem};
 use motion_export::diag::Diagnostic;
-use motion_export::model::{Motion, Point};
-use std::path::{Path, PathBuf};
+use motion_export::model::Motion;
+
+/// A change of a motion's text.
+type Transform = fn(&str) -> String;
 
 /// Old Mac line ends: every line end a lone CR.
 pub fn cr_only(s: &str) -> String {
@@ -148,10 +150,6 @@ pub struct Reading {
     pub words: Vec<String>,
 }
 
-fn count_points(points: &[Point]) -> usize {
-    points.iter().map(|p| 1 + count_points(&p.points)).sum()
-}
-
 fn reading(m: &Motion, diags: &[Diagnostic]) -> Reading {
     let mut errors: Vec<String> = (diags.iter())
         .filter(|d| d.is_error())
@@ -166,26 +164,11 @@ fn reading(m: &Motion, diags: &[Diagnostic]) -> Reading {
         citations: m.citations.len(),
         recitals: m.recitals.len(),
         paragraphs: m.paragraphs().count(),
-        points: (m.recitals.iter().map(|r| count_points(&r.points)))
-            .chain(m.paragraphs().map(|p| count_points(&p.points)))
-            .sum(),
+        points: all_points(m),
         headings: m.headings().count(),
         errors,
         words,
     }
-}
-
-/// Reads a text as the file `path` would be read (its name gives the language).
-pub fn read_as(path: &Path, text: &str) -> (Motion, Vec<Diagnostic>) {
-    let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-    let parsed = crate::harness::read(text, &stem);
-    (parsed.motion, parsed.diagnostics)
-}
-
-fn all_files() -> Vec<PathBuf> {
-    let mut files = sample_files();
-    files.extend(corpus_files());
-    files
 }
 
 /// Where two readings differ, in a line.
@@ -211,13 +194,13 @@ fn difference(a: &Reading, b: &Reading) -> String {
 }
 
 /// Asserts that every sample and corpus file reads the same after `shape`.
-fn assert_same_reading(name: &str, shape: fn(&str) -> String) {
+fn assert_same_reading(name: &str, shape: Transform) {
     let mut failures = Vec::new();
-    for path in all_files() {
+    for path in samples_and_corpus() {
         let text = std::fs::read_to_string(&path).unwrap();
-        let (m, d) = read_as(&path, &text);
+        let (m, d) = read_as(&text, &stem(&path));
         let original = reading(&m, &d);
-        let (m, d) = read_as(&path, &shape(&text));
+        let (m, d) = read_as(&shape(&text), &stem(&path));
         let shaped = reading(&m, &d);
         if shaped != original {
             let file = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -284,11 +267,11 @@ fn without_bold_marks_reads_the_same() {
 
 /// Asserts that every file with recitals reads the same after `shape` renumbered them, with one
 /// warning that their numbers were replaced.
-fn assert_recitals_by_openers(name: &str, shape: fn(&str) -> String) {
+fn assert_recitals_by_openers(name: &str, shape: Transform) {
     let (mut failures, mut checked) = (Vec::new(), 0);
-    for path in all_files() {
+    for path in samples_and_corpus() {
         let text = std::fs::read_to_string(&path).unwrap();
-        let (m, d) = read_as(&path, &text);
+        let (m, d) = read_as(&text, &stem(&path));
         // Only lists of recitals that all open with the opener can be read by it: Swedish
         // recitals have none, and a recital opening otherwise ("E. having regard to ...") is,
         // numbered like a paragraph, one.
@@ -304,7 +287,7 @@ fn assert_recitals_by_openers(name: &str, shape: fn(&str) -> String) {
         checked += 1;
         let original = reading(&m, &d);
         let letters: Vec<String> = m.recitals.iter().map(|r| r.num.value.to_string()).collect();
-        let (m, d) = read_as(&path, &shape(&text));
+        let (m, d) = read_as(&shape(&text), &stem(&path));
         let shaped = reading(&m, &d);
         let file = path.file_name().unwrap().to_string_lossy().into_owned();
         if shaped != original {
@@ -350,7 +333,7 @@ fn recitals_numbered_like_paragraphs_are_read_by_their_openers() {
 fn flattened_seed_fixtures_read_as_the_seed() {
     let seed = harness::shared_dir().join("seed/B9-0146-2021_EN.txt");
     let text = std::fs::read_to_string(&seed).unwrap();
-    let (m, d) = read_as(&seed, &text);
+    let (m, d) = read_as(&text, &stem(&seed));
     let original = reading(&m, &d);
     for name in [
         "B9-0146-2021_EN_flattened.txt",
@@ -359,7 +342,7 @@ fn flattened_seed_fixtures_read_as_the_seed() {
         let path = harness::fixtures("body_shapes").join(name);
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("1.\u{a0}whereas"), "{name} is not flattened");
-        let (m, d) = read_as(&seed, &text);
+        let (m, d) = read_as(&text, &stem(&seed));
         let got = reading(&m, &d);
         assert_eq!(got, original, "{name}: {}", difference(&original, &got));
         let letters: Vec<&str> = m.recitals.iter().map(|r| r.num.value.as_str()).collect();
@@ -379,26 +362,35 @@ fn flattened_seed_fixtures_read_as_the_seed() {
 
 #[test]
 fn transforms_change_what_they_say() {
-    assert_eq!(cr_only("a\r\nb\n"), "a\rb\r");
-    assert_eq!(no_blank_lines("a\n\n \nb\n"), "a\nb\n");
-    assert_eq!(doubled_blank_lines("a\n\nb"), "a\n\n\nb\n");
-    assert_eq!(
-        paren_numbers("12. Calls\n9.2.2021\n"),
-        "12) Calls\n9.2.2021\n"
-    );
-    assert_eq!(spaced_numbers("  3.\tNotes"), "  3 .\tNotes\n");
-    assert_eq!(bracketed_numbers("3. Notes"), "(3) Notes\n");
-    assert_eq!(half_bracket_points("(a) one\n(2) two"), "a) one\n(2) two\n");
-    assert_eq!(
-        flattened_recitals("- A. whereas\nB. whereas\n1. Calls\n"),
-        "- 1. whereas\n1. whereas\n1. Calls\n"
-    );
-    assert_eq!(
-        numbered_recitals("A. whereas\nB. whereas\n1. Calls\n"),
-        "1. whereas\n2. whereas\n1. Calls\n"
-    );
-    assert_eq!(
-        no_break_spaces("- A. whereas it\n1. Calls on\nText here\n"),
-        "- A.\u{a0}whereas it\n1.\u{a0}Calls on\nText here\n"
-    );
+    let cases: [(Transform, &str, &str); 10] = [
+        (cr_only, "a\r\nb\n", "a\rb\r"),
+        (no_blank_lines, "a\n\n \nb\n", "a\nb\n"),
+        (doubled_blank_lines, "a\n\nb", "a\n\n\nb\n"),
+        (
+            paren_numbers,
+            "12. Calls\n9.2.2021\n",
+            "12) Calls\n9.2.2021\n",
+        ),
+        (spaced_numbers, "  3.\tNotes", "  3 .\tNotes\n"),
+        (bracketed_numbers, "3. Notes", "(3) Notes\n"),
+        (half_bracket_points, "(a) one\n(2) two", "a) one\n(2) two\n"),
+        (
+            flattened_recitals,
+            "- A. whereas\nB. whereas\n1. Calls\n",
+            "- 1. whereas\n1. whereas\n1. Calls\n",
+        ),
+        (
+            numbered_recitals,
+            "A. whereas\nB. whereas\n1. Calls\n",
+            "1. whereas\n2. whereas\n1. Calls\n",
+        ),
+        (
+            no_break_spaces,
+            "- A. whereas it\n1. Calls on\nText here\n",
+            "- A.\u{a0}whereas it\n1.\u{a0}Calls on\nText here\n",
+        ),
+    ];
+    for (shape, text, want) in cases {
+        assert_eq!(shape(text), want, "{text:?}");
+    }
 }

@@ -15,7 +15,6 @@ mod golden;
 mod harness;
 mod languages;
 mod make;
-mod measure;
 mod memory;
 mod pdf;
 mod props;

@@ -1,14 +1,9 @@
 //! Batch and Makefile friendliness: incremental conversion, sharding, dependency lines, and the
 //! example Makefile in `samples/`.
 
-use crate::cli::{bin, files_below, run};
-use crate::harness::repo_root;
+use crate::harness::{bin, files_below, repo_root, run, stderr};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
-
-fn stderr(o: &std::process::Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn mtimes(dir: &Path) -> Vec<(PathBuf, SystemTime)> {
     files_below(dir)

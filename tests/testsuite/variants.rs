@@ -4,7 +4,7 @@
 //! numbers and spans: the same counts, cover fields and words in order. One test per kind of
 //! change; the generator is [`Variant`] in the harness, so new corpus files are covered at once.
 
-use crate::harness::{corpus_files, sample_files, Reading, Variant};
+use crate::harness::{samples_and_corpus, Reading, Variant};
 use motion_export::read;
 
 /// Reads `text` as the library does for a file named `stem`.
@@ -16,7 +16,7 @@ fn reading(text: &str, stem: &str) -> Reading {
 /// Asserts that every sample and corpus file reads the same changed by `variant`.
 fn reads_the_same(variant: Variant) {
     let mut failures = Vec::new();
-    let files: Vec<_> = sample_files().into_iter().chain(corpus_files()).collect();
+    let files = samples_and_corpus();
     assert!(files.len() > 30, "the corpus is missing: {}", files.len());
     for path in &files {
         let bytes = std::fs::read(path).unwrap();
