@@ -1,7 +1,5 @@
 //! The test harness: every helper the test modules share, one file for each kind of help.
 
-#![allow(dead_code)]
-
 mod batches;
 mod bin;
 mod files;

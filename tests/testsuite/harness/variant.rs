@@ -2,6 +2,7 @@
 //! the reading every variant must keep.
 
 use super::{all_points, diff_words, motion_words, words};
+use motion_export::diag::Diagnostic;
 use motion_export::model::*;
 
 /// The small changes a real motion goes through on its way to us (issue 13): each turns a motion
@@ -36,25 +37,6 @@ pub enum Variant {
 }
 
 impl Variant {
-    /// Every variant, for suites that try them all.
-    pub const ALL: [Variant; 15] = [
-        Variant::Wrapped(40),
-        Variant::Wrapped(60),
-        Variant::Wrapped(72),
-        Variant::Wrapped(80),
-        Variant::Crlf,
-        Variant::CrOnly,
-        Variant::NoBlankLines,
-        Variant::DoubledBlankLines,
-        Variant::ParenNumbers,
-        Variant::SpacedNumbers,
-        Variant::HalfParenPoints,
-        Variant::IsoDate,
-        Variant::SlashDate,
-        Variant::NoBreakSpaces,
-        Variant::NoBold,
-    ];
-
     /// `text` changed in this way. Line ends of `text` may be LF or CRLF.
     pub fn apply(self, text: &str) -> String {
         let lines: Vec<&str> = text.lines().collect();
@@ -194,17 +176,30 @@ fn redate(lines: &[&str], write: impl Fn(u32, u32, u32) -> String) -> String {
     out.join("\n") + "\n"
 }
 
-/// What a reading of a motion must keep whatever the variant: counts, cover fields and words,
-/// not printed numbers or spans.
+/// What a reading of a motion must keep whatever the variant: counts, cover fields, the codes of
+/// its errors and its words, not printed numbers or spans.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Reading {
     pub counts: [usize; 7],
     pub cover: Vec<(&'static str, String)>,
+    pub errors: Vec<&'static str>,
     pub words: Vec<String>,
 }
 
 impl Reading {
-    pub fn of(m: &Motion) -> Reading {
+    /// The reading of `text` through the whole pipeline, for a file named `stem`.
+    pub fn read(text: &str, stem: &str) -> Reading {
+        let (m, diagnostics) = super::read_as(text, stem);
+        Reading::of(&m, &diagnostics)
+    }
+
+    /// What `m` and its diagnostics say.
+    pub fn of(m: &Motion, diagnostics: &[Diagnostic]) -> Reading {
+        let mut errors: Vec<&str> = (diagnostics.iter())
+            .filter(|d| d.is_error())
+            .map(|d| d.code)
+            .collect();
+        errors.dedup();
         let counts = [
             m.citations.len(),
             m.recitals.len(),
@@ -250,6 +245,7 @@ impl Reading {
         Reading {
             counts,
             cover,
+            errors,
             words: motion_words(m),
         }
     }
@@ -278,6 +274,12 @@ impl Reading {
             if a != b {
                 out.push(format!("{name}: {a:?} became {b:?}"));
             }
+        }
+        if self.errors != other.errors {
+            out.push(format!(
+                "errors: {:?} became {:?}",
+                self.errors, other.errors
+            ));
         }
         let diff = diff_words(&self.words, &other.words);
         if !diff.missing.is_empty() || !diff.extra.is_empty() {
