@@ -193,7 +193,7 @@ fn corpus_and_samples_parse_without_errors() {
     let mut failures = Vec::new();
     // Every file in a language the reader has a profile for (the language code ends the name).
     let supported = |p: &PathBuf| {
-        let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+        let stem = crate::harness::stem(p);
         motion_export::lang::from_name(&stem).is_some()
     };
     for path in harness::corpus_files()

@@ -127,7 +127,7 @@ fn inputs_deleted_or_unreadable_mid_batch_are_reported_and_the_rest_converted() 
     let outputs = assert_complete_outputs(&out);
     let mut reported = 0;
     for p in &inputs {
-        let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+        let stem = crate::harness::stem(p);
         let converted = outputs.contains(&PathBuf::from(format!("{stem}.xml")));
         if vanished.contains(p) {
             // Either it was converted before it vanished, or the batch says it cannot read it.

@@ -39,7 +39,7 @@ fn check(name: &str, actual: &[u8]) {
 #[test]
 fn samples_match_their_golden_files() {
     for path in sample_files() {
-        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let stem = crate::harness::stem(&path);
         let (motion, _) = read_file(&path);
         let xml = export::export(&motion, Format::Xml, &ExportOptions::default()).unwrap();
         check(&format!("{stem}.xml"), &xml);

@@ -108,7 +108,7 @@ fn samples_read_cleanly_in_their_language() {
 #[test]
 fn corpus_languages_are_recognised_from_the_text_alone() {
     for path in harness::corpus_files() {
-        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let stem = crate::harness::stem(&path);
         let (_, code) = stem.rsplit_once('_').unwrap();
         assert_eq!(
             detected(&read(&path)),
@@ -261,7 +261,7 @@ fn corpus_texts() -> Vec<(String, String)> {
     harness::corpus_files()
         .iter()
         .map(|p| {
-            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+            let stem = crate::harness::stem(p);
             (stem, read(p))
         })
         .collect()
@@ -272,7 +272,7 @@ fn sample_texts() -> Vec<(String, String)> {
         .iter()
         .map(|(code, _, _)| {
             let path = sample(code);
-            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let stem = crate::harness::stem(&path);
             (stem, read(&path))
         })
         .collect()

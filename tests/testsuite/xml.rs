@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 // ---------------------------------------------------------------------------------------------
-// Hand-built motions
+// Fixture motions
 
 /// The fixture motions (`tests/fixtures/models/`) every exporter property is checked on: the rich
 /// motion; only one operative paragraph; a resolution as adopted; no cover; repeated and missing
@@ -657,7 +657,7 @@ fn samples_and_corpus_convert_to_valid_xml() {
     for (i, path) in inputs.iter().enumerate() {
         let bytes = std::fs::read(path).unwrap();
         let text = String::from_utf8_lossy(&bytes);
-        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let stem = crate::harness::stem(path);
         let parsed = harness::reader_only(&text, &stem);
         match export(&parsed.motion, &XmlOptions::default()) {
             Ok(xml) => {
