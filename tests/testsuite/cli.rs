@@ -2,8 +2,8 @@
 //! bad file among good ones, atomic outputs, unwritable output folders, determinism.
 
 use crate::harness::{
-    assert_exit, bin, convert_xml, files_below, fixtures, outputs, repo_root, report_codes, run,
-    sample_files, stderr,
+    assert_exit, assert_stderr, bin, convert_xml, files_below, fixtures, outputs, repo_root,
+    report_codes, run, sample_files, stderr,
 };
 use std::path::PathBuf;
 
@@ -245,10 +245,9 @@ fn one_bad_file_does_not_stop_the_batch() {
         ]
     );
     assert!(stderr(&result).contains("error[E-RECITAL-GAP]"));
-    assert!(
-        stderr(&result).contains("converted 3 files (2 outputs): 1 with errors, 2 clean"),
-        "{}",
-        stderr(&result)
+    assert_stderr(
+        &result,
+        &["converted 3 files (2 outputs): 1 with errors, 2 clean"],
     );
 
     // The bad file once converted (an earlier, good version) leaves no stale output behind.
@@ -256,7 +255,7 @@ fn one_bad_file_does_not_stop_the_batch() {
     let again = convert_xml(&out, &[&dir.path().join("in")]);
     assert_eq!(again.status.code(), Some(1));
     assert!(!out.join("bad.xml").exists(), "stale output was left");
-    assert!(stderr(&again).contains("removed"), "{}", stderr(&again));
+    assert_stderr(&again, &["removed"]);
 }
 
 #[test]

@@ -2,7 +2,9 @@
 //! what it may silence, `--config` and `--no-config`, only regular files read as configuration
 //! or font, `--pdf-font` siblings found by their name tables, and options each command refuses.
 
-use crate::harness::{assert_exit, bin, copy_bad, fixtures, run, sample_files, stderr};
+use crate::harness::{
+    assert_exit, assert_stderr, bin, copy_bad, fixtures, run, sample_files, stderr,
+};
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
@@ -450,11 +452,7 @@ fn issue_12_dump_refuses_the_options_it_does_not_use() {
     ] {
         let out = bin().arg("dump").args(extra).arg(sample).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "dump {extra:?}");
-        assert!(
-            stderr(&out).contains("unexpected argument"),
-            "{}",
-            stderr(&out)
-        );
+        assert_stderr(&out, &["unexpected argument"]);
     }
     // What it uses, it takes.
     let out = bin()

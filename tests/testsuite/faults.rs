@@ -6,7 +6,7 @@
 #[cfg(target_os = "linux")]
 use crate::harness::run_measuring_memory;
 use crate::harness::{
-    assert_exit, assert_linear, assert_linear_counts, bin, convert_xml, files_below,
+    assert_exit, assert_linear, assert_linear_counts, assert_stderr, bin, convert_xml, files_below,
     instructions_of, run, seed_batch, start_convert, stderr, tiny_motion,
 };
 use std::path::{Path, PathBuf};
@@ -264,11 +264,7 @@ fn a_200_mb_input_is_refused_without_being_read() {
     );
     // Raising the limit reads it (it is all NUL bytes, so it is refused as binary instead).
     let raised = run(&[&"check", &"--max-input-size", &"300MiB", &big]);
-    assert!(
-        stderr(&raised).contains("error[E-INPUT-BINARY]"),
-        "{}",
-        stderr(&raised)
-    );
+    assert_stderr(&raised, &["error[E-INPUT-BINARY]"]);
 }
 
 /// A motion of `n` numbered paragraphs.
