@@ -2,28 +2,13 @@
 //! text and structure and checks clean; seeded defects give their codes at the right place; a
 //! folder of text and XML is checked together; the reference example is read.
 
-use crate::cli::run;
-use crate::corpus::parse_file;
-use crate::harness::{corpus_files, fixtures, repo_root, sample_files, shared_dir};
+use crate::harness::{
+    all_motion_files, all_points, assert_exit, fixtures, read_file, repo_root, run, shared_dir,
+    stderr,
+};
 use motion_export::export::xml::{export, XmlOptions};
 use motion_export::model::*;
 use std::path::{Path, PathBuf};
-use std::process::Output;
-
-/// The samples (with their language versions) and the corpus.
-fn all_texts() -> Vec<PathBuf> {
-    let mut files = sample_files();
-    let languages = repo_root().join("samples/languages");
-    let mut more: Vec<PathBuf> = std::fs::read_dir(languages)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    more.sort();
-    files.extend(more);
-    files.extend(corpus_files());
-    files
-}
 
 /// A paragraph's text as the XML keeps it: a call of a known footnote is the note itself
 /// (its marker as the note prints it), so only unresolved calls count as text.
@@ -48,25 +33,13 @@ fn texts(m: &Motion) -> Vec<String> {
         .collect()
 }
 
-fn count_points(points: &[Point]) -> usize {
-    points.iter().map(|p| 1 + count_points(&p.points)).sum()
-}
-
 /// Citations, recitals, paragraphs, points, headings, footnotes.
 fn counts(m: &Motion) -> [usize; 6] {
-    let points = m
-        .recitals
-        .iter()
-        .map(|r| count_points(&r.points))
-        .sum::<usize>()
-        + m.paragraphs()
-            .map(|p| count_points(&p.points))
-            .sum::<usize>();
     [
         m.citations.len(),
         m.recitals.len(),
         m.paragraphs().count(),
-        points,
+        all_points(m),
         m.headings().count(),
         m.footnotes.len(),
     ]
@@ -76,8 +49,8 @@ fn counts(m: &Motion) -> [usize; 6] {
 fn exported_xml_reads_back_to_the_same_motion() {
     let mut failures = Vec::new();
     let mut read = 0;
-    for path in all_texts() {
-        let (original, _) = parse_file(&path);
+    for path in all_motion_files() {
+        let (original, _) = read_file(&path);
         let Ok(xml) = export(&original, &XmlOptions::default()) else {
             continue; // no operative paragraph: nothing is exported
         };
@@ -170,10 +143,6 @@ fn the_reference_example_is_read() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
 
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
 #[test]
 fn every_exported_file_checks_clean_through_the_binary() {
     let dir = tempfile::tempdir().unwrap();
@@ -188,7 +157,7 @@ fn every_exported_file_checks_clean_through_the_binary() {
     ];
     args.push(repo_root().join("samples"));
     args.push(shared_dir().join("corpus/ep"));
-    let converted = crate::cli::bin().args(&args).output().unwrap();
+    let converted = crate::harness::bin().args(&args).output().unwrap();
     assert!(
         converted.status.code().is_some_and(|c| c <= 1),
         "{}",
@@ -329,12 +298,7 @@ fn unknown_elements_keep_their_text_with_a_warning() {
         .iter()
         .any(|t| t == "Stray words kept"));
     let out = run(&[&"check", &path]);
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(0), "{err}");
-    assert!(
-        err.contains("warning[W-UNRECOGNISED-TEXT]") && err.contains("blockContainer"),
-        "{err}"
-    );
+    assert_exit(&out, 0, &["warning[W-UNRECOGNISED-TEXT]", "blockContainer"]);
 }
 
 #[test]
@@ -406,7 +370,7 @@ fn a_folder_of_text_and_xml_is_checked_and_convert_takes_only_text() {
         &root,
     ]);
     assert_eq!(converted.status.code(), Some(0), "{}", stderr(&converted));
-    let written: Vec<PathBuf> = crate::cli::files_below(&outputs)
+    let written: Vec<PathBuf> = crate::harness::files_below(&outputs)
         .into_iter()
         .filter(|p| !p.to_string_lossy().starts_with('.'))
         .collect();

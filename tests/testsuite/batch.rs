@@ -1,14 +1,8 @@
 //! The batch as a whole (issues 11 and 12): one missing, rejected or colliding input among good
 //! ones, closed pipes, shards, report files named by their extension, and folders with no input.
 
-use crate::cli::{bin, files_below, outputs, run};
-use crate::harness::{fixtures, repo_root};
+use crate::harness::{assert_exit, bin, files_below, fixtures, outputs, repo_root, run, stderr};
 use std::path::{Path, PathBuf};
-use std::process::Output;
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn sample() -> PathBuf {
     repo_root().join("samples/B9-0777-2022_EN.txt")
@@ -35,9 +29,8 @@ fn a_missing_input_is_reported_and_the_others_are_converted() {
     );
     let out = dir.path().join("out");
     let result = run(&[&"convert", &"-f", &"xml", &a, &missing, &b, &"-o", &out]);
+    assert_exit(&result, 2, &["error[E-IO]"]);
     let err = stderr(&result);
-    assert_eq!(result.status.code(), Some(2), "{err}");
-    assert!(err.contains("error[E-IO]"), "{err}");
     assert!(err.contains("missing.txt"), "{err}");
     assert!(
         err.contains("converted 3 files (2 outputs): 1 failed, 2 clean"),
@@ -293,12 +286,7 @@ fn a_report_file_takes_the_format_of_its_extension() {
 
     let unknown = dir.path().join("report.txt");
     let result = run(&[&"check", &"--report", &unknown, &sample()]);
-    assert_eq!(result.status.code(), Some(2));
-    assert!(
-        stderr(&result).contains("--report-format"),
-        "{}",
-        stderr(&result)
-    );
+    assert_exit(&result, 2, &["--report-format"]);
     assert!(!unknown.exists());
     // Asked for, the human text has the summary without timings: the same for every run.
     let result = run(&[
@@ -333,11 +321,6 @@ fn a_folder_without_inputs_is_an_error() {
     );
     let out = dir.path().join("out");
     let result = run(&[&"convert", &dir.path(), &"-o", &out]);
-    assert_eq!(result.status.code(), Some(2), "{}", stderr(&result));
-    assert!(
-        stderr(&result).contains("no *.txt files"),
-        "{}",
-        stderr(&result)
-    );
+    assert_exit(&result, 2, &["no *.txt files"]);
     assert!(files_below(dir.path()).len() == 1);
 }

@@ -2,23 +2,15 @@
 //! removed only where furniture stands (page breaks, between blocks) and counted in a note;
 //! absurd paragraph numbers are diagnosed, not merged silently.
 
+use crate::harness::{codes, reader_only_as};
 use motion_export::diag::Diagnostic;
 use motion_export::model::Motion;
-
-fn read(text: &str) -> (Motion, Vec<Diagnostic>) {
-    let parsed = crate::harness::reader_only(text, "");
-    (parsed.motion, parsed.diagnostics)
-}
 
 /// Every word of the model's text, in reading order, plus the paragraph numbers.
 fn words(m: &Motion) -> String {
     let mut out: Vec<String> = m.text_in_order().iter().map(|p| p.plain_text()).collect();
     out.extend(m.paragraphs().map(|p| p.num.text.to_string()));
     out.join(" ")
-}
-
-fn codes(diags: &[Diagnostic]) -> Vec<&str> {
-    diags.iter().map(|d| d.code).collect()
 }
 
 const HEAD: &str = "MOTION FOR A RESOLUTION\n\nThe European Parliament,\n\n– having regard to Rule 132,\n\nA. whereas it matters;\n\n";
@@ -41,7 +33,7 @@ fn furniture_lookalikes_inside_a_paragraph_are_kept() {
         let text = format!(
             "{HEAD}1. Calls on the Commission to consider\n{lookalike}\nwithout delay;\n\n2. Instructs its President to forward this resolution.\n"
         );
-        let (m, diags) = read(&text);
+        let (m, diags) = reader_only_as(&text, "");
         let all = words(&m);
         let want = lookalike.trim_matches('*').trim();
         assert!(
@@ -61,7 +53,7 @@ fn furniture_at_page_breaks_is_removed_and_counted_in_one_note() {
     let text = format!(
         "{HEAD}1. Calls on the Commission to consider\n\n\u{c}RE\\1225093EN.docx 2/6 PE662.890v01-00\n\nEN United in diversity EN\n\nthe matter without delay;\n\n2. Instructs its President;\n\nPE662.890v01-00\n\n3/6\n"
     );
-    let (m, diags) = read(&text);
+    let (m, diags) = reader_only_as(&text, "");
     let all = words(&m);
     assert!(
         !all.contains("docx") && !all.contains("PE662") && !all.contains("3/6"),
@@ -90,7 +82,7 @@ fn absurd_paragraph_numbers_are_diagnosed_and_kept() {
         let text = format!(
             "{HEAD}1. Calls on the Commission to act;\n{number}. Instructs its President;\n"
         );
-        let (m, diags) = read(&text);
+        let (m, diags) = reader_only_as(&text, "");
         let all = words(&m);
         assert!(all.contains("Instructs its President"), "{all}");
         assert!(all.contains(number), "{number} lost: {all}");
@@ -100,7 +92,7 @@ fn absurd_paragraph_numbers_are_diagnosed_and_kept() {
         );
     }
     // Real numbers stay quiet.
-    let (m, diags) = read(&format!("{HEAD}1. Calls;\n2. Instructs;\n"));
+    let (m, diags) = reader_only_as(&format!("{HEAD}1. Calls;\n2. Instructs;\n"), "");
     assert_eq!(m.paragraphs().count(), 2);
     assert!(!codes(&diags).contains(&"E-NUMBER-TOO-LARGE"), "{diags:?}");
 }
@@ -108,7 +100,7 @@ fn absurd_paragraph_numbers_are_diagnosed_and_kept() {
 #[test]
 fn absurd_point_numbers_are_diagnosed_and_kept() {
     let text = format!("{HEAD}1. Calls for:\n(1) one;\n(99999) two;\n");
-    let (m, diags) = read(&text);
+    let (m, diags) = reader_only_as(&text, "");
     let all = words(&m);
     assert!(all.contains("(99999)") || all.contains("99999"), "{all}");
     assert!(all.contains("two"), "{all}");

@@ -1,44 +1,11 @@
 //! The command line as users run it: diagnostics and exit codes for bad inputs, batches with a
 //! bad file among good ones, atomic outputs, unwritable output folders, determinism.
 
-use crate::harness::{fixtures, repo_root, sample_files};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-pub fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_motion-export"));
-    c.env_remove("SOURCE_DATE_EPOCH").env("NO_COLOR", "1");
-    c
-}
-
-pub fn run(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    bin()
-        .args(args.iter().map(|a| a.as_ref()))
-        .output()
-        .expect("run motion-export")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// Every file below `dir`, relative, sorted.
-pub fn files_below(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(p.strip_prefix(dir).unwrap().to_path_buf());
-            }
-        }
-    }
-    out.sort();
-    out
-}
+use crate::harness::{
+    assert_exit, assert_stderr, bin, convert_xml, files_below, fixtures, outputs, repo_root,
+    report_codes, run, sample_files, stderr,
+};
+use std::path::PathBuf;
 
 #[test]
 fn bad_inputs_give_their_diagnostic_and_exit_code_1() {
@@ -79,12 +46,12 @@ fn bad_inputs_give_their_diagnostic_and_exit_code_1() {
 fn warnings_pass_unless_denied() {
     let path = fixtures("bad").join("unrecognised.txt");
     let out = run(&[&"check", &path]);
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(0), "{err}");
-    assert!(
-        err.contains("warning[W-UNRECOGNISED-TEXT]") && err.contains("warning[W-FOOTNOTE-UNUSED]"),
-        "{err}"
+    assert_exit(
+        &out,
+        0,
+        &["warning[W-UNRECOGNISED-TEXT]", "warning[W-FOOTNOTE-UNUSED]"],
     );
+    let err = stderr(&out);
     // rustc-style: file:line:col, the source line, a hint.
     assert!(
         err.contains("unrecognised.txt:15:1")
@@ -93,8 +60,7 @@ fn warnings_pass_unless_denied() {
         "{err}"
     );
     let denied = run(&[&"check", &"--deny-warnings", &path]);
-    assert_eq!(denied.status.code(), Some(1));
-    assert!(stderr(&denied).contains("error[W-UNRECOGNISED-TEXT]"));
+    assert_exit(&denied, 1, &["error[W-UNRECOGNISED-TEXT]"]);
 }
 
 #[test]
@@ -116,12 +82,7 @@ fn large_inputs_finish_and_respect_the_size_limit() {
     // Every numbered paragraph is read as one, past 9,999 too (a regression: labels had at most
     // four digits, and later paragraphs became unplaced text).
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let codes: Vec<&str> = report["files"][0]["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
+    let codes = report_codes(&report["files"][0]);
     assert!(
         !codes.contains(&"W-UNRECOGNISED-TEXT"),
         "{:?}",
@@ -134,12 +95,7 @@ fn large_inputs_finish_and_respect_the_size_limit() {
         &stderr(&out)[..stderr(&out).len().min(2000)]
     );
     let limited = run(&[&"check", &"--max-input-size", &"1MiB", &big]);
-    assert_eq!(limited.status.code(), Some(1));
-    assert!(
-        stderr(&limited).contains("error[E-INPUT-TOO-LARGE]"),
-        "{}",
-        stderr(&limited)
-    );
+    assert_exit(&limited, 1, &["error[E-INPUT-TOO-LARGE]"]);
     drop(text);
 
     // A single 10 MB line.
@@ -256,14 +212,6 @@ fn readme_documents_every_code_and_exit_code() {
     }
 }
 
-/// The outputs below `dir`: every file but the incremental-build manifest.
-pub fn outputs(dir: &Path) -> Vec<PathBuf> {
-    files_below(dir)
-        .into_iter()
-        .filter(|f| f.as_os_str() != ".motion-export.manifest.json")
-        .collect()
-}
-
 /// A folder with two good motions, one in a sub-folder, and a bad one.
 fn mixed_batch() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -287,14 +235,7 @@ fn mixed_batch() -> tempfile::TempDir {
 fn one_bad_file_does_not_stop_the_batch() {
     let dir = mixed_batch();
     let out = dir.path().join("out");
-    let result = run(&[
-        &"convert",
-        &"--format",
-        &"xml",
-        &"-o",
-        &out,
-        &dir.path().join("in"),
-    ]);
+    let result = convert_xml(&out, &[&dir.path().join("in")]);
     assert_eq!(result.status.code(), Some(1), "{}", stderr(&result));
     assert_eq!(
         outputs(&out),
@@ -304,25 +245,17 @@ fn one_bad_file_does_not_stop_the_batch() {
         ]
     );
     assert!(stderr(&result).contains("error[E-RECITAL-GAP]"));
-    assert!(
-        stderr(&result).contains("converted 3 files (2 outputs): 1 with errors, 2 clean"),
-        "{}",
-        stderr(&result)
+    assert_stderr(
+        &result,
+        &["converted 3 files (2 outputs): 1 with errors, 2 clean"],
     );
 
     // The bad file once converted (an earlier, good version) leaves no stale output behind.
     std::fs::write(out.join("bad.xml"), "stale").unwrap();
-    let again = run(&[
-        &"convert",
-        &"--format",
-        &"xml",
-        &"-o",
-        &out,
-        &dir.path().join("in"),
-    ]);
+    let again = convert_xml(&out, &[&dir.path().join("in")]);
     assert_eq!(again.status.code(), Some(1));
     assert!(!out.join("bad.xml").exists(), "stale output was left");
-    assert!(stderr(&again).contains("removed"), "{}", stderr(&again));
+    assert_stderr(&again, &["removed"]);
 }
 
 #[test]
@@ -332,13 +265,8 @@ fn unwritable_output_gives_a_clear_error_and_exit_2() {
     // A file where the output folder should be.
     let blocker = dir.path().join("blocker");
     std::fs::write(&blocker, "").unwrap();
-    let out = run(&[&"convert", &"--format", &"xml", &"-o", &blocker, &input]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("cannot create output folder"),
-        "{}",
-        stderr(&out)
-    );
+    let out = convert_xml(&blocker, &[&input]);
+    assert_exit(&out, 2, &["cannot create output folder"]);
     // A read-only folder (root ignores permissions, so skip that part when running as root).
     let ro = dir.path().join("ro");
     std::fs::create_dir(&ro).unwrap();
@@ -346,13 +274,8 @@ fn unwritable_output_gives_a_clear_error_and_exit_2() {
     perms.set_readonly(true);
     std::fs::set_permissions(&ro, perms).unwrap();
     if std::fs::write(ro.join("probe"), "").is_err() {
-        let out = run(&[&"convert", &"--format", &"xml", &"-o", &ro, &input]);
-        assert_eq!(out.status.code(), Some(2));
-        assert!(
-            stderr(&out).contains("cannot write in output folder"),
-            "{}",
-            stderr(&out)
-        );
+        let out = convert_xml(&ro, &[&input]);
+        assert_exit(&out, 2, &["cannot write in output folder"]);
     }
     // /dev/full: writing fails with "no space left"; nothing partial is left.
     let full = run(&[&"convert", &"--format", &"xml", &"-", &"-o", &"/dev/full"]);
@@ -363,14 +286,7 @@ fn unwritable_output_gives_a_clear_error_and_exit_2() {
 fn no_temporary_or_partial_files_are_left() {
     let dir = mixed_batch();
     let out = dir.path().join("out");
-    run(&[
-        &"convert",
-        &"--format",
-        &"xml",
-        &"-o",
-        &out,
-        &dir.path().join("in"),
-    ]);
+    convert_xml(&out, &[&dir.path().join("in")]);
     for f in files_below(&out) {
         if f.as_os_str() == ".motion-export.manifest.json" {
             continue;
@@ -398,20 +314,8 @@ fn symlinks_in_the_output_folder_are_not_followed() {
     std::fs::create_dir_all(&out).unwrap();
     std::fs::create_dir_all(&outside).unwrap();
     std::os::unix::fs::symlink(&outside, out.join("sub")).unwrap();
-    let result = run(&[
-        &"convert",
-        &"--format",
-        &"xml",
-        &"-o",
-        &out,
-        &dir.path().join("in"),
-    ]);
-    assert_eq!(result.status.code(), Some(2), "{}", stderr(&result));
-    assert!(
-        stderr(&result).contains("symbolic link"),
-        "{}",
-        stderr(&result)
-    );
+    let result = convert_xml(&out, &[&dir.path().join("in")]);
+    assert_exit(&result, 2, &["symbolic link"]);
     assert_eq!(
         std::fs::read_dir(&outside).unwrap().count(),
         0,

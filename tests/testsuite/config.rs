@@ -2,15 +2,12 @@
 //! what it may silence, `--config` and `--no-config`, only regular files read as configuration
 //! or font, `--pdf-font` siblings found by their name tables, and options each command refuses.
 
-use crate::cli::{bin, run};
-use crate::harness::{fixtures, sample_files};
+use crate::harness::{
+    assert_exit, assert_stderr, bin, copy_bad, fixtures, run, sample_files, stderr,
+};
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// Runs motion-export with at most 2 GiB of address space, killed after `secs` seconds: a
 /// command that would read a device until memory runs out, or wait on a FIFO forever, fails the
@@ -56,11 +53,7 @@ impl Planted {
         let root = tempfile::tempdir().unwrap();
         let motions = root.path().join("proj/motions");
         std::fs::create_dir_all(&motions).unwrap();
-        std::fs::copy(
-            fixtures("bad").join("numbering.txt"),
-            motions.join("numbering.txt"),
-        )
-        .unwrap();
+        copy_bad("numbering.txt", &motions);
         std::fs::write(motions.join("broken.xml"), "<akomaNtoso><p></akomaNtoso>").unwrap();
         std::fs::write(root.path().join("motion-export.toml"), toml).unwrap();
         Planted { root }
@@ -98,8 +91,7 @@ fn issue_11_8_a_configuration_above_the_input_argument_is_not_read() {
     // is simply not read.
     let planted = Planted::new("allow = [\"E-AKN-XML\", \"E-NO-PARAGRAPHS\"]\n");
     let out = run(&[&"check", &planted.path("proj/motions/broken.xml")]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("error[E-AKN-XML]"));
+    assert_exit(&out, 1, &["error[E-AKN-XML]"]);
 }
 
 #[test]
@@ -111,8 +103,7 @@ fn issue_11_8_the_search_stops_at_the_repository_root() {
         let git = planted.path(git);
         std::fs::create_dir(&git).unwrap();
         let out = run(&[&"check", &planted.root.path()]);
-        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-        assert!(stderr(&out).contains("error[E-RECITAL-GAP]"));
+        assert_exit(&out, 1, &["error[E-RECITAL-GAP]"]);
         std::fs::remove_dir(&git).unwrap();
     }
     // A `.git` file (a worktree or submodule) counts too.
@@ -168,8 +159,7 @@ fn issue_11_8_config_names_the_file_and_no_config_reads_none() {
         &elsewhere.path().join("nope.toml"),
         &numbering,
     ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("nope.toml"), "{}", stderr(&out));
+    assert_exit(&out, 2, &["nope.toml"]);
     // convert, dump and deps take them too.
     let sample = &sample_files()[0];
     let out_dir = tempfile::tempdir().unwrap();
@@ -228,12 +218,12 @@ fn issue_11_8_input_errors_cannot_be_allowed() {
     let config = dir.path().join("motion-export.toml");
     std::fs::write(&config, "allow = [\"E-AKN-XML\"]\n").unwrap();
     let out = run(&[&"check", &broken]);
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(
-        err.contains("motion-export.toml") && err.contains("E-AKN-XML cannot be allowed"),
-        "{err}"
+    assert_exit(
+        &out,
+        2,
+        &["motion-export.toml", "E-AKN-XML cannot be allowed"],
     );
+    let err = stderr(&out);
     assert!(!err.contains("checked 1 file"), "{err}");
 }
 
@@ -242,11 +232,7 @@ fn issue_11_8_convert_never_writes_an_empty_motion() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
     std::fs::create_dir(&input).unwrap();
-    std::fs::copy(
-        fixtures("bad").join("no-paragraphs.txt"),
-        input.join("no-paragraphs.txt"),
-    )
-    .unwrap();
+    copy_bad("no-paragraphs.txt", &input);
     let out_dir = dir.path().join("out");
     let out = run(&[
         &"convert",
@@ -268,11 +254,11 @@ fn issue_11_8_convert_never_writes_an_empty_motion() {
     assert_eq!(stderr(&out).matches("cannot be allowed").count(), 1);
     assert!(
         !out_dir.exists()
-            || crate::cli::files_below(&out_dir)
+            || crate::harness::files_below(&out_dir)
                 .iter()
                 .all(|p| p.extension().is_none_or(|e| e == "json")),
         "{:?}",
-        crate::cli::files_below(&out_dir)
+        crate::harness::files_below(&out_dir)
     );
     // And the library itself refuses: every exporter reports the motion incomplete.
     let empty = motion_export::model::Motion {
@@ -303,12 +289,7 @@ fn issue_11_5_configuration_must_be_a_regular_file() {
     // A device given as --config: refused at once, not read until memory runs out.
     let out = run_bounded(&[&"check", &"--config", &"/dev/zero", sample], 30)
         .expect("--config /dev/zero did not finish");
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("not a regular file"),
-        "{}",
-        stderr(&out)
-    );
+    assert_exit(&out, 2, &["not a regular file"]);
     // A FIFO, as --config or as the motion-export.toml of the input's folder: no hang.
     let fifo = dir.path().join("motion-export.toml");
     mkfifo(&fifo);
@@ -328,19 +309,13 @@ fn issue_11_5_configuration_must_be_a_regular_file() {
             .map(|a| a as &dyn AsRef<std::ffi::OsStr>)
             .collect();
         let out = run_bounded(&args, 30).expect("a FIFO as configuration hangs");
-        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-        assert!(
-            stderr(&out).contains("not a regular file"),
-            "{}",
-            stderr(&out)
-        );
+        assert_exit(&out, 2, &["not a regular file"]);
     }
     // Too large a file is refused too.
     std::fs::remove_file(&fifo).unwrap();
     std::fs::write(&fifo, format!("# {}\n", "x".repeat(2 << 20))).unwrap();
     let out = run(&[&"check", &copy]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("larger than"), "{}", stderr(&out));
+    assert_exit(&out, 2, &["larger than"]);
     // A symbolic link to a regular file is fine.
     std::fs::remove_file(&fifo).unwrap();
     let real = dir.path().join("real.toml");
@@ -375,12 +350,7 @@ fn issue_11_5_pdf_font_must_be_a_regular_file() {
         30,
     )
     .expect("--pdf-font /dev/zero did not finish");
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("not a regular file"),
-        "{}",
-        stderr(&out)
-    );
+    assert_exit(&out, 2, &["not a regular file"]);
     let fifo = dir.path().join("font.ttf");
     mkfifo(&fifo);
     let out = run_bounded(
@@ -388,12 +358,7 @@ fn issue_11_5_pdf_font_must_be_a_regular_file() {
         30,
     )
     .expect("a FIFO as --pdf-font hangs");
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("not a regular file"),
-        "{}",
-        stderr(&out)
-    );
+    assert_exit(&out, 2, &["not a regular file"]);
 }
 
 /// A folder of DejaVu faces under names that say nothing of their style, with things beside
@@ -487,11 +452,7 @@ fn issue_12_dump_refuses_the_options_it_does_not_use() {
     ] {
         let out = bin().arg("dump").args(extra).arg(sample).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "dump {extra:?}");
-        assert!(
-            stderr(&out).contains("unexpected argument"),
-            "{}",
-            stderr(&out)
-        );
+        assert_stderr(&out, &["unexpected argument"]);
     }
     // What it uses, it takes.
     let out = bin()
@@ -514,20 +475,15 @@ fn issue_12_dump_refuses_the_options_it_does_not_use() {
 fn issue_12_values_are_case_insensitive() {
     let sample = &sample_files()[0];
     let out_dir = tempfile::tempdir().unwrap();
-    let out = bin()
-        .args(["convert", "--paper", "A4", "--format", "PDF", "-o"])
-        .arg(out_dir.path())
-        .arg(sample)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let out = bin()
-        .args(["convert", "--paper", "LETTER", "--format", "Xml", "-o"])
-        .arg(out_dir.path())
-        .arg(sample)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for (paper, format) in [("A4", "PDF"), ("LETTER", "Xml")] {
+        let out = bin()
+            .args(["convert", "--paper", paper, "--format", format, "-o"])
+            .arg(out_dir.path())
+            .arg(sample)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
     let out = bin()
         .args(["check", "--report-format", "JSON", "--lang", "EN"])
         .arg(sample)
@@ -548,8 +504,7 @@ fn issue_12_font_size_help_states_range_and_default() {
     assert!(help.contains(&format!("[default: {default}]")), "{help}");
     // Outside the range: a usage error that states it.
     let out = run(&[&"convert", &"--font-size", &"30", &sample_files()[0]]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("6 to 24"), "{}", stderr(&out));
+    assert_exit(&out, 2, &["6 to 24"]);
 }
 
 /// `--allow` silences the findings of `check --versions` like any other allowable code (they were
@@ -566,8 +521,7 @@ fn allow_silences_version_findings() {
     let last = seed.rfind("\n14. ").unwrap();
     std::fs::write(dir.path().join("B9-0146-2021_FR.txt"), &seed[..last]).unwrap();
     let out = run(&[&"check", &"--versions", &dir.path()]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("E-VERSIONS-"), "{}", stderr(&out));
+    assert_exit(&out, 1, &["E-VERSIONS-"]);
     let codes: Vec<String> = stderr(&out)
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
         .filter(|w| w.starts_with("E-VERSIONS-"))
@@ -603,10 +557,5 @@ fn export_errors_cannot_be_allowed() {
         &"E-EXPORT",
         &crate::harness::repo_root().join("samples/B9-0146-2021_EN.txt"),
     ]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("E-EXPORT cannot be allowed"),
-        "{}",
-        stderr(&out)
-    );
+    assert_exit(&out, 2, &["E-EXPORT cannot be allowed"]);
 }

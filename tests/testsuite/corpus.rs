@@ -1,9 +1,8 @@
 //! The real motions of `../shared/corpus/ep/` and the seed: each parses with no error and gives
 //! what `EXPECTED.tsv` says a correct parse finds.
 
-use crate::harness::{self, shared_dir};
-use motion_export::model::{Motion, Point};
-use motion_export::read;
+use crate::harness::{self, all_points, read_file, shared_dir};
+use motion_export::model::Motion;
 use std::path::PathBuf;
 
 /// One row of EXPECTED.tsv, by column name.
@@ -51,16 +50,6 @@ fn expected_rows() -> Vec<Expected> {
         .collect()
 }
 
-/// Parses a file as the command line does.
-pub fn parse_file(path: &std::path::Path) -> (Motion, Vec<motion_export::diag::Diagnostic>) {
-    let bytes = std::fs::read(path).unwrap();
-    let text = read::decode::decode(&bytes)
-        .unwrap_or_else(|d| panic!("{}: {}", path.display(), d.message));
-    let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-    let parsed = crate::harness::read(&text, &stem);
-    (parsed.motion, parsed.diagnostics)
-}
-
 /// The title as EXPECTED.tsv records it: the cover's, or the resolution's own title without its
 /// leading words and trailing references.
 fn title_of(m: &Motion) -> String {
@@ -94,12 +83,8 @@ fn title_of(m: &Motion) -> String {
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn count_points(points: &[Point]) -> usize {
-    points.iter().map(|p| 1 + count_points(&p.points)).sum()
-}
-
 fn check(row: &Expected) -> Vec<String> {
-    let (m, diags) = parse_file(&row.path());
+    let (m, diags) = read_file(&row.path());
     let mut problems = Vec::new();
     for d in diags.iter().filter(|d| d.is_error()) {
         problems.push(format!(
@@ -149,15 +134,7 @@ fn check(row: &Expected) -> Vec<String> {
     expect("citations", m.citations.len().to_string());
     expect("recitals", m.recitals.len().to_string());
     expect("paragraphs", m.paragraphs().count().to_string());
-    let points = m
-        .paragraphs()
-        .map(|p| count_points(&p.points))
-        .sum::<usize>()
-        + m.recitals
-            .iter()
-            .map(|r| count_points(&r.points))
-            .sum::<usize>();
-    expect("subpoints", points.to_string());
+    expect("subpoints", all_points(&m).to_string());
     expect("footnotes", m.footnotes.len().to_string());
     expect("headings", m.headings().count().to_string());
     let last = m
@@ -216,7 +193,7 @@ fn corpus_and_samples_parse_without_errors() {
     let mut failures = Vec::new();
     // Every file in a language the reader has a profile for (the language code ends the name).
     let supported = |p: &PathBuf| {
-        let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+        let stem = crate::harness::stem(p);
         motion_export::lang::from_name(&stem).is_some()
     };
     for path in harness::corpus_files()
@@ -224,7 +201,7 @@ fn corpus_and_samples_parse_without_errors() {
         .filter(supported)
         .chain(harness::sample_files())
     {
-        let (_, diags) = parse_file(&path);
+        let (_, diags) = read_file(&path);
         let errors: Vec<String> = diags
             .iter()
             .filter(|d| d.is_error())

@@ -2,12 +2,10 @@
 //! fields and keep every word), dates in every form, items sharing a line or in brackets, the
 //! document number checked against the file name, procedure references checked.
 
-use crate::harness::{self, diff_words, words};
+use crate::harness::{self, codes, decode_file, diff_words, read_as, stem, words};
 use motion_export::diag::Diagnostic;
 use motion_export::lang::{self, Profile};
 use motion_export::model::{Date, Motion, Para};
-use motion_export::read;
-use std::path::{Path, PathBuf};
 
 /// Wraps `text` as `fold -s -w width` does: a line longer than `width` characters is broken after
 /// the last space within its first `width` characters (at `width` when there is none); blank
@@ -31,35 +29,6 @@ pub fn fold(text: &str, width: usize) -> String {
     out
 }
 
-fn all_files() -> Vec<PathBuf> {
-    let mut files = harness::sample_files();
-    let mut languages: Vec<PathBuf> =
-        std::fs::read_dir(harness::repo_root().join("samples/languages"))
-            .expect("samples/languages")
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-    languages.sort();
-    files.extend(languages);
-    files.extend(harness::corpus_files());
-    files
-}
-
-fn stem(path: &Path) -> String {
-    path.file_stem().unwrap().to_string_lossy().into_owned()
-}
-
-fn read_text(path: &Path) -> String {
-    read::decode::decode(&std::fs::read(path).unwrap())
-        .unwrap_or_else(|d| panic!("{}: {}", path.display(), d.message))
-}
-
-/// Parses and validates `text` as the command line does for a file named `name`.
-fn read_as(text: &str, name: &str) -> (Motion, Vec<Diagnostic>) {
-    let parsed = crate::harness::read(text, name);
-    (parsed.motion, parsed.diagnostics)
-}
-
 fn para_words(p: Option<&Para>) -> String {
     p.map(|p| words(&p.plain_text()).join(" "))
         .unwrap_or_default()
@@ -78,11 +47,7 @@ fn cover_fields(m: &Motion) -> String {
             )
         })
         .collect();
-    let replaces: Vec<(&str, Option<&str>)> = c
-        .replaces
-        .iter()
-        .map(|r| (r.number.as_str(), r.group.as_deref()))
-        .collect();
+    let replaces = harness::replaced(c);
     format!(
         "number {:?}\ndate {:?}\nkind {:?} {:?}\npe {:?}\nrule {:?}\nrule line {}\nrequest {}\ntitle {}\nprocedure {:?}\nauthors {authors:?}\nreplaces {replaces:?}",
         c.doc_number.as_ref().map(|n| &n.value),
@@ -267,9 +232,7 @@ fn fold_breaks_at_the_last_space_and_keeps_blank_lines() {
 #[test]
 fn wrapped_covers_read_to_the_same_fields_and_words() {
     let mut failures = Vec::new();
-    for path in all_files() {
-        let text = read_text(&path);
-        let name = stem(&path);
+    for (name, text) in harness::all_motion_texts() {
         let (m, _) = read_as(&text, &name);
         let want = cover_fields(&m);
         let want_words = cover_words(&m, &text);
@@ -303,9 +266,7 @@ fn wrapped_covers_read_to_the_same_fields_and_words() {
 #[test]
 fn every_cover_word_reaches_the_model_in_order() {
     let mut failures = Vec::new();
-    for path in all_files() {
-        let text = read_text(&path);
-        let name = stem(&path);
+    for (name, text) in harness::all_motion_texts() {
         for width in [0, 40, 72] {
             let text = if width == 0 {
                 text.clone()
@@ -324,13 +285,9 @@ fn every_cover_word_reaches_the_model_in_order() {
 
 /// `samples/B9-0146-2021_EN.txt` with its cover's date line replaced.
 fn sample_with(from: &str, to: &str) -> (Motion, Vec<Diagnostic>) {
-    let text = read_text(&harness::repo_root().join("samples/B9-0146-2021_EN.txt"));
+    let text = decode_file(&harness::repo_root().join("samples/B9-0146-2021_EN.txt"));
     assert!(text.contains(from), "{from} not in the sample");
     read_as(&text.replacen(from, to, 1), "B9-0146-2021_EN")
-}
-
-fn codes(diags: &[Diagnostic]) -> Vec<&str> {
-    diags.iter().map(|d| d.code).collect()
 }
 
 const KAZAKHSTAN: &str = "on the Human rights situation in Kazakhstan";
@@ -373,7 +330,7 @@ fn written_dates_follow_each_language_profile() {
     ];
     for (lang, form) in forms {
         let path = harness::repo_root().join(format!("samples/languages/B9-0999-2024_{lang}.txt"));
-        let text = read_text(&path);
+        let text = decode_file(&path);
         let (m0, _) = read_as(&text, &stem(&path));
         let date = m0.cover.date.as_ref().expect("the sample has a date");
         let written = &text[date.span.start..date.span.end];
@@ -408,7 +365,7 @@ fn a_malformed_date_gives_only_the_date_error_and_is_not_the_title() {
         assert_eq!(para_words(m.cover.title.as_ref()), KAZAKHSTAN, "{form}");
         let all = cover_words(
             &m,
-            &read_text(&harness::repo_root().join("samples/B9-0146-2021_EN.txt"))
+            &decode_file(&harness::repo_root().join("samples/B9-0146-2021_EN.txt"))
                 .replacen("9.2.2021", form, 1),
         );
         assert!(all.contains(&form.to_string()), "{form} lost: {all:?}");
@@ -461,7 +418,7 @@ fn the_rule_line_is_found_in_any_letter_case() {
 
 #[test]
 fn a_number_that_differs_from_the_file_name_is_reported() {
-    let text = read_text(&harness::repo_root().join("samples/B9-0146-2021_EN.txt"));
+    let text = decode_file(&harness::repo_root().join("samples/B9-0146-2021_EN.txt"));
     let (_, diags) = read_as(&text, "B9-0146-2021_EN");
     assert!(
         !codes(&diags).contains(&"W-DOCNUMBER-FILENAME"),
@@ -493,7 +450,7 @@ fn a_number_that_differs_from_the_file_name_is_reported() {
 #[test]
 fn procedure_references_are_checked() {
     // Not `yyyy/nnnn(TYPE)`: kept in the title as text, and diagnosed.
-    let text = read_text(&harness::repo_root().join("samples/B9-0146-2021_EN.txt"));
+    let text = decode_file(&harness::repo_root().join("samples/B9-0146-2021_EN.txt"));
     let (m, diags) = read_as(
         &text.replace("(2021/2544(RSP))", "(21/2544(RSP))"),
         "B9-0146-2021_EN",
@@ -552,7 +509,7 @@ fn xml_words(m: &Motion) -> String {
 #[test]
 fn issue_13_b9_0542_wrapped_at_72_keeps_its_rule_line_and_title_in_the_xml() {
     let path = harness::shared_dir().join("corpus/ep/B9-0542-2021_EN.txt");
-    let wrapped = fold(&read_text(&path), 72);
+    let wrapped = fold(&decode_file(&path), 72);
     let (m, _) = read_as(&wrapped, "B9-0542-2021_EN");
     let rule_line = "pursuant to Rule 143 of the Rules of Procedure";
     let title = "on setting ambitious labelling standards to provide information to consumers";
@@ -565,7 +522,7 @@ fn issue_13_b9_0542_wrapped_at_72_keeps_its_rule_line_and_title_in_the_xml() {
 #[test]
 fn issue_13_rc_b10_0249_wrapped_keeps_its_title_and_a_malformed_date_reaches_the_xml() {
     let path = harness::shared_dir().join("corpus/ep/RC-B10-0249-2025_EN.txt");
-    let text = read_text(&path);
+    let text = decode_file(&path);
     for width in [40, 72] {
         let (m, _) = read_as(&fold(&text, width), "RC-B10-0249-2025_EN");
         let title =

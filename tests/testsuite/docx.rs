@@ -10,7 +10,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 // ---------------------------------------------------------------------------------------------
 // Reading a DOCX back
@@ -230,25 +230,12 @@ fn read_styles(xml: &str) -> (BTreeMap<String, String>, Option<String>) {
 // ---------------------------------------------------------------------------------------------
 // What the model says the document must hold
 
-/// The motion's paragraphs outside its footnotes, in reading order.
-fn text_paras(m: &Motion) -> Vec<&Para> {
-    let notes: Vec<*const Para> = m
-        .footnotes
-        .iter()
-        .flat_map(|n| n.content.iter().map(|p| p as *const Para))
-        .collect();
-    m.text_in_order()
-        .into_iter()
-        .filter(|p| !notes.contains(&(*p as *const Para)))
-        .collect()
-}
-
 /// The first call of each note that can be called (it exists, its marker shows something), in
 /// reading order: the call's position in its paragraph, note index and marker.
 fn first_calls(m: &Motion) -> Vec<(*const Inline, usize, String)> {
     let mut seen = vec![false; m.footnotes.len()];
     let mut out = Vec::new();
-    for para in text_paras(m) {
+    for para in harness::main_text(m) {
         for inline in &para.inlines {
             if let Inline::NoteRef {
                 marker,
@@ -435,7 +422,7 @@ fn shown_text(m: &Motion) -> String {
     let numbered = word_numbers_notes(m);
     let calls = first_calls(m);
     let mut out = String::new();
-    for para in text_paras(m) {
+    for para in harness::main_text(m) {
         let mut text = String::new();
         for inline in &para.inlines {
             match inline {
@@ -764,226 +751,23 @@ fn check_python_docx(cases: &[(&str, &Motion, &Unpacked)]) {
 // ---------------------------------------------------------------------------------------------
 // Motions to export
 
-fn span() -> motion_export::diag::Span {
-    Default::default()
-}
-
-fn num(text: &str) -> Num {
-    Num {
-        text: text.into(),
-        value: text.trim_matches(|c: char| !c.is_alphanumeric()).into(),
-    }
-}
-
-fn paragraph(n: &str, text: &str) -> BodyItem {
-    BodyItem::Paragraph(Paragraph {
-        num: num(n),
-        content: vec![Para::plain(text, span())],
-        points: vec![],
-        wrap_up: vec![],
-        span: span(),
-    })
-}
-
-fn recital(n: &str, text: &str) -> Recital {
-    Recital {
-        num: num(n),
-        content: vec![Para::plain(text, span())],
-        points: vec![],
-        span: span(),
-    }
-}
-
-fn note_ref(marker: &str, note: Option<usize>) -> Inline {
-    Inline::NoteRef {
-        marker: marker.into(),
-        note,
-    }
-}
-
-/// Control characters and whitespace controls everywhere text goes, also on the cover.
-fn control_characters() -> Motion {
-    let mut m = harness::rich_motion();
-    m.cover.doc_number.as_mut().unwrap().value = "B9-\u{1}0146/2021".into();
-    m.cover.authors[0].members[0] = "Kati\u{0}Piri".into();
-    m.title = Some(Para::plain(
-        "European\u{b}Parliament\tresolution\non\rcontrol\u{FFFE}characters \u{1f}end",
-        span(),
-    ));
-    m.recitals.push(recital(
-        "C.\u{7}",
-        "whereas\u{c}form feeds\u{8}and bells\u{7}ring",
-    ));
-    m.recitals.push(recital(
-        "D.",
-        "whereas C1 controls\u{85}\u{92}\u{9f} and a \u{feff}BOM stay",
-    ));
-    m.footnotes[0].content[0] = Para::plain("Note\u{0}with\u{FFFF}controls", span());
-    m
-}
-
-/// Greek text tagged `el`, Bulgarian tagged `bg`.
-fn greek() -> Motion {
-    let mut m = harness::rich_motion();
-    m.lang = "el".into();
-    m.title = Some(Para::plain(
-        "Ψήφισμα του Ευρωπαϊκού Κοινοβουλίου σχετικά με την κατάσταση στο Καζακστάν",
-        span(),
-    ));
-    m.recitals = vec![recital(
-        "Α.",
-        "λαμβάνοντας υπόψη ότι η Ελλάδα είναι κράτος μέλος·",
-    )];
-    m
-}
-
-fn bulgarian() -> Motion {
-    let mut m = harness::rich_motion();
-    m.lang = "bg".into();
-    m.formula = Some(Para::plain("Европейският парламент,", span()));
-    m.body.push(paragraph(
-        "4.",
-        "възлага на своя председател да предаде настоящата резолюция",
-    ));
-    m
-}
-
-/// Notes in every state: called, never called, called twice, called with no note, called with
-/// an index out of range, called from a footnote, with several paragraphs and none.
-fn footnote_cases() -> Motion {
-    let mut m = harness::rich_motion();
-    m.footnotes.push(Footnote {
-        marker: "2".into(),
-        content: vec![
-            Para::plain("Never called, first paragraph.", span()),
-            Para::plain("Never called, second paragraph.", span()),
-        ],
-        span: span(),
-    });
-    m.footnotes.push(Footnote {
-        marker: "3".into(),
-        content: vec![Para {
-            inlines: vec![Inline::text("Calls another note"), note_ref("[4]", Some(3))],
-            span: span(),
-        }],
-        span: span(),
-    });
-    m.footnotes.push(Footnote {
-        marker: "4".into(),
-        content: vec![],
-        span: span(),
-    });
-    m.recitals[1].content[0].inlines.extend([
-        note_ref("[1]", Some(0)),
-        Inline::text(" again;"),
-        note_ref("[3]", Some(2)),
-        Inline::text(" unknown"),
-        note_ref("[9]", None),
-        Inline::text(" out of range"),
-        note_ref("[10]", Some(10)),
-        Inline::LineBreak,
-        Inline::text("after a break"),
-    ]);
-    m
-}
-
-fn with_trailing() -> Motion {
-    let mut m = harness::rich_motion();
-    m.trailing = vec![
-        Para::plain("Text the reader could not place.", span()),
-        Para {
-            inlines: vec![Inline::text("Trailing call"), note_ref("[5]", Some(1))],
-            span: span(),
-        },
-    ];
-    m.footnotes.push(Footnote {
-        marker: "5".into(),
-        content: vec![Para::plain(
-            "Note called only from the trailing text.",
-            span(),
-        )],
-        span: span(),
-    });
-    m
-}
-
-/// Numbers as the motion prints them: repeats, gaps, odd forms, empty ones, deep points.
-fn duplicate_numbers() -> Motion {
-    let mut m = harness::rich_motion();
-    m.recitals
-        .push(recital("B.", "whereas this recital repeats the letter B;"));
-    m.recitals.push(recital("D.", "whereas C is missing;"));
-    m.recitals
-        .push(recital("", "whereas this recital has no number;"));
-    m.body.push(paragraph("3.", "Repeats paragraph 3."));
-    m.body.push(paragraph("7a.", "Comes after a gap."));
-    let deep = Point {
-        num: num("–"),
-        content: vec![Para::plain("fourth level dash", span())],
-        points: vec![],
-        span: span(),
-    };
-    let third = Point {
-        num: num("(A)"),
-        content: vec![
-            Para::plain("third level", span()),
-            Para::plain("second paragraph of a point", span()),
-        ],
-        points: vec![deep],
-        span: span(),
-    };
-    if let BodyItem::Paragraph(p) = &mut m.body[2] {
-        p.points[1].points[0].points.push(third);
-        p.content
-            .push(Para::plain("A second paragraph of paragraph 2.", span()));
-    }
-    m.recitals[0].points.push(Point {
-        num: num("(a)"),
-        content: vec![],
-        points: vec![],
-        span: span(),
-    });
-    m.citations.push(Citation {
-        content: vec![],
-        span: span(),
-    });
-    m
-}
-
-fn every_part() -> Motion {
-    let mut m = harness::rich_motion();
-    m.cover.pe_number = Some(Located {
-        value: "PE662.890v01-00".into(),
-        span: span(),
-    });
-    m.cover.rule_line = None;
-    m.cover.other = vec![Para::plain("Cover text the reader could not place", span())];
-    m.cover.authors.push(AuthorGroup {
-        members: vec!["Isabel Santos".into()],
-        group: Some("Renew".into()),
-        group_line: None,
-        span: span(),
-    });
-    m.title_notes = vec![Para::plain("(Consultation procedure)", span())];
-    m.recitals_intro = Some(Para::plain("och av följande skäl:", span()));
-    m.body_intro = Some(Para::plain(
-        "Europaparlamentet utfärdar denna resolution",
-        span(),
-    ));
-    m
-}
-
+/// The rich motion, the empty one, and the fixture motions (`tests/fixtures/models/`) made for
+/// DOCX: control characters and whitespace controls everywhere text goes, also on the cover;
+/// Greek text tagged `el`, Bulgarian tagged `bg`; notes in every state (called, never called,
+/// called twice, called with no note, called with an index out of range, called from a footnote,
+/// with several paragraphs and none); a note called only from trailing text; numbers as the
+/// motion prints them (repeats, gaps, odd forms, empty ones, deep points); every part.
 fn cases() -> Vec<(&'static str, Motion)> {
     vec![
         ("rich motion", harness::rich_motion()),
         ("empty motion", Motion::default()),
-        ("control characters", control_characters()),
-        ("Greek", greek()),
-        ("Bulgarian", bulgarian()),
-        ("footnote cases", footnote_cases()),
-        ("trailing text", with_trailing()),
-        ("duplicate numbers", duplicate_numbers()),
-        ("every part", every_part()),
+        ("control characters", harness::model("control_characters")),
+        ("Greek", harness::model("rich_greek")),
+        ("Bulgarian", harness::model("rich_bulgarian")),
+        ("footnote cases", harness::model("footnote_cases")),
+        ("trailing text", harness::model("with_trailing")),
+        ("duplicate numbers", harness::model("numbering_oddities")),
+        ("every part", harness::model("every_part")),
     ]
 }
 
@@ -999,7 +783,7 @@ fn docx_of_hand_built_motions_is_sound_complete_and_styled() {
 
 #[test]
 fn recitals_paragraphs_and_points_carry_their_styles() {
-    let m = duplicate_numbers();
+    let m = harness::model("numbering_oddities");
     let u = unpack(&export(&m));
     let body = read_paragraphs(&u.part("word/document.xml").unwrap());
     let with_style = |s: &str| body.iter().filter(|p| p.style == s).count();
@@ -1068,7 +852,7 @@ fn footnotes_are_real_word_footnotes() {
     );
 
     // Notes called out of sequence keep the motion's own marks, in the text and in the notes.
-    let m = footnote_cases();
+    let m = harness::model("footnote_cases");
     let u = unpack(&export(&m));
     let body = read_paragraphs(&u.part("word/document.xml").unwrap());
     let refs: Vec<&(String, bool)> = body.iter().flat_map(|p| &p.refs).collect();
@@ -1101,7 +885,7 @@ fn footnotes_are_real_word_footnotes() {
 
 #[test]
 fn bold_italic_and_line_breaks_are_runs() {
-    let m = footnote_cases();
+    let m = harness::model("footnote_cases");
     let u = unpack(&export(&m));
     let document = u.part("word/document.xml").unwrap();
     assert!(
@@ -1117,9 +901,14 @@ fn bold_italic_and_line_breaks_are_runs() {
 fn huge_text_exports() {
     let mut m = harness::rich_motion();
     let long = "whereas a very long recital goes on and on; ".repeat(25_000);
-    m.recitals.push(recital("Z.", &long));
+    m.recitals.push(Recital {
+        num: harness::num("Z.", "Z"),
+        content: vec![harness::para(&long)],
+        points: vec![],
+        span: harness::span(),
+    });
     m.body
-        .extend((1..=2000).map(|i| paragraph(&format!("{i}."), "Calls on the Commission.")));
+        .extend((1..=2000).map(|i| harness::paragraph(i, "Calls on the Commission.")));
     let u = unpack(&export(&m));
     assert_well_formed(std::slice::from_ref(&u));
     let body = read_paragraphs(&u.part("word/document.xml").unwrap());
@@ -1132,7 +921,7 @@ fn huge_text_exports() {
 
 #[test]
 fn same_motion_same_bytes_on_any_thread() {
-    let m = footnote_cases();
+    let m = harness::model("footnote_cases");
     let first = export(&m);
     assert_eq!(first, export(&m), "twice in a row");
     let (a, b) = std::thread::scope(|s| {
@@ -1150,7 +939,7 @@ fn docx_is_small() {
     let bytes = export(&harness::rich_motion());
     assert!(bytes.len() < 20 * 1024, "{} bytes", bytes.len());
     let seed = harness::shared_dir().join("seed/B9-0146-2021_EN.txt");
-    let m = parse_file(&seed);
+    let m = harness::read_file(&seed).0;
     let bytes = export(&m);
     assert!(bytes.len() < 20 * 1024, "seed: {} bytes", bytes.len());
 }
@@ -1182,19 +971,11 @@ fn options_set_page_font_and_size() {
     assert_well_formed(&[u]);
 }
 
-fn parse_file(path: &Path) -> Motion {
-    crate::corpus::parse_file(path).0
-}
-
-/// The real motions of the corpus and the samples. Meaningful once the reader lands.
+/// The real motions of the samples and the corpus.
 fn real_motions() -> Vec<(String, Motion)> {
-    let mut files = harness::corpus_files();
-    if harness::repo_root().join("samples").is_dir() {
-        files.extend(harness::sample_files());
-    }
-    files
+    harness::samples_and_corpus()
         .iter()
-        .map(|f| (f.display().to_string(), parse_file(f)))
+        .map(|f| (f.display().to_string(), harness::read_file(f).0))
         .collect()
 }
 
@@ -1212,7 +993,7 @@ fn docx_of_corpus_and_samples_is_sound_complete_and_styled() {
 fn docx_speed() {
     let seed = harness::shared_dir().join("seed/B9-0146-2021_EN.txt");
     for (what, m) in [
-        ("seed", parse_file(&seed)),
+        ("seed", harness::read_file(&seed).0),
         ("rich motion", harness::rich_motion()),
     ] {
         // The best of five rounds: the machine is shared.

@@ -2,7 +2,7 @@
 //! control or escape character to the terminal, never lets input start a line with `::` (a GitHub
 //! Actions workflow command), and `deps` never writes a make rule that make would misread.
 
-use crate::cli::bin;
+use crate::harness::bin;
 use std::path::Path;
 use std::process::Output;
 

@@ -3,55 +3,14 @@
 //! motions whose work is counted (instructions under valgrind), not timed, and `check --versions`
 //! over many versions of one motion.
 
-use crate::cli::{bin, files_below, run};
-use crate::harness::repo_root;
 #[cfg(target_os = "linux")]
-use crate::measure::run_measuring_memory;
-use crate::measure::{assert_linear, assert_linear_counts, instructions_of};
+use crate::harness::run_measuring_memory;
+use crate::harness::{
+    assert_exit, assert_linear, assert_linear_counts, assert_stderr, bin, convert_xml, files_below,
+    instructions_of, run, seed_batch, start_convert, stderr, tiny_motion,
+};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Output, Stdio};
-use std::time::{Duration, Instant};
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// A short, valid motion; `n` makes each one different.
-pub(crate) fn tiny_motion(n: usize) -> String {
-    format!(
-        "B9-{:04}/2024\n\nThe European Parliament,\n\n– having regard to Rule 143 of its Rules of Procedure,\n\n\
-         A. whereas item {n} matters;\n\n1. Calls for action on item {n};\n\n\
-         2. Instructs its President to forward this resolution to the Commission.\n",
-        n % 10_000
-    )
-}
-
-/// Writes `count` copies of the seed motion into `dir` (as `m00000.txt`, ...).
-pub(crate) fn seed_batch(dir: &Path, count: usize) -> Vec<PathBuf> {
-    let seed = std::fs::read(repo_root().join("samples/B9-0146-2021_EN.txt")).unwrap();
-    std::fs::create_dir_all(dir).unwrap();
-    (0..count)
-        .map(|i| {
-            let p = dir.join(format!("m{i:05}.txt"));
-            std::fs::write(&p, &seed).unwrap();
-            p
-        })
-        .collect()
-}
-
-/// Waits until `dir` holds at least `n` files, or the child exits, or 60 s pass.
-pub(crate) fn wait_for_outputs(dir: &Path, n: usize, child: &mut Child) {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(60) {
-        if child.try_wait().unwrap().is_some() {
-            return;
-        }
-        if std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0) >= n {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-}
+use std::process::Output;
 
 /// Checks that every file below `out` is a complete output and no temporary file is left.
 /// Returns the outputs' names.
@@ -94,24 +53,14 @@ fn ctrl_c_stops_the_batch_with_130_and_leaves_only_whole_files() {
     let count = 2_000;
     seed_batch(&dir.path().join("in"), count);
     let out = dir.path().join("out");
-    let mut child = bin()
-        .args(["convert", "-q", "-j", "2", "-o"])
-        .arg(&out)
-        .arg(dir.path().join("in"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    wait_for_outputs(&out, 30, &mut child);
+    let child = start_convert(&["-q", "-j", "2"], &out, &dir.path().join("in"), 30);
     let kill = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
         .unwrap();
     assert!(kill.success());
     let result = child.wait_with_output().unwrap();
-    let err = stderr(&result);
-    assert_eq!(result.status.code(), Some(130), "{err}");
-    assert!(err.contains("interrupted"), "{err}");
+    assert_exit(&result, 130, &["interrupted"]);
     let done = assert_complete_outputs(&out);
     assert!(!done.is_empty(), "nothing was converted before Ctrl-C");
     assert!(
@@ -157,15 +106,8 @@ fn inputs_deleted_or_unreadable_mid_batch_are_reported_and_the_rest_converted() 
     let count = 600;
     let inputs = seed_batch(&dir.path().join("in"), count);
     let out = dir.path().join("out");
-    let mut child = bin()
-        .args(["convert", "-q", "-j", "1", "--format", "xml,pdf", "-o"])
-        .arg(&out)
-        .arg(dir.path().join("in"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    wait_for_outputs(&out, 4, &mut child);
+    let options = ["-q", "-j", "1", "--format", "xml,pdf"];
+    let child = start_convert(&options, &out, &dir.path().join("in"), 4);
     // From the end of the batch: delete every tenth input, and turn every tenth (offset by five)
     // into a folder, which cannot be read as a file.
     let mut vanished = Vec::new();
@@ -185,7 +127,7 @@ fn inputs_deleted_or_unreadable_mid_batch_are_reported_and_the_rest_converted() 
     let outputs = assert_complete_outputs(&out);
     let mut reported = 0;
     for p in &inputs {
-        let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+        let stem = crate::harness::stem(p);
         let converted = outputs.contains(&PathBuf::from(format!("{stem}.xml")));
         if vanished.contains(p) {
             // Either it was converted before it vanished, or the batch says it cannot read it.
@@ -229,15 +171,7 @@ fn awkward_input_names_give_outputs_inside_the_output_folder() {
     // A folder reached through `..`, and a file by its absolute path.
     let through_dots = dir.path().join("in/deep/../deep");
     let absolute = std::fs::canonicalize(inner.join(names[0])).unwrap();
-    let result = run(&[
-        &"convert",
-        &"--format",
-        &"xml",
-        &"-o",
-        &out,
-        &through_dots,
-        &absolute,
-    ]);
+    let result = convert_xml(&out, &[&through_dots, &absolute]);
     assert_eq!(result.status.code(), Some(0), "{}", stderr(&result));
     let mut expected: Vec<PathBuf> = names
         .iter()
@@ -316,9 +250,8 @@ fn a_200_mb_input_is_refused_without_being_read() {
             .arg(&big)
             .arg(&good),
     );
+    assert_exit(&result, 1, &["error[E-INPUT-TOO-LARGE]"]);
     let err = stderr(&result);
-    assert_eq!(result.status.code(), Some(1), "{err}");
-    assert!(err.contains("error[E-INPUT-TOO-LARGE]"), "{err}");
     assert!(err.contains("--max-input-size"), "{err}");
     assert!(
         out.join("good.xml").exists(),
@@ -331,11 +264,7 @@ fn a_200_mb_input_is_refused_without_being_read() {
     );
     // Raising the limit reads it (it is all NUL bytes, so it is refused as binary instead).
     let raised = run(&[&"check", &"--max-input-size", &"300MiB", &big]);
-    assert!(
-        stderr(&raised).contains("error[E-INPUT-BINARY]"),
-        "{}",
-        stderr(&raised)
-    );
+    assert_stderr(&raised, &["error[E-INPUT-BINARY]"]);
 }
 
 /// A motion of `n` numbered paragraphs.
@@ -403,26 +332,23 @@ fn many_footnotes(n: usize) -> String {
     text
 }
 
+/// A motion of size `n` in one pathological shape.
+type Generator = fn(usize) -> String;
+
 const CHECK: &[&str] = &["check", "-q"];
 
+/// Numbered paragraphs, nested points, one long line and many footnotes: each shape at three sizes.
 #[test]
-fn numbered_paragraphs_take_linear_work() {
-    assert_linear("check, paragraphs", CHECK, 2_000, many_paragraphs);
-}
-
-#[test]
-fn nested_points_take_linear_work() {
-    assert_linear("check, nested points", CHECK, 1_000, nested_points);
-}
-
-#[test]
-fn a_long_line_takes_linear_work() {
-    assert_linear("check, one line", CHECK, 100_000, long_line);
-}
-
-#[test]
-fn footnotes_take_linear_work() {
-    assert_linear("check, footnotes", CHECK, 1_000, many_footnotes);
+fn the_reader_takes_linear_work() {
+    let shapes: [(&str, usize, Generator); 4] = [
+        ("check, paragraphs", 2_000, many_paragraphs),
+        ("check, nested points", 1_000, nested_points),
+        ("check, one line", 100_000, long_line),
+        ("check, footnotes", 1_000, many_footnotes),
+    ];
+    for (what, n, make) in shapes {
+        assert_linear(what, CHECK, n, make);
+    }
 }
 
 #[test]
@@ -484,15 +410,16 @@ fn pathological_motions_at_full_size_finish() {
 
 /// Runs `motion-export convert -o MOUNT INPUTS...` with a fresh tmpfs mounted (with
 /// `mount_options`) at MOUNT, in a private user and mount namespace (`unshare -rm`), so no
-/// privileges are needed; then copies what the run left in the tmpfs into `copy_to`. `before`
+/// privileges are needed; then copies what the run left in the tmpfs into `copy_to`, a new folder. `before`
 /// is shell run first, with the mount point in `$1`. None when namespaces are not available.
 #[cfg(target_os = "linux")]
 fn convert_into_tmpfs(
     mount_options: &str,
     before: &str,
-    inputs: &[&Path],
+    inputs: &[PathBuf],
     copy_to: &Path,
 ) -> Option<Output> {
+    std::fs::create_dir(copy_to).unwrap();
     let mount = tempfile::tempdir().unwrap();
     let script = format!(
         "mount -t tmpfs -o {mount_options} none \"$1\" || exit 99; {before}\n\
@@ -521,11 +448,9 @@ fn a_full_disk_leaves_only_whole_files_and_no_stale_ones() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = seed_batch(&dir.path().join("in"), 4);
     let copy = dir.path().join("copy");
-    std::fs::create_dir(&copy).unwrap();
     // A stale PDF from an earlier run, which this run cannot replace for lack of space.
     let stale = "printf 'old' > \"$1/m00003.pdf\"";
-    let input_refs: Vec<&Path> = inputs.iter().map(|p| p.as_path()).collect();
-    let Some(out) = convert_into_tmpfs("size=80k", stale, &input_refs, &copy) else {
+    let Some(out) = convert_into_tmpfs("size=80k", stale, &inputs, &copy) else {
         // Without namespaces, /dev/full stands in for a full disk (standard output).
         let full = run(&[
             &"convert",
@@ -538,9 +463,8 @@ fn a_full_disk_leaves_only_whole_files_and_no_stale_ones() {
         assert_eq!(full.status.code(), Some(2));
         return;
     };
+    assert_exit(&out, 2, &["No space left on device"]);
     let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("No space left on device"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
     let left = assert_complete_outputs(&copy);
     assert!(
@@ -562,14 +486,11 @@ fn a_read_only_output_folder_is_one_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = seed_batch(&dir.path().join("in"), 2);
     let copy = dir.path().join("copy");
-    std::fs::create_dir(&copy).unwrap();
-    let input_refs: Vec<&Path> = inputs.iter().map(|p| p.as_path()).collect();
-    let Some(out) = convert_into_tmpfs("ro", "", &input_refs, &copy) else {
+    let Some(out) = convert_into_tmpfs("ro", "", &inputs, &copy) else {
         return;
     };
+    assert_exit(&out, 2, &["cannot write in output folder"]);
     let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("cannot write in output folder"), "{err}");
     assert!(err.contains("Read-only file system"), "{err}");
     assert_eq!(err.matches("cannot write").count(), 1, "{err}");
 }
@@ -584,10 +505,8 @@ fn a_file_where_an_output_folder_should_be_fails_that_input_only() {
     let out = dir.path().join("missing/yet/out");
     std::fs::create_dir_all(&out).unwrap();
     std::fs::write(out.join("sub"), "a file, not a folder").unwrap();
-    let result = run(&[&"convert", &"--format", &"xml", &"-o", &out, &input]);
-    let err = stderr(&result);
-    assert_eq!(result.status.code(), Some(2), "{err}");
-    assert!(err.contains("inner.xml"), "{err}");
+    let result = convert_xml(&out, &[&input]);
+    assert_exit(&result, 2, &["inner.xml"]);
     assert!(
         out.join("top.xml").is_file(),
         "the other input was not converted"
@@ -598,7 +517,7 @@ fn a_file_where_an_output_folder_should_be_fails_that_input_only() {
     );
     // A missing output folder, several levels deep, is created.
     let fresh = dir.path().join("new/a/b");
-    let result = run(&[&"convert", &"--format", &"xml", &"-o", &fresh, &input]);
+    let result = convert_xml(&fresh, &[&input]);
     assert_eq!(result.status.code(), Some(0), "{}", stderr(&result));
     assert!(fresh.join("sub/inner.xml").is_file());
 }

@@ -2,8 +2,7 @@
 //! for byte so that any change to the output is seen in review. `BLESS=1 cargo test golden`
 //! rewrites them after an intended change.
 
-use crate::corpus::parse_file;
-use crate::harness::{fixtures, sample_files};
+use crate::harness::{fixtures, read_file, sample_files};
 use motion_export::export::{self, ExportOptions, Format};
 
 fn check(name: &str, actual: &[u8]) {
@@ -40,8 +39,8 @@ fn check(name: &str, actual: &[u8]) {
 #[test]
 fn samples_match_their_golden_files() {
     for path in sample_files() {
-        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let (motion, _) = parse_file(&path);
+        let stem = crate::harness::stem(&path);
+        let (motion, _) = read_file(&path);
         let xml = export::export(&motion, Format::Xml, &ExportOptions::default()).unwrap();
         check(&format!("{stem}.xml"), &xml);
         let mut json = serde_json::to_vec_pretty(&motion).unwrap();

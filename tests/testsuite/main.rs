@@ -16,7 +16,6 @@ mod harness;
 mod languages;
 mod layers;
 mod make;
-mod measure;
 mod memory;
 mod pdf;
 mod props;

@@ -1,14 +1,9 @@
 //! Batch and Makefile friendliness: incremental conversion, sharding, dependency lines, and the
 //! example Makefile in `samples/`.
 
-use crate::cli::{bin, files_below, run};
-use crate::harness::repo_root;
+use crate::harness::{assert_stderr, bin, files_below, repo_root, run, stderr};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
-
-fn stderr(o: &std::process::Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn mtimes(dir: &Path) -> Vec<(PathBuf, SystemTime)> {
     files_below(dir)
@@ -57,11 +52,7 @@ fn incremental_conversion_rebuilds_only_what_changed() {
     // Nothing changed: nothing is converted.
     std::thread::sleep(std::time::Duration::from_millis(20));
     let second = convert(path, &[]);
-    assert!(
-        stderr(&second).contains("converted 3 files: 3 up to date"),
-        "{}",
-        stderr(&second)
-    );
+    assert_stderr(&second, &["converted 3 files: 3 up to date"]);
     assert_eq!(mtimes(&path.join("out")), before);
 
     // One input touched: only its output is rebuilt.
@@ -69,10 +60,9 @@ fn incremental_conversion_rebuilds_only_what_changed() {
     let text = std::fs::read(&touched).unwrap();
     std::fs::write(&touched, &text).unwrap();
     let third = convert(path, &[]);
-    assert!(
-        stderr(&third).contains("converted 3 files (1 outputs): 1 clean, 2 up to date"),
-        "{}",
-        stderr(&third)
+    assert_stderr(
+        &third,
+        &["converted 3 files (1 outputs): 1 clean, 2 up to date"],
     );
     let after = mtimes(&path.join("out"));
     let changed: Vec<&PathBuf> = after
@@ -86,26 +76,17 @@ fn incremental_conversion_rebuilds_only_what_changed() {
     // An output deleted: rebuilt.
     std::fs::remove_file(path.join("out/B9-0777-2022_EN.xml")).unwrap();
     let fourth = convert(path, &[]);
-    assert!(
-        stderr(&fourth).contains("converted 3 files (1 outputs): 1 clean, 2 up to date"),
-        "{}",
-        stderr(&fourth)
+    assert_stderr(
+        &fourth,
+        &["converted 3 files (1 outputs): 1 clean, 2 up to date"],
     );
     assert!(path.join("out/B9-0777-2022_EN.xml").exists());
 
     // An option that changes the bytes changed: everything is rebuilt; so with --force.
     let fifth = convert(path, &["--lang", "en"]);
-    assert!(
-        stderr(&fifth).contains("converted 3 files (3 outputs): 3 clean"),
-        "{}",
-        stderr(&fifth)
-    );
+    assert_stderr(&fifth, &["converted 3 files (3 outputs): 3 clean"]);
     let sixth = convert(path, &["--lang", "en", "--force"]);
-    assert!(
-        stderr(&sixth).contains("converted 3 files (3 outputs): 3 clean"),
-        "{}",
-        stderr(&sixth)
-    );
+    assert_stderr(&sixth, &["converted 3 files (3 outputs): 3 clean"]);
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! format and each pathological shape (one paragraph of 4 MB of footnote calls, tens of thousands
 //! of headings), measured as peak resident memory at two sizes.
 
-use crate::measure::assert_memory_bound;
+use crate::harness::assert_memory_bound;
 
 /// Peak memory may be this many times the input...
 const FACTOR: u64 = 20;
@@ -52,34 +52,26 @@ fn check(format: &str, shape: &str, make: fn(usize) -> String, sizes: &[usize]) 
     }
 }
 
-#[test]
-fn xml_of_footnote_calls_stays_within_bound() {
-    check("xml", "footnote calls", calls_with_notes, SIZES);
+/// One test for each format and shape, named for both.
+macro_rules! bounded {
+    ($($(#[$attr:meta])* $name:ident: $format:literal, $shape:literal, $make:ident;)*) => {
+        $(
+            #[test]
+            $(#[$attr])*
+            fn $name() {
+                check($format, $shape, $make, SIZES);
+            }
+        )*
+    };
 }
 
-#[test]
-#[ignore = "issue 11.3, not fixed: 95x the input (was 1040x; links, outline and structure tree are now compact, but every line's glyphs, 24 bytes each, and the placed pages are held until the pages are drawn)"]
-fn pdf_of_footnote_calls_stays_within_bound() {
-    check("pdf", "footnote calls", calls_with_notes, SIZES);
-}
-
-#[test]
-fn docx_of_footnote_calls_stays_within_bound() {
-    check("docx", "footnote calls", calls_with_notes, SIZES);
-}
-
-#[test]
-fn xml_of_headings_stays_within_bound() {
-    check("xml", "headings", headings, SIZES);
-}
-
-#[test]
-#[ignore = "issue 11.3, not fixed: 104x the input (was 450x; `check` alone peaks at 36x, and every line with its glyphs and the placed pages are held until the pages are drawn)"]
-fn pdf_of_headings_stays_within_bound() {
-    check("pdf", "headings", headings, SIZES);
-}
-
-#[test]
-fn docx_of_headings_stays_within_bound() {
-    check("docx", "headings", headings, SIZES);
+bounded! {
+    xml_of_footnote_calls_stays_within_bound: "xml", "footnote calls", calls_with_notes;
+    #[ignore = "issue 11.3, not fixed: 95x the input (was 1040x; links, outline and structure tree are now compact, but every line's glyphs, 24 bytes each, and the placed pages are held until the pages are drawn)"]
+    pdf_of_footnote_calls_stays_within_bound: "pdf", "footnote calls", calls_with_notes;
+    docx_of_footnote_calls_stays_within_bound: "docx", "footnote calls", calls_with_notes;
+    xml_of_headings_stays_within_bound: "xml", "headings", headings;
+    #[ignore = "issue 11.3, not fixed: 104x the input (was 450x; `check` alone peaks at 36x, and every line with its glyphs and the placed pages are held until the pages are drawn)"]
+    pdf_of_headings_stays_within_bound: "pdf", "headings", headings;
+    docx_of_headings_stays_within_bound: "docx", "headings", headings;
 }

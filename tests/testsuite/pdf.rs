@@ -3,7 +3,7 @@
 //! (footnotes at the foot of their page, so compared on their own), pdftoppm renders every page,
 //! and the layout never puts a glyph outside the page. Output is byte-for-byte reproducible.
 
-use crate::harness::{self, assert_words_in_order, motion_words, words};
+use crate::harness::{self, assert_words_in_order, motion_words, para, paragraph, words};
 use motion_export::export::pdf::{self, FontFaces, FontFamily, PdfOptions};
 use motion_export::export::ExportError;
 use motion_export::model::*;
@@ -275,21 +275,17 @@ fn check(what: &str, m: &Motion) -> Pdf {
     pdf
 }
 
-fn para(text: &str) -> Para {
-    Para::plain(text, Default::default())
-}
-
-fn paragraph(n: usize, text: &str) -> BodyItem {
-    BodyItem::Paragraph(Paragraph {
-        num: Num {
-            text: format!("{n}.").into(),
-            value: n.to_string().into(),
+/// DejaVu Serif in its four faces, a family with fresh caches.
+fn dejavu_serif() -> FontFamily {
+    FontFamily::new(
+        "DejaVu Serif",
+        FontFaces {
+            regular: dejavu::serif::regular().into(),
+            bold: Some(dejavu::serif::bold().into()),
+            italic: Some(dejavu::serif::italic().into()),
+            bold_italic: Some(dejavu::serif::bold_italic().into()),
         },
-        content: vec![para(text)],
-        points: vec![],
-        wrap_up: vec![],
-        span: Default::default(),
-    })
+    )
 }
 
 /// The rich motion with its running text replaced by `text` in every paragraph.
@@ -487,24 +483,27 @@ fn pdf_pages(objects: &serde_json::Map<String, serde_json::Value>) -> Vec<String
         .collect()
 }
 
-#[test]
-fn greek_text_extracts() {
-    let m = in_language(
+/// Greek and Bulgarian: the title and the running text in their own scripts.
+const SCRIPTS: [(&str, &str, &str, &str); 2] = [
+    (
+        "greek",
         "el",
         "Ψήφισμα του Ευρωπαϊκού Κοινοβουλίου σχετικά με την κατάσταση στο Καζακστάν",
         "λαμβάνοντας υπόψη τα προηγούμενα ψηφίσματά του· εκφράζει τη βαθιά ανησυχία του για την επιδείνωση της κατάστασης των ανθρωπίνων δικαιωμάτων· ζητεί την άμεση απελευθέρωση όλων των πολιτικών κρατουμένων",
-    );
-    check("greek", &m);
-}
-
-#[test]
-fn bulgarian_text_extracts() {
-    let m = in_language(
+    ),
+    (
+        "bulgarian",
         "bg",
         "Резолюция на Европейския парламент относно положението с правата на човека в Казахстан",
         "като взе предвид предходните си резолюции относно Казахстан; изразява дълбока загриженост от влошаването на положението с правата на човека; призовава за незабавното освобождаване на всички политически затворници",
-    );
-    check("bulgarian", &m);
+    ),
+];
+
+#[test]
+fn greek_and_bulgarian_text_extracts() {
+    for (what, lang, title, text) in SCRIPTS {
+        check(what, &in_language(lang, title, text));
+    }
 }
 
 #[test]
@@ -930,15 +929,7 @@ fn output_is_reproducible_across_runs_and_threads() {
     // Two threads, the motions in opposite orders, each with a fresh family (fresh caches).
     let run = |order: Vec<Motion>| {
         let options = PdfOptions {
-            font: Some(FontFamily::new(
-                "DejaVu Serif",
-                FontFaces {
-                    regular: dejavu::serif::regular().into(),
-                    bold: Some(dejavu::serif::bold().into()),
-                    italic: Some(dejavu::serif::italic().into()),
-                    bold_italic: Some(dejavu::serif::bold_italic().into()),
-                },
-            )),
+            font: Some(dejavu_serif()),
             ..PdfOptions::default()
         };
         std::thread::spawn(move || {
@@ -964,32 +955,16 @@ fn output_is_reproducible_across_runs_and_threads() {
 /// all the checks above.
 #[test]
 fn corpus_and_samples_convert() {
-    let mut files = harness::corpus_files();
-    if harness::repo_root().join("samples").is_dir() {
-        files.extend(harness::sample_files());
-    }
-    // The same motion in the 24 official languages.
-    if let Ok(dir) = std::fs::read_dir(harness::repo_root().join("samples/languages")) {
-        let mut languages: Vec<PathBuf> = dir
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        languages.sort();
-        files.extend(languages);
-    }
+    let mut files = harness::all_motion_files();
     files.push(harness::shared_dir().join("seed/B9-0146-2021_EN.txt"));
     let mut failures = Vec::new();
     for file in files {
-        let bytes = std::fs::read(&file).unwrap();
-        let text = motion_export::read::decode::decode(&bytes)
-            .unwrap_or_else(|d| panic!("{}: {}", file.display(), d.message));
-        let name = file.file_stem().unwrap().to_string_lossy().into_owned();
-        let parsed = harness::reader_only(&text, &name);
-        let m = parsed.motion;
+        let name = harness::stem(&file);
+        let m = harness::reader_only(&harness::decode_file(&file), &name).motion;
         let result = std::panic::catch_unwind(|| {
             assert!(
                 m.paragraphs().count() > 0,
-                "{name}: the reader found no paragraph (the stub reader?)"
+                "{name}: the reader found no paragraph"
             );
             let pdf = check(&name, &m);
             if name == "B9-0146-2021_EN" {
@@ -1024,19 +999,10 @@ fn corpus_and_samples_convert() {
 #[ignore]
 fn bench_export_time_and_size() {
     let seed_file = harness::shared_dir().join("seed/B9-0146-2021_EN.txt");
-    let text = motion_export::read::decode::decode(&std::fs::read(&seed_file).unwrap()).unwrap();
-    let seed = harness::reader_only(&text, "B9-0146-2021_EN").motion;
+    let seed = harness::reader_only(&harness::decode_file(&seed_file), "B9-0146-2021_EN").motion;
     for (name, m) in [("seed", seed), ("rich", harness::rich_motion())] {
         let fresh = PdfOptions {
-            font: Some(FontFamily::new(
-                "DejaVu Serif",
-                FontFaces {
-                    regular: dejavu::serif::regular().into(),
-                    bold: Some(dejavu::serif::bold().into()),
-                    italic: Some(dejavu::serif::italic().into()),
-                    bold_italic: Some(dejavu::serif::bold_italic().into()),
-                },
-            )),
+            font: Some(dejavu_serif()),
             ..PdfOptions::default()
         };
         let start = std::time::Instant::now();

@@ -4,7 +4,7 @@
 //! determinism (the same model gives the same bytes), and the validator's verdicts (no error on a
 //! valid motion, the right code for each defect).
 
-use crate::harness::{self, motion_words};
+use crate::harness::{self, count_points, motion_words};
 use motion_export::export::{docx, pdf, xml, ExportOptions};
 use motion_export::model::*;
 use proptest::prelude::*;
@@ -218,10 +218,6 @@ fn read(text: &str) -> (Motion, Vec<String>) {
     (parsed.motion, errors)
 }
 
-fn count_points(points: &[Point]) -> usize {
-    points.iter().map(|p| 1 + count_points(&p.points)).sum()
-}
-
 proptest! {
     #![proptest_config(Config { cases: 96, failure_persistence: None, ..Config::default() })]
 
@@ -290,16 +286,21 @@ proptest! {
     }
 }
 
+/// A runner of `cases` cases that keeps no file of failures.
+fn runner(cases: u32) -> TestRunner {
+    TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    })
+}
+
 /// Generated motions through the real tools: the XML validates against the official XSD and the
 /// profile, the DOCX passes every DOCX check (python-docx included) with every word in order,
 /// and pdftotext gives back every word of the PDF.
 #[test]
 fn generated_motions_pass_the_real_tools() {
-    let mut runner = TestRunner::new(Config {
-        cases: 12,
-        failure_persistence: None,
-        ..Config::default()
-    });
+    let mut runner = runner(12);
     let motions = RefCell::new(Vec::new());
     runner
         .run(&spec(), |spec| {
@@ -456,11 +457,7 @@ fn docx_parts(bytes: &[u8]) -> Vec<(String, String)> {
 /// case, and by xmllint for all of them at the end), and a PDF or a clear error, never a panic.
 #[test]
 fn any_text_gives_well_formed_xml_in_every_xml_based_output() {
-    let mut runner = TestRunner::new(Config {
-        cases: 128,
-        failure_persistence: None,
-        ..Config::default()
-    });
+    let mut runner = runner(128);
     let dir = tempfile::tempdir().unwrap();
     let written = RefCell::new(Vec::new());
     let options = ExportOptions::default();

@@ -2,7 +2,7 @@
 //! `Collector::LIMIT` per code (the rest counted in one line), so hostile inputs (a million
 //! footnote calls without notes, a million lines it cannot place) cannot blow up `check`.
 
-use crate::measure::assert_memory_bound;
+use crate::harness::assert_memory_bound;
 use motion_export::diag::Collector;
 
 const HEAD: &str = "MOTION FOR A RESOLUTION\n\nThe European Parliament,\n\n– having regard to Rule 132,\n\nA. whereas it matters;\n\n";

@@ -2,8 +2,7 @@
 //! `schemas/report.schema.json`, SARIF against the SARIF 2.1.0 schema, JUnit XML against the
 //! JUnit schema CI servers read, GitHub annotations against the workflow-command syntax.
 
-use crate::cli::run;
-use crate::harness::{fixtures, repo_root, run_tool};
+use crate::harness::{fixtures, repo_root, report_codes, run, run_tool};
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -69,12 +68,7 @@ fn json_report_follows_its_schema() {
         .collect();
     assert_eq!(statuses, vec!["ok", "ok", "errors", "errors"]);
     assert_eq!(doc["summary"]["errors"], 2);
-    let codes: Vec<&str> = doc["files"][2]["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
+    let codes = report_codes(&doc["files"][2]);
     assert!(
         codes.contains(&"E-RECITAL-GAP") && codes.contains(&"E-PARAGRAPH-DUPLICATE"),
         "{codes:?}"
@@ -256,8 +250,8 @@ fn duplicates(n: usize) -> String {
 fn check_measured(dir: &std::path::Path, input: &std::path::Path, args: &[&str]) -> (u64, u64) {
     let report = dir.join("report");
     let _ = std::fs::remove_file(&report);
-    let (out, peak) = crate::measure::run_measuring_memory(
-        crate::cli::bin()
+    let (out, peak) = crate::harness::run_measuring_memory(
+        crate::harness::bin()
             .args(["check", "-q"])
             .args(args)
             .arg("--report")

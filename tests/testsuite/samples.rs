@@ -1,13 +1,12 @@
 //! The sample motions in `samples/`: each shape the reader understands, read into the structure
 //! the sample was written with.
 
-use crate::corpus::parse_file;
-use crate::harness::repo_root;
+use crate::harness::{read_file, repo_root};
 use motion_export::diag::Severity;
 use motion_export::model::{DocKind, Motion, Point};
 
 fn parse_sample(name: &str) -> Motion {
-    let (motion, diags) = parse_file(&repo_root().join("samples").join(name));
+    let (motion, diags) = read_file(&repo_root().join("samples").join(name));
     // Notes (the furniture removed) only inform.
     let problems: Vec<String> = diags
         .iter()
@@ -71,11 +70,7 @@ fn joint_motion_with_groups_and_replaced_motions() {
     assert_eq!(c.rule.as_ref().unwrap().value, "Rules 144(5) and 132(4)");
     assert_eq!(c.groups(), vec!["PPE", "S&D", "Renew"]);
     assert_eq!(c.author_count(), 8);
-    let replaced: Vec<(&str, Option<&str>)> = c
-        .replaces
-        .iter()
-        .map(|r| (r.number.as_str(), r.group.as_deref()))
-        .collect();
+    let replaced = crate::harness::replaced(c);
     assert_eq!(
         replaced,
         vec![

@@ -2,17 +2,14 @@
 //! SIGKILL, one writer per output folder, outputs of deleted inputs, reporting rules that do not
 //! rebuild, and a manifest that is not a regular file.
 
-use crate::cli::{bin, files_below};
-use crate::faults::{seed_batch, tiny_motion, wait_for_outputs};
+use crate::harness::{
+    assert_exit, bin, files_below, seed_batch, start_convert, stderr, tiny_motion,
+};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Output, Stdio};
 use std::time::SystemTime;
 
 const MANIFEST: &str = ".motion-export.manifest.json";
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// The XML outputs below `dir`.
 fn xml_below(dir: &Path) -> Vec<PathBuf> {
@@ -96,16 +93,7 @@ fn nested_folders_convert_cold_in_parallel_without_races() {
 /// waits until some outputs are there.
 fn start_batch(input: &Path, out: &Path, count: usize) -> Child {
     seed_batch(input, count);
-    let mut child = bin()
-        .args(["convert", "-q", "-j", "1", "--format", "xml,pdf", "-o"])
-        .arg(out)
-        .arg(input)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    wait_for_outputs(out, 20, &mut child);
-    child
+    start_convert(&["-q", "-j", "1", "--format", "xml,pdf"], out, input, 20)
 }
 
 /// Kills a batch with `signal` mid-way; a rerun converts only what the first did not finish,
@@ -251,9 +239,7 @@ fn outputs_of_deleted_inputs_are_listed_and_pruned() {
     std::fs::remove_file(input.join("m1.txt")).unwrap();
 
     let listed = xml_convert(&input, &out, &[]);
-    let err = stderr(&listed);
-    assert_eq!(listed.status.code(), Some(0), "{err}");
-    assert!(err.contains("1 output of deleted inputs: m1.xml"), "{err}");
+    assert_exit(&listed, 0, &["1 output of deleted inputs: m1.xml"]);
     assert!(out.join("m1.xml").exists());
 
     let pruned = xml_convert(&input, &out, &["--prune"]);
@@ -296,27 +282,19 @@ fn reporting_rules_do_not_rebuild_but_still_decide_failure() {
     std::fs::write(input.join("w.txt"), text).unwrap();
     std::fs::write(input.join("clean.txt"), tiny_motion(8)).unwrap();
     let first = xml_convert(&input, &out, &[]);
-    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
-    assert!(
-        stderr(&first).contains("W-NO-FORWARD"),
-        "{}",
-        stderr(&first)
-    );
+    assert_exit(&first, 0, &["W-NO-FORWARD"]);
     let before = (mtime(&out.join("w.xml")), mtime(&out.join("clean.xml")));
 
     let allowed = xml_convert(&input, &out, &["--allow", "W-NO-FORWARD"]);
-    let err = stderr(&allowed);
-    assert_eq!(allowed.status.code(), Some(0), "{err}");
-    assert!(err.contains("converted 2 files: 2 up to date"), "{err}");
+    assert_exit(&allowed, 0, &["converted 2 files: 2 up to date"]);
     assert_eq!(
         (mtime(&out.join("w.xml")), mtime(&out.join("clean.xml"))),
         before
     );
 
     let denied = xml_convert(&input, &out, &["--deny", "W-NO-FORWARD"]);
+    assert_exit(&denied, 1, &["W-NO-FORWARD"]);
     let err = stderr(&denied);
-    assert_eq!(denied.status.code(), Some(1), "{err}");
-    assert!(err.contains("W-NO-FORWARD"), "{err}");
     assert!(err.contains("1 with errors"), "{err}");
     assert!(!out.join("w.xml").exists(), "a failing file's output stays");
     assert_eq!(mtime(&out.join("clean.xml")), before.1);
@@ -348,9 +326,7 @@ fn odd_manifest_is_ignored(make: impl Fn(&Path)) {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     let result = child.wait_with_output().unwrap();
-    let err = stderr(&result);
-    assert_eq!(result.status.code(), Some(0), "{err}");
-    assert!(err.contains("warning: ignoring"), "{err}");
+    assert_exit(&result, 0, &["warning: ignoring"]);
     assert!(std::fs::symlink_metadata(out.join(MANIFEST))
         .unwrap()
         .is_file());

@@ -1,30 +1,20 @@
 //! Issue 13, the variant suite: every sample and corpus motion, changed as real files are
 //! (wrapped, other line ends, blank lines removed or doubled, other numbering, other date forms,
 //! no-break spaces, no bold marks), reads to the same model as the original apart from printed
-//! numbers and spans: the same counts, cover fields and words in order. One test per kind of
-//! change; the generator is [`Variant`] in the harness, so new corpus files are covered at once.
+//! numbers and spans: the same counts, cover fields, errors and words in order. One test per kind
+//! of change; the generator is [`Variant`] in the harness, so new corpus files are covered at once.
 
-use crate::harness::{corpus_files, sample_files, Reading, Variant};
-use motion_export::read;
-
-/// Reads `text` as the library does for a file named `stem`.
-fn reading(text: &str, stem: &str) -> Reading {
-    let parsed = crate::harness::reader_only(text, stem);
-    Reading::of(&parsed.motion)
-}
+use crate::harness::{decode_file, samples_and_corpus, stem, Reading, Variant};
 
 /// Asserts that every sample and corpus file reads the same changed by `variant`.
 fn reads_the_same(variant: Variant) {
     let mut failures = Vec::new();
-    let files: Vec<_> = sample_files().into_iter().chain(corpus_files()).collect();
+    let files = samples_and_corpus();
     assert!(files.len() > 30, "the corpus is missing: {}", files.len());
     for path in &files {
-        let bytes = std::fs::read(path).unwrap();
-        let text = read::decode::decode(&bytes)
-            .unwrap_or_else(|d| panic!("{}: {}", path.display(), d.message));
-        let stem = path.file_stem().unwrap().to_string_lossy();
-        let original = reading(&text, &stem);
-        let changed = reading(&variant.apply(&text), &stem);
+        let (text, stem) = (decode_file(path), stem(path));
+        let original = Reading::read(&text, &stem);
+        let changed = Reading::read(&variant.apply(&text), &stem);
         let differences = original.differences(&changed);
         if !differences.is_empty() {
             let name = path.file_name().unwrap().to_string_lossy();

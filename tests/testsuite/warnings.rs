@@ -3,8 +3,7 @@
 //! instruction (never on a Member's own motion), and the only other warnings say that the
 //! cover really lacks its number or date, as `EXPECTED.tsv` records.
 
-use crate::corpus::parse_file;
-use crate::harness::{corpus_files, repo_root, sample_files, shared_dir};
+use crate::harness::{read_file, repo_root, samples_and_corpus, shared_dir};
 use motion_export::diag::Severity;
 use motion_export::validate;
 
@@ -31,10 +30,10 @@ fn expected_cover() -> std::collections::HashMap<String, (String, String)> {
 fn issue_13_the_corpus_raises_only_warnings_a_clerk_wants() {
     let expected = expected_cover();
     let mut wrong = Vec::new();
-    let files: Vec<_> = corpus_files().into_iter().chain(sample_files()).collect();
+    let files = samples_and_corpus();
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let (_, diags) = parse_file(path);
+        let (_, diags) = read_file(path);
         let (number, date) = expected.get(&name).cloned().unwrap_or_default();
         for d in diags.iter().filter(|d| d.severity >= Severity::Warning) {
             let right = match d.code {

@@ -2,7 +2,7 @@
 //! profile, eIds are unique and shaped by the Naming Convention, every `#id` resolves, no word of
 //! the model is lost or reordered, and the bytes are deterministic.
 
-use crate::harness::{self, words};
+use crate::harness::{self, numbered, paragraph, point, words};
 use motion_export::export::xml::{export, XmlOptions};
 use motion_export::export::{ExportError, Format};
 use motion_export::model::*;
@@ -15,489 +15,38 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 // ---------------------------------------------------------------------------------------------
-// Hand-built motions
+// Fixture motions
 
-fn span() -> motion_export::diag::Span {
-    Default::default()
-}
+/// The fixture motions (`tests/fixtures/models/`) every exporter property is checked on: the rich
+/// motion; only one operative paragraph; a resolution as adopted; no cover; repeated and missing
+/// numbers; a heading first and last; characters XML forbids and markup characters everywhere;
+/// notes unresolved, out of range, called twice, from a note or never; trailing text and line
+/// breaks; recital points, nested points, intro and wrap-up; a joint motion; Greek; Bulgarian;
+/// empty strings wherever the model allows them; group and Member names that collide.
+const MODELS: [&str; 15] = [
+    "rich",
+    "minimal",
+    "text_adopted",
+    "no_cover",
+    "duplicate_numbers",
+    "heading_first",
+    "hostile",
+    "notes",
+    "trailing_and_breaks",
+    "structure",
+    "joint",
+    "greek",
+    "bulgarian",
+    "empties",
+    "colliding_names",
+];
 
-fn para(text: &str) -> Para {
-    Para::plain(text, span())
-}
-
-fn num(text: &str, value: &str) -> Num {
-    Num {
-        text: text.into(),
-        value: value.into(),
-    }
-}
-
-fn located<T>(value: T) -> Located<T> {
-    Located {
-        value,
-        span: span(),
-    }
-}
-
-fn paragraph(n: &str, text: &str) -> Paragraph {
-    Paragraph {
-        num: num(&format!("{n}."), n),
-        content: vec![para(text)],
-        points: vec![],
-        wrap_up: vec![],
-        span: span(),
-    }
-}
-
-fn point(n: &str, v: &str, text: &str) -> Point {
-    Point {
-        num: num(n, v),
-        content: vec![para(text)],
-        points: vec![],
-        span: span(),
-    }
-}
-
-fn recital(n: &str, v: &str, text: &str) -> Recital {
-    Recital {
-        num: num(n, v),
-        content: vec![para(text)],
-        points: vec![],
-        span: span(),
-    }
-}
-
-fn citation(text: &str) -> Citation {
-    Citation {
-        content: vec![para(text)],
-        span: span(),
-    }
-}
-
-fn footnote(marker: &str, text: &str) -> Footnote {
-    Footnote {
-        marker: marker.into(),
-        content: vec![para(text)],
-        span: span(),
-    }
-}
-
-/// Only what the exporter cannot do without: one operative paragraph.
-fn minimal() -> Motion {
-    Motion {
-        lang: "en".into(),
-        source_name: "minimal".into(),
-        body: vec![BodyItem::Paragraph(paragraph(
-            "1",
-            "Instructs its President.",
-        ))],
-        ..Motion::default()
-    }
-}
-
-/// A resolution as adopted: no cover, no recitals, title and formula only.
-fn text_adopted() -> Motion {
-    let mut m = harness::rich_motion();
-    m.cover = Cover {
-        kind: DocKind::TextAdopted,
-        doc_number: Some(located("P9_TA(2021)0056".into())),
-        date: Some(located(Date::new(2021, 2, 11).unwrap())),
-        kind_text: Some(located("TEXTS ADOPTED".into())),
-        ..Cover::default()
-    };
-    m.recitals.clear();
-    m.title_notes = vec![para("(2021/2544(RSP))")];
-    m
-}
-
-fn no_cover() -> Motion {
-    let mut m = harness::rich_motion();
-    m.cover = Cover::default();
-    m.source_name = "no cover, no number".into();
-    m
-}
-
-/// Two paragraphs `2.`, two recitals `A.`, points `(a)` twice, an unnumbered paragraph and
-/// dash points with nothing but the dash printed.
-fn duplicate_numbers() -> Motion {
-    let mut m = harness::rich_motion();
-    m.recitals
-        .push(recital("A.", "A", "whereas the letter A is used twice;"));
-    m.recitals
-        .push(recital("", "", "whereas this recital has no number;"));
-    let mut p = paragraph("2", "Repeats the number two:");
-    p.points = vec![
-        point("(a)", "a", "first a;"),
-        point("(a)", "a", "second a;"),
-        point("–", "", "a dash;"),
-        point("–", "", "another dash;"),
-    ];
-    m.body.push(BodyItem::Paragraph(p));
-    m.body
-        .push(BodyItem::Paragraph(paragraph("2", "And again two.")));
-    let mut unnumbered = paragraph("", "No number at all.");
-    unnumbered.num = num("", "");
-    m.body.push(BodyItem::Paragraph(unnumbered));
-    m
-}
-
-fn heading_first() -> Motion {
-    let mut m = minimal();
-    m.body.insert(
-        0,
-        BodyItem::Heading(Heading {
-            text: para("General remarks"),
-        }),
-    );
-    m.body.push(BodyItem::Heading(Heading {
-        text: para("A heading at the very end"),
-    }));
-    m
-}
-
-/// Characters XML forbids, `]]>`, markup characters and quotes everywhere text can go,
-/// attributes included.
-fn hostile() -> Motion {
-    let nasty = "a\u{0}b\u{1}c\u{b}d\u{c}e\u{1f}f\u{fffe}g ]]> & < > \" ' &amp; <!-- --> <?pi?>";
-    let mut m = harness::rich_motion();
-    m.source_name = format!("src {nasty}");
-    m.cover.doc_number = Some(located(format!("B9-0146/2021 {nasty}")));
-    m.cover.kind_text = Some(located(format!("MOTION {nasty}")));
-    m.cover.rule = Some(located("Rule <144> & \"x\"".into()));
-    m.cover.rule_line = Some(para("pursuant to Rule <144> & \"x\" of the Rules"));
-    m.cover.procedure = Some(located(format!("2021/2544(RSP) {nasty}")));
-    m.cover.pe_number = Some(located(format!("PE662.890v01-00 {nasty}")));
-    m.cover.authors[0].group = Some(format!("S&D {nasty}"));
-    m.cover.authors[0].members.push(nasty.into());
-    m.cover.replaces[0].group = Some(format!("S&D {nasty}"));
-    m.cover.other = vec![para(nasty)];
-    m.title = Some(para(nasty));
-    m.citations.push(citation(nasty));
-    m.body
-        .push(BodyItem::Heading(Heading { text: para(nasty) }));
-    let mut p = paragraph("4", nasty);
-    p.num = num(nasty, nasty);
-    m.body.push(BodyItem::Paragraph(p));
-    m.footnotes[0].marker = format!("1{nasty}");
-    m.footnotes[0].content.push(para(nasty));
-    m.trailing = vec![para(nasty)];
-    m
-}
-
-/// A call whose note was not found, a call to a note index out of range, a note called twice,
-/// a note called only from inside another note, and a note never called.
-fn notes() -> Motion {
-    let mut m = harness::rich_motion();
-    m.footnotes
-        .push(footnote("2", "Second note, called twice."));
-    m.footnotes
-        .push(footnote("3", "Third note, called from note four only."));
-    m.footnotes.push(Footnote {
-        marker: "4".into(),
-        content: vec![Para {
-            inlines: vec![
-                Inline::text("Fourth note citing"),
-                Inline::NoteRef {
-                    marker: "[3]".into(),
-                    note: Some(2),
-                },
-                Inline::text(" and itself"),
-                Inline::NoteRef {
-                    marker: "[4]".into(),
-                    note: Some(3),
-                },
-            ],
-            span: span(),
-        }],
-        span: span(),
-    });
-    m.footnotes.push(footnote("5", "Fifth note, never called."));
-    m.footnotes.push(Footnote {
-        marker: "".into(),
-        content: vec![],
-        span: span(),
-    });
-    let calls = |marker: &str, note: Option<usize>| Inline::NoteRef {
-        marker: marker.into(),
-        note,
-    };
-    m.citations[0].content[0].inlines.extend([
-        calls("[9]", None),
-        Inline::text(" unresolved, then out of range"),
-        calls("[10]", Some(99)),
-        Inline::text(" and twice"),
-        calls("[2]", Some(1)),
-    ]);
-    m.recitals[0].content[0].inlines.push(calls("(2)", Some(1)));
-    m.recitals[1].content[0].inlines.push(calls("[4]", Some(3)));
-    if let Some(BodyItem::Heading(h)) = m.body.first_mut() {
-        h.text.inlines.push(calls("[4]", Some(3)));
-    }
-    m
-}
-
-fn trailing_and_breaks() -> Motion {
-    let mut m = harness::rich_motion();
-    m.trailing = vec![para("Signed in Brussels."), para("Annex follows.")];
-    m.cover.title = Some(Para {
-        inlines: vec![
-            Inline::text("on the situation"),
-            Inline::LineBreak,
-            Inline::text("(2021/2544(RSP))"),
-        ],
-        span: span(),
-    });
-    m.formula = Some(Para {
-        inlines: vec![
-            Inline::Text {
-                text: "The European".into(),
-                bold: true,
-                italic: true,
-            },
-            Inline::LineBreak,
-            Inline::LineBreak,
-            Inline::text("Parliament,"),
-        ],
-        span: span(),
-    });
-    m.cover.authors.push(AuthorGroup {
-        members: vec!["Independent Member".into()],
-        group: None,
-        group_line: None,
-        span: span(),
-    });
-    m.cover.authors.push(AuthorGroup {
-        members: vec![],
-        group: None,
-        group_line: Some("on behalf of the Committee".into()),
-        span: span(),
-    });
-    m
-}
-
-/// Recital points, nested points with intro and wrap-up, an empty paragraph, and the opening
-/// words of the recitals and the operative part on their own lines.
-fn structure() -> Motion {
-    let mut m = harness::rich_motion();
-    m.recitals_intro = Some(para("och av följande skäl:"));
-    m.body_intro = Some(para("Europaparlamentet utfärdar denna resolution"));
-    m.recitals[0].points = vec![
-        point("(a)", "a", "first recital point;"),
-        Point {
-            num: num("(b)", "b"),
-            content: vec![],
-            points: vec![point("(i)", "i", "deep recital point;")],
-            span: span(),
-        },
-    ];
-    let mut empty = paragraph("4", "");
-    empty.content.clear();
-    m.body.push(BodyItem::Paragraph(empty));
-    let mut stray = paragraph("5", "A paragraph without points");
-    stray.wrap_up = vec![para("but with text after it.")];
-    m.body.push(BodyItem::Paragraph(stray));
-    let mut no_intro = paragraph("6", "");
-    no_intro.content.clear();
-    no_intro.points = vec![Point {
-        num: num("(a)", "a"),
-        content: vec![],
-        points: vec![point("–", "1", "dash under a point")],
-        span: span(),
-    }];
-    m.body.push(BodyItem::Paragraph(no_intro));
-    m
-}
-
-fn joint() -> Motion {
-    let mut m = harness::rich_motion();
-    m.cover.kind = DocKind::JointMotionForResolution;
-    m.cover.replaces.push(ReplacedMotion {
-        number: "B9-0150/2021".into(),
-        group: Some("ECR".into()),
-        span: span(),
-    });
-    m.cover.replaces.push(ReplacedMotion {
-        number: "B9-0151/2021".into(),
-        group: None,
-        span: span(),
-    });
-    m.cover.pe_number = Some(located("PE662.890v01-00".into()));
-    m
-}
-
-fn greek() -> Motion {
-    Motion {
-        lang: "el".into(),
-        source_name: "B9-0146-2021_EL".into(),
-        cover: Cover {
-            doc_number: Some(located("B9-0146/2021".into())),
-            date: Some(located(Date::new(2021, 2, 9).unwrap())),
-            kind_text: Some(located("ΠΡΟΤΑΣΗ ΨΗΦΙΣΜΑΤΟΣ".into())),
-            rule_line: Some(para("σύμφωνα με το άρθρο 144 του Κανονισμού")),
-            rule: Some(located("άρθρο 144".into())),
-            title: Some(para("σχετικά με την κατάσταση στο Καζακστάν")),
-            procedure: Some(located("2021/2544(RSP)".into())),
-            authors: vec![AuthorGroup {
-                members: vec!["Γιάννης Μανιάτης".into(), "Ελένη Στάβρου".into()],
-                group: Some("S&D".into()),
-                group_line: Some("εξ ονόματος της Ομάδας S&D".into()),
-                span: span(),
-            }],
-            ..Cover::default()
-        },
-        title: Some(para("Ψήφισμα του Ευρωπαϊκού Κοινοβουλίου")),
-        formula: Some(para("Το Ευρωπαϊκό Κοινοβούλιο,")),
-        citations: vec![citation("έχοντας υπόψη τα προηγούμενα ψηφίσματά του,")],
-        recitals: vec![
-            recital(
-                "Α.",
-                "Α",
-                "λαμβάνοντας υπόψη ότι η Ελλάδα είναι κράτος μέλος·",
-            ),
-            recital("Β.", "Β", "λαμβάνοντας υπόψη ότι…"),
-        ],
-        body: vec![BodyItem::Paragraph(Paragraph {
-            points: vec![
-                point("α)", "α", "πρώτο σημείο·"),
-                point("β)", "β", "δεύτερο·"),
-            ],
-            ..paragraph("1", "Καλεί την Επιτροπή:")
-        })],
-        ..Motion::default()
-    }
-}
-
-fn bulgarian() -> Motion {
-    Motion {
-        lang: "bg".into(),
-        source_name: "B9-0146-2021_BG".into(),
-        cover: Cover {
-            kind_text: Some(located("ПРЕДЛОЖЕНИЕ ЗА РЕЗОЛЮЦИЯ".into())),
-            title: Some(para("относно положението в Казахстан")),
-            authors: vec![AuthorGroup {
-                members: vec!["Андрей Ковачев".into()],
-                group: Some("PPE".into()),
-                group_line: Some("от името на групата PPE".into()),
-                span: span(),
-            }],
-            ..Cover::default()
-        },
-        formula: Some(para("Европейският парламент,")),
-        recitals: vec![recital(
-            "А.",
-            "А",
-            "като има предвид, че България е държава членка;",
-        )],
-        body: vec![
-            BodyItem::Heading(Heading {
-                text: para("Права на човека"),
-            }),
-            BodyItem::Paragraph(Paragraph {
-                points: vec![point("а)", "а", "първа точка;")],
-                wrap_up: vec![para("и докладва.")],
-                ..paragraph("1", "Призовава:")
-            }),
-        ],
-        ..Motion::default()
-    }
-}
-
-/// Empty strings wherever the model allows them.
-fn empties() -> Motion {
-    let mut m = minimal();
-    m.lang = String::new();
-    m.source_name = String::new();
-    m.cover = Cover {
-        doc_number: Some(located(String::new())),
-        kind_text: Some(located(String::new())),
-        rule: Some(located(String::new())),
-        rule_line: Some(para("")),
-        request: Some(Para::default()),
-        title: Some(Para::default()),
-        procedure: Some(located(String::new())),
-        pe_number: Some(located(String::new())),
-        authors: vec![AuthorGroup {
-            members: vec![String::new(), " ".into()],
-            group: Some(String::new()),
-            group_line: Some(String::new()),
-            span: span(),
-        }],
-        replaces: vec![ReplacedMotion {
-            number: String::new(),
-            group: Some(String::new()),
-            span: span(),
-        }],
-        ..Cover::default()
-    };
-    m.title = Some(Para::default());
-    m.formula = Some(Para::default());
-    m.citations = vec![Citation {
-        content: vec![],
-        span: span(),
-    }];
-    m.recitals = vec![Recital {
-        num: num("", ""),
-        content: vec![],
-        points: vec![],
-        span: span(),
-    }];
-    m.body.push(BodyItem::Heading(Heading {
-        text: Para::default(),
-    }));
-    m.body.push(BodyItem::Paragraph(Paragraph {
-        num: num("", ""),
-        content: vec![],
-        points: vec![],
-        wrap_up: vec![],
-        span: span(),
-    }));
-    m.footnotes = vec![footnote("", "")];
-    m
-}
-
-/// A motion in which group and Member names collide with each other and with the fixed
-/// reference identifiers.
-fn colliding_names() -> Motion {
-    let mut m = harness::rich_motion();
-    m.cover.authors.push(AuthorGroup {
-        members: vec![
-            "EP".into(),
-            "Author".into(),
-            "S. D.".into(),
-            "Kati-Piri".into(),
-        ],
-        group: Some("S/D".into()),
-        group_line: None,
-        span: span(),
-    });
-    m.cover.authors.push(AuthorGroup {
-        members: vec!["Kati Piri".into()],
-        group: Some("converter".into()),
-        group_line: Some("on behalf of converter".into()),
-        span: span(),
-    });
-    m
-}
-
-/// Every hand-built motion, by name.
+/// Every fixture motion, by name.
 fn variants() -> Vec<(&'static str, Motion)> {
-    vec![
-        ("rich", harness::rich_motion()),
-        ("minimal", minimal()),
-        ("text_adopted", text_adopted()),
-        ("no_cover", no_cover()),
-        ("duplicate_numbers", duplicate_numbers()),
-        ("heading_first", heading_first()),
-        ("hostile", hostile()),
-        ("notes", notes()),
-        ("trailing_and_breaks", trailing_and_breaks()),
-        ("structure", structure()),
-        ("joint", joint()),
-        ("greek", greek()),
-        ("bulgarian", bulgarian()),
-        ("empties", empties()),
-        ("colliding_names", colliding_names()),
-    ]
+    MODELS
+        .iter()
+        .map(|&name| (name, harness::model(name)))
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -698,14 +247,8 @@ fn visible_text(para: &Para, footnotes: usize, in_note: bool) -> String {
 
 /// The model's words outside footnotes, in reading order.
 fn expected_main_words(m: &Motion) -> Vec<String> {
-    let notes: Vec<*const Para> = m
-        .footnotes
-        .iter()
-        .flat_map(|f| f.content.iter().map(|p| p as *const Para))
-        .collect();
-    m.text_in_order()
+    harness::main_text(m)
         .into_iter()
-        .filter(|p| !notes.contains(&(*p as *const Para)))
         .flat_map(|p| words(&visible_text(p, m.footnotes.len(), false)))
         .collect()
 }
@@ -931,7 +474,7 @@ pub(crate) fn check_text_and_ids(name: &str, motion: &Motion, xml: &str) {
 
 #[test]
 fn notes_are_placed_at_their_first_call_and_referenced_after() {
-    let xml = xml_of(&notes());
+    let xml = xml_of(&harness::model("notes"));
     let parsed = parse(&xml);
     assert_eq!(parsed.note_refs, 2, "second call of note 2 and of note 4");
     assert!(xml.contains("Lactalis"), "note 1 text");
@@ -957,7 +500,7 @@ fn exporting_twice_gives_the_same_bytes() {
 
 #[test]
 fn dates_come_from_the_text_then_the_options_never_the_clock() {
-    let mut motion = minimal();
+    let mut motion = harness::model("minimal");
     let xml = xml_of(&motion);
     assert!(xml.contains(r#"<FRBRdate date="1970-01-01" name="unknown"/>"#));
     assert!(xml.contains("/ep/1970-01-01/minimal/eng@1970-01-01"));
@@ -971,7 +514,7 @@ fn dates_come_from_the_text_then_the_options_never_the_clock() {
     let xml = String::from_utf8(export(&motion, &options).unwrap()).unwrap();
     assert!(xml.contains(r#"<FRBRdate date="2024-05-17" name="unknown"/>"#));
     assert!(!xml.contains("1970"));
-    motion.cover.date = Some(located(Date::new(2021, 2, 9).unwrap()));
+    motion.cover.date = Some(harness::located(Date::new(2021, 2, 9).unwrap()));
     let xml = String::from_utf8(export(&motion, &options).unwrap()).unwrap();
     assert!(xml.contains(r#"<FRBRdate date="2021-02-09" name="tabling"/>"#));
     assert!(!xml.contains("2024"), "the text's date wins");
@@ -998,20 +541,15 @@ fn huge_and_deep_motions_export_without_trouble() {
     let mut deep = point("(a)", "a", "bottom");
     for _ in 0..200 {
         deep = Point {
-            num: num("(a)", "a"),
-            content: vec![para("level")],
             points: vec![deep],
-            span: span(),
+            ..point("(a)", "a", "level")
         };
     }
-    let mut p = paragraph("9", "Deep:");
+    let mut p = numbered(9, "Deep:");
     p.points = vec![deep];
     motion.body.push(BodyItem::Paragraph(p));
     for i in 0..3000 {
-        motion.body.push(BodyItem::Paragraph(paragraph(
-            "7",
-            &format!("Same number {i}."),
-        )));
+        motion.body.push(paragraph(7, &format!("Same number {i}.")));
     }
     let xml = xml_of(&motion);
     let parsed = parse(&xml);
@@ -1112,17 +650,14 @@ fn the_reference_example_and_the_profile() {
 /// against both schemas.
 #[test]
 fn samples_and_corpus_convert_to_valid_xml() {
-    let mut inputs = harness::corpus_files();
-    if harness::repo_root().join("samples").is_dir() {
-        inputs.extend(harness::sample_files());
-    }
+    let inputs = harness::samples_and_corpus();
     let dir = tempfile::tempdir().unwrap();
     let mut docs = Vec::new();
     let mut failures = Vec::new();
     for (i, path) in inputs.iter().enumerate() {
         let bytes = std::fs::read(path).unwrap();
         let text = String::from_utf8_lossy(&bytes);
-        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let stem = crate::harness::stem(path);
         let parsed = harness::reader_only(&text, &stem);
         match export(&parsed.motion, &XmlOptions::default()) {
             Ok(xml) => {

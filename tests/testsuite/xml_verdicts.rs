@@ -2,9 +2,7 @@
 //! tricky documents, declared encodings are decoded, many attributes cost linear work, and the
 //! reader's memory stays within a bound of the input's size whatever the shape of the XML.
 
-use crate::cli::run;
-use crate::harness::fixtures;
-use crate::measure::{assert_linear, assert_memory_bound};
+use crate::harness::{assert_linear, assert_memory_bound, fixtures, run};
 use motion_export::read::InputFormat;
 use std::path::{Path, PathBuf};
 

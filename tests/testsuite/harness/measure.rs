@@ -1,13 +1,10 @@
 //! Counted work and measured memory, for the tests that bound them: instructions under valgrind
 //! at three sizes (linear work), and peak resident memory of a run (bounded memory). Never time.
 
+use super::stderr;
 use std::path::Path;
 use std::process::{Output, Stdio};
 use std::time::Duration;
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// Runs the command and returns its output and peak resident memory in KiB, read from
 /// `/proc/<pid>/status` while it runs.

@@ -1,0 +1,137 @@
+//! Words: splitting text into them, the words of a motion, and comparing word sequences in order.
+
+use motion_export::model::*;
+
+/// Splits text into words on any whitespace (no-break spaces included).
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2007}')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The motion's paragraphs outside its footnotes, in reading order.
+pub fn main_text(m: &Motion) -> Vec<&Para> {
+    let notes: Vec<*const Para> = (m.footnotes.iter())
+        .flat_map(|n| n.content.iter().map(|p| p as *const Para))
+        .collect();
+    m.text_in_order()
+        .into_iter()
+        .filter(|p| !notes.contains(&(*p as *const Para)))
+        .collect()
+}
+
+/// The words of every paragraph of the motion's text, in reading order.
+pub fn motion_words(motion: &Motion) -> Vec<String> {
+    motion
+        .text_in_order()
+        .iter()
+        .flat_map(|p| words(&p.plain_text()))
+        .collect()
+}
+
+/// Texts an export may print beyond the motion's running text: the numbers of recitals,
+/// paragraphs and points, the citation dash, footnote markers, and the cover fields that are data
+/// rather than text (document number, session number, date, kind, Rule, procedure, authors and
+/// groups, replaced motions), in the spellings the exporters use. Each format's word test allows
+/// the words of these (after its own character cleaning) as extras.
+pub fn label_and_cover_texts(m: &Motion) -> Vec<String> {
+    fn nums(points: &[Point], out: &mut Vec<String>) {
+        for p in points {
+            out.push(p.num.text.to_string());
+            nums(&p.points, out);
+        }
+    }
+    let c = &m.cover;
+    let mut texts: Vec<String> = vec!["–".into(), m.source_name.clone()];
+    texts.extend(c.doc_number.iter().map(|n| n.value.clone()));
+    texts.extend(c.pe_number.iter().map(|n| n.value.clone()));
+    texts.extend(c.kind_text.iter().map(|n| n.value.clone()));
+    texts.extend(c.rule.iter().map(|n| n.value.clone()));
+    texts.extend(c.procedure.iter().map(|p| format!("{0} ({0})", p.value)));
+    texts.extend(
+        c.date
+            .iter()
+            .map(|d| format!("{}.{}.{}", d.value.day, d.value.month, d.value.year)),
+    );
+    for g in &c.authors {
+        let members: Vec<&str> = g.members.iter().map(|s| s.trim()).collect();
+        texts.push(members.join(", "));
+        texts.extend(g.group.iter().cloned());
+        texts.extend(g.group_line.iter().cloned());
+    }
+    for r in &c.replaces {
+        texts.push(r.number.clone());
+        texts.extend(r.group.iter().map(|g| format!("({g})")));
+    }
+    for r in &m.recitals {
+        texts.push(r.num.text.to_string());
+        nums(&r.points, &mut texts);
+    }
+    for p in m.paragraphs() {
+        texts.push(p.num.text.to_string());
+        nums(&p.points, &mut texts);
+    }
+    texts.extend(m.footnotes.iter().map(|n| n.marker.clone()));
+    texts
+}
+
+/// How two word sequences differ: words of `expected` missing from `actual`, and words of
+/// `actual` not in `expected`, by a minimal diff that respects order.
+#[derive(Debug, Default)]
+pub struct WordDiff {
+    pub missing: Vec<String>,
+    pub extra: Vec<String>,
+}
+
+pub fn diff_words(expected: &[String], actual: &[String]) -> WordDiff {
+    use similar::{capture_diff_slices, Algorithm, DiffOp};
+    let mut diff = WordDiff::default();
+    for op in capture_diff_slices(Algorithm::Myers, expected, actual) {
+        match op {
+            DiffOp::Equal { .. } => {}
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => diff
+                .missing
+                .extend_from_slice(&expected[old_index..old_index + old_len]),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => diff
+                .extra
+                .extend_from_slice(&actual[new_index..new_index + new_len]),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                diff.missing
+                    .extend_from_slice(&expected[old_index..old_index + old_len]);
+                diff.extra
+                    .extend_from_slice(&actual[new_index..new_index + new_len]);
+            }
+        }
+    }
+    diff
+}
+
+/// Asserts that every word of `expected` appears in `actual`, in order. Extra words in `actual`
+/// are allowed only if `allow_extra` accepts each of them (page headers, numbers, labels).
+pub fn assert_words_in_order(
+    what: &str,
+    expected: &[String],
+    actual: &[String],
+    allow_extra: impl Fn(&str) -> bool,
+) {
+    let diff = diff_words(expected, actual);
+    let extra: Vec<&String> = diff.extra.iter().filter(|w| !allow_extra(w)).collect();
+    assert!(
+        diff.missing.is_empty() && extra.is_empty(),
+        "{what}: {} words missing {:?}, {} unexpected words {:?}",
+        diff.missing.len(),
+        &diff.missing[..diff.missing.len().min(40)],
+        extra.len(),
+        &extra[..extra.len().min(40)]
+    );
+}
