@@ -13,6 +13,20 @@ use std::sync::Arc;
 
 /// Convert plain-text European Parliament motions for a resolution to Akoma Ntoso XML, PDF and
 /// DOCX.
+/// `--format`, shared by `convert` and `deps`.
+#[derive(Args, Debug)]
+pub struct FormatArg {
+    /// Formats to write, comma-separated.
+    #[arg(
+        short,
+        long,
+        value_name = "LIST",
+        default_value = "xml,pdf,docx",
+        value_delimiter = ','
+    )]
+    pub format: Vec<String>,
+}
+
 #[derive(Parser, Debug)]
 #[command(name = "motion-export", version, about, long_about = None, max_term_width = 100)]
 pub struct Cli {
@@ -116,15 +130,8 @@ pub struct ConvertArgs {
     /// standard output for `-`.
     #[arg(short, long, value_name = "DIR")]
     pub output: Option<PathBuf>,
-    /// Formats to write, comma-separated.
-    #[arg(
-        short,
-        long,
-        value_name = "LIST",
-        default_value = "xml,pdf,docx",
-        value_delimiter = ','
-    )]
-    pub format: Vec<String>,
+    #[command(flatten)]
+    pub formats: FormatArg,
     /// Convert every input, even those whose outputs are up to date.
     #[arg(long)]
     pub force: bool,
@@ -178,15 +185,8 @@ pub struct DepsArgs {
     /// Output folder, as given to `convert`.
     #[arg(short, long, value_name = "DIR", default_value = ".")]
     pub output: PathBuf,
-    /// Formats, as given to `convert`.
-    #[arg(
-        short,
-        long,
-        value_name = "LIST",
-        default_value = "xml,pdf,docx",
-        value_delimiter = ','
-    )]
-    pub format: Vec<String>,
+    #[command(flatten)]
+    pub formats: FormatArg,
     /// Only the K-th of N slices, as given to `convert`.
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     pub shard: Option<(u32, u32)>,
@@ -389,7 +389,7 @@ pub struct ConvertConfig {
 
 impl ConvertArgs {
     pub fn config(&self) -> Result<ConvertConfig, Fatal> {
-        let formats = parse_formats(&self.format)?;
+        let formats = parse_formats(&self.formats.format)?;
         let stdin = self.inputs.iter().any(|p| p.as_os_str() == "-");
         if stdin && self.output.is_none() && formats.len() != 1 {
             return Err(Fatal::Usage("reading standard input without --output writes to standard output: choose one --format".into()));

@@ -7,7 +7,7 @@ use super::{exit, inputs, render, Fatal};
 use std::io::Write;
 
 pub fn run(args: &DepsArgs) -> Result<u8, Fatal> {
-    let formats = parse_formats(&args.format)?;
+    let formats = parse_formats(&args.formats.format)?;
     let inputs = inputs::collect(&args.inputs, args.shard)?;
     let configs = ConfigCache::new(&args.config.source())?;
     let mut out = String::new();

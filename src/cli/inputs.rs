@@ -238,32 +238,30 @@ mod tests {
             PathBuf::from("etc/passwd")
         );
         assert_eq!(safe_relative(Path::new("/abs/x")), PathBuf::from("abs/x"));
-        let file = Input {
-            path: Some(PathBuf::from("../a b/ü.txt")),
-            base: 2,
-        };
-        assert_eq!(
-            output_path(Path::new("out"), &file, "xml"),
-            PathBuf::from("out/ü.xml")
-        );
-        let dotted = Input {
-            path: Some(PathBuf::from("x/B9-0146.2021_EN.txt")),
-            base: 1,
-        };
-        assert_eq!(
-            output_path(Path::new("out"), &dotted, "pdf"),
-            PathBuf::from("out/B9-0146.2021_EN.pdf")
-        );
+        for (path, base, ext, expected) in [
+            ("../a b/ü.txt", 2, "xml", "out/ü.xml"),
+            ("x/B9-0146.2021_EN.txt", 1, "pdf", "out/B9-0146.2021_EN.pdf"),
+            ("in/sub/m.txt", 1, "xml", "out/sub/m.xml"),
+        ] {
+            let file = Input {
+                path: Some(PathBuf::from(path)),
+                base,
+            };
+            assert_eq!(
+                output_path(Path::new("out"), &file, ext),
+                PathBuf::from(expected)
+            );
+        }
         let nested = Input {
             path: Some(PathBuf::from("in/sub/m.txt")),
             base: 1,
         };
-        assert_eq!(
-            output_path(Path::new("out"), &nested, "xml"),
-            PathBuf::from("out/sub/m.xml")
-        );
         assert_eq!(nested.stem(), "m");
         assert_eq!(nested.argument_dir(), PathBuf::from("in"));
+        let dotted = Input {
+            path: Some(PathBuf::from("x/B9-0146.2021_EN.txt")),
+            base: 1,
+        };
         assert_eq!(dotted.argument_dir(), PathBuf::from("x"));
         let bare = Input {
             path: Some(PathBuf::from("m.txt")),

@@ -580,13 +580,6 @@ mod tests {
     use super::*;
     use crate::model::*;
 
-    fn num(text: &str, value: &str) -> Num {
-        Num {
-            text: text.into(),
-            value: value.into(),
-        }
-    }
-
     fn para(text: &str) -> Vec<Para> {
         vec![Para::plain(text, Span::default())]
     }
@@ -605,7 +598,7 @@ mod tests {
         for i in 0..recitals {
             let n = profile.recital_number(i).unwrap();
             m.recitals.push(Recital {
-                num: num(&format!("{n}."), &n),
+                num: Num::printed(&format!("{n}.")),
                 content: para("whereas 52 %"),
                 points: Vec::new(),
                 span: Span::default(),
@@ -613,7 +606,7 @@ mod tests {
         }
         for i in 1..=paragraphs {
             m.body.push(BodyItem::Paragraph(Paragraph {
-                num: num(&format!("{i}."), &i.to_string()),
+                num: Num::printed(&format!("{i}.")),
                 content: para("Calls"),
                 points: Vec::new(),
                 wrap_up: Vec::new(),
@@ -667,12 +660,12 @@ mod tests {
         let en = motion("en", 3, 3);
         let mut fr = motion("fr", 3, 3);
         if let BodyItem::Paragraph(p) = &mut fr.body[2] {
-            p.num = num("4.", "4");
+            p.num = Num::printed("4.");
         }
         let mut de = motion("de", 3, 3);
         if let BodyItem::Paragraph(p) = &mut de.body[0] {
             p.points.push(Point {
-                num: num("(a)", "a"),
+                num: Num::printed("(a)"),
                 content: para("x"),
                 points: Vec::new(),
                 span: Span::default(),

@@ -175,13 +175,6 @@ pub fn prefix(parent: &str, name: &str) -> String {
 mod tests {
     use super::*;
 
-    fn num(text: &str, value: &str) -> Num {
-        Num {
-            text: text.into(),
-            value: value.into(),
-        }
-    }
-
     #[test]
     fn cleans_numbers_as_the_naming_convention_says() {
         assert_eq!(clean_num("A."), "A");
@@ -240,21 +233,24 @@ mod tests {
     #[test]
     fn siblings_get_distinct_numbers() {
         let mut s = Siblings::default();
-        assert_eq!(s.numbered(&num("1.", "1")), "1");
-        assert_eq!(s.numbered(&num("2.", "2")), "2");
-        assert_eq!(s.numbered(&num("2.", "2")), "2_2");
-        assert_eq!(s.numbered(&num("2.", "2")), "2_3");
+        assert_eq!(s.numbered(&Num::printed("1.")), "1");
+        assert_eq!(s.numbered(&Num::printed("2.")), "2");
+        assert_eq!(s.numbered(&Num::printed("2.")), "2_2");
+        assert_eq!(s.numbered(&Num::printed("2.")), "2_3");
         assert_eq!(
-            s.numbered(&num("–", "")),
+            s.numbered(&Num::printed("–")),
             "5",
             "ordinal when nothing is printed"
         );
         assert_eq!(
-            s.numbered(&num("(5)", "")),
+            s.numbered(&Num {
+                text: "(5)".into(),
+                value: "".into(),
+            }),
             "5_2",
             "cleaned text when the value is empty"
         );
-        assert_eq!(s.numbered(&num("2", "2")), "2_4");
+        assert_eq!(s.numbered(&Num::printed("2")), "2_4");
         let mut o = Counter::default();
         assert_eq!(o.next("para_1", "p"), "para_1__p_1");
         assert_eq!(o.next("", "hcontainer"), "hcontainer_2");

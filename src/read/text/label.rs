@@ -189,9 +189,7 @@ fn point(inner: &str, written: &str) -> Option<Label> {
 mod tests {
     use super::*;
 
-    fn en() -> &'static Profile {
-        crate::lang::profile("en").unwrap()
-    }
+    use crate::read::text::testing::en;
 
     #[test]
     fn reads_labels() {

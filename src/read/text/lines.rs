@@ -471,9 +471,7 @@ pub fn is_doc_number_line(t: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn en() -> &'static Profile {
-        crate::lang::profile("en").unwrap()
-    }
+    use crate::read::text::testing::en;
 
     #[test]
     fn cleans_marks_and_tags() {

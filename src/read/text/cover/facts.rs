@@ -57,9 +57,7 @@ fn fact(token: &str) -> Option<Fact> {
 mod tests {
     use super::*;
 
-    fn en() -> &'static Profile {
-        crate::lang::profile("en").unwrap()
-    }
+    use crate::read::text::testing::en;
 
     #[test]
     fn facts_alone_or_together() {
