@@ -2,7 +2,7 @@
 //! as boxes and glue, optimal line breaks, and the lines with their indents, numbers, spacing and
 //! the page-break rules (widows, orphans, keep-with-next) that pagination obeys.
 
-use super::compose::{Align, Block, Content, Gap, Size, Span, SpanKind};
+use super::compose::{Align, Block, Content, Gap, Size, SpanKind, Spans};
 use super::fonts::{ParsedFamily, Style};
 use super::linebreak::{break_lines, line_start_after, Item, FILL, FORCE, MAX_RATIO};
 use crate::export::meta::PageLayout;
@@ -388,7 +388,7 @@ impl<'a> Setter<'a> {
     }
 
     /// Breaks a block's text into justified (or ragged) lines under its hanging label.
-    fn paragraph(&mut self, block: &Block<'_>, spans: &[Span<'_>], size: f32) -> Vec<Line> {
+    fn paragraph(&mut self, block: &Block<'_>, spans: &Spans<'_>, size: f32) -> Vec<Line> {
         let g = self.geometry;
         let base = Style::of(block.bold, block.italic);
         let text_x = g.indent(block.text_at);
@@ -459,7 +459,7 @@ impl<'a> Setter<'a> {
     /// each item draws. Words wider than `narrowest` line may break between any two letters.
     fn items(
         &mut self,
-        spans: &[Span<'_>],
+        spans: &Spans<'_>,
         block: &Block<'_>,
         size: f32,
         narrowest: f32,
@@ -472,7 +472,7 @@ impl<'a> Setter<'a> {
         // what it needs.
         b.glyphs
             .reserve_exact(spans.iter().map(|s| s.text.chars().count()).sum());
-        for span in spans {
+        for span in spans.iter() {
             let style = Style::of(block.bold || span.bold, block.italic || span.italic);
             match span.kind {
                 SpanKind::Break => b.forced_break(),
