@@ -48,6 +48,9 @@ impl Source {
 
 /// Writes `doc` with the `generated` objects (their ids beside the document's, none taken by
 /// it), `page_entry` writing what it takes of the page dictionaries.
+/// Bytes of an object stream held before they are passed to the compressor.
+const STAGE: usize = 1 << 20;
+
 pub(super) fn write(
     doc: &mut Document,
     generated: &[&dyn Generated],
@@ -121,12 +124,18 @@ pub(super) fn write(
             );
         }
         let first = table.len();
-        let mut content = Vec::with_capacity(first + offset);
+        // The stream's bytes reach the compressor in one piece when they fit in `STAGE` (so
+        // that the file has the bytes lopdf gives it), else a piece of `STAGE` at a time.
+        let mut encoder = ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        let mut content = Vec::with_capacity((first + offset).min(STAGE));
         content.extend_from_slice(table.as_bytes());
         for &source in chunk {
+            if content.len() >= STAGE {
+                encoder.write_all(&content)?;
+                content.clear();
+            }
             write_one(&mut content, source);
         }
-        let mut encoder = ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
         encoder.write_all(&content)?;
         drop(content);
         let deflated = encoder.finish()?;
@@ -328,5 +337,31 @@ mod tests {
         let a = write(&mut held, &[], no_entry).unwrap();
         let b = write(&mut compact, &[&numbers], no_entry).unwrap();
         assert!(a == b, "generated objects read differently");
+    }
+
+    /// An object stream of more than [`STAGE`] bytes is deflated a piece at a time, and reads
+    /// back whole.
+    #[test]
+    fn object_streams_past_the_stage_read_back() {
+        let mut doc = Document::with_version("1.7");
+        for i in 0..PER_STREAM {
+            let mut d = Dictionary::new();
+            d.set("N", Object::Integer(i as i64));
+            d.set("S", Object::string_literal(format!("{i:0>3000}")));
+            doc.add_object(d);
+        }
+        let root = doc.add_object(Dictionary::new());
+        doc.trailer.set("Root", Object::Reference(root));
+        let bytes = write(&mut doc.clone(), &[], &|_, _, _| false).unwrap();
+        assert!(bytes.len() < STAGE, "{} bytes", bytes.len());
+        let read = Document::load_mem(&bytes).unwrap();
+        for i in 0..PER_STREAM {
+            let id = (i as u32 + 1, 0);
+            assert_eq!(
+                read.get_object(id).ok(),
+                doc.get_object(id).ok(),
+                "object {id:?}"
+            );
+        }
     }
 }
