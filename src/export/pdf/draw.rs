@@ -12,8 +12,8 @@
 use super::compose::Tag;
 use super::finish::Deflater;
 use super::fonts::{Face, ParsedFamily};
-use super::layout::Geometry;
-use super::place::{Plan, Text};
+use super::layout::{Geometry, Setter};
+use super::place::{Link, Placer, Text};
 use super::subset::Subset;
 use crate::export::{ExportError, Format};
 use lopdf::{Document, Object, ObjectId};
@@ -38,16 +38,16 @@ fn resource(face_index: usize) -> String {
     format!("F{}", face_index + 1)
 }
 
-/// Builds the document for `plan`: printpdf's pages and fonts, then our text on each page,
-/// tagged with the structure types `tags` of its elements. Returns the document and, for each
-/// page, the element of each marked-content id (MCID) drawn on it.
+/// Builds the document for the pages `placer` places: printpdf's pages and fonts, then our text
+/// on each page, placed and drawn one page at a time, tagged with the structure types `tags` of
+/// its elements.
 pub(super) fn document(
-    plan: &Plan<'_>,
+    (placer, setter): (&Placer<'_>, &mut Setter<'_>),
     embedded: &[Embedded<'_>],
     family: &ParsedFamily,
     g: &Geometry,
     tags: &[Tag],
-) -> Result<(Document, Vec<Vec<u32>>), ExportError> {
+) -> Result<Drawn, ExportError> {
     let mut doc = PdfDocument::new("");
     for e in embedded {
         doc.resources.fonts.map.insert(
@@ -55,18 +55,17 @@ pub(super) fn document(
             PdfFont::new(parsed_font(e)?),
         );
     }
-    doc.pages = plan
-        .pages
-        .iter()
-        .map(|page| {
+    doc.pages = (0..placer.len())
+        .map(|index| {
+            let rules = placer.rules(index);
             let mut ops = Vec::new();
-            if !page.rules.is_empty() {
+            if !rules.is_empty() {
                 // Rules are decoration: artifacts, outside the structure.
                 ops.push(Op::BeginMarkedContent {
                     tag: "Artifact".into(),
                 });
             }
-            for rule in &page.rules {
+            for rule in &rules {
                 ops.push(Op::SetOutlineThickness {
                     pt: Pt(rule.thickness),
                 });
@@ -77,7 +76,7 @@ pub(super) fn document(
                     },
                 });
             }
-            if !page.rules.is_empty() {
+            if !rules.is_empty() {
                 ops.push(Op::EndMarkedContent);
             }
             page_of(g, ops)
@@ -102,13 +101,29 @@ pub(super) fn document(
     drop_last_page(&mut lo)?;
     let pages: Vec<ObjectId> = lo.get_pages().into_values().collect();
     let mut mcids = Vec::with_capacity(pages.len());
+    let mut links = Vec::with_capacity(pages.len());
     let mut deflater = Deflater::new();
-    for (page, id) in plan.pages.iter().zip(pages) {
+    // Page by page: only one page's glyphs are held at a time.
+    for (index, id) in pages.into_iter().enumerate() {
+        let page = placer.page(index, setter);
         let (text, elems) = text_stream(&page.texts, family, embedded, tags);
         append_content(&mut lo, id, &text, &mut deflater)?;
         mcids.push(elems);
+        links.push(page.links);
     }
-    Ok((lo, mcids))
+    Ok(Drawn {
+        doc: lo,
+        mcids,
+        links,
+    })
+}
+
+/// The document drawn: for each page, the element of each marked-content id (MCID) drawn on it,
+/// and its links.
+pub(super) struct Drawn {
+    pub(super) doc: Document,
+    pub(super) mcids: Vec<Vec<u32>>,
+    pub(super) links: Vec<Vec<Link>>,
 }
 
 fn backend(message: impl Into<String>) -> ExportError {

@@ -46,11 +46,11 @@ impl Source {
     }
 }
 
-/// Writes `doc` with the `generated` objects (their ids beside the document's, none taken by
-/// it), `page_entry` writing what it takes of the page dictionaries.
 /// Bytes of an object stream held before they are passed to the compressor.
 const STAGE: usize = 1 << 20;
 
+/// Writes `doc` with the `generated` objects (their ids beside the document's, none taken by
+/// it), `page_entry` writing what it takes of the page dictionaries.
 pub(super) fn write(
     doc: &mut Document,
     generated: &[&dyn Generated],
