@@ -18,6 +18,12 @@ const PER_STREAM: usize = 1000;
 pub(super) trait Generated {
     fn ids(&self) -> Range<u32>;
     fn object(&self, id: u32) -> Object;
+
+    /// Appends object `id`'s bytes (what [`syntax::object`] writes of `object(id)`; a large
+    /// object may write itself without being built).
+    fn write(&self, id: u32, out: &mut Vec<u8>) {
+        syntax::object(out, &self.object(id));
+    }
 }
 
 /// Writes the value of a page dictionary's entry in place of the stored one (the page's link
@@ -98,7 +104,7 @@ pub(super) fn write(
                     dict_or_object(buf, (id, 0), object, page_entry);
                 }
             }
-            Source::Generated(g, id) => syntax::object(buf, &generated[g].object(id)),
+            Source::Generated(g, id) => generated[g].write(id, buf),
         }
         buf.push(b' ');
     };

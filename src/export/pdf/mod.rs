@@ -95,15 +95,15 @@ fn export_holding(
     let placer = placer(&set, motion, &meta);
     let inventory = check_glyphs(&set, &placer, &mut setter, motion, &family)?;
     let embedded = embed(&family, parsed, inventory)?;
-    let drawn = draw::document(
+    let mut drawn = draw::pages(
         (&placer, &mut setter),
         &embedded,
         parsed,
-        &set.geometry,
         &set.tags,
+        !set.hold,
     )?;
     // Once the pages are drawn, the file needs only the outline, the links and the structure
-    // types: the lines and their placing go before the file is written.
+    // types: the lines, their blocks and their placing go before the document is built.
     let outline = placer.outline();
     drop(placer);
     let Typeset {
@@ -112,15 +112,17 @@ fn export_holding(
         notes,
         pages,
         composition,
+        geometry,
         ..
     } = set;
     drop((body, notes, pages, composition));
+    let doc = draw::document(&mut drawn, &embedded, &geometry)?;
     let structure = tags::Structure {
         tags: &elements,
         pages: drawn.mcids,
     };
     finish::finish(
-        drawn.doc,
+        doc,
         &meta,
         options.fallback_date,
         (&outline, &drawn.links),
