@@ -51,9 +51,41 @@ pub(super) enum SpanKind {
     Break,
 }
 
+/// The spans of a block: built for the cover and headings, read from the motion's paragraph
+/// one at a time otherwise (a paragraph can hold a hundred thousand of them).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Spans<'a> {
+    Built(Vec<Span<'a>>),
+    Para(&'a Para),
+}
+
+impl Spans<'_> {
+    pub(super) fn len(&self) -> usize {
+        match self {
+            Spans::Built(v) => v.len(),
+            Spans::Para(p) => p.inlines.len(),
+        }
+    }
+
+    /// Span `i`, if there is one (its text borrowed).
+    pub(super) fn get(&self, i: usize) -> Option<Span<'_>> {
+        match self {
+            Spans::Built(v) => v.get(i).map(|s| Span {
+                text: Cow::Borrowed(&s.text),
+                ..*s
+            }),
+            Spans::Para(p) => p.inlines.get(i).map(span),
+        }
+    }
+
+    pub(super) fn iter(&self) -> impl Iterator<Item = Span<'_>> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Content<'a> {
-    Text(Vec<Span<'a>>),
+    Text(Spans<'a>),
     /// A horizontal rule across the text width.
     Rule,
     /// Start a new page.
@@ -129,11 +161,11 @@ impl<'a> Block<'a> {
     }
 
     fn text(spans: Vec<Span<'a>>) -> Block<'a> {
-        Block::new(Content::Text(spans))
+        Block::new(Content::Text(Spans::Built(spans)))
     }
 
     fn para(p: &'a Para) -> Block<'a> {
-        Block::text(spans(p))
+        Block::new(Content::Text(Spans::Para(p)))
     }
 
     pub(super) fn plain(text: impl Into<Cow<'a, str>>) -> Block<'a> {
@@ -228,29 +260,31 @@ pub(super) fn compose(motion: &Motion) -> Composition<'_> {
 
 /// Inline runs of a paragraph as spans.
 fn spans(p: &Para) -> Vec<Span<'_>> {
-    p.inlines
-        .iter()
-        .map(|inline| match inline {
-            Inline::Text { text, bold, italic } => Span {
-                text: Cow::Borrowed(text),
-                bold: *bold,
-                italic: *italic,
-                kind: SpanKind::Text,
-            },
-            Inline::NoteRef { marker, note } => Span {
-                text: Cow::Borrowed(marker),
-                bold: false,
-                italic: false,
-                kind: SpanKind::NoteCall { note: *note },
-            },
-            Inline::LineBreak => Span {
-                text: Cow::Borrowed(""),
-                bold: false,
-                italic: false,
-                kind: SpanKind::Break,
-            },
-        })
-        .collect()
+    p.inlines.iter().map(span).collect()
+}
+
+/// An inline run as a span.
+fn span(inline: &Inline) -> Span<'_> {
+    match inline {
+        Inline::Text { text, bold, italic } => Span {
+            text: Cow::Borrowed(text),
+            bold: *bold,
+            italic: *italic,
+            kind: SpanKind::Text,
+        },
+        Inline::NoteRef { marker, note } => Span {
+            text: Cow::Borrowed(marker),
+            bold: false,
+            italic: false,
+            kind: SpanKind::NoteCall { note: *note },
+        },
+        Inline::LineBreak => Span {
+            text: Cow::Borrowed(""),
+            bold: false,
+            italic: false,
+            kind: SpanKind::Break,
+        },
+    }
 }
 
 fn line_break() -> Span<'static> {
@@ -561,7 +595,7 @@ fn footnotes<'a>(m: &'a Motion, body: &mut Vec<Block<'a>>) -> Vec<Vec<Block<'a>>
     let mut called = vec![false; m.footnotes.len()];
     for b in body.iter() {
         if let Content::Text(spans) = &b.content {
-            for s in spans {
+            for s in spans.iter() {
                 if let SpanKind::NoteCall { note: Some(i) } = s.kind {
                     if let Some(c) = called.get_mut(i) {
                         *c = true;

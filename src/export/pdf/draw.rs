@@ -12,17 +12,19 @@
 use super::compose::Tag;
 use super::finish::Deflater;
 use super::fonts::{Face, ParsedFamily};
-use super::layout::Geometry;
-use super::place::{Plan, Text};
+use super::layout::{Geometry, Setter};
+use super::place::{Link, Placer, Rule, Text};
 use super::subset::Subset;
 use crate::export::{ExportError, Format};
+use flate2::read::ZlibDecoder;
+use flate2::write::ZlibEncoder;
 use lopdf::{Document, Object, ObjectId};
 use printpdf::{
     FontId, FontMetrics, FontType, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle,
     PdfFontMetricsStub, PdfPage, PdfSaveOptions, Pt, TextItem,
 };
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::sync::Arc;
 
 /// A face as embedded: its subset and the characters drawn with it.
@@ -38,16 +40,71 @@ fn resource(face_index: usize) -> String {
     format!("F{}", face_index + 1)
 }
 
-/// Builds the document for `plan`: printpdf's pages and fonts, then our text on each page,
-/// tagged with the structure types `tags` of its elements. Returns the document and, for each
-/// page, the element of each marked-content id (MCID) drawn on it.
-pub(super) fn document(
-    plan: &Plan<'_>,
+/// The pages drawn, before the document is built: each page's rules and text operators (held
+/// deflated when `packed`, for a long motion), and for each page the element of each
+/// marked-content id (MCID) drawn on it, and its links.
+pub(super) struct Drawn {
+    rules: Vec<Vec<Rule>>,
+    texts: Vec<Vec<u8>>,
+    packed: bool,
+    pub(super) mcids: Vec<Vec<u32>>,
+    pub(super) links: Vec<Vec<Link>>,
+}
+
+/// Draws the text of the pages `placer` places, one page at a time (only one page's glyphs are
+/// held), tagged with the structure types `tags` of its elements; `pack` deflates each page's
+/// text until the document is built, so that the lines can go first.
+pub(super) fn pages(
+    (placer, setter): (&Placer<'_>, &mut Setter<'_>),
     embedded: &[Embedded<'_>],
     family: &ParsedFamily,
-    g: &Geometry,
     tags: &[Tag],
-) -> Result<(Document, Vec<Vec<u32>>), ExportError> {
+    pack: bool,
+) -> Result<Drawn, ExportError> {
+    let mut drawn = Drawn {
+        rules: Vec::with_capacity(placer.len()),
+        texts: Vec::with_capacity(placer.len()),
+        packed: pack,
+        mcids: Vec::with_capacity(placer.len()),
+        links: Vec::with_capacity(placer.len()),
+    };
+    for index in 0..placer.len() {
+        let page = placer.page(index, setter);
+        let (text, elems) = text_stream(&page.texts, family, embedded, tags);
+        drawn.texts.push(if pack { packed(&text)? } else { text });
+        drawn.rules.push(page.rules);
+        drawn.mcids.push(elems);
+        drawn.links.push(page.links);
+    }
+    Ok(drawn)
+}
+
+/// `text` deflated, fast.
+fn packed(text: &[u8]) -> Result<Vec<u8>, ExportError> {
+    let mut encoder = ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    let fail = |e: std::io::Error| backend(format!("cannot deflate a page ({e})"));
+    encoder.write_all(text).map_err(fail)?;
+    let mut out = encoder.finish().map_err(fail)?;
+    out.shrink_to_fit();
+    Ok(out)
+}
+
+/// `packed` inflated.
+fn unpacked(packed: &[u8]) -> Result<Vec<u8>, ExportError> {
+    let mut out = Vec::new();
+    ZlibDecoder::new(packed)
+        .read_to_end(&mut out)
+        .map_err(|e| backend(format!("cannot inflate a page ({e})")))?;
+    Ok(out)
+}
+
+/// Builds the document of the pages `drawn`: printpdf's pages (with their rules) and fonts,
+/// then our text on each page. Takes the rules and texts out of `drawn`.
+pub(super) fn document(
+    drawn: &mut Drawn,
+    embedded: &[Embedded<'_>],
+    g: &Geometry,
+) -> Result<Document, ExportError> {
     let mut doc = PdfDocument::new("");
     for e in embedded {
         doc.resources.fonts.map.insert(
@@ -55,33 +112,9 @@ pub(super) fn document(
             PdfFont::new(parsed_font(e)?),
         );
     }
-    doc.pages = plan
-        .pages
-        .iter()
-        .map(|page| {
-            let mut ops = Vec::new();
-            if !page.rules.is_empty() {
-                // Rules are decoration: artifacts, outside the structure.
-                ops.push(Op::BeginMarkedContent {
-                    tag: "Artifact".into(),
-                });
-            }
-            for rule in &page.rules {
-                ops.push(Op::SetOutlineThickness {
-                    pt: Pt(rule.thickness),
-                });
-                ops.push(Op::DrawLine {
-                    line: printpdf::Line {
-                        points: vec![point(rule.x0, rule.y), point(rule.x1, rule.y)],
-                        is_closed: false,
-                    },
-                });
-            }
-            if !page.rules.is_empty() {
-                ops.push(Op::EndMarkedContent);
-            }
-            page_of(g, ops)
-        })
+    doc.pages = std::mem::take(&mut drawn.rules)
+        .into_iter()
+        .map(|rules| page_of(g, rule_ops(&rules)))
         .collect();
     doc.pages.push(page_of(g, inventory(embedded)));
 
@@ -93,6 +126,7 @@ pub(super) fn document(
     };
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&options, &mut warnings);
+    drop(doc);
     if let Some(w) = warnings
         .iter()
         .find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
@@ -101,14 +135,39 @@ pub(super) fn document(
     }
     drop_last_page(&mut lo)?;
     let pages: Vec<ObjectId> = lo.get_pages().into_values().collect();
-    let mut mcids = Vec::with_capacity(pages.len());
     let mut deflater = Deflater::new();
-    for (page, id) in plan.pages.iter().zip(pages) {
-        let (text, elems) = text_stream(&page.texts, family, embedded, tags);
+    let texts = std::mem::take(&mut drawn.texts);
+    for (text, id) in texts.into_iter().zip(pages) {
+        let text = if drawn.packed { unpacked(&text)? } else { text };
         append_content(&mut lo, id, &text, &mut deflater)?;
-        mcids.push(elems);
     }
-    Ok((lo, mcids))
+    Ok(lo)
+}
+
+/// The operators of a page's rules.
+fn rule_ops(rules: &[Rule]) -> Vec<Op> {
+    let mut ops = Vec::new();
+    if !rules.is_empty() {
+        // Rules are decoration: artifacts, outside the structure.
+        ops.push(Op::BeginMarkedContent {
+            tag: "Artifact".into(),
+        });
+    }
+    for rule in rules {
+        ops.push(Op::SetOutlineThickness {
+            pt: Pt(rule.thickness),
+        });
+        ops.push(Op::DrawLine {
+            line: printpdf::Line {
+                points: vec![point(rule.x0, rule.y), point(rule.x1, rule.y)],
+                is_closed: false,
+            },
+        });
+    }
+    if !rules.is_empty() {
+        ops.push(Op::EndMarkedContent);
+    }
+    ops
 }
 
 fn backend(message: impl Into<String>) -> ExportError {

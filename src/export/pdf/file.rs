@@ -18,6 +18,12 @@ const PER_STREAM: usize = 1000;
 pub(super) trait Generated {
     fn ids(&self) -> Range<u32>;
     fn object(&self, id: u32) -> Object;
+
+    /// Appends object `id`'s bytes (what [`syntax::object`] writes of `object(id)`; a large
+    /// object may write itself without being built).
+    fn write(&self, id: u32, out: &mut Vec<u8>) {
+        syntax::object(out, &self.object(id));
+    }
 }
 
 /// Writes the value of a page dictionary's entry in place of the stored one (the page's link
@@ -45,6 +51,9 @@ impl Source {
         }
     }
 }
+
+/// Bytes of an object stream held before they are passed to the compressor.
+const STAGE: usize = 1 << 20;
 
 /// Writes `doc` with the `generated` objects (their ids beside the document's, none taken by
 /// it), `page_entry` writing what it takes of the page dictionaries.
@@ -95,7 +104,7 @@ pub(super) fn write(
                     dict_or_object(buf, (id, 0), object, page_entry);
                 }
             }
-            Source::Generated(g, id) => syntax::object(buf, &generated[g].object(id)),
+            Source::Generated(g, id) => generated[g].write(id, buf),
         }
         buf.push(b' ');
     };
@@ -121,12 +130,18 @@ pub(super) fn write(
             );
         }
         let first = table.len();
-        let mut content = Vec::with_capacity(first + offset);
+        // The stream's bytes reach the compressor in one piece when they fit in `STAGE` (so
+        // that the file has the bytes lopdf gives it), else a piece of `STAGE` at a time.
+        let mut encoder = ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        let mut content = Vec::with_capacity((first + offset).min(STAGE));
         content.extend_from_slice(table.as_bytes());
         for &source in chunk {
+            if content.len() >= STAGE {
+                encoder.write_all(&content)?;
+                content.clear();
+            }
             write_one(&mut content, source);
         }
-        let mut encoder = ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
         encoder.write_all(&content)?;
         drop(content);
         let deflated = encoder.finish()?;
@@ -328,5 +343,31 @@ mod tests {
         let a = write(&mut held, &[], no_entry).unwrap();
         let b = write(&mut compact, &[&numbers], no_entry).unwrap();
         assert!(a == b, "generated objects read differently");
+    }
+
+    /// An object stream of more than [`STAGE`] bytes is deflated a piece at a time, and reads
+    /// back whole.
+    #[test]
+    fn object_streams_past_the_stage_read_back() {
+        let mut doc = Document::with_version("1.7");
+        for i in 0..PER_STREAM {
+            let mut d = Dictionary::new();
+            d.set("N", Object::Integer(i as i64));
+            d.set("S", Object::string_literal(format!("{i:0>3000}")));
+            doc.add_object(d);
+        }
+        let root = doc.add_object(Dictionary::new());
+        doc.trailer.set("Root", Object::Reference(root));
+        let bytes = write(&mut doc.clone(), &[], &|_, _, _| false).unwrap();
+        assert!(bytes.len() < STAGE, "{} bytes", bytes.len());
+        let read = Document::load_mem(&bytes).unwrap();
+        for i in 0..PER_STREAM {
+            let id = (i as u32 + 1, 0);
+            assert_eq!(
+                read.get_object(id).ok(),
+                doc.get_object(id).ok(),
+                "object {id:?}"
+            );
+        }
     }
 }

@@ -115,6 +115,8 @@ impl Deflater {
             }
         }
         if done && packed.len() < stream.content.len() {
+            // The pages' streams are all held until the file is written: without the spare room.
+            packed.shrink_to_fit();
             stream.set_content(packed);
             stream
                 .dict

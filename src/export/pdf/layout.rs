@@ -2,9 +2,11 @@
 //! as boxes and glue, optimal line breaks, and the lines with their indents, numbers, spacing and
 //! the page-break rules (widows, orphans, keep-with-next) that pagination obeys.
 
-use super::compose::{Align, Block, Content, Gap, Size, Span, SpanKind};
+use super::compose::{Align, Block, Content, Gap, Size, SpanKind, Spans};
 use super::fonts::{ParsedFamily, Style};
-use super::linebreak::{break_lines, line_start_after, Item, FILL, FORCE, MAX_RATIO};
+use super::inventory::Inventory;
+use super::items::{Builder, Dealer, Mode, Pos, Resume};
+use super::linebreak::{break_lines, line_start_after, Item, FORCE, MAX_RATIO};
 use crate::export::meta::PageLayout;
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -16,8 +18,6 @@ const LEADING: f32 = 1.35;
 /// Size and raise of a footnote call, as fractions of the surrounding size.
 const CALL_SIZE: f32 = 0.65;
 const CALL_RISE: f32 = 0.33;
-/// Cost of breaking between the letters of a word too long for any line.
-const SPLIT_COST: f32 = 100.0;
 
 /// The page and the text area, in points from the bottom-left corner of the page.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -180,6 +180,8 @@ pub(super) struct Line {
     pub(super) ratio: f32,
     /// The number in the hanging indent, and where it starts.
     pub(super) label: Option<(f32, Vec<Glyph>)>,
+    /// Width of the text as set.
+    pub(super) width: f32,
     /// Height of the line box.
     pub(super) leading: f32,
     /// Baseline below the top of the line box.
@@ -197,6 +199,12 @@ pub(super) struct Line {
     pub(super) note: Option<usize>,
     /// The structure element (index into the tagged PDF's elements) the line belongs to.
     pub(super) elem: Option<u32>,
+    /// The block the line belongs to (in its run of blocks).
+    pub(super) block: u32,
+    /// Where to read the glyphs again, when they are not held in `glyphs` (nor the label's).
+    pub(super) at: Option<Resume>,
+    /// Footnotes called from this line, in order, without repeats.
+    pub(super) calls: Vec<u32>,
 }
 
 /// The extra advance of a glyph on a line whose spaces are adjusted by `ratio`.
@@ -222,14 +230,8 @@ impl Line {
     }
 
     /// Footnotes called from this line, in order, without repeats.
-    pub(super) fn calls(&self) -> Vec<usize> {
-        let mut out: Vec<usize> = Vec::new();
-        for n in self.glyphs.iter().filter_map(Glyph::link) {
-            if !out.contains(&n) {
-                out.push(n);
-            }
-        }
-        out
+    pub(super) fn calls(&self) -> impl Iterator<Item = usize> + '_ {
+        self.calls.iter().map(|&n| n as usize)
     }
 }
 
@@ -239,6 +241,10 @@ pub(super) struct Setter<'a> {
     pub(super) geometry: Geometry,
     /// Characters a face lacks.
     pub(super) missing: BTreeSet<char>,
+    /// The characters drawn with each face.
+    pub(super) inventory: Inventory,
+    /// Do the lines hold their glyphs? If not, they are read again page by page.
+    pub(super) hold: bool,
 }
 
 /// What a character is to the typesetter.
@@ -304,6 +310,8 @@ impl<'a> Setter<'a> {
             family,
             geometry,
             missing: BTreeSet::new(),
+            inventory: Inventory::new(family),
+            hold: true,
         }
     }
 
@@ -387,14 +395,24 @@ impl<'a> Setter<'a> {
         lines
     }
 
-    /// Breaks a block's text into justified (or ragged) lines under its hanging label.
-    fn paragraph(&mut self, block: &Block<'_>, spans: &[Span<'_>], size: f32) -> Vec<Line> {
-        let g = self.geometry;
+    /// The glyphs of a block's label.
+    pub(super) fn label(&mut self, block: &Block<'_>) -> Vec<Glyph> {
+        let size = self.geometry.type_size(block.size);
         let base = Style::of(block.bold, block.italic);
+        match &block.label {
+            Some(l) => self.run(&l.text, base, size),
+            None => Vec::new(),
+        }
+    }
+
+    /// Breaks a block's text into justified (or ragged) lines under its hanging label.
+    fn paragraph(&mut self, block: &Block<'_>, spans: &Spans<'_>, size: f32) -> Vec<Line> {
+        let g = self.geometry;
         let text_x = g.indent(block.text_at);
         let width = (g.right - text_x).max(size);
         let label = block.label.as_ref().map(|l| {
-            let glyphs = self.run(&l.text, base, size);
+            let glyphs = self.label(block);
+            self.inventory.note_all(&glyphs);
             (g.indent(l.at), glyphs)
         });
         // A label wider than its indent pushes the first line's text to its right.
@@ -403,16 +421,30 @@ impl<'a> Setter<'a> {
             (end - text_x).clamp(0.0, width / 2.0)
         });
         let widths = [width - first_shift, width];
-        let (items, mut glyphs, ranges) = self.items(spans, block, size, widths[0].min(widths[1]));
+        let narrowest = widths[0].min(widths[1]);
+        let mut b = Builder::new(narrowest, if self.hold { Mode::Keep } else { Mode::Count });
+        if self.hold {
+            // Room for every glyph at once: a long paragraph would otherwise grow its buffer to
+            // twice what it needs.
+            b.glyphs
+                .reserve_exact(spans.iter().map(|s| s.text.chars().count()).sum());
+        }
+        self.walk(spans, block, size, Pos::default(), &mut b);
+        let (items, ends, glyphs) = (b.items, b.ends, b.glyphs);
         let breaks = break_lines(&items, &|line| widths[line.min(1)]);
 
-        // Each line's glyphs and ratio; then the item list is dropped.
+        // Each line's glyphs (as indices into the paragraph's) and ratio; then the item list is
+        // dropped.
+        let start_of = |k: usize| k.checked_sub(1).map_or(0, |k| ends[k] as usize);
         let mut cuts = Vec::with_capacity(breaks.len());
         let mut start = 0;
         for brk in &breaks {
-            let drawn = ranges.get(start..brk.at).unwrap_or(&[]).iter();
-            let from = drawn.clone().next().map_or(0, |r| r.start);
-            let to = drawn.last().map_or(from, |r| r.end);
+            let from = start_of(start);
+            let to = if brk.at > start {
+                start_of(brk.at)
+            } else {
+                from
+            };
             let forced_end = matches!(items[brk.at], Item::Penalty { cost } if cost <= FORCE);
             let ratio = match block.align {
                 Align::Justify if !forced_end => brk.ratio.min(MAX_RATIO),
@@ -421,14 +453,34 @@ impl<'a> Setter<'a> {
             cuts.push((from..to, ratio));
             start = line_start_after(&items, brk.at);
         }
-        drop((items, ranges, breaks));
+        drop((items, ends, breaks));
+        let mut lines = if self.hold {
+            self.take_lines(glyphs, cuts)
+        } else {
+            self.deal_lines(spans, block, size, narrowest, cuts)
+        };
+        for (i, line) in lines.iter_mut().enumerate() {
+            line.x = text_x + if i == 0 { first_shift } else { 0.0 };
+            if block.align == Align::Right {
+                line.x += (widths[i.min(1)] - line.width).max(0.0);
+            }
+        }
+        if lines.is_empty() {
+            lines.push(Line {
+                x: text_x,
+                ..Line::default()
+            });
+        }
+        lines[0].label = label.map(|(x, glyphs)| (x, if self.hold { glyphs } else { Vec::new() }));
+        lines
+    }
 
-        // The lines take their glyphs from the last, the paragraph's buffer giving back what they
-        // took, so that a long paragraph is not held twice.
+    /// The lines, each taking its glyphs from the paragraph's: from the last, the paragraph's
+    /// buffer giving back what they took, so that a long paragraph is not held twice.
+    fn take_lines(&mut self, mut glyphs: Vec<Glyph>, cuts: Vec<(Range<usize>, f32)>) -> Vec<Line> {
         let mut lines = Vec::with_capacity(cuts.len());
-        for (i, (range, ratio)) in cuts.into_iter().enumerate().rev() {
+        for (range, ratio) in cuts.into_iter().rev() {
             let mut line = Line {
-                x: text_x + if i == 0 { first_shift } else { 0.0 },
                 glyphs: glyphs
                     .get(range.clone())
                     .map_or_else(Vec::new, <[Glyph]>::to_vec),
@@ -439,162 +491,133 @@ impl<'a> Setter<'a> {
             if glyphs.capacity() > 2 * glyphs.len() + SHRINK_AT {
                 glyphs.shrink_to_fit();
             }
-            if block.align == Align::Right {
-                line.x += (widths[i.min(1)] - line.width()).max(0.0);
+            self.inventory.note_all(&line.glyphs);
+            for n in line.glyphs.iter().filter_map(Glyph::link) {
+                let n = u32::try_from(n).unwrap_or(u32::MAX);
+                if !line.calls.contains(&n) {
+                    line.calls.push(n);
+                }
             }
+            line.width = line.width();
             lines.push(line);
         }
         lines.reverse();
-        if lines.is_empty() {
-            lines.push(Line {
-                x: text_x,
-                ..Line::default()
-            });
-        }
-        lines[0].label = label;
         lines
     }
 
-    /// The paragraph as boxes (words), glue (spaces) and penalties, the glyphs, and the glyphs
-    /// each item draws. Words wider than `narrowest` line may break between any two letters.
-    fn items(
+    /// The lines, told where their glyphs start, what they call and how wide they are by a
+    /// second reading of the paragraph; they do not hold their glyphs.
+    fn deal_lines(
         &mut self,
-        spans: &[Span<'_>],
+        spans: &Spans<'_>,
         block: &Block<'_>,
         size: f32,
         narrowest: f32,
-    ) -> (Vec<Item>, Vec<Glyph>, Vec<Range<usize>>) {
-        let mut b = Builder {
-            narrowest,
-            ..Builder::default()
+        cuts: Vec<(Range<usize>, f32)>,
+    ) -> Vec<Line> {
+        let counts: Vec<(u32, f32)> = cuts
+            .iter()
+            .map(|(r, ratio)| (u32::try_from(r.len()).unwrap_or(u32::MAX), *ratio))
+            .collect();
+        let mut inventory = std::mem::take(&mut self.inventory);
+        let mut b = Builder::new(narrowest, Mode::Deal(Dealer::new(cuts, &mut inventory)));
+        self.walk(spans, block, size, Pos::default(), &mut b);
+        let dealt = match b.mode {
+            Mode::Deal(d) => d.lines,
+            _ => Vec::new(),
         };
-        // Room for every glyph at once: a long paragraph would otherwise grow its buffer to twice
-        // what it needs.
-        b.glyphs
-            .reserve_exact(spans.iter().map(|s| s.text.chars().count()).sum());
-        for span in spans {
+        self.inventory = inventory;
+        dealt
+            .into_iter()
+            .zip(counts)
+            .map(|(d, (count, ratio))| Line {
+                ratio,
+                at: (count > 0).then_some(Resume { at: d.at, count }),
+                calls: d.calls,
+                width: d.width,
+                ..Line::default()
+            })
+            .collect()
+    }
+
+    /// The glyphs of a line that does not hold them, read again from its block.
+    pub(super) fn replay(&mut self, block: &Block<'_>, at: Resume) -> Vec<Glyph> {
+        let Content::Text(spans) = &block.content else {
+            return Vec::new();
+        };
+        let size = self.geometry.type_size(block.size);
+        let mut b = Builder::new(f32::INFINITY, Mode::Replay(at.count as usize));
+        self.walk(spans, block, size, at.at, &mut b);
+        b.end_word();
+        let mut glyphs = b.glyphs;
+        glyphs.truncate(at.count as usize);
+        glyphs
+    }
+
+    /// Feeds the paragraph to `b` glyph by glyph from `from`, until its end or until a replay
+    /// has all its glyphs.
+    fn walk(
+        &mut self,
+        spans: &Spans<'_>,
+        block: &Block<'_>,
+        size: f32,
+        from: Pos,
+        b: &mut Builder<'_>,
+    ) {
+        for (i, span) in spans.iter().enumerate().skip(from.span as usize) {
+            let skip = if i == from.span as usize {
+                from.byte as usize
+            } else {
+                0
+            };
+            let text = span.text.get(skip..).unwrap_or("");
+            let at = |k: usize| Pos {
+                span: i as u32,
+                byte: (skip + k) as u32,
+            };
             let style = Style::of(block.bold || span.bold, block.italic || span.italic);
             match span.kind {
                 SpanKind::Break => b.forced_break(),
                 SpanKind::NoteCall { note } => {
-                    for c in span.text.chars() {
+                    for (k, c) in text.char_indices() {
                         if let Class::Glyph(c) = classify(c) {
                             if let Some(mut g) = self.glyph(c, style, size * CALL_SIZE) {
                                 g.rise = size * CALL_RISE;
-                                b.letter(g.with_link(note));
+                                b.letter(g.with_link(note), at(k));
                             }
+                        }
+                        if b.full {
+                            return;
                         }
                     }
                 }
                 SpanKind::Text => {
-                    for c in span.text.chars() {
+                    for (k, c) in text.char_indices() {
                         match classify(c) {
                             Class::Glyph(c) => {
                                 if let Some(g) = self.glyph(c, style, size) {
-                                    b.letter(g);
+                                    b.letter(g, at(k));
                                 }
                             }
                             Class::Space => {
                                 if let Some(g) = self.space(style, size) {
-                                    b.space(g);
+                                    b.space(g, at(k));
                                 }
                             }
                             Class::Break => b.zero_width_break(),
                             Class::Skip => {}
                         }
+                        if b.full {
+                            return;
+                        }
                     }
                 }
             }
+            if b.full {
+                return;
+            }
         }
         b.forced_break();
-        (b.items, b.glyphs, b.ranges)
-    }
-}
-
-/// Builds the item list of a paragraph glyph by glyph.
-#[derive(Default)]
-struct Builder {
-    items: Vec<Item>,
-    glyphs: Vec<Glyph>,
-    ranges: Vec<Range<usize>>,
-    /// Glyphs of the word being read.
-    word: Vec<Glyph>,
-    narrowest: f32,
-}
-
-impl Builder {
-    fn push(&mut self, item: Item, glyphs: &[Glyph]) {
-        let start = self.glyphs.len();
-        self.glyphs.extend_from_slice(glyphs);
-        self.items.push(item);
-        self.ranges.push(start..self.glyphs.len());
-    }
-
-    fn letter(&mut self, g: Glyph) {
-        self.word.push(g);
-    }
-
-    /// Ends the current word: one box, or single letters when the word is wider than a line.
-    /// Words never break after their hyphens: text extraction (pdftotext) would take the hyphen
-    /// for a hyphenation and drop it.
-    fn end_word(&mut self) {
-        if self.word.is_empty() {
-            return;
-        }
-        let word = std::mem::take(&mut self.word);
-        let width: f32 = word.iter().map(|g| g.advance).sum();
-        if width > self.narrowest {
-            for (i, g) in word.iter().enumerate() {
-                // Not after a hyphen, which text extraction would drop as a hyphenation.
-                if i > 0 && !matches!(word[i - 1].ch, '-' | '\u{2010}' | '\u{2011}') {
-                    self.push(Item::Penalty { cost: SPLIT_COST }, &[]);
-                }
-                self.push(Item::Box { width: g.advance }, std::slice::from_ref(g));
-            }
-            return;
-        }
-        self.push(Item::Box { width }, &word);
-    }
-
-    fn space(&mut self, g: Glyph) {
-        self.end_word();
-        // Spaces at the start of a line, or after another space, take no room.
-        if matches!(self.items.last(), Some(Item::Box { .. })) {
-            self.push(
-                Item::Glue {
-                    width: g.advance,
-                    stretch: g.stretch(),
-                    shrink: g.shrink(),
-                },
-                &[g],
-            );
-        }
-    }
-
-    fn zero_width_break(&mut self) {
-        self.end_word();
-        if matches!(self.items.last(), Some(Item::Box { .. })) {
-            self.push(Item::Penalty { cost: 0.0 }, &[]);
-        }
-    }
-
-    fn forced_break(&mut self) {
-        self.end_word();
-        while matches!(self.items.last(), Some(Item::Glue { .. })) {
-            self.items.pop();
-            if let Some(r) = self.ranges.pop() {
-                self.glyphs.truncate(r.start);
-            }
-        }
-        self.push(
-            Item::Glue {
-                width: 0.0,
-                stretch: FILL,
-                shrink: 0.0,
-            },
-            &[],
-        );
-        self.push(Item::Penalty { cost: FORCE }, &[]);
     }
 }
 

@@ -3,8 +3,10 @@
 //! it with printpdf, fonts subset and embedded, with an outline and document metadata.
 //!
 //! The steps, each its own module: `compose` the motion into blocks, set them into lines
-//! (`layout`, `linebreak`), put the lines on pages (`paginate`), `place` everything on each
-//! page, `subset` the faces used (without hinting: `sfnt`), `draw` (printpdf builds the pages,
+//! (`layout`, `linebreak`, `items`; the characters used noted in the `inventory`), put the lines
+//! on pages (`paginate`), `subset` the faces used (without hinting: `sfnt`), `place` and `draw`
+//! one page at a time (a long motion's lines do not hold their glyphs: each page reads its lines
+//! again from their blocks, so that only one page's glyphs are held; printpdf builds the pages,
 //! rules, links and fonts; the text operators are written directly), and `finish` the file
 //! (outline, `/Lang`, information dictionary, `/ID`), written by `file` with the outline, the
 //! structure tree (`tags`) and the `links` kept compact until their bytes are written.
@@ -15,6 +17,8 @@ mod draw;
 mod file;
 mod finish;
 mod fonts;
+mod inventory;
+mod items;
 mod layout;
 mod linebreak;
 mod links;
@@ -36,8 +40,9 @@ use crate::model::{Date, Motion};
 use compose::{Block, Content, Tag};
 use draw::Embedded;
 use fonts::ParsedFamily;
+use inventory::Inventory;
 use layout::{Geometry, Line, Setter};
-use place::Plan;
+use place::Placer;
 use std::collections::BTreeSet;
 
 /// Options for the PDF exporter.
@@ -68,6 +73,16 @@ impl Default for PdfOptions {
 
 /// Exports a motion to PDF.
 pub fn export(motion: &Motion, options: &PdfOptions) -> Result<Vec<u8>, ExportError> {
+    export_holding(motion, options, HOLD_AT)
+}
+
+/// Exports a motion to PDF, its lines holding their glyphs if it has at most `hold_at` bytes
+/// of text.
+fn export_holding(
+    motion: &Motion,
+    options: &PdfOptions,
+    hold_at: usize,
+) -> Result<Vec<u8>, ExportError> {
     super::check_depth(motion, Format::Pdf)?;
     let family = options
         .font
@@ -75,39 +90,55 @@ pub fn export(motion: &Motion, options: &PdfOptions) -> Result<Vec<u8>, ExportEr
         .unwrap_or_else(FontFamily::dejavu_serif);
     let parsed = family.parsed()?;
     let meta = DocMeta::of(motion);
-    let set = typeset(motion, options, parsed);
-    let plan = plan(&set, motion, &meta, &family, parsed)?;
-    let embedded = embed(&family, parsed, &plan)?;
-    let (doc, mcids) = draw::document(&plan, &embedded, parsed, &set.geometry, &set.tags)?;
+    let set = typeset(motion, options, parsed, hold_at);
+    let mut setter = set.setter(parsed);
+    let placer = placer(&set, motion, &meta);
+    let inventory = check_glyphs(&set, &placer, &mut setter, motion, &family)?;
+    let embedded = embed(&family, parsed, inventory)?;
+    let mut drawn = draw::pages(
+        (&placer, &mut setter),
+        &embedded,
+        parsed,
+        &set.tags,
+        !set.hold,
+    )?;
     // Once the pages are drawn, the file needs only the outline, the links and the structure
-    // types: the lines and their placing go before the file is written.
-    let Plan { pages, outline } = plan;
-    let links: Vec<Vec<place::Link>> = pages.into_iter().map(|p| p.links).collect();
+    // types: the lines, their blocks and their placing go before the document is built.
+    let outline = placer.outline();
+    drop(placer);
     let Typeset {
         tags: elements,
         body,
         notes,
         pages,
+        composition,
+        geometry,
         ..
     } = set;
-    drop((body, notes, pages));
+    drop((body, notes, pages, composition));
+    let doc = draw::document(&mut drawn, &embedded, &geometry)?;
     let structure = tags::Structure {
         tags: &elements,
-        pages: mcids,
+        pages: drawn.mcids,
     };
     finish::finish(
         doc,
         &meta,
         options.fallback_date,
-        (&outline, &links),
+        (&outline, &drawn.links),
         &embedded,
         structure,
     )
 }
 
+/// Bytes of text past which the lines do not hold their glyphs: they are read again, page by
+/// page, as the pages are drawn, so that a long motion's glyphs are never all held at once.
+const HOLD_AT: usize = 1 << 17;
+
 /// The motion set in lines and put on pages.
-struct Typeset {
+struct Typeset<'m> {
     geometry: Geometry,
+    composition: compose::Composition<'m>,
     body: Vec<Line>,
     notes: Vec<Vec<Line>>,
     pages: Vec<paginate::Page>,
@@ -115,13 +146,39 @@ struct Typeset {
     tags: Vec<Tag>,
     /// Characters the faces lack.
     missing: BTreeSet<char>,
+    /// The characters drawn with each face.
+    inventory: Inventory,
+    /// Do the lines hold their glyphs?
+    hold: bool,
+}
+
+impl Typeset<'_> {
+    /// A setter for the pages, reading glyphs again where the lines do not hold them.
+    fn setter<'f>(&self, parsed: &'f ParsedFamily) -> Setter<'f> {
+        let mut setter = Setter::new(parsed, self.geometry);
+        setter.hold = self.hold;
+        setter
+    }
 }
 
 /// Composes, sets and paginates the motion.
-fn typeset(motion: &Motion, options: &PdfOptions, parsed: &ParsedFamily) -> Typeset {
+fn typeset<'m>(
+    motion: &'m Motion,
+    options: &PdfOptions,
+    parsed: &ParsedFamily,
+    hold_at: usize,
+) -> Typeset<'m> {
     let geometry = Geometry::new(&options.page, options.font_size);
     let composition = compose::compose(motion);
+    let text: usize = (composition.body.iter())
+        .chain(composition.notes.iter().flatten())
+        .map(|b| match &b.content {
+            Content::Text(spans) => spans.iter().map(|s| s.text.len()).sum(),
+            _ => 0,
+        })
+        .sum();
     let mut setter = Setter::new(parsed, geometry);
+    setter.hold = text <= hold_at;
     let mut tags = Vec::new();
     let body = set_blocks(&mut setter, &composition.body, &mut tags);
     let notes: Vec<Vec<Line>> = composition
@@ -141,25 +198,43 @@ fn typeset(motion: &Motion, options: &PdfOptions, parsed: &ParsedFamily) -> Type
         notes,
         pages,
         tags,
+        hold: setter.hold,
         missing: setter.missing,
+        inventory: setter.inventory,
+        composition,
     }
 }
 
-/// Places the pages with their header and footer; fails if a character has no glyph.
-fn plan<'a>(
-    set: &'a Typeset,
-    motion: &Motion,
-    meta: &DocMeta,
-    family: &FontFamily,
-    parsed: &ParsedFamily,
-) -> Result<Plan<'a>, ExportError> {
+/// Places the pages with their header and footer.
+fn placer<'a>(set: &'a Typeset<'a>, motion: &Motion, meta: &'a DocMeta) -> Placer<'a> {
     let header = place::Header {
         reference: &meta.reference,
         skip_first: motion.cover.doc_number.is_some(),
     };
-    let mut setter = Setter::new(parsed, set.geometry);
-    let plan = place::place(&set.pages, &set.body, &set.notes, &mut setter, &header);
-    let mut missing = setter.missing;
+    Placer::new(
+        (&set.pages, &set.body, &set.notes),
+        (&set.composition.body, &set.composition.notes),
+        header,
+        set.geometry,
+    )
+}
+
+/// The characters drawn with each face, the running header and footer's included; fails if a
+/// character has no glyph.
+fn check_glyphs(
+    set: &Typeset<'_>,
+    placer: &Placer<'_>,
+    setter: &mut Setter<'_>,
+    motion: &Motion,
+    family: &FontFamily,
+) -> Result<Inventory, ExportError> {
+    let mut inventory = set.inventory.clone();
+    for index in 0..placer.len() {
+        for text in placer.furniture(index, setter) {
+            inventory.note_all(&text.glyphs);
+        }
+    }
+    let mut missing = std::mem::take(&mut setter.missing);
     missing.extend(&set.missing);
     if !missing.is_empty() {
         return Err(ExportError::MissingGlyphs {
@@ -167,7 +242,7 @@ fn plan<'a>(
             chars: missing::locate(motion, &missing),
         });
     }
-    Ok(plan)
+    Ok(inventory)
 }
 
 /// The lines of a run of blocks, with page breaks and keep-with-next carried across blocks. Each
@@ -176,12 +251,15 @@ fn set_blocks(setter: &mut Setter<'_>, blocks: &[Block<'_>], tags: &mut Vec<Tag>
     let mut lines = Vec::new();
     let mut keep_prev = false;
     let mut new_page = false;
-    for block in blocks {
+    for (index, block) in blocks.iter().enumerate() {
         if block.content == Content::PageBreak {
             new_page = !lines.is_empty();
             continue;
         }
         let mut set = setter.block(block, keep_prev);
+        for line in &mut set {
+            line.block = index as u32;
+        }
         if matches!(block.content, Content::Text(_)) {
             for line in &mut set {
                 line.elem = Some(tags.len() as u32);
@@ -203,28 +281,10 @@ fn set_blocks(setter: &mut Setter<'_>, blocks: &[Block<'_>], tags: &mut Vec<Tag>
 fn embed<'a>(
     family: &FontFamily,
     parsed: &'a ParsedFamily,
-    plan: &Plan<'_>,
+    inventory: Inventory,
 ) -> Result<Vec<Embedded<'a>>, ExportError> {
-    // A bitmap per face for the BMP (cheaper than a set insert per glyph), a set beyond it.
-    let mut seen = vec![vec![0u64; 0x10000 / 64]; parsed.faces.len()];
-    let mut chars = vec![BTreeSet::new(); parsed.faces.len()];
-    for text in plan.pages.iter().flat_map(|p| &p.texts) {
-        for g in text.glyphs.iter() {
-            let face = parsed.style_face[g.style as usize];
-            let cp = g.ch as usize;
-            match seen[face].get_mut(cp / 64) {
-                Some(word) if *word & (1 << (cp % 64)) != 0 => {}
-                Some(word) => {
-                    *word |= 1 << (cp % 64);
-                    chars[face].insert(g.ch);
-                }
-                None => {
-                    chars[face].insert(g.ch);
-                }
-            }
-        }
-    }
-    chars
+    inventory
+        .chars
         .into_iter()
         .enumerate()
         .filter(|(_, c)| !c.is_empty())
@@ -273,12 +333,13 @@ pub fn layout(motion: &Motion, options: &PdfOptions) -> Result<Vec<PageReport>, 
         .unwrap_or_else(FontFamily::dejavu_serif);
     let parsed = family.parsed()?;
     let meta = DocMeta::of(motion);
-    let set = typeset(motion, options, parsed);
-    let plan = plan(&set, motion, &meta, &family, parsed)?;
+    let set = typeset(motion, options, parsed, HOLD_AT);
+    let mut setter = set.setter(parsed);
+    let placer = placer(&set, motion, &meta);
+    check_glyphs(&set, &placer, &mut setter, motion, &family)?;
     let geometry = set.geometry;
-    Ok(plan
-        .pages
-        .iter()
+    Ok((0..placer.len())
+        .map(|index| placer.page(index, &mut setter))
         .map(|page| PageReport {
             width: geometry.page_width,
             height: geometry.page_height,
@@ -315,4 +376,40 @@ pub fn layout(motion: &Motion, options: &PdfOptions) -> Result<Vec<PageReport>, 
                 .collect(),
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{parse, ParseOptions};
+
+    /// Lines that do not hold their glyphs read them again as they were set: the same file
+    /// either way, for motions with footnotes, a cover, headings, long words, no-break and
+    /// zero-width spaces, line breaks and emphasis.
+    #[test]
+    fn lines_read_again_give_the_same_file() {
+        let odd = format!(
+            "**B9-0146/2021**\n\n**European Parliament resolution on testing**\n\n\
+             *The European Parliament,*\n\n- having regard to its resolutions[1];\n\n\
+             - A. whereas {} x\u{a0}y a\u{200b}b **bold** *it*[2] -{}- z;  \nnext line\n\n\
+             ## A heading\n\n1. Calls {} on everyone[1] to act;\n\n[1] A note {}.\n\n[2] Two.\n",
+            "w".repeat(300),
+            "v".repeat(120),
+            "word[2] ".repeat(400),
+            "long note text ".repeat(200),
+        );
+        let samples = [
+            include_str!("../../../samples/B9-0801-2023_EN.txt"),
+            include_str!("../../../samples/RC-B9-0560-2023_EN.txt"),
+            &odd,
+        ];
+        for text in samples {
+            let motion = parse(text, &ParseOptions::default()).motion;
+            let options = PdfOptions::default();
+            let held = export_holding(&motion, &options, usize::MAX).unwrap();
+            let read_again = export_holding(&motion, &options, 0).unwrap();
+            assert!(held.len() > 1000);
+            assert!(held == read_again, "{}", &text[..60]);
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! running header and footer, rules, footnote links both ways, and outline targets. Drawing
 //! turns this plan into printpdf operations; tests read it to check that nothing leaves the page.
 
+use super::compose::Block;
 use super::fonts::Style;
 use super::layout::{extra, Geometry, Glyph, Line, Setter};
 use super::paginate::{LineRef, Page};
@@ -83,13 +84,6 @@ pub(super) struct PagePlan<'a> {
     pub(super) links: Vec<Link>,
 }
 
-/// Everything to draw.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(super) struct Plan<'a> {
-    pub(super) pages: Vec<PagePlan<'a>>,
-    pub(super) outline: Vec<Target>,
-}
-
 /// A place in the document: page index, x, top of the line.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Spot {
@@ -105,79 +99,154 @@ pub(super) struct Header<'a> {
     pub(super) skip_first: bool,
 }
 
-/// Places the paginated lines, the running header and the `page/total` footer.
-pub(super) fn place<'a>(
-    pages: &[Page],
+/// Places the paginated lines page by page, with the running header and the `page/total`
+/// footer; lines that do not hold their glyphs read them again from their blocks.
+pub(super) struct Placer<'a> {
+    pages: &'a [Page],
     body: &'a [Line],
     notes: &'a [Vec<Line>],
-    setter: &mut Setter<'_>,
-    header: &Header<'_>,
-) -> Plan<'a> {
-    let g = setter.geometry;
-    let line_of = |r: LineRef| -> &'a Line {
-        match r {
-            LineRef::Body(i) => &body[i],
-            LineRef::Note(n, l) => &notes[n][l],
+    blocks: (&'a [Block<'a>], &'a [Vec<Block<'a>>]),
+    header: Header<'a>,
+    g: Geometry,
+    note_at: Vec<Option<Spot>>,
+    call_at: Vec<Option<Spot>>,
+}
+
+impl<'a> Placer<'a> {
+    pub(super) fn new(
+        (pages, body, notes): (&'a [Page], &'a [Line], &'a [Vec<Line>]),
+        blocks: (&'a [Block<'a>], &'a [Vec<Block<'a>>]),
+        header: Header<'a>,
+        g: Geometry,
+    ) -> Placer<'a> {
+        let (note_at, call_at) = spots(pages, body, notes, &g);
+        Placer {
+            pages,
+            body,
+            notes,
+            blocks,
+            header,
+            g,
+            note_at,
+            call_at,
         }
-    };
-    let (note_at, call_at) = spots(pages, body, notes, &g);
-    let mut plan = Plan::default();
-    for (index, page) in pages.iter().enumerate() {
-        let mut pp = PagePlan::default();
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.pages.len()
+    }
+
+    fn line(&self, r: LineRef) -> &'a Line {
+        match r {
+            LineRef::Body(i) => &self.body[i],
+            LineRef::Note(n, l) => &self.notes[n][l],
+        }
+    }
+
+    fn block(&self, r: LineRef, line: &Line) -> Option<&'a Block<'a>> {
+        let b = line.block as usize;
+        match r {
+            LineRef::Body(_) => self.blocks.0.get(b),
+            LineRef::Note(n, _) => self.blocks.1.get(n)?.get(b),
+        }
+    }
+
+    /// The rules of page `index`: under lines that are rules, and above the footnotes.
+    pub(super) fn rules(&self, index: usize) -> Vec<Rule> {
+        let g = &self.g;
+        let page = &self.pages[index];
+        let mut rules = Vec::new();
         for placed in &page.lines {
-            let line = line_of(placed.line);
-            let top = g.top - placed.y;
-            let baseline = top - line.ascent;
-            if let Some((x, glyphs)) = &line.label {
-                // A footnote's number links back to its call.
-                if let Some(call) = line.note.and_then(|n| call_at.get(n).copied().flatten()) {
-                    let w: f32 = glyphs.iter().map(|g| g.advance).sum();
-                    let size = glyphs.first().map_or(g.size, |g| g.size);
-                    pp.links.push(link(*x, *x + w, baseline, size, call));
-                }
-                let mut label = Text::new(*x, baseline, Cow::Borrowed(glyphs), 0.0);
-                label.elem = line.elem;
-                pp.texts.push(label);
-            }
-            if !line.glyphs.is_empty() {
-                let mut text = Text::new(line.x, baseline, Cow::Borrowed(&line.glyphs), line.ratio);
-                text.elem = line.elem;
-                call_links(&text, &note_at, &mut pp.links);
-                pp.texts.push(text);
-            }
+            let line = self.line(placed.line);
             if let Some((x0, x1)) = line.rule {
-                pp.rules.push(Rule {
+                rules.push(Rule {
                     x0,
                     x1,
-                    y: top - line.leading / 2.0,
+                    y: g.top - placed.y - line.leading / 2.0,
                     thickness: 0.6,
-                });
-            }
-            if let (Some(title), LineRef::Body(_)) = (&line.outline, placed.line) {
-                plan.outline.push(Target {
-                    title: title.clone(),
-                    page: index,
-                    top,
                 });
             }
         }
         if let Some(y) = page.separator {
-            pp.rules.push(Rule {
+            rules.push(Rule {
                 x0: g.left,
                 x1: g.left + g.text_width() / 3.0,
                 y: g.top - y,
                 thickness: 0.5,
             });
         }
-        let reference = if index == 0 && header.skip_first {
+        rules
+    }
+
+    /// The outline entries, in order.
+    pub(super) fn outline(&self) -> Vec<Target> {
+        let mut out = Vec::new();
+        for (index, page) in self.pages.iter().enumerate() {
+            for placed in &page.lines {
+                let line = self.line(placed.line);
+                if let (Some(title), LineRef::Body(_)) = (&line.outline, placed.line) {
+                    out.push(Target {
+                        title: title.clone(),
+                        page: index,
+                        top: self.g.top - placed.y,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Page `index`: its text, rules and links.
+    pub(super) fn page(&self, index: usize, setter: &mut Setter<'_>) -> PagePlan<'a> {
+        let g = self.g;
+        let mut pp = PagePlan::default();
+        for placed in &self.pages[index].lines {
+            let line = self.line(placed.line);
+            let top = g.top - placed.y;
+            let baseline = top - line.ascent;
+            if let Some((x, glyphs)) = &line.label {
+                let glyphs = match self.block(placed.line, line) {
+                    Some(b) if glyphs.is_empty() => Cow::Owned(setter.label(b)),
+                    _ => Cow::Borrowed(&glyphs[..]),
+                };
+                // A footnote's number links back to its call.
+                if let Some(call) = line
+                    .note
+                    .and_then(|n| self.call_at.get(n).copied().flatten())
+                {
+                    let w: f32 = glyphs.iter().map(|g| g.advance).sum();
+                    let size = glyphs.first().map_or(g.size, |g| g.size);
+                    pp.links.push(link(*x, *x + w, baseline, size, call));
+                }
+                let mut label = Text::new(*x, baseline, glyphs, 0.0);
+                label.elem = line.elem;
+                pp.texts.push(label);
+            }
+            let glyphs = match (line.at, self.block(placed.line, line)) {
+                (Some(at), Some(b)) => Cow::Owned(setter.replay(b, at)),
+                _ => Cow::Borrowed(&line.glyphs[..]),
+            };
+            if !glyphs.is_empty() {
+                let mut text = Text::new(line.x, baseline, glyphs, line.ratio);
+                text.elem = line.elem;
+                call_links(&text, &self.note_at, &mut pp.links);
+                pp.texts.push(text);
+            }
+        }
+        pp.rules = self.rules(index);
+        pp.texts.extend(self.furniture(index, setter));
+        pp
+    }
+
+    /// The running header and footer of page `index`.
+    pub(super) fn furniture(&self, index: usize, setter: &mut Setter<'_>) -> Vec<Text<'a>> {
+        let reference = if index == 0 && self.header.skip_first {
             ""
         } else {
-            header.reference
+            self.header.reference
         };
-        furniture(&mut pp, setter, reference, index, pages.len());
-        plan.pages.push(pp);
+        furniture(setter, reference, index, self.pages.len())
     }
-    plan
 }
 
 /// Where each footnote starts and where it is first called.
@@ -204,7 +273,7 @@ fn spots(
             if let Some(n) = line.note.filter(|&n| n < notes.len()) {
                 note_at[n].get_or_insert(spot);
             }
-            for n in line.calls().into_iter().filter(|&n| n < notes.len()) {
+            for n in line.calls().filter(|&n| n < notes.len()) {
                 call_at[n].get_or_insert(Spot { x: line.x, ..spot });
             }
         }
@@ -253,12 +322,12 @@ fn call_links(text: &Text<'_>, note_at: &[Option<Spot>], links: &mut Vec<Link>) 
 
 /// The running header (the document number, right) and footer (`page/total`, centred).
 fn furniture(
-    pp: &mut PagePlan,
     setter: &mut Setter<'_>,
     reference: &str,
     index: usize,
     total: usize,
-) {
+) -> Vec<Text<'static>> {
+    let mut texts = Vec::new();
     let g = setter.geometry;
     let size = g.size * 0.75;
     let mut header = setter.run(reference, Style::Regular, size);
@@ -273,12 +342,11 @@ fn furniture(
     if !header.is_empty() {
         let x = g.right - width(&header);
         let baseline = g.top + (g.page_height - g.top) / 2.0 - size / 3.0;
-        pp.texts
-            .push(Text::new(x, baseline, Cow::Owned(header), 0.0));
+        texts.push(Text::new(x, baseline, Cow::Owned(header), 0.0));
     }
     let footer = setter.run(&format!("{}/{}", index + 1, total), Style::Regular, size);
     let x = g.left + (g.text_width() - width(&footer)) / 2.0;
     let baseline = g.bottom / 2.0 - size / 3.0;
-    pp.texts
-        .push(Text::new(x, baseline, Cow::Owned(footer), 0.0));
+    texts.push(Text::new(x, baseline, Cow::Owned(footer), 0.0));
+    texts
 }

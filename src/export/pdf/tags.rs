@@ -8,6 +8,7 @@
 
 use super::compose::Tag;
 use super::file::Generated;
+use super::syntax;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::ops::Range;
 
@@ -110,13 +111,17 @@ impl<'a> Tree<'a> {
         self.element(self.drawn.len())
     }
 
+    /// The parts of the `k`th drawn element, and whether they are all on one page.
+    fn parts(&self, k: usize) -> (&[(u32, u32)], bool) {
+        let parts = &self.parts[self.starts[k] as usize..self.starts[k + 1] as usize];
+        let first_page = parts[0].0;
+        (parts, parts.iter().all(|(p, _)| *p == first_page))
+    }
+
     /// The `k`th drawn element: on one page (most elements), the page is the element's and its
     /// content bare MCIDs; across pages, each part names its page in a marked-content reference.
     fn element_object(&self, k: usize) -> Object {
-        let parts = &self.parts[self.starts[k] as usize..self.starts[k + 1] as usize];
-        let page = |p: u32| Object::Reference(self.pages[p as usize]);
-        let first_page = parts[0].0;
-        let one_page = parts.iter().all(|(p, _)| *p == first_page);
+        let (parts, one_page) = self.parts(k);
         let k_array: Vec<Object> = parts
             .iter()
             .map(|&(p, mcid)| {
@@ -126,21 +131,59 @@ impl<'a> Tree<'a> {
                 }
                 let mut mcr = Dictionary::new();
                 mcr.set("Type", name("MCR"));
-                mcr.set("Pg", page(p));
+                mcr.set("Pg", Object::Reference(self.pages[p as usize]));
                 mcr.set("MCID", mcid);
                 Object::Dictionary(mcr)
             })
             .collect();
+        Object::Dictionary(self.element_dict(k, Object::Array(k_array)))
+    }
+
+    /// The `k`th drawn element's dictionary, with `k_array` as its content.
+    fn element_dict(&self, k: usize, k_array: Object) -> Dictionary {
+        let (parts, one_page) = self.parts(k);
         let tag = self.structure.tags[self.drawn[k] as usize];
         let mut elem = Dictionary::new();
         elem.set("Type", name("StructElem"));
         elem.set("S", name(tag.name()));
         elem.set("P", Object::Reference(self.document()));
         if one_page {
-            elem.set("Pg", page(first_page));
+            elem.set("Pg", Object::Reference(self.pages[parts[0].0 as usize]));
         }
-        elem.set("K", Object::Array(k_array));
-        Object::Dictionary(elem)
+        elem.set("K", k_array);
+        elem
+    }
+
+    /// The `k`th drawn element written without its content being built (a paragraph over
+    /// many pages has a part per line).
+    fn write_element(&self, k: usize, out: &mut Vec<u8>) {
+        let (parts, one_page) = self.parts(k);
+        let elem = self.element_dict(k, Object::Array(Vec::new()));
+        syntax::dictionary_with(out, &elem, |key, out| {
+            if key != b"K" {
+                return false;
+            }
+            out.push(b'[');
+            for (i, &(p, mcid)) in parts.iter().enumerate() {
+                if one_page {
+                    if i > 0 {
+                        out.push(b' ');
+                    }
+                    out.extend_from_slice(mcid.to_string().as_bytes());
+                    continue;
+                }
+                out.extend_from_slice(b"<<");
+                syntax::name(out, b"Type");
+                syntax::name(out, b"MCR");
+                syntax::name(out, b"Pg");
+                syntax::value_after_key(out, &Object::Reference(self.pages[p as usize]));
+                syntax::name(out, b"MCID");
+                syntax::value_after_key(out, &Object::Integer(i64::from(mcid)));
+                out.extend_from_slice(b">>");
+            }
+            out.push(b']');
+            true
+        });
     }
 
     /// For each page's key, the element of each of its MCIDs.
@@ -169,7 +212,76 @@ impl<'a> Tree<'a> {
     }
 }
 
+/// Appends an array of references (`None` as `null`), as [`syntax::object`] writes one.
+fn references(out: &mut Vec<u8>, refs: impl Iterator<Item = Option<ObjectId>>) {
+    out.push(b'[');
+    for (i, r) in refs.enumerate() {
+        if i > 0 {
+            out.push(b' ');
+        }
+        match r {
+            Some((id, generation)) => {
+                out.extend_from_slice(format!("{id} {generation} R").as_bytes());
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+    out.push(b']');
+}
+
+impl Tree<'_> {
+    /// The parent tree written without being built (it has an entry per MCID of the document).
+    fn write_parent_tree(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"<<");
+        syntax::name(out, b"Nums");
+        out.push(b'[');
+        let pages = self.structure.pages.iter().take(self.pages.len());
+        for (key, elems) in pages.enumerate() {
+            if key > 0 {
+                out.push(b' ');
+            }
+            out.extend_from_slice(key.to_string().as_bytes());
+            references(
+                out,
+                elems
+                    .iter()
+                    .map(|&e| match self.rank.get(e as usize).copied().unwrap_or(0) {
+                        0 => None,
+                        r => Some(self.element(r as usize - 1)),
+                    }),
+            );
+        }
+        out.extend_from_slice(b"]>>");
+    }
+
+    /// The `Document` element written without being built (it has a kid per element).
+    fn write_document(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"<<");
+        for (key, value) in [("Type", "StructElem"), ("S", "Document")] {
+            syntax::name(out, key.as_bytes());
+            syntax::value_after_key(out, &name(value));
+        }
+        syntax::name(out, b"P");
+        syntax::value_after_key(out, &Object::Reference(self.root()));
+        syntax::name(out, b"K");
+        references(out, (0..self.drawn.len()).map(|k| Some(self.element(k))));
+        out.extend_from_slice(b">>");
+    }
+}
+
 impl Generated for Tree<'_> {
+    fn write(&self, id: u32, out: &mut Vec<u8>) {
+        if id == self.parent_tree().0 {
+            self.write_parent_tree(out);
+        } else if id == self.document().0 {
+            self.write_document(out);
+        } else if id > self.document().0 && id < self.parent_tree().0 {
+            self.write_element((id - self.root - 2) as usize, out);
+        } else {
+            syntax::object(out, &self.object(id));
+        }
+    }
+
     fn ids(&self) -> Range<u32> {
         self.root..self.parent_tree().0 + 1
     }
@@ -201,5 +313,37 @@ impl Generated for Tree<'_> {
             return self.parent_tree_object();
         }
         self.element_object((id - self.root - 2) as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the tree writes itself is what lopdf's syntax writes of the objects it stands for:
+    /// elements on one page and over several, undrawn elements, pages without content.
+    #[test]
+    fn written_objects_are_the_built_ones() {
+        let mut doc = Document::with_version("1.7");
+        let pages: Vec<ObjectId> = (0..4).map(|_| doc.add_object(Dictionary::new())).collect();
+        let tags = [Tag::H1, Tag::P, Tag::P, Tag::Note, Tag::P];
+        let structure = Structure {
+            tags: &tags,
+            pages: vec![vec![0, 1, 1, 2], vec![2, 2, 4], vec![], vec![4, 3]],
+        };
+        let tree = Tree::new(&mut doc, structure, &pages);
+        let ids = tree.ids();
+        assert!(ids.len() > 5);
+        for id in ids {
+            let mut written = Vec::new();
+            tree.write(id, &mut written);
+            let mut built = Vec::new();
+            syntax::object(&mut built, &tree.object(id));
+            assert_eq!(
+                String::from_utf8_lossy(&written),
+                String::from_utf8_lossy(&built),
+                "object {id}"
+            );
+        }
     }
 }
