@@ -51,20 +51,16 @@ impl Rules {
 
     /// `self` (a configuration file's rules) overridden by `cli` (the command line's).
     pub fn overridden_by(&self, cli: &Rules) -> Rules {
-        let allow = self
-            .allow
-            .iter()
-            .filter(|c| !cli.deny.contains(c))
-            .chain(&cli.allow)
-            .cloned()
-            .collect();
-        let deny = self
-            .deny
-            .iter()
-            .filter(|c| !cli.allow.contains(c))
-            .chain(&cli.deny)
-            .cloned()
-            .collect();
+        // The file's codes the command line does not turn the other way, then the command line's.
+        let merged = |file: &[String], other_way: &[String], cli: &[String]| -> Vec<String> {
+            file.iter()
+                .filter(|c| !other_way.contains(c))
+                .chain(cli)
+                .cloned()
+                .collect()
+        };
+        let allow = merged(&self.allow, &cli.deny, &cli.allow);
+        let deny = merged(&self.deny, &cli.allow, &cli.deny);
         Rules {
             deny_warnings: self.deny_warnings || cli.deny_warnings,
             allow,

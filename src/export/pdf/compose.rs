@@ -2,6 +2,7 @@
 //! their indentation, numbers, spacing, keep-with-next flags and outline titles, laid out the way
 //! the Parliament lays out its motions (cover, then the resolution with hanging numbers).
 
+use crate::export::plan::notes::Notes;
 use crate::model::{BodyItem, Cover, DocKind, Inline, Motion, Para, Point};
 use std::borrow::Cow;
 
@@ -592,18 +593,7 @@ fn mark_first_outline(out: &mut [Block<'_>], pushed: usize, title: &str) {
 /// Footnotes called from the main flow go to the foot of their page; the others (never
 /// called, or called only from another note) are printed after everything else.
 fn footnotes<'a>(m: &'a Motion, body: &mut Vec<Block<'a>>) -> Vec<Vec<Block<'a>>> {
-    let mut called = vec![false; m.footnotes.len()];
-    for b in body.iter() {
-        if let Content::Text(spans) = &b.content {
-            for s in spans.iter() {
-                if let SpanKind::NoteCall { note: Some(i) } = s.kind {
-                    if let Some(c) = called.get_mut(i) {
-                        *c = true;
-                    }
-                }
-            }
-        }
-    }
+    let called = Notes::of(m).called;
     let note_blocks = |i: usize| {
         let note = &m.footnotes[i];
         let mut blocks = Vec::new();

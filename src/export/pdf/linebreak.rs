@@ -364,26 +364,8 @@ mod tests {
 
     /// A long paragraph of words of varied widths, with spaces like a serif font's.
     fn long_para() -> Vec<Item> {
-        let mut items = Vec::new();
-        for i in 0..300 {
-            if i > 0 {
-                items.push(Item::Glue {
-                    width: 3.0,
-                    stretch: 1.5,
-                    shrink: 1.0,
-                });
-            }
-            items.push(Item::Box {
-                width: 8.0 + (i * 7 % 23) as f32,
-            });
-        }
-        items.push(Item::Glue {
-            width: 0.0,
-            stretch: FILL,
-            shrink: 0.0,
-        });
-        items.push(Item::Penalty { cost: FORCE });
-        items
+        let widths: Vec<f32> = (0..300).map(|i| 8.0 + (i * 7 % 23) as f32).collect();
+        para(&widths)
     }
 
     #[test]

@@ -83,6 +83,32 @@ fn export_holding(
     options: &PdfOptions,
     hold_at: usize,
 ) -> Result<Vec<u8>, ExportError> {
+    match run(motion, options, hold_at, Goal::File)? {
+        Outcome::File(bytes) => Ok(bytes),
+        Outcome::Report(_) => unreachable!("a file was asked for"),
+    }
+}
+
+/// What a run of the PDF pipeline ends in: the file, or the report of its lines.
+enum Goal {
+    File,
+    Report,
+}
+
+/// What a run of the PDF pipeline gives, by its [`Goal`].
+enum Outcome {
+    File(Vec<u8>),
+    Report(Vec<PageReport>),
+}
+
+/// The one PDF pipeline: typeset, place on pages, check every glyph is in the face, then draw
+/// and finish the file, or report where every line stands.
+fn run(
+    motion: &Motion,
+    options: &PdfOptions,
+    hold_at: usize,
+    goal: Goal,
+) -> Result<Outcome, ExportError> {
     super::check_depth(motion, Format::Pdf)?;
     let family = options
         .font
@@ -94,6 +120,10 @@ fn export_holding(
     let mut setter = set.setter(parsed);
     let placer = placer(&set, motion, &meta);
     let inventory = check_glyphs(&set, &placer, &mut setter, motion, &family)?;
+    if let Goal::Report = goal {
+        let pages = (0..placer.len()).map(|index| placer.page(index, &mut setter));
+        return Ok(Outcome::Report(report(pages, parsed, &set.geometry)));
+    }
     let embedded = embed(&family, parsed, inventory)?;
     let mut drawn = draw::pages(
         (&placer, &mut setter),
@@ -129,6 +159,7 @@ fn export_holding(
         &embedded,
         structure,
     )
+    .map(Outcome::File)
 }
 
 /// Bytes of text past which the lines do not hold their glyphs: they are read again, page by
@@ -326,20 +357,19 @@ pub struct LineReport {
 /// Lays a motion out as [`export`] would and reports every line's position.
 #[doc(hidden)]
 pub fn layout(motion: &Motion, options: &PdfOptions) -> Result<Vec<PageReport>, ExportError> {
-    super::check_depth(motion, Format::Pdf)?;
-    let family = options
-        .font
-        .clone()
-        .unwrap_or_else(FontFamily::dejavu_serif);
-    let parsed = family.parsed()?;
-    let meta = DocMeta::of(motion);
-    let set = typeset(motion, options, parsed, HOLD_AT);
-    let mut setter = set.setter(parsed);
-    let placer = placer(&set, motion, &meta);
-    check_glyphs(&set, &placer, &mut setter, motion, &family)?;
-    let geometry = set.geometry;
-    Ok((0..placer.len())
-        .map(|index| placer.page(index, &mut setter))
+    match run(motion, options, HOLD_AT, Goal::Report)? {
+        Outcome::Report(pages) => Ok(pages),
+        Outcome::File(_) => unreachable!("a report was asked for"),
+    }
+}
+
+/// Where every line of `pages` stands, and how high and deep its glyphs reach.
+fn report<'a>(
+    pages: impl Iterator<Item = place::PagePlan<'a>>,
+    parsed: &ParsedFamily,
+    geometry: &Geometry,
+) -> Vec<PageReport> {
+    pages
         .map(|page| PageReport {
             width: geometry.page_width,
             height: geometry.page_height,
@@ -375,13 +405,13 @@ pub fn layout(motion: &Motion, options: &PdfOptions) -> Result<Vec<PageReport>, 
                 })
                 .collect(),
         })
-        .collect())
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::{parse, ParseOptions};
+    use crate::read::{read_text, InputFormat, ReadOptions};
 
     /// Lines that do not hold their glyphs read them again as they were set: the same file
     /// either way, for motions with footnotes, a cover, headings, long words, no-break and
@@ -404,7 +434,7 @@ mod tests {
             &odd,
         ];
         for text in samples {
-            let motion = parse(text, &ParseOptions::default()).motion;
+            let motion = read_text(text, InputFormat::Text, &ReadOptions::default()).motion;
             let options = PdfOptions::default();
             let held = export_holding(&motion, &options, usize::MAX).unwrap();
             let read_again = export_holding(&motion, &options, 0).unwrap();

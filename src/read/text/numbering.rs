@@ -243,10 +243,14 @@ mod tests {
 
     #[test]
     fn styles() {
-        assert_eq!(style("12."), "1.");
-        assert_eq!(style("12 ."), "1 .");
-        assert_eq!(style("(iv)"), "(1)");
-        assert_eq!(style("b)"), "1)");
+        for (printed, want) in [
+            ("12.", "1."),
+            ("12 .", "1 ."),
+            ("(iv)", "(1)"),
+            ("b)", "1)"),
+        ] {
+            assert_eq!(style(printed), want, "{printed:?}");
+        }
     }
 
     #[test]

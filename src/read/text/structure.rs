@@ -349,19 +349,16 @@ impl<'p> Builder<'p> {
         let t = block.text.as_str();
         let span = block.span;
         let p = self.profile;
-        if p.recitals_intro
-            .iter()
-            .any(|f| crate::vocab::loose::eq_loose(t, f))
-        {
-            motion.recitals_intro = Some(self.para(t, span));
-            self.last = Last::Intro;
-            return;
-        }
-        if p.body_intro
-            .iter()
-            .any(|f| crate::vocab::loose::eq_loose(t, f))
-        {
-            motion.body_intro = Some(self.para(t, span));
+        let is_one_of = |list: &[String]| list.iter().any(|f| crate::vocab::loose::eq_loose(t, f));
+        let intro = if is_one_of(&p.recitals_intro) {
+            Some(&mut motion.recitals_intro)
+        } else if is_one_of(&p.body_intro) {
+            Some(&mut motion.body_intro)
+        } else {
+            None
+        };
+        if let Some(intro) = intro {
+            *intro = Some(self.para(t, span));
             self.last = Last::Intro;
             return;
         }
