@@ -62,19 +62,8 @@ pub(super) fn write(
     generated: &[&dyn Generated],
     page_entry: PageEntry<'_>,
 ) -> std::io::Result<Vec<u8>> {
-    let mut out = Vec::new();
+    let mut out = header(doc)?;
     let mut xref: Vec<Option<Entry>> = Vec::new();
-    out.extend_from_slice(format!("%PDF-{}\n", doc.version).as_bytes());
-    if !doc.binary_mark.iter().all(|&b| b >= 128) {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            "invalid binary mark",
-        ));
-    }
-    out.push(b'%');
-    out.extend_from_slice(&doc.binary_mark);
-    out.push(b'\n');
-
     let mut packed = Vec::new();
     for (&(id, generation), object) in &doc.objects {
         if is_object_stream(object) {
@@ -160,6 +149,21 @@ pub(super) fn write(
     }
     doc.max_id += streams;
     cross_reference(&mut out, doc, xref);
+    Ok(out)
+}
+
+/// The file's first two lines: the version, and the binary mark that tells it is not text.
+fn header(doc: &Document) -> std::io::Result<Vec<u8>> {
+    let mut out = format!("%PDF-{}\n", doc.version).into_bytes();
+    if !doc.binary_mark.iter().all(|&b| b >= 128) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "invalid binary mark",
+        ));
+    }
+    out.push(b'%');
+    out.extend_from_slice(&doc.binary_mark);
+    out.push(b'\n');
     Ok(out)
 }
 

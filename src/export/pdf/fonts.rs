@@ -300,27 +300,7 @@ impl Face {
         }
 
         let cmap_data = table(tag::CMAP)?;
-        let cmap = ReadScope::new(&cmap_data)
-            .read::<Cmap<'_>>()
-            .map_err(|e| format!("bad cmap table ({e})"))?;
-        let (_, subtable) = allsorts::font::read_cmap_subtable(&cmap)
-            .ok()
-            .flatten()
-            .ok_or("no Unicode cmap")?;
-        let mut bmp = vec![0u16; 0x10000];
-        let mut astral = HashMap::new();
-        subtable
-            .mappings_fn(|cp, gid| {
-                if gid < maxp.num_glyphs {
-                    match usize::try_from(cp) {
-                        Ok(i) if i < bmp.len() => bmp[i] = gid,
-                        _ => {
-                            astral.insert(cp, gid);
-                        }
-                    }
-                }
-            })
-            .map_err(|e| format!("bad cmap subtable ({e})"))?;
+        let (bmp, astral) = char_map(&cmap_data, maxp.num_glyphs)?;
 
         let hmtx_data = table(tag::HMTX)?;
         let hmtx = ReadScope::new(&hmtx_data)
@@ -392,6 +372,33 @@ impl Face {
     pub(super) fn advance_em(&self, gid: u16) -> f32 {
         self.widths.get(gid as usize).copied().unwrap_or(0) as f32 / 1000.0
     }
+}
+
+/// The glyph of each code point the face's Unicode cmap maps to a glyph it has: the Basic
+/// Multilingual Plane as a table, the other planes as a map.
+fn char_map(cmap_data: &[u8], num_glyphs: u16) -> Result<(Vec<u16>, HashMap<u32, u16>), String> {
+    let cmap = ReadScope::new(&cmap_data)
+        .read::<Cmap<'_>>()
+        .map_err(|e| format!("bad cmap table ({e})"))?;
+    let (_, subtable) = allsorts::font::read_cmap_subtable(&cmap)
+        .ok()
+        .flatten()
+        .ok_or("no Unicode cmap")?;
+    let mut bmp = vec![0u16; 0x10000];
+    let mut astral = HashMap::new();
+    subtable
+        .mappings_fn(|cp, gid| {
+            if gid < num_glyphs {
+                match usize::try_from(cp) {
+                    Ok(i) if i < bmp.len() => bmp[i] = gid,
+                    _ => {
+                        astral.insert(cp, gid);
+                    }
+                }
+            }
+        })
+        .map_err(|e| format!("bad cmap subtable ({e})"))?;
+    Ok((bmp, astral))
 }
 
 /// Keeps only the characters a PDF name may hold without escaping.

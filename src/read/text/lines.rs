@@ -105,6 +105,8 @@ pub fn with_line_ends(src: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// One raw line as the reader sees it: controls replaced, its kind (blank, rule, text,
+/// furniture) and its marks (markdown heading or bullet, a leaked tag) taken off its text.
 fn clean<'a>(
     raw: &'a str,
     line_start: usize,
@@ -114,8 +116,58 @@ fn clean<'a>(
     page_break: bool,
 ) -> Line<'a> {
     let hard_break = raw.ends_with("  ") && !raw.trim().is_empty();
-    // Control characters other than tab: form feeds are page breaks, the rest are reported.
-    let text: Cow<'a, str> = if has_control(raw) {
+    let text = without_controls(raw, line_start, no, diags);
+    let trimmed_start = text.len() - text.trim_start().len();
+    let mut start = trimmed_start;
+    let mut end = text.trim_end().len().max(start);
+    let mut line = Line {
+        no,
+        line_start,
+        start: 0,
+        end: 0,
+        text: Cow::Borrowed(""),
+        kind: Kind::Text,
+        hard_break,
+        bullet: false,
+        md_heading: false,
+        tag: None,
+        page_break,
+    };
+    let t = &text[start..end];
+    if t.is_empty() {
+        line.kind = Kind::Blank;
+    } else if is_rule(t) {
+        line.kind = Kind::Rule;
+    } else {
+        (start, end) = take_marks(raw, &text, start, end, &mut line);
+    }
+    let (s, e) = (start, end.max(start));
+    line.text = match text {
+        Cow::Borrowed(b) => Cow::Borrowed(b[s..e].trim()),
+        Cow::Owned(o) => Cow::Owned(o[s..e].trim().to_string()),
+    };
+    line.start = line_start + s.min(raw.len());
+    line.end = (line_start + e).min(line_start + raw.len()).max(line.start);
+    if line.kind == Kind::Text && line.text.is_empty() {
+        line.kind = Kind::Blank;
+    }
+    // A markdown heading (`## 0/0`) is the author's, never page furniture.
+    if line.kind == Kind::Text && !line.md_heading && is_furniture(&line.text, profile) {
+        line.kind = Kind::Furniture;
+    }
+    line
+}
+
+/// The raw line with control characters other than tab replaced by spaces of the same byte
+/// length, so offsets into the source stay exact: form feeds are page breaks, the rest are
+/// reported.
+fn without_controls<'a>(
+    raw: &'a str,
+    line_start: usize,
+    no: u32,
+    diags: &mut Collector,
+) -> Cow<'a, str> {
+    if has_control(raw) {
         let bad: Vec<char> = raw
             .chars()
             .filter(|c| c.is_control() && !matches!(c, '\t' | '\u{c}'))
@@ -154,71 +206,44 @@ fn clean<'a>(
         Cow::Owned(owned)
     } else {
         Cow::Borrowed(raw)
-    };
-    let trimmed_start = text.len() - text.trim_start().len();
-    let mut start = trimmed_start;
-    let mut end = text.trim_end().len().max(start);
-    let mut line = Line {
-        no,
-        line_start,
-        start: 0,
-        end: 0,
-        text: Cow::Borrowed(""),
-        kind: Kind::Text,
-        hard_break,
-        bullet: false,
-        md_heading: false,
-        tag: None,
-        page_break,
-    };
-    {
-        let t = &text[start..end];
-        if t.is_empty() {
-            line.kind = Kind::Blank;
-        } else if is_rule(t) {
-            line.kind = Kind::Rule;
-        } else {
-            // Markdown heading marks.
-            let hashes = t.bytes().take_while(|&b| b == b'#').count();
-            if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
-                line.md_heading = true;
-                start += hashes + 1;
-            }
-            // Markdown bullets; the en dash of citations is a label, handled by the reader.
-            let t = &text[start..end];
-            if (t.starts_with("- ") || t.starts_with("* ")) && t.len() > 2 {
-                line.bullet = true;
-                start += 2;
-            }
-            while text[start..end].starts_with(char::is_whitespace) {
-                start += text[start..end].chars().next().map_or(1, char::len_utf8);
-            }
-            // Leaked tags: <Titre>...</Titre>; a markdown heading (`## <a>`) is the author's text.
-            let tag = (!line.md_heading)
-                .then(|| leaked_tag(&text[start..end]))
-                .flatten();
-            if let Some((name, inner_start, inner_end)) = tag {
-                line.tag = raw.find(name).map(|i| &raw[i..i + name.len()]);
-                end = start + inner_end;
-                start += inner_start;
-            }
-        }
     }
-    let (s, e) = (start, end.max(start));
-    line.text = match text {
-        Cow::Borrowed(b) => Cow::Borrowed(b[s..e].trim()),
-        Cow::Owned(o) => Cow::Owned(o[s..e].trim().to_string()),
-    };
-    line.start = line_start + s.min(raw.len());
-    line.end = (line_start + e).min(line_start + raw.len()).max(line.start);
-    if line.kind == Kind::Text && line.text.is_empty() {
-        line.kind = Kind::Blank;
+}
+
+/// Strips the marks of a text line between `start` and `end` (markdown heading hashes and
+/// bullets, a leaked tag around the text), noting them on `line`; the text's new bounds.
+fn take_marks<'a>(
+    raw: &'a str,
+    text: &str,
+    mut start: usize,
+    mut end: usize,
+    line: &mut Line<'a>,
+) -> (usize, usize) {
+    // Markdown heading marks.
+    let t = &text[start..end];
+    let hashes = t.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
+        line.md_heading = true;
+        start += hashes + 1;
     }
-    // A markdown heading (`## 0/0`) is the author's, never page furniture.
-    if line.kind == Kind::Text && !line.md_heading && is_furniture(&line.text, profile) {
-        line.kind = Kind::Furniture;
+    // Markdown bullets; the en dash of citations is a label, handled by the reader.
+    let t = &text[start..end];
+    if (t.starts_with("- ") || t.starts_with("* ")) && t.len() > 2 {
+        line.bullet = true;
+        start += 2;
     }
-    line
+    while text[start..end].starts_with(char::is_whitespace) {
+        start += text[start..end].chars().next().map_or(1, char::len_utf8);
+    }
+    // Leaked tags: <Titre>...</Titre>; a markdown heading (`## <a>`) is the author's text.
+    let tag = (!line.md_heading)
+        .then(|| leaked_tag(&text[start..end]))
+        .flatten();
+    if let Some((name, inner_start, inner_end)) = tag {
+        line.tag = raw.find(name).map(|i| &raw[i..i + name.len()]);
+        end = start + inner_end;
+        start += inner_start;
+    }
+    (start, end)
 }
 
 /// A markdown thematic break: three or more `-`, `*` or `_`, spaces allowed between them.
