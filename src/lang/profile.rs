@@ -42,6 +42,10 @@ pub struct Profile {
     pub rule_line: Vec<String>,
     /// The word for Rule, plural first (`Rules`, `Rule`).
     pub rule_words: Vec<String>,
+    /// Words besides `rule_words` after which a number is tied in paged outputs, so that no
+    /// line ends between them (`No`, `Article`, `point`).
+    #[serde(default)]
+    pub before_number: Vec<String>,
     /// What comes before a group's name (`on behalf of the`).
     pub group_prefix: Vec<String>,
     /// What comes after a group's name (`Group`).
