@@ -13,6 +13,7 @@ mod escaping;
 mod faults;
 mod golden;
 mod harness;
+mod house_style;
 mod languages;
 mod layers;
 mod make;

@@ -91,7 +91,7 @@ impl Pdf {
         );
     }
 
-    fn pages(&self) -> usize {
+    pub(crate) fn pages(&self) -> usize {
         let info = self.tool("pdfinfo", &[]);
         info.lines()
             .find_map(|l| l.strip_prefix("Pages:"))
@@ -109,7 +109,7 @@ impl Pdf {
         self.tool("pdftotext", &["-raw", "-enc", "UTF-8"])
     }
 
-    fn page_text(&self, page: usize) -> String {
+    pub(crate) fn page_text(&self, page: usize) -> String {
         let n = page.to_string();
         self.tool("pdftotext", &["-enc", "UTF-8", "-f", &n, "-l", &n])
     }

@@ -237,10 +237,22 @@ fn typeset<'m>(
 }
 
 /// Places the pages with their header and footer.
-fn placer<'a>(set: &'a Typeset<'a>, motion: &Motion, meta: &'a DocMeta) -> Placer<'a> {
+fn placer<'a>(set: &'a Typeset<'a>, motion: &'a Motion, meta: &'a DocMeta) -> Placer<'a> {
+    let cover = &motion.cover;
+    let footer = cover.pe_number.as_ref().map(|pe| {
+        let code = meta.lang.to_uppercase();
+        let motto = crate::lang::profile(&meta.lang).map_or("", |p| p.motto.as_str());
+        let motto = match motto.is_empty() {
+            true => String::new(),
+            false => format!("{code} {motto} {code}"),
+        };
+        (pe.value.as_str(), motto)
+    });
+    // The document number, never the file's name standing in for one.
     let header = place::Header {
-        reference: &meta.reference,
-        skip_first: motion.cover.doc_number.is_some(),
+        reference: cover.doc_number.as_ref().map_or("", |n| n.value.as_str()),
+        skip_first: cover.doc_number.is_some(),
+        footer,
     };
     Placer::new(
         (&set.pages, &set.body, &set.notes),

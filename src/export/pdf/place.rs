@@ -97,6 +97,9 @@ struct Spot {
 pub(super) struct Header<'a> {
     pub(super) reference: &'a str,
     pub(super) skip_first: bool,
+    /// The Parliament's footer, when the source carries its PE number: the number, and the
+    /// motto between the language's code (`EN United in diversity EN`).
+    pub(super) footer: Option<(&'a str, String)>,
 }
 
 /// Places the paginated lines page by page, with the running header and the `page/total`
@@ -245,7 +248,12 @@ impl<'a> Placer<'a> {
         } else {
             self.header.reference
         };
-        furniture(setter, reference, index, self.pages.len())
+        let footer = self
+            .header
+            .footer
+            .as_ref()
+            .map(|(pe, motto)| (*pe, motto.as_str()));
+        furniture(setter, (reference, footer), index, self.pages.len())
     }
 }
 
@@ -320,10 +328,11 @@ fn call_links(text: &Text<'_>, note_at: &[Option<Spot>], links: &mut Vec<Link>) 
     flush(&mut run);
 }
 
-/// The running header (the document number, right) and footer (`page/total`, centred).
+/// The running header (the document number, right) and footer (`page/total`, centred; with
+/// the PE number on the left and the motto line under it when the source carries them).
 fn furniture(
     setter: &mut Setter<'_>,
-    reference: &str,
+    (reference, footer): (&str, Option<(&str, &str)>),
     index: usize,
     total: usize,
 ) -> Vec<Text<'static>> {
@@ -344,9 +353,18 @@ fn furniture(
         let baseline = g.top + (g.page_height - g.top) / 2.0 - size / 3.0;
         texts.push(Text::new(x, baseline, Cow::Owned(header), 0.0));
     }
-    let footer = setter.run(&format!("{}/{}", index + 1, total), Style::Regular, size);
-    let x = g.left + (g.text_width() - width(&footer)) / 2.0;
-    let baseline = g.bottom / 2.0 - size / 3.0;
-    texts.push(Text::new(x, baseline, Cow::Owned(footer), 0.0));
+    let page = setter.run(&format!("{}/{}", index + 1, total), Style::Regular, size);
+    let centred = |glyphs: &[Glyph]| g.left + (g.text_width() - width(glyphs)) / 2.0;
+    let mut baseline = g.bottom / 2.0 - size / 3.0;
+    if let Some((pe, motto)) = footer {
+        // Two lines: the PE number and the page, then the motto, centred on the same spot.
+        baseline += size * 0.7;
+        let pe = setter.run(pe, Style::Regular, size);
+        texts.push(Text::new(g.left, baseline, Cow::Owned(pe), 0.0));
+        let motto = setter.run(motto, Style::Regular, size);
+        let x = centred(&motto);
+        texts.push(Text::new(x, baseline - size * 1.4, Cow::Owned(motto), 0.0));
+    }
+    texts.push(Text::new(centred(&page), baseline, Cow::Owned(page), 0.0));
     texts
 }

@@ -41,7 +41,11 @@ impl<'p> Ties<'p> {
         let tied: Vec<bool> = (1..words.len())
             .map(|i| {
                 let prev = i.checked_sub(2).map(|p| words[p]);
-                self.tie([prev, Some(words[i - 1])], words[i], words.get(i + 1).copied())
+                self.tie(
+                    [prev, Some(words[i - 1])],
+                    words[i],
+                    words.get(i + 1).copied(),
+                )
             })
             .collect();
         if !tied.contains(&true) {
@@ -79,7 +83,10 @@ impl<'p> Ties<'p> {
     /// Whether `word` (an opening bracket aside) announces a number: `No`, `Article`, `Rule`.
     fn announces_number(&self, word: &str) -> bool {
         let word = word.trim_start_matches(['(', '[']);
-        self.before_number.iter().flat_map(|words| words.iter()).any(|w| w == word)
+        self.before_number
+            .iter()
+            .flat_map(|words| words.iter())
+            .any(|w| w == word)
     }
 }
 
@@ -121,7 +128,9 @@ mod tests {
     use crate::lang::profile;
 
     fn tied(code: &str, text: &str) -> String {
-        Ties::of(profile(code).unwrap()).apply(text).replace(TIE, "~")
+        Ties::of(profile(code).unwrap())
+            .apply(text)
+            .replace(TIE, "~")
     }
 
     #[test]
