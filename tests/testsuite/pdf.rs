@@ -232,6 +232,13 @@ pub(crate) fn assert_all_words(what: &str, m: &Motion, text: &str) {
             "{what}: footnote {i} not printed whole: {note_words:?}"
         );
     }
+    // The footer's motto line, on every page when the source states the PE number.
+    if m.cover.pe_number.is_some() {
+        let profile = motion_export::lang::profile(&m.lang).expect("profile");
+        let code = m.lang.to_uppercase();
+        let motto = words(&format!("{code} {} {code}", profile.motto));
+        while remove_run(&mut actual, &motto) {}
+    }
     let mut body = m.clone();
     body.footnotes.clear();
     let labels = printed_labels(m);
