@@ -109,7 +109,7 @@ impl Pdf {
         self.tool("pdftotext", &["-raw", "-enc", "UTF-8"])
     }
 
-    fn page_text(&self, page: usize) -> String {
+    pub(crate) fn page_text(&self, page: usize) -> String {
         let n = page.to_string();
         self.tool("pdftotext", &["-enc", "UTF-8", "-f", &n, "-l", &n])
     }
@@ -191,9 +191,7 @@ impl Pdf {
 /// Words the PDF may add to the motion's text: what the cover prints from fields that are not
 /// running text, numbers, footnote markers, the running header and the page footer.
 fn printed_labels(m: &Motion) -> HashSet<String> {
-    let mut s = harness::label_and_cover_texts(m);
-    // The kind, printed in English when the cover does not state it.
-    s.push("MOTION FOR A RESOLUTION JOINT TEXT ADOPTED".into());
+    let s = harness::label_and_cover_texts(m);
     s.iter().flat_map(|t| words(t)).collect()
 }
 
@@ -235,7 +233,7 @@ pub(crate) fn assert_all_words(what: &str, m: &Motion, text: &str) {
     let mut body = m.clone();
     body.footnotes.clear();
     let labels = printed_labels(m);
-    assert_words_in_order(what, &motion_words(&body), &actual, |w| {
+    assert_words_in_order(what, &harness::paged_motion_words(&body), &actual, |w| {
         labels.contains(w) || is_page_number(w)
     });
 }
@@ -1027,4 +1025,45 @@ fn bench_export_time_and_size() {
             warm.as_secs_f64() * 1000.0
         );
     }
+}
+
+#[test]
+fn joint_motion_covers_follow_the_parliaments_order_on_one_page() {
+    for (what, m) in harness::joint_motions() {
+        let pdf = Pdf::export(&m, &PdfOptions::default());
+        let cover: Vec<String> = pdf.page_text(1).lines().map(String::from).collect();
+        harness::assert_joint_cover_order(&what, &m, &cover);
+        let last = &m.cover.authors.last().unwrap().members[0];
+        let first_word = last.split_whitespace().next().unwrap();
+        assert!(
+            cover.iter().any(|l| l.contains(first_word)),
+            "{what}: the last group of authors on the cover page"
+        );
+    }
+}
+
+#[test]
+fn without_a_stated_kind_the_cover_says_it_in_the_motions_language() {
+    let mut greek = in_language("el", "Ψήφισμα", "λαμβάνοντας υπόψη ότι η κατάσταση");
+    greek.cover.kind_text = None;
+    let cover = Pdf::export(&greek, &PdfOptions::default()).page_text(1);
+    assert!(cover.contains("ΠΡΟΤΑΣΗ ΨΗΦΙΣΜΑΤΟΣ"), "{cover}");
+    assert!(!cover.contains("MOTION"), "{cover}");
+    let mut unknown = greek.clone();
+    unknown.lang = "xx".into();
+    let cover = Pdf::export(&unknown, &PdfOptions::default()).page_text(1);
+    assert!(
+        !cover.contains("ΠΡΟΤΑΣΗ") && !cover.contains("MOTION"),
+        "{cover}"
+    );
+}
+
+#[test]
+fn the_file_name_is_never_printed_as_the_number() {
+    let mut m = harness::rich_motion();
+    m.cover.doc_number = None;
+    m.source_name = "some-file-name".into();
+    let pdf = Pdf::export(&m, &PdfOptions::default());
+    let text = pdf.text();
+    assert!(!text.contains("some-file-name"), "{text}");
 }

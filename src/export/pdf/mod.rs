@@ -118,7 +118,7 @@ fn run(
     let meta = DocMeta::of(motion);
     let set = typeset(motion, options, parsed, hold_at);
     let mut setter = set.setter(parsed);
-    let placer = placer(&set, motion, &meta);
+    let placer = placer(&set, motion);
     let inventory = check_glyphs(&set, &placer, &mut setter, motion, &family)?;
     if let Goal::Report = goal {
         let pages = (0..placer.len()).map(|index| placer.page(index, &mut setter));
@@ -236,11 +236,12 @@ fn typeset<'m>(
     }
 }
 
-/// Places the pages with their header and footer.
-fn placer<'a>(set: &'a Typeset<'a>, motion: &Motion, meta: &'a DocMeta) -> Placer<'a> {
+/// Places the pages with their header and footer: the running header shows the document
+/// number (never the file name standing in for it), and not on the cover.
+fn placer<'a>(set: &'a Typeset<'a>, motion: &'a Motion) -> Placer<'a> {
     let header = place::Header {
-        reference: &meta.reference,
-        skip_first: motion.cover.doc_number.is_some(),
+        reference: motion.cover.doc_number.as_ref().map_or("", |n| &n.value),
+        skip_first: crate::export::plan::cover::has_cover(&motion.cover),
     };
     Placer::new(
         (&set.pages, &set.body, &set.notes),

@@ -3,4 +3,5 @@
 //! deciding how its format shows it. Today: which footnotes the text calls and in what order
 //! ([`notes`]).
 
+pub(crate) mod cover;
 pub mod notes;
