@@ -411,12 +411,7 @@ fn outline_lists_the_parts_in_order() {
     let m = harness::rich_motion();
     let pdf = Pdf::export(&m, &PdfOptions::default());
     let json = pdf.json("outlines");
-    let titles: Vec<String> = json["outlines"]
-        .as_array()
-        .expect("outlines")
-        .iter()
-        .map(|o| o["title"].as_str().unwrap().to_string())
-        .collect();
+    let titles = outline_titles(&pdf);
     assert_eq!(
         titles,
         [
@@ -1066,4 +1061,45 @@ fn the_file_name_is_never_printed_as_the_number() {
     let pdf = Pdf::export(&m, &PdfOptions::default());
     let text = pdf.text();
     assert!(!text.contains("some-file-name"), "{text}");
+}
+
+/// The titles of a PDF's outline, from qpdf.
+fn outline_titles(pdf: &Pdf) -> Vec<String> {
+    let json = pdf.json("outlines");
+    (json["outlines"].as_array().expect("outlines").iter())
+        .map(|o| o["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn bookmarks_are_in_the_motions_language() {
+    for file in harness::language_sample_files() {
+        let (m, _) = harness::read_file(&file);
+        let labels = motion_export::lang::profile(&m.lang)
+            .and_then(|p| p.labels.clone())
+            .expect("labels");
+        let titles = outline_titles(&Pdf::export(&m, &PdfOptions::default()));
+        let what = file.display();
+        assert_eq!(titles[0], labels.cover, "{what}: {titles:?}");
+        for label in [&labels.citations, &labels.recitals] {
+            assert!(titles.contains(label), "{what}: {label} in {titles:?}");
+        }
+        assert!(
+            (titles.iter())
+                .any(|t| t.starts_with(&labels.paragraph) || t.starts_with(&labels.paragraphs)),
+            "{what}: {titles:?}"
+        );
+        if m.lang != "en" {
+            let english = |t: &String| {
+                ["Cover", "Citations", "Recitals", "Notes"].contains(&t.as_str())
+                    || ["Paragraph ", "Paragraphs "]
+                        .iter()
+                        .any(|p| t.starts_with(p))
+            };
+            assert!(
+                !titles.iter().any(english),
+                "{what}: an English bookmark in {titles:?}"
+            );
+        }
+    }
 }

@@ -4,6 +4,7 @@
 
 use crate::export::plan;
 use crate::export::plan::cover::{self, Role};
+use crate::export::plan::labels::Labels;
 use crate::export::plan::notes::Notes;
 use crate::model::{BodyItem, Inline, Motion, Para, Point};
 use std::borrow::Cow;
@@ -250,13 +251,14 @@ pub(super) struct Composition<'a> {
 /// Lays the motion out as blocks, in reading order.
 pub(super) fn compose(motion: &Motion) -> Composition<'_> {
     let mut body = Vec::new();
-    cover(motion, "Cover", &mut body);
-    preamble(motion, &mut body);
-    main_body(motion, &mut body);
+    let labels = Labels::of(&motion.lang);
+    cover(motion, labels.cover(), &mut body);
+    preamble(motion, &labels, &mut body);
+    main_body(motion, &labels, &mut body);
     for p in &motion.trailing {
         body.push(Block::para(p));
     }
-    let notes = footnotes(motion, &mut body);
+    let notes = footnotes(motion, labels.notes(), &mut body);
     body.retain(|b| !b.is_empty());
     Composition { body, notes }
 }
@@ -345,7 +347,7 @@ fn cover_block<'a>(text: cover::Text<'a>, role: Role, previous: Option<Role>) ->
 }
 
 /// Title, title notes, formula, citations, recitals.
-fn preamble<'a>(m: &'a Motion, out: &mut Vec<Block<'a>>) {
+fn preamble<'a>(m: &'a Motion, labels: &Labels<'_>, out: &mut Vec<Block<'a>>) {
     if let Some(title) = &m.title {
         let outline = shorten(&title.plain_text(), 90);
         out.push(
@@ -374,7 +376,7 @@ fn preamble<'a>(m: &'a Motion, out: &mut Vec<Block<'a>>) {
     for (i, cit) in m.citations.iter().enumerate() {
         multi(&cit.content, "–", 0.0, 1.0, out);
         if i == 0 {
-            mark_first_outline(out, cit.content.len(), "Citations");
+            mark_first_outline(out, cit.content.len(), labels.citations());
         }
     }
     if let Some(p) = &m.recitals_intro {
@@ -389,14 +391,14 @@ fn preamble<'a>(m: &'a Motion, out: &mut Vec<Block<'a>>) {
         points(&rec.points, 1.0, out);
         if i == 0 {
             if let Some(b) = out.get_mut(before) {
-                b.outline = Some("Recitals".into());
+                b.outline = Some(labels.recitals().into());
             }
         }
     }
 }
 
 /// Body introduction, headings and numbered paragraphs with their points.
-fn main_body<'a>(m: &'a Motion, out: &mut Vec<Block<'a>>) {
+fn main_body<'a>(m: &'a Motion, labels: &Labels<'_>, out: &mut Vec<Block<'a>>) {
     if let Some(p) = &m.body_intro {
         out.push(Block::para(p).gap(Gap::Large).keep());
     }
@@ -404,12 +406,8 @@ fn main_body<'a>(m: &'a Motion, out: &mut Vec<Block<'a>>) {
     let mut group_nums: Vec<String> = Vec::new();
     let close_group = |out: &mut Vec<Block<'a>>, start: Option<usize>, nums: &mut Vec<String>| {
         if let (Some(s), Some(first)) = (start, nums.first()) {
-            let last = nums.last().unwrap_or(first);
-            let title = if nums.len() == 1 {
-                format!("Paragraph {first}")
-            } else {
-                format!("Paragraphs {first}–{last}")
-            };
+            let last = nums.last().filter(|_| nums.len() > 1);
+            let title = labels.paragraphs(first, last.map(String::as_str));
             if let Some(b) = out.get_mut(s) {
                 b.outline.get_or_insert(title);
             }
@@ -505,7 +503,7 @@ fn mark_first_outline(out: &mut [Block<'_>], pushed: usize, title: &str) {
 
 /// Footnotes called from the main flow go to the foot of their page; the others (never
 /// called, or called only from another note) are printed after everything else.
-fn footnotes<'a>(m: &'a Motion, body: &mut Vec<Block<'a>>) -> Vec<Vec<Block<'a>>> {
+fn footnotes<'a>(m: &'a Motion, title: &str, body: &mut Vec<Block<'a>>) -> Vec<Vec<Block<'a>>> {
     let called = Notes::of(m).called;
     let note_blocks = |i: usize| {
         let note = &m.footnotes[i];
@@ -537,7 +535,7 @@ fn footnotes<'a>(m: &'a Motion, body: &mut Vec<Block<'a>>) -> Vec<Vec<Block<'a>>
         })
         .collect();
     if !endnotes.is_empty() {
-        body.push(Block::new(Content::Rule).gap(Gap::Large).outline("Notes"));
+        body.push(Block::new(Content::Rule).gap(Gap::Large).outline(title));
         body.extend(endnotes);
     }
     notes
