@@ -7,7 +7,7 @@ mod detect;
 mod profile;
 
 pub use detect::{detect, from_name};
-pub use profile::Profile;
+pub use profile::{PartLabels, Profile};
 use std::sync::OnceLock;
 
 /// The data files, by ISO 639-1 code.
@@ -182,6 +182,23 @@ mod tests {
                 );
             }
             assert!(!p.motto.is_empty(), "{code}: motto");
+            let labels = p
+                .labels
+                .as_ref()
+                .unwrap_or_else(|| panic!("{code}: labels"));
+            for label in [
+                &labels.cover,
+                &labels.citations,
+                &labels.recitals,
+                &labels.paragraph,
+                &labels.paragraphs,
+                &labels.notes,
+            ] {
+                assert!(
+                    !label.trim().is_empty() && label.trim() == label,
+                    "{code}: label {label:?}"
+                );
+            }
             assert_eq!(p.months.len(), 12, "{code}: months");
             assert!(p.letters().len() >= 19, "{code}: recital letters");
             assert!(

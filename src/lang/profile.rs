@@ -79,6 +79,28 @@ pub struct Profile {
     /// The names of the months, January first, for written dates.
     #[serde(default)]
     pub months: Vec<String>,
+    /// The names of the parts of a motion, for bookmarks and labels.
+    #[serde(default)]
+    pub labels: Option<PartLabels>,
+}
+
+/// The names of the parts of a motion in one language (`[labels]` in the profile), as PDF
+/// bookmarks and other labels show them.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartLabels {
+    /// The cover page (`Cover`).
+    pub cover: String,
+    /// The citations (`Citations`).
+    pub citations: String,
+    /// The recitals (`Recitals`).
+    pub recitals: String,
+    /// One operative paragraph, before its number (`Paragraph`).
+    pub paragraph: String,
+    /// Several operative paragraphs, before their range (`Paragraphs`).
+    pub paragraphs: String,
+    /// The notes printed after the text (`Notes`).
+    pub notes: String,
 }
 
 impl Profile {

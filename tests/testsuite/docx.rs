@@ -2,7 +2,7 @@
 //! time), every word of the motion in order, one named style per part, real footnotes, and
 //! python-docx reading it all back. `MOTION_EXPORT_OFFICE=1` adds LibreOffice's reading.
 
-use crate::harness::{self, motion_words, words};
+use crate::harness::{self, words};
 use motion_export::export::docx::{self, DocxOptions, StyleKind, CITATION_DASH, STYLES};
 use motion_export::export::meta::DocMeta;
 use motion_export::model::*;
@@ -281,16 +281,40 @@ fn called_notes(m: &Motion) -> Vec<bool> {
     called
 }
 
+/// The kind the cover shows: as written, else the first of the language's words for it.
+fn cover_kind(m: &Motion) -> Option<String> {
+    if let Some(k) = &m.cover.kind_text {
+        return Some(k.value.clone());
+    }
+    let p = motion_export::lang::profile(&m.lang)?;
+    let words = match m.cover.kind {
+        DocKind::MotionForResolution => &p.kind_motion,
+        DocKind::JointMotionForResolution => &p.kind_joint,
+        DocKind::TextAdopted => &p.kind_adopted,
+    };
+    words.first().cloned()
+}
+
 /// The paragraphs the document must have, in order: style id and how the text starts (a number
 /// or dash and a tab for numbered parts, a tab for their further paragraphs).
 fn expected_paragraphs(m: &Motion) -> Vec<(&'static str, String)> {
     let mut out: Vec<(&'static str, String)> = Vec::new();
     let c = &m.cover;
     let line = |out: &mut Vec<_>, style, text: &str| out.push((style, clean(text)));
+    // The Parliament's order: number and date, kind, request and Rule lines, "replacing the
+    // following motions:" and the motions, title and procedure, authors by group, the rest.
+    let label = harness::replacing_label(m);
+    let first = c.doc_number.as_ref().map(|n| n.span.start);
+    let above = |p: &Para| first.is_some_and(|f| p.span.start < f);
+    let others = |out: &mut Vec<_>, top: bool| {
+        let count = c
+            .other
+            .iter()
+            .filter(|p| Some(*p) != label && above(p) == top);
+        out.extend(count.map(|_| ("MotionCoverOther", String::new())));
+    };
+    others(&mut out, true);
     if let Some(n) = &c.doc_number {
-        line(&mut out, "MotionCoverNumber", &n.value);
-    }
-    if let Some(n) = &c.pe_number {
         line(&mut out, "MotionCoverNumber", &n.value);
     }
     if let Some(d) = &c.date {
@@ -301,8 +325,8 @@ fn expected_paragraphs(m: &Motion) -> Vec<(&'static str, String)> {
             &format!("{}.{}.{}", d.day, d.month, d.year),
         );
     }
-    if let Some(k) = &c.kind_text {
-        line(&mut out, "MotionCoverKind", &k.value);
+    if let Some(k) = cover_kind(m) {
+        line(&mut out, "MotionCoverKind", &k);
     }
     let paras = |out: &mut Vec<_>, style, ps: &mut dyn Iterator<Item = &Para>| {
         for _ in ps {
@@ -315,9 +339,19 @@ fn expected_paragraphs(m: &Motion) -> Vec<(&'static str, String)> {
         (None, Some(r)) => line(&mut out, "MotionCoverRule", &r.value),
         _ => {}
     }
+    paras(&mut out, "MotionCoverReplacing", &mut label.into_iter());
+    let blank = |r: &&ReplacedMotion| {
+        r.number.trim().is_empty() && r.group.iter().all(|g| g.trim().is_empty())
+    };
+    for r in c.replaces.iter().filter(|r| !blank(r)) {
+        line(&mut out, "MotionCoverReplaces", &r.number);
+    }
     paras(&mut out, "MotionCoverTitle", &mut c.title.iter());
     if let Some(p) = &c.procedure {
-        line(&mut out, "MotionCoverProcedure", &p.value);
+        let in_title = c.title.iter().any(|t| t.plain_text().contains(&p.value));
+        if !in_title {
+            line(&mut out, "MotionCoverProcedure", &format!("({})", p.value));
+        }
     }
     for g in &c.authors {
         if !g.members.is_empty() {
@@ -327,10 +361,10 @@ fn expected_paragraphs(m: &Motion) -> Vec<(&'static str, String)> {
             line(&mut out, "MotionCoverGroup", l);
         }
     }
-    for r in &c.replaces {
-        line(&mut out, "MotionCoverReplaces", &r.number);
+    others(&mut out, false);
+    if let Some(n) = &c.pe_number {
+        line(&mut out, "MotionCoverPeNumber", &n.value);
     }
-    paras(&mut out, "MotionCoverOther", &mut c.other.iter());
     paras(&mut out, "MotionTitle", &mut m.title.iter());
     paras(&mut out, "MotionTitleNote", &mut m.title_notes.iter());
     paras(&mut out, "MotionFormula", &mut m.formula.iter());
@@ -409,7 +443,7 @@ fn main_words(m: &Motion) -> Vec<String> {
     if !word_numbers_notes(m) {
         let mut m = m.clone();
         m.footnotes.clear();
-        return motion_words(&m)
+        return harness::paged_motion_words(&m)
             .iter()
             .flat_map(|w| words(&clean(w)))
             .collect();
@@ -422,7 +456,9 @@ fn shown_text(m: &Motion) -> String {
     let numbered = word_numbers_notes(m);
     let calls = first_calls(m);
     let mut out = String::new();
-    for para in harness::main_text(m) {
+    let notes: Vec<&Para> = m.footnotes.iter().flat_map(|n| &n.content).collect();
+    let main = harness::paged_text_in_order(m).into_iter();
+    for para in main.filter(|p| !notes.iter().any(|n| std::ptr::eq(*n, *p))) {
         let mut text = String::new();
         for inline in &para.inlines {
             match inline {
@@ -679,8 +715,8 @@ fn check_styles(what: &str, m: &Motion, u: &Unpacked, body: &[DocPara]) {
     assert_eq!(header.len(), 1, "{what}: header");
     assert_eq!(
         header[0].text,
-        clean(&DocMeta::of(m).reference),
-        "{what}: header"
+        clean(m.cover.doc_number.as_ref().map_or("", |n| &n.value)),
+        "{what}: header, the document number and never the file name"
     );
     let footer = u.part("word/footer1.xml").unwrap();
     assert!(
@@ -742,7 +778,7 @@ fn check_python_docx(cases: &[(&str, &Motion, &Unpacked)]) {
         );
         assert_eq!(
             section["header"][0],
-            clean(&meta.reference),
+            clean(m.cover.doc_number.as_ref().map_or("", |n| &n.value)),
             "{what}: header"
         );
     }
@@ -1133,4 +1169,43 @@ fn libreoffice_reads_every_word() {
         }
     }
     eprintln!("LibreOffice read {} documents back whole", motions.len());
+}
+
+/// The paragraphs of the cover page: those before the first that starts a new page.
+fn cover_paragraphs(u: &Unpacked) -> Vec<DocPara> {
+    let body = read_paragraphs(&u.part("word/document.xml").unwrap());
+    body.into_iter()
+        .take_while(|p| !p.page_break_before)
+        .collect()
+}
+
+#[test]
+fn joint_motion_covers_follow_the_parliaments_order() {
+    for (what, m) in harness::joint_motions() {
+        let cover = cover_paragraphs(&unpack(&export(&m)));
+        let lines: Vec<String> = cover.iter().map(|p| p.text.clone()).collect();
+        harness::assert_joint_cover_order(&what, &m, &lines);
+        let styles: Vec<&str> = cover.iter().map(|p| p.style.as_str()).collect();
+        let label = styles.iter().position(|s| *s == "MotionCoverReplacing");
+        let authors = styles.iter().rposition(|s| *s == "MotionCoverGroup");
+        assert!(label < authors, "{what}: {styles:?}");
+    }
+}
+
+#[test]
+fn without_a_stated_kind_the_cover_says_it_in_the_motions_language() {
+    let mut m = harness::rich_motion();
+    m.lang = "el".into();
+    m.cover.kind_text = None;
+    m.cover.kind = DocKind::MotionForResolution;
+    let kinds = |m: &Motion| -> Vec<String> {
+        let cover = cover_paragraphs(&unpack(&export(m)));
+        (cover.into_iter())
+            .filter(|p| p.style == "MotionCoverKind")
+            .map(|p| p.text)
+            .collect()
+    };
+    assert_eq!(kinds(&m), ["ΠΡΟΤΑΣΗ ΨΗΦΙΣΜΑΤΟΣ"]);
+    m.lang = "xx".into();
+    assert!(kinds(&m).is_empty());
 }

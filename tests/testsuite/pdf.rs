@@ -191,9 +191,7 @@ impl Pdf {
 /// Words the PDF may add to the motion's text: what the cover prints from fields that are not
 /// running text, numbers, footnote markers, the running header and the page footer.
 fn printed_labels(m: &Motion) -> HashSet<String> {
-    let mut s = harness::label_and_cover_texts(m);
-    // The kind, printed in English when the cover does not state it.
-    s.push("MOTION FOR A RESOLUTION JOINT TEXT ADOPTED".into());
+    let s = harness::label_and_cover_texts(m);
     s.iter().flat_map(|t| words(t)).collect()
 }
 
@@ -242,7 +240,7 @@ pub(crate) fn assert_all_words(what: &str, m: &Motion, text: &str) {
     let mut body = m.clone();
     body.footnotes.clear();
     let labels = printed_labels(m);
-    assert_words_in_order(what, &motion_words(&body), &actual, |w| {
+    assert_words_in_order(what, &harness::paged_motion_words(&body), &actual, |w| {
         labels.contains(w) || is_page_number(w)
     });
 }
@@ -420,12 +418,7 @@ fn outline_lists_the_parts_in_order() {
     let m = harness::rich_motion();
     let pdf = Pdf::export(&m, &PdfOptions::default());
     let json = pdf.json("outlines");
-    let titles: Vec<String> = json["outlines"]
-        .as_array()
-        .expect("outlines")
-        .iter()
-        .map(|o| o["title"].as_str().unwrap().to_string())
-        .collect();
+    let titles = outline_titles(&pdf);
     assert_eq!(
         titles,
         [
@@ -1033,5 +1026,87 @@ fn bench_export_time_and_size() {
             cold.as_secs_f64() * 1000.0,
             warm.as_secs_f64() * 1000.0
         );
+    }
+}
+
+#[test]
+fn joint_motion_covers_follow_the_parliaments_order_on_one_page() {
+    for (what, m) in harness::joint_motions() {
+        let pdf = Pdf::export(&m, &PdfOptions::default());
+        let cover: Vec<String> = pdf.page_text(1).lines().map(String::from).collect();
+        harness::assert_joint_cover_order(&what, &m, &cover);
+        let last = &m.cover.authors.last().unwrap().members[0];
+        let first_word = last.split_whitespace().next().unwrap();
+        assert!(
+            cover.iter().any(|l| l.contains(first_word)),
+            "{what}: the last group of authors on the cover page"
+        );
+    }
+}
+
+#[test]
+fn without_a_stated_kind_the_cover_says_it_in_the_motions_language() {
+    let mut greek = in_language("el", "Ψήφισμα", "λαμβάνοντας υπόψη ότι η κατάσταση");
+    greek.cover.kind_text = None;
+    let cover = Pdf::export(&greek, &PdfOptions::default()).page_text(1);
+    assert!(cover.contains("ΠΡΟΤΑΣΗ ΨΗΦΙΣΜΑΤΟΣ"), "{cover}");
+    assert!(!cover.contains("MOTION"), "{cover}");
+    let mut unknown = greek.clone();
+    unknown.lang = "xx".into();
+    let cover = Pdf::export(&unknown, &PdfOptions::default()).page_text(1);
+    assert!(
+        !cover.contains("ΠΡΟΤΑΣΗ") && !cover.contains("MOTION"),
+        "{cover}"
+    );
+}
+
+#[test]
+fn the_file_name_is_never_printed_as_the_number() {
+    let mut m = harness::rich_motion();
+    m.cover.doc_number = None;
+    m.source_name = "some-file-name".into();
+    let pdf = Pdf::export(&m, &PdfOptions::default());
+    let text = pdf.text();
+    assert!(!text.contains("some-file-name"), "{text}");
+}
+
+/// The titles of a PDF's outline, from qpdf.
+fn outline_titles(pdf: &Pdf) -> Vec<String> {
+    let json = pdf.json("outlines");
+    (json["outlines"].as_array().expect("outlines").iter())
+        .map(|o| o["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn bookmarks_are_in_the_motions_language() {
+    for file in harness::language_sample_files() {
+        let (m, _) = harness::read_file(&file);
+        let labels = motion_export::lang::profile(&m.lang)
+            .and_then(|p| p.labels.clone())
+            .expect("labels");
+        let titles = outline_titles(&Pdf::export(&m, &PdfOptions::default()));
+        let what = file.display();
+        assert_eq!(titles[0], labels.cover, "{what}: {titles:?}");
+        for label in [&labels.citations, &labels.recitals] {
+            assert!(titles.contains(label), "{what}: {label} in {titles:?}");
+        }
+        assert!(
+            (titles.iter())
+                .any(|t| t.starts_with(&labels.paragraph) || t.starts_with(&labels.paragraphs)),
+            "{what}: {titles:?}"
+        );
+        if m.lang != "en" {
+            let english = |t: &String| {
+                ["Cover", "Citations", "Recitals", "Notes"].contains(&t.as_str())
+                    || ["Paragraph ", "Paragraphs "]
+                        .iter()
+                        .any(|p| t.starts_with(p))
+            };
+            assert!(
+                !titles.iter().any(english),
+                "{what}: an English bookmark in {titles:?}"
+            );
+        }
     }
 }

@@ -14,8 +14,9 @@
 use super::clean;
 use super::styles::id;
 use super::wordml::{self, RunProps, Sink};
+use crate::export::plan::cover::{self, Role};
 use crate::export::plan::notes::{callable, Notes};
-use crate::model::{BodyItem, Cover, Date, Footnote as Note, Inline, Motion, Para, Point};
+use crate::model::{BodyItem, Footnote as Note, Inline, Motion, Para, Point};
 use docx_rs::{Footer, Header, PageNum, Paragraph, Run};
 use std::borrow::Cow;
 
@@ -93,7 +94,7 @@ impl<'m> State<'m> {
 pub fn document(state: &mut State<'_>, motion: &Motion, out: &mut impl Sink) -> bool {
     let first = state.next_para_id;
     let mut r = Renderer { state, out };
-    r.cover(&motion.cover);
+    r.cover(motion);
     let has_cover = r.state.next_para_id > first;
     // The text starts on a new page after the cover.
     r.state.page_break = has_cover;
@@ -182,45 +183,15 @@ struct Renderer<'s, 'm, S: Sink> {
 }
 
 impl<S: Sink> Renderer<'_, '_, S> {
-    fn cover(&mut self, cover: &Cover) {
-        if let Some(n) = &cover.doc_number {
-            self.line(id::COVER_NUMBER, &n.value);
-        }
-        if let Some(pe) = &cover.pe_number {
-            self.line(id::COVER_NUMBER, &pe.value);
-        }
-        if let Some(d) = &cover.date {
-            self.line(id::COVER_DATE, &cover_date(d.value));
-        }
-        if let Some(k) = &cover.kind_text {
-            self.line(id::COVER_KIND, &k.value);
-        }
-        self.paras(id::COVER_REQUEST, &cover.request);
-        match (&cover.rule_line, &cover.rule) {
-            (Some(line), _) => self.para(id::COVER_RULE, line),
-            (None, Some(rule)) => self.line(id::COVER_RULE, &rule.value),
-            (None, None) => {}
-        }
-        self.paras(id::COVER_TITLE, &cover.title);
-        if let Some(p) = &cover.procedure {
-            self.line(id::COVER_PROCEDURE, &p.value);
-        }
-        for group in &cover.authors {
-            if !group.members.is_empty() {
-                self.line(id::COVER_AUTHORS, &group.members.join(", "));
-            }
-            if let Some(line) = group.group_line.as_ref().or(group.group.as_ref()) {
-                self.line(id::COVER_GROUP, line);
+    /// The cover lines in the plan's order, each in the style of its role.
+    fn cover(&mut self, motion: &Motion) {
+        for line in cover::lines(motion) {
+            let style = cover_style(line.role);
+            match line.text {
+                cover::Text::Para(p) => self.para(style, p),
+                cover::Text::Plain(t) => self.line(style, &t),
             }
         }
-        for m in &cover.replaces {
-            let text = match &m.group {
-                Some(g) => format!("{} ({g})", m.number),
-                None => m.number.clone(),
-            };
-            self.line(id::COVER_REPLACES, &text);
-        }
-        self.paras(id::COVER_OTHER, &cover.other);
     }
 
     fn preamble(&mut self, motion: &Motion) {
@@ -443,7 +414,21 @@ impl<S: Sink> Renderer<'_, '_, S> {
     }
 }
 
-/// A date as the Parliament prints it on covers: `9.2.2021`.
-pub fn cover_date(d: Date) -> String {
-    format!("{}.{}.{}", d.day, d.month, d.year)
+/// The style of a cover line.
+fn cover_style(role: Role) -> &'static str {
+    match role {
+        Role::Number => id::COVER_NUMBER,
+        Role::Date => id::COVER_DATE,
+        Role::Kind => id::COVER_KIND,
+        Role::Request => id::COVER_REQUEST,
+        Role::Rule => id::COVER_RULE,
+        Role::ReplacingLabel => id::COVER_REPLACING,
+        Role::Replaced => id::COVER_REPLACES,
+        Role::Title => id::COVER_TITLE,
+        Role::Procedure => id::COVER_PROCEDURE,
+        Role::Authors => id::COVER_AUTHORS,
+        Role::Group => id::COVER_GROUP,
+        Role::PeNumber => id::COVER_PE_NUMBER,
+        Role::Other => id::COVER_OTHER,
+    }
 }

@@ -80,7 +80,13 @@ pub fn export(motion: &Motion, options: &DocxOptions) -> Result<Vec<u8>, ExportE
         zip.start("word/footnotes.xml")?;
         footnotes::part(&mut state, &mut zip);
     }
-    let header = body::header(&mut state, &meta.reference);
+    // The document number, never the file name standing in for it.
+    let number = motion
+        .cover
+        .doc_number
+        .as_ref()
+        .map_or("", |n| n.value.as_str());
+    let header = body::header(&mut state, number);
     zip.part("word/header1.xml", &document::header(&header)?)?;
     let footer = body::footer(&mut state);
     zip.part("word/footer1.xml", &document::footer(&footer)?)?;

@@ -49,7 +49,9 @@ pub mod id {
     pub const COVER_PROCEDURE: &str = "MotionCoverProcedure";
     pub const COVER_AUTHORS: &str = "MotionCoverAuthors";
     pub const COVER_GROUP: &str = "MotionCoverGroup";
+    pub const COVER_REPLACING: &str = "MotionCoverReplacing";
     pub const COVER_REPLACES: &str = "MotionCoverReplaces";
+    pub const COVER_PE_NUMBER: &str = "MotionCoverPeNumber";
     pub const COVER_OTHER: &str = "MotionCoverOther";
     pub const TITLE: &str = "MotionTitle";
     pub const TITLE_NOTE: &str = "MotionTitleNote";
@@ -83,89 +85,93 @@ const fn style(id: &'static str, name: &'static str, purpose: &'static str) -> S
 }
 
 /// Every style of the sheet but `Normal`, in the order Word lists them.
-pub const STYLES: [StyleDef; 25] = [
+pub const STYLES: [StyleDef; 27] = [
     StyleDef {
-        ppr: r#"<w:jc w:val="right"/>"#,
+        ppr: r#"<w:spacing w:after="0"/>"#,
         bold: true,
+        scale: 14.0 / 12.0,
         ..style(
             id::COVER_NUMBER,
             "Motion Cover Number",
-            "cover: document number and PE number",
+            "cover: document number",
         )
     },
     StyleDef {
-        ppr: r#"<w:spacing w:after="480"/><w:jc w:val="right"/>"#,
+        ppr: r#"<w:spacing w:after="120"/>"#,
         ..style(id::COVER_DATE, "Motion Cover Date", "cover: tabling date")
     },
     StyleDef {
-        ppr: r#"<w:keepNext/><w:spacing w:before="480" w:after="240"/><w:jc w:val="center"/>"#,
+        ppr: r#"<w:keepNext/><w:spacing w:before="360" w:after="240"/>"#,
         bold: true,
-        scale: 14.0 / 12.0,
+        scale: 16.0 / 12.0,
         ..style(
             id::COVER_KIND,
             "Motion Cover Kind",
             "cover: kind of document",
         )
     },
+    style(
+        id::COVER_REQUEST,
+        "Motion Cover Request",
+        "cover: request for a debate",
+    ),
+    style(
+        id::COVER_RULE,
+        "Motion Cover Rule",
+        "cover: Rule of Procedure line",
+    ),
     StyleDef {
-        ppr: r#"<w:jc w:val="center"/>"#,
+        ppr: r#"<w:keepNext/><w:spacing w:before="240" w:after="0"/>"#,
         ..style(
-            id::COVER_REQUEST,
-            "Motion Cover Request",
-            "cover: request for a debate",
-        )
-    },
-    StyleDef {
-        ppr: r#"<w:spacing w:after="240"/><w:jc w:val="center"/>"#,
-        ..style(
-            id::COVER_RULE,
-            "Motion Cover Rule",
-            "cover: Rule of Procedure line",
-        )
-    },
-    StyleDef {
-        ppr: r#"<w:keepNext/><w:jc w:val="center"/>"#,
-        bold: true,
-        ..style(id::COVER_TITLE, "Motion Cover Title", "cover: title")
-    },
-    StyleDef {
-        ppr: r#"<w:spacing w:after="480"/><w:jc w:val="center"/>"#,
-        ..style(
-            id::COVER_PROCEDURE,
-            "Motion Cover Procedure",
-            "cover: procedure reference",
+            id::COVER_REPLACING,
+            "Motion Cover Replacing",
+            "cover: the line introducing the motions a joint motion replaces",
         )
     },
     StyleDef {
         ppr: r#"<w:keepNext/><w:spacing w:after="0"/>"#,
-        ..style(
-            id::COVER_AUTHORS,
-            "Motion Cover Authors",
-            "cover: Members tabling the motion",
-        )
-    },
-    StyleDef {
-        ppr: r#"<w:spacing w:after="240"/>"#,
-        italic: true,
-        ..style(
-            id::COVER_GROUP,
-            "Motion Cover Group",
-            "cover: on behalf of a political group",
-        )
-    },
-    StyleDef {
-        ppr: r#"<w:spacing w:after="0"/>"#,
         ..style(
             id::COVER_REPLACES,
             "Motion Cover Replaces",
             "cover: motions a joint motion replaces",
         )
     },
+    StyleDef {
+        ppr: r#"<w:keepNext/><w:spacing w:before="240" w:after="0"/>"#,
+        ..style(id::COVER_TITLE, "Motion Cover Title", "cover: title")
+    },
+    style(
+        id::COVER_PROCEDURE,
+        "Motion Cover Procedure",
+        "cover: procedure reference",
+    ),
+    StyleDef {
+        ppr: r#"<w:keepNext/><w:spacing w:before="240" w:after="0"/>"#,
+        ..style(
+            id::COVER_AUTHORS,
+            "Motion Cover Authors",
+            "cover: Members tabling the motion",
+        )
+    },
+    style(
+        id::COVER_GROUP,
+        "Motion Cover Group",
+        "cover: on behalf of a political group",
+    ),
     style(
         id::COVER_OTHER,
         "Motion Cover Other",
         "cover: other cover text",
     ),
+    StyleDef {
+        ppr: r#"<w:spacing w:before="240"/>"#,
+        scale: 10.0 / 12.0,
+        ..style(
+            id::COVER_PE_NUMBER,
+            "Motion Cover PE Number",
+            "cover: the Parliament's session number",
+        )
+    },
     StyleDef {
         ppr: r#"<w:keepNext/><w:spacing w:after="240"/>"#,
         bold: true,

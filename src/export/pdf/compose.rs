@@ -2,8 +2,11 @@
 //! their indentation, numbers, spacing, keep-with-next flags and outline titles, laid out the way
 //! the Parliament lays out its motions (cover, then the resolution with hanging numbers).
 
+use crate::export::plan;
+use crate::export::plan::cover::{self, Role};
+use crate::export::plan::labels::Labels;
 use crate::export::plan::notes::Notes;
-use crate::model::{BodyItem, Cover, DocKind, Inline, Motion, Para, Point};
+use crate::model::{BodyItem, Inline, Motion, Para, Point};
 use std::borrow::Cow;
 
 /// Type size of a block, relative to the body size.
@@ -248,20 +251,16 @@ pub(super) struct Composition<'a> {
 /// Lays the motion out as blocks, in reading order.
 pub(super) fn compose(motion: &Motion) -> Composition<'_> {
     let mut body = Vec::new();
-    cover(&motion.cover, &mut body);
-    preamble(motion, &mut body);
-    main_body(motion, &mut body);
+    let labels = Labels::of(&motion.lang);
+    cover(motion, labels.cover(), &mut body);
+    preamble(motion, &labels, &mut body);
+    main_body(motion, &labels, &mut body);
     for p in &motion.trailing {
         body.push(Block::para(p));
     }
-    let notes = footnotes(motion, &mut body);
+    let notes = footnotes(motion, labels.notes(), &mut body);
     body.retain(|b| !b.is_empty());
     Composition { body, notes }
-}
-
-/// Inline runs of a paragraph as spans.
-fn spans(p: &Para) -> Vec<Span<'_>> {
-    p.inlines.iter().map(span).collect()
 }
 
 /// An inline run as a span.
@@ -288,151 +287,67 @@ fn span(inline: &Inline) -> Span<'_> {
     }
 }
 
-fn line_break() -> Span<'static> {
-    Span {
-        text: Cow::Borrowed(""),
-        bold: false,
-        italic: false,
-        kind: SpanKind::Break,
-    }
-}
-
-fn has_cover(c: &Cover) -> bool {
-    c.doc_number.is_some()
-        || c.date.is_some()
-        || c.kind_text.is_some()
-        || c.pe_number.is_some()
-        || c.request.is_some()
-        || c.rule_line.is_some()
-        || c.title.is_some()
-        || c.procedure.is_some()
-        || !c.authors.is_empty()
-        || !c.replaces.is_empty()
-        || !c.other.is_empty()
-}
-
-/// The cover: number, date, kind, request and Rule lines, title with procedure, authors,
-/// replaced motions, other cover text; then a new page.
-fn cover<'a>(c: &'a Cover, out: &mut Vec<Block<'a>>) {
-    if !has_cover(c) {
+/// The cover as the plan orders it: number and date, a rule, the kind, request and Rule lines,
+/// the replaced motions after their label, title and procedure, authors with their group line,
+/// unplaced text, a rule and the PE number when there is one; then a new page.
+fn cover<'a>(m: &'a Motion, outline: &str, out: &mut Vec<Block<'a>>) {
+    let lines = plan::cover::lines(m);
+    if lines.is_empty() {
         return;
     }
     let start = out.len();
-    if let Some(n) = &c.doc_number {
-        out.push(
-            Block::plain(&n.value)
-                .size(Size::Large)
-                .bold()
-                .align(Align::Right),
-        );
-    }
-    if let Some(d) = &c.date {
-        let d = d.value;
-        out.push(Block::plain(format!("{}.{}.{}", d.day, d.month, d.year)).align(Align::Left));
-    }
-    out.push(Block::new(Content::Rule).gap(Gap::Small));
-    let kind = c.kind_text.as_ref().map_or_else(
-        || {
-            match c.kind {
-                DocKind::MotionForResolution => "MOTION FOR A RESOLUTION",
-                DocKind::JointMotionForResolution => "JOINT MOTION FOR A RESOLUTION",
-                DocKind::TextAdopted => "TEXT ADOPTED",
-            }
-            .into()
-        },
-        |k| Cow::Borrowed(k.value.as_str()),
-    );
-    out.push(
-        Block::plain(kind)
-            .size(Size::Huge)
-            .bold()
-            .align(Align::Left)
-            .gap(Gap::Large),
-    );
-    for p in c.request.iter().chain(c.rule_line.iter()) {
-        out.push(Block::para(p).align(Align::Left));
-    }
-    cover_title(c, out);
-    for group in &c.authors {
-        let mut s = vec![Span {
-            text: group.members.join(", ").into(),
-            bold: true,
-            italic: false,
-            kind: SpanKind::Text,
-        }];
-        if let Some(line) = group.group_line.as_ref().or(group.group.as_ref()) {
-            s.push(line_break());
-            s.push(Span {
-                text: Cow::Borrowed(line),
-                bold: false,
-                italic: false,
-                kind: SpanKind::Text,
-            });
+    let mut head = true;
+    let mut previous = None;
+    for line in lines {
+        // A rule under the number and date, and one above the PE number.
+        if head && !matches!(line.role, Role::Other | Role::Number | Role::Date) {
+            head = false;
+            out.push(Block::new(Content::Rule).gap(Gap::Small));
         }
-        out.push(Block::text(s).align(Align::Left).gap(Gap::Large));
-    }
-    if !c.replaces.is_empty() {
-        let mut s = Vec::new();
-        for (i, r) in c.replaces.iter().enumerate() {
-            if i > 0 {
-                s.push(line_break());
-            }
-            let text = match &r.group {
-                Some(g) => format!("{} ({g})", r.number),
-                None => r.number.clone(),
-            };
-            s.push(Span {
-                text: text.into(),
-                bold: false,
-                italic: false,
-                kind: SpanKind::Text,
-            });
+        if line.role == Role::PeNumber {
+            out.push(Block::new(Content::Rule).gap(Gap::Large));
         }
-        out.push(Block::text(s).align(Align::Left).gap(Gap::Large));
+        out.push(cover_block(line.text, line.role, previous));
+        previous = Some(line.role);
     }
-    for p in &c.other {
-        out.push(Block::para(p).align(Align::Left));
-    }
-    out.push(Block::new(Content::Rule).gap(Gap::Large));
-    if let Some(pe) = &c.pe_number {
-        out.push(
-            Block::plain(&pe.value)
-                .size(Size::Small)
-                .align(Align::Left)
-                .gap(Gap::Small),
-        );
-    }
-    out[start].outline = Some("Cover".into());
+    out[start].outline = Some(outline.into());
     out.push(Block::new(Content::PageBreak));
 }
 
-/// The cover title, with the procedure on its own line unless the title already gives it.
-fn cover_title<'a>(c: &'a Cover, out: &mut Vec<Block<'a>>) {
-    let mut s = c.title.as_ref().map(spans).unwrap_or_default();
-    if let Some(proc) = &c.procedure {
-        let written = c
-            .title
-            .as_ref()
-            .is_some_and(|t| t.plain_text().contains(&proc.value));
-        if !written {
-            if !s.is_empty() {
-                s.push(line_break());
-            }
-            s.push(Span {
-                text: format!("({})", proc.value).into(),
-                bold: false,
-                italic: false,
-                kind: SpanKind::Text,
-            });
-        }
+/// The block of one cover line: the kind large and bold, the number bold, every line flush
+/// left; a line that continues the one before it (the date, a further replaced motion, the
+/// procedure, the group line) follows without a gap, and the groups of authors follow each
+/// other closer than the parts of the cover.
+fn cover_block<'a>(text: cover::Text<'a>, role: Role, previous: Option<Role>) -> Block<'a> {
+    let block = match text {
+        cover::Text::Para(p) => Block::para(p),
+        cover::Text::Plain(t) => Block::plain(t),
     }
-    if !s.is_empty() {
-        out.push(Block::text(s).align(Align::Left).gap(Gap::Large));
+    .align(Align::Left);
+    let follows = matches!(
+        (previous, role),
+        (Some(Role::Number), Role::Date)
+            | (Some(Role::Replaced | Role::ReplacingLabel), Role::Replaced)
+            | (Some(Role::Title), Role::Procedure)
+            | (Some(Role::Authors), Role::Group)
+    );
+    let block = match role {
+        Role::Number => block.size(Size::Large).bold(),
+        Role::Kind => block.size(Size::Huge).bold().gap(Gap::Large),
+        Role::PeNumber => block.size(Size::Small).gap(Gap::Small),
+        Role::Authors if previous == Some(Role::Group) => block.gap(Gap::Normal).keep(),
+        Role::ReplacingLabel | Role::Title | Role::Authors => block.gap(Gap::Large).keep(),
+        _ => block,
+    };
+    if follows {
+        block.gap(Gap::None)
+    } else {
+        block
     }
 }
 
 /// Title, title notes, formula, citations, recitals.
-fn preamble<'a>(m: &'a Motion, out: &mut Vec<Block<'a>>) {
+fn preamble<'a>(m: &'a Motion, labels: &Labels<'_>, out: &mut Vec<Block<'a>>) {
     if let Some(title) = &m.title {
         let outline = shorten(&title.plain_text(), 90);
         out.push(
@@ -461,7 +376,7 @@ fn preamble<'a>(m: &'a Motion, out: &mut Vec<Block<'a>>) {
     for (i, cit) in m.citations.iter().enumerate() {
         multi(&cit.content, "–", 0.0, 1.0, out);
         if i == 0 {
-            mark_first_outline(out, cit.content.len(), "Citations");
+            mark_first_outline(out, cit.content.len(), labels.citations());
         }
     }
     if let Some(p) = &m.recitals_intro {
@@ -476,14 +391,14 @@ fn preamble<'a>(m: &'a Motion, out: &mut Vec<Block<'a>>) {
         points(&rec.points, 1.0, out);
         if i == 0 {
             if let Some(b) = out.get_mut(before) {
-                b.outline = Some("Recitals".into());
+                b.outline = Some(labels.recitals().into());
             }
         }
     }
 }
 
 /// Body introduction, headings and numbered paragraphs with their points.
-fn main_body<'a>(m: &'a Motion, out: &mut Vec<Block<'a>>) {
+fn main_body<'a>(m: &'a Motion, labels: &Labels<'_>, out: &mut Vec<Block<'a>>) {
     if let Some(p) = &m.body_intro {
         out.push(Block::para(p).gap(Gap::Large).keep());
     }
@@ -491,12 +406,8 @@ fn main_body<'a>(m: &'a Motion, out: &mut Vec<Block<'a>>) {
     let mut group_nums: Vec<String> = Vec::new();
     let close_group = |out: &mut Vec<Block<'a>>, start: Option<usize>, nums: &mut Vec<String>| {
         if let (Some(s), Some(first)) = (start, nums.first()) {
-            let last = nums.last().unwrap_or(first);
-            let title = if nums.len() == 1 {
-                format!("Paragraph {first}")
-            } else {
-                format!("Paragraphs {first}–{last}")
-            };
+            let last = nums.last().filter(|_| nums.len() > 1);
+            let title = labels.paragraphs(first, last.map(String::as_str));
             if let Some(b) = out.get_mut(s) {
                 b.outline.get_or_insert(title);
             }
@@ -592,7 +503,7 @@ fn mark_first_outline(out: &mut [Block<'_>], pushed: usize, title: &str) {
 
 /// Footnotes called from the main flow go to the foot of their page; the others (never
 /// called, or called only from another note) are printed after everything else.
-fn footnotes<'a>(m: &'a Motion, body: &mut Vec<Block<'a>>) -> Vec<Vec<Block<'a>>> {
+fn footnotes<'a>(m: &'a Motion, title: &str, body: &mut Vec<Block<'a>>) -> Vec<Vec<Block<'a>>> {
     let called = Notes::of(m).called;
     let note_blocks = |i: usize| {
         let note = &m.footnotes[i];
@@ -624,7 +535,7 @@ fn footnotes<'a>(m: &'a Motion, body: &mut Vec<Block<'a>>) -> Vec<Vec<Block<'a>>
         })
         .collect();
     if !endnotes.is_empty() {
-        body.push(Block::new(Content::Rule).gap(Gap::Large).outline("Notes"));
+        body.push(Block::new(Content::Rule).gap(Gap::Large).outline(title));
         body.extend(endnotes);
     }
     notes

@@ -118,7 +118,7 @@ fn run(
     let meta = DocMeta::of(motion);
     let set = typeset(motion, options, parsed, hold_at);
     let mut setter = set.setter(parsed);
-    let placer = placer(&set, motion, &meta);
+    let placer = placer(&set, motion);
     let inventory = check_glyphs(&set, &placer, &mut setter, motion, &family)?;
     if let Goal::Report = goal {
         let pages = (0..placer.len()).map(|index| placer.page(index, &mut setter));
@@ -236,22 +236,23 @@ fn typeset<'m>(
     }
 }
 
-/// Places the pages with their header and footer.
-fn placer<'a>(set: &'a Typeset<'a>, motion: &'a Motion, meta: &'a DocMeta) -> Placer<'a> {
+/// Places the pages with their header and footer: the running header shows the document
+/// number (never the file name standing in for it), and not on the cover; the footer the PE
+/// number and the motto when the source states the PE number.
+fn placer<'a>(set: &'a Typeset<'a>, motion: &'a Motion) -> Placer<'a> {
     let cover = &motion.cover;
     let footer = cover.pe_number.as_ref().map(|pe| {
-        let code = meta.lang.to_uppercase();
-        let motto = crate::lang::profile(&meta.lang).map_or("", |p| p.motto.as_str());
+        let code = motion.lang.to_uppercase();
+        let motto = crate::lang::profile(&motion.lang).map_or("", |p| p.motto.as_str());
         let motto = match motto.is_empty() {
             true => String::new(),
             false => format!("{code} {motto} {code}"),
         };
         (pe.value.as_str(), motto)
     });
-    // The document number, never the file's name standing in for one.
     let header = place::Header {
-        reference: cover.doc_number.as_ref().map_or("", |n| n.value.as_str()),
-        skip_first: cover.doc_number.is_some(),
+        reference: cover.doc_number.as_ref().map_or("", |n| &n.value),
+        skip_first: crate::export::plan::cover::has_cover(cover),
         footer,
     };
     Placer::new(

@@ -1,7 +1,10 @@
 //! The presentation plan: what every output shows of a motion and in which order, decided once
 //! here so that the XML, PDF and DOCX exporters (and the HTML to come) agree, each of them only
-//! deciding how its format shows it. Today: which footnotes the text calls and in what order
-//! ([`notes`]), and where a space must not break a line ([`ties`]).
+//! deciding how its format shows it: the cover's lines in the Parliament's order (`cover`), the
+//! words labelling the parts in the motion's language (`labels`), which footnotes the text calls
+//! and in what order ([`notes`]), and where a space must not break a line ([`ties`]).
 
+pub(crate) mod cover;
+pub(crate) mod labels;
 pub mod notes;
 pub mod ties;

@@ -2,6 +2,7 @@
 
 mod batches;
 mod bin;
+mod cover;
 mod files;
 mod measure;
 mod models;
@@ -12,6 +13,7 @@ mod words;
 
 pub use batches::*;
 pub use bin::*;
+pub use cover::*;
 pub use files::*;
 pub use measure::*;
 pub use models::*;

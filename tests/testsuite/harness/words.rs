@@ -47,6 +47,10 @@ pub fn label_and_cover_texts(m: &Motion) -> Vec<String> {
     texts.extend(c.doc_number.iter().map(|n| n.value.clone()));
     texts.extend(c.pe_number.iter().map(|n| n.value.clone()));
     texts.extend(c.kind_text.iter().map(|n| n.value.clone()));
+    // The kind in the language's words, printed when the cover does not state it.
+    if let Some(p) = motion_export::lang::profile(&m.lang) {
+        texts.extend([&p.kind_motion, &p.kind_joint, &p.kind_adopted].map(|k| k.join(" ")));
+    }
     texts.extend(c.rule.iter().map(|n| n.value.clone()));
     texts.extend(c.procedure.iter().map(|p| format!("{0} ({0})", p.value)));
     texts.extend(
