@@ -1222,7 +1222,7 @@ fn without_a_stated_kind_the_cover_says_it_in_the_motions_language() {
 fn depth(style: &str) -> Option<usize> {
     match style {
         "MotionParagraph" | "MotionRecital" => Some(0),
-        _ => (style.strip_prefix("MotionPoint")?.parse().ok()),
+        _ => style.strip_prefix("MotionPoint")?.parse().ok(),
     }
 }
 
