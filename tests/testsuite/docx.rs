@@ -89,6 +89,8 @@ struct DocPara {
     style: String,
     text: String,
     page_break_before: bool,
+    /// The paragraph itself says to keep it with the next (`w:keepNext` in its `w:pPr`).
+    keep_next: bool,
     /// Footnote references: id, and whether the motion's own mark follows.
     refs: Vec<(String, bool)>,
     /// The first run is in the footnote-reference style (a note's marker).
@@ -144,6 +146,11 @@ fn read_paragraphs(xml: &str) -> Vec<DocPara> {
                     b"w:pageBreakBefore" => {
                         if let Some(p) = para.as_mut() {
                             p.page_break_before = true;
+                        }
+                    }
+                    b"w:keepNext" => {
+                        if let Some(p) = para.as_mut() {
+                            p.keep_next = true;
                         }
                     }
                     b"w:r" if !empty => {
@@ -1208,4 +1215,64 @@ fn without_a_stated_kind_the_cover_says_it_in_the_motions_language() {
     assert_eq!(kinds(&m), ["ΠΡΟΤΑΣΗ ΨΗΦΙΣΜΑΤΟΣ"]);
     m.lang = "xx".into();
     assert!(kinds(&m).is_empty());
+}
+
+/// The depth of a paragraph style in the motion's hierarchy: numbered paragraphs and recitals
+/// 0, points 1 to 3; `None` for the others.
+fn depth(style: &str) -> Option<usize> {
+    match style {
+        "MotionParagraph" | "MotionRecital" => Some(0),
+        _ => style.strip_prefix("MotionPoint")?.parse().ok(),
+    }
+}
+
+#[test]
+fn lead_ins_headings_and_widows_keep_together_and_the_footer_counts_pages() {
+    let real = real_motions();
+    let docs: Vec<Vec<u8>> = real.iter().map(|(_, m)| export(m)).collect();
+    let mut lead_ins = 0;
+    for ((what, _), u) in real.iter().zip(unpack_all(&docs)) {
+        let body = read_paragraphs(&u.part("word/document.xml").unwrap());
+        for pair in body.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            if let (Some(da), Some(db)) = (depth(&a.style), depth(&b.style)) {
+                if db > da {
+                    lead_ins += 1;
+                    assert!(
+                        a.keep_next,
+                        "{what}: lead-in {:?} not kept with its points",
+                        a.text
+                    );
+                }
+            }
+            if a.keep_next {
+                assert!(
+                    depth(&b.style) > depth(&a.style),
+                    "{what}: kept {:?}",
+                    a.text
+                );
+            }
+        }
+        let styles = u.part("word/styles.xml").unwrap();
+        let defaults = styles.split("</w:pPrDefault>").next().unwrap();
+        assert!(
+            defaults.contains("<w:widowControl/>"),
+            "{what}: widow control"
+        );
+        let heading = styles.split(r#"w:styleId="MotionHeading""#).nth(1).unwrap();
+        let heading = heading.split("</w:style>").next().unwrap();
+        assert!(
+            heading.contains("<w:keepNext/>"),
+            "{what}: heading kept with next"
+        );
+        let footer = u.part("word/footer1.xml").unwrap();
+        let page = footer.find("<w:instrText>PAGE</w:instrText>");
+        let slash = footer.find(">/</w:t>");
+        let total = footer.find("<w:instrText>NUMPAGES</w:instrText>");
+        assert!(
+            page.is_some() && page < slash && slash < total,
+            "{what}: footer page/total: {footer}"
+        );
+    }
+    assert!(lead_ins > 0, "no lead-in among the samples and corpus");
 }

@@ -17,7 +17,7 @@ use super::wordml::{self, RunProps, Sink};
 use crate::export::plan::cover::{self, Role};
 use crate::export::plan::notes::{callable, Notes};
 use crate::model::{BodyItem, Footnote as Note, Inline, Motion, Para, Point};
-use docx_rs::{Footer, Header, PageNum, Paragraph, Run};
+use docx_rs::{Footer, Header, NumPages, PageNum, Paragraph, Run};
 use std::borrow::Cow;
 
 /// The dash printed before each citation (the model does not keep it).
@@ -47,6 +47,8 @@ pub struct State<'m> {
     next_para_id: u32,
     /// The next paragraph starts a new page (the first after the cover).
     page_break: bool,
+    /// The next paragraph stays with the one after it (a lead-in to points).
+    keep_next: bool,
 }
 
 impl<'m> State<'m> {
@@ -65,6 +67,7 @@ impl<'m> State<'m> {
             plan,
             next_para_id: 1,
             page_break: false,
+            keep_next: false,
         }
     }
 
@@ -148,9 +151,14 @@ pub fn header(state: &mut State<'_>, reference: &str) -> Header {
     Header::new().add_paragraph(p)
 }
 
-/// The footer with the page number; after [`header`].
+/// The footer with the page number and the number of pages (`2/7`, PAGE and NUMPAGES fields,
+/// as the PDF prints it); after [`header`].
 pub fn footer(state: &mut State<'_>) -> Footer {
-    Footer::new().add_paragraph(state.paragraph(id::FOOTER).add_page_num(PageNum::new()))
+    let p = state.paragraph(id::FOOTER).add_page_num(PageNum::new());
+    let p = p
+        .add_run(Run::new().add_text("/"))
+        .add_num_pages(NumPages::new());
+    Footer::new().add_paragraph(p)
 }
 
 /// What a run opening a paragraph holds before the text, which takes the first plain text of
@@ -199,11 +207,12 @@ impl<S: Sink> Renderer<'_, '_, S> {
         self.paras(id::TITLE_NOTE, &motion.title_notes);
         self.paras(id::FORMULA, &motion.formula);
         for citation in &motion.citations {
-            self.numbered(id::CITATION, CITATION_DASH, &citation.content);
+            self.numbered(id::CITATION, CITATION_DASH, &citation.content, false);
         }
         self.paras(id::FORMULA, &motion.recitals_intro);
         for recital in &motion.recitals {
-            self.numbered(id::RECITAL, &recital.num.text, &recital.content);
+            let lead_in = !recital.points.is_empty();
+            self.numbered(id::RECITAL, &recital.num.text, &recital.content, lead_in);
             self.points(&recital.points, 0);
         }
         self.paras(id::FORMULA, &motion.body_intro);
@@ -214,7 +223,8 @@ impl<S: Sink> Renderer<'_, '_, S> {
             match item {
                 BodyItem::Heading(h) => self.para(id::HEADING, &h.text),
                 BodyItem::Paragraph(p) => {
-                    self.numbered(id::PARAGRAPH, &p.num.text, &p.content);
+                    let lead_in = !p.points.is_empty();
+                    self.numbered(id::PARAGRAPH, &p.num.text, &p.content, lead_in);
                     self.points(&p.points, 0);
                     self.paras(id::WRAP_UP, &p.wrap_up);
                 }
@@ -225,7 +235,8 @@ impl<S: Sink> Renderer<'_, '_, S> {
     fn points(&mut self, points: &[Point], level: usize) {
         let style = id::POINT[level.min(id::POINT.len() - 1)];
         for point in points {
-            self.numbered(style, &point.num.text, &point.content);
+            let lead_in = !point.points.is_empty();
+            self.numbered(style, &point.num.text, &point.content, lead_in);
             self.points(&point.points, level + 1);
         }
     }
@@ -270,9 +281,11 @@ impl<S: Sink> Renderer<'_, '_, S> {
     }
 
     /// A numbered part: `num`, a tab, the first paragraph; further paragraphs start with a tab,
-    /// so they align with the text in the hanging indent.
-    fn numbered(&mut self, style: &str, num: &str, content: &[Para]) {
+    /// so they align with the text in the hanging indent. The last paragraph of a `lead_in` (a
+    /// part introducing its points) stays on the page of the first point.
+    fn numbered(&mut self, style: &str, num: &str, content: &[Para], lead_in: bool) {
         let mut paras = content.iter();
+        self.state.keep_next = lead_in && content.len() <= 1;
         self.open(style);
         let lead = Lead::Number(clean(num));
         match paras.next() {
@@ -280,7 +293,9 @@ impl<S: Sink> Renderer<'_, '_, S> {
             None => self.lead(lead),
         }
         wordml::close_paragraph(self.out);
-        for para in paras {
+        let last = content.len().saturating_sub(2);
+        for (i, para) in paras.enumerate() {
+            self.state.keep_next = lead_in && i == last;
             self.open(style);
             self.inlines(Some(Lead::Tab), para, true);
             wordml::close_paragraph(self.out);
@@ -311,8 +326,11 @@ impl<S: Sink> Renderer<'_, '_, S> {
     /// Opens a paragraph of `style` with the next id.
     fn open(&mut self, style: &str) {
         let id = self.state.para_id();
-        let page_break = std::mem::take(&mut self.state.page_break);
-        wordml::open_paragraph(self.out, id, style, page_break);
+        let breaks = wordml::Breaks {
+            page_break_before: std::mem::take(&mut self.state.page_break),
+            keep_next: std::mem::take(&mut self.state.keep_next),
+        };
+        wordml::open_paragraph(self.out, id, style, breaks);
     }
 
     /// A run of its own.

@@ -291,7 +291,11 @@ const PAGE_STYLES: [StyleDef; 2] = [
     StyleDef {
         ppr: r#"<w:spacing w:after="0"/><w:jc w:val="center"/>"#,
         scale: 9.0 / 12.0,
-        ..style(id::FOOTER, "footer", "running footer: the page number")
+        ..style(
+            id::FOOTER,
+            "footer",
+            "running footer: page number / number of pages",
+        )
     },
 ];
 
@@ -319,7 +323,7 @@ pub fn part(options: &DocxOptions, lang: Option<&str>) -> Vec<u8> {
             r#"<w:lang w:val="{lang}" w:eastAsia="{lang}" w:bidi="{lang}"/>"#
         ));
     }
-    xml.push_str(r#"</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120"/></w:pPr></w:pPrDefault></w:docDefaults>"#);
+    xml.push_str(r#"</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="120"/></w:pPr></w:pPrDefault></w:docDefaults>"#);
     xml.push_str(r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>"#);
     xml.push_str(r#"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>"#);
     for def in STYLES.iter().chain(PAGE_STYLES.iter()) {

@@ -36,16 +36,28 @@ impl RunProps<'_> {
 }
 
 /// `<w:p>` with its id (eight hex digits), paragraph style and page break.
-pub fn open_paragraph(out: &mut impl Sink, id: u32, style: &str, page_break_before: bool) {
+pub fn open_paragraph(out: &mut impl Sink, id: u32, style: &str, breaks: Breaks) {
     out.push(b"<w:p w14:paraId=\"");
     out.push(format!("{id:08X}").as_bytes());
     out.push(b"\"><w:pPr><w:pStyle w:val=\"");
     out.push(style.as_bytes());
     out.push(b"\" />");
-    if page_break_before {
+    if breaks.keep_next {
+        out.push(b"<w:keepNext />");
+    }
+    if breaks.page_break_before {
         out.push(b"<w:pageBreakBefore />");
     }
     out.push(b"</w:pPr>");
+}
+
+/// How a paragraph breaks across pages, beyond its style.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Breaks {
+    /// It starts a new page.
+    pub page_break_before: bool,
+    /// It stays on the page of the paragraph after it (a lead-in to its points).
+    pub keep_next: bool,
 }
 
 pub fn close_paragraph(out: &mut impl Sink) {
@@ -167,7 +179,15 @@ mod tests {
                 .add_run(Run::new().add_text("")),
         );
         let got = ours(|o| {
-            open_paragraph(o, 42, "MotionRecital", true);
+            open_paragraph(
+                o,
+                42,
+                "MotionRecital",
+                Breaks {
+                    page_break_before: true,
+                    keep_next: false,
+                },
+            );
             open_run(o, RunProps::PLAIN);
             text(o, "A.");
             tab(o);
@@ -227,7 +247,7 @@ mod tests {
                 style: Some("FootnoteReference"),
                 ..RunProps::PLAIN
             };
-            open_paragraph(o, 1, "FootnoteText", false);
+            open_paragraph(o, 1, "FootnoteText", Breaks::default());
             open_run(o, style);
             footnote_number(o);
             close_run(o);
@@ -256,7 +276,7 @@ mod tests {
         fixup::write(&[note], &mut expected).unwrap();
         let got = ours(|o| {
             open_footnote(o, 5);
-            open_paragraph(o, 9, "FootnoteText", false);
+            open_paragraph(o, 9, "FootnoteText", Breaks::default());
             close_paragraph(o);
             close_footnote(o);
         });
