@@ -40,3 +40,46 @@ fn the_footer_holds_the_pe_number_and_motto_only_where_the_source_has_them() {
         "only {with_pe} files with a PE number: the test proves little"
     );
 }
+
+/// A motion whose paragraphs hold every tie the issue reported, repeated so that lines break
+/// often around them.
+fn tied_phrases(lang: &str, phrase: &str) -> motion_export::model::Motion {
+    let body = format!("{phrase} ").repeat(40);
+    let text = format!(
+        "The European Parliament,\n\n– having regard to Rule 132,\n\nA. whereas it matters;\n\n1. {body}\n"
+    );
+    let mut motion = crate::harness::read(&text, "tied").motion;
+    motion.lang = lang.to_string();
+    motion
+}
+
+const ENGLISH: &str = "prices rose by 90 % since 9 June 2019 under Regulation (EU) No 1169/2011 and Rule 144 of 1 October 2020 while";
+
+/// The DOCX ties what must not break: its text holds no-break spaces there, and only there.
+#[test]
+fn the_docx_ties_numbers_to_what_they_count_and_name() {
+    let motion = tied_phrases("en", ENGLISH);
+    let docx = motion_export::export::docx::export(&motion, &Default::default()).unwrap();
+    let document = crate::docx::unpack(&docx)
+        .part("word/document.xml")
+        .unwrap();
+    for tied in [
+        "90\u{a0}%",
+        "9\u{a0}June",
+        "(EU)\u{a0}No\u{a0}1169/2011",
+        "Rule\u{a0}144 of",
+        "1\u{a0}October",
+    ] {
+        assert!(document.contains(tied), "{tied:?} is not tied");
+    }
+    assert!(
+        document.contains("since 9"),
+        "a space before a count stays free"
+    );
+    let polish = tied_phrases("pl", "Radzie i Komisji oraz w Polsce");
+    let docx = motion_export::export::docx::export(&polish, &Default::default()).unwrap();
+    let document = crate::docx::unpack(&docx)
+        .part("word/document.xml")
+        .unwrap();
+    assert!(document.contains("i\u{a0}Komisji oraz w\u{a0}Polsce"));
+}

@@ -16,6 +16,7 @@ use super::styles::id;
 use super::wordml::{self, RunProps, Sink};
 use crate::export::plan::cover::{self, Role};
 use crate::export::plan::notes::{callable, Notes};
+use crate::export::plan::ties::Ties;
 use crate::model::{BodyItem, Footnote as Note, Inline, Motion, Para, Point};
 use docx_rs::{Footer, Header, NumPages, PageNum, Paragraph, Run};
 use std::borrow::Cow;
@@ -49,6 +50,8 @@ pub struct State<'m> {
     page_break: bool,
     /// The next paragraph stays with the one after it (a lead-in to points).
     keep_next: bool,
+    /// Where a space must not break a line, in the motion's language.
+    ties: Ties<'static>,
 }
 
 impl<'m> State<'m> {
@@ -68,6 +71,7 @@ impl<'m> State<'m> {
             next_para_id: 1,
             page_break: false,
             keep_next: false,
+            ties: Ties::for_language(&motion.lang),
         }
     }
 
@@ -316,7 +320,8 @@ impl<S: Sink> Renderer<'_, '_, S> {
 
     fn line(&mut self, style: &str, text: &str) {
         self.open(style);
-        let text = clean(text);
+        let cleaned = clean(text);
+        let text = self.state.ties.apply(&cleaned);
         if !text.is_empty() {
             self.run(RunProps::PLAIN, |out| wordml::text(out, &text));
         }
@@ -354,7 +359,8 @@ impl<S: Sink> Renderer<'_, '_, S> {
         for inline in &para.inlines {
             match inline {
                 Inline::Text { text, bold, italic } => {
-                    let text = clean(text);
+                    let cleaned = clean(text);
+                    let text = self.state.ties.apply(&cleaned);
                     if text.is_empty() {
                         continue;
                     }

@@ -34,6 +34,17 @@ impl<'p> Ties<'p> {
         }
     }
 
+    /// The ties of the language `code` (ISO 639-1); none for a language without a profile.
+    pub fn for_language(code: &str) -> Ties<'static> {
+        crate::lang::profile(code).map_or(
+            Ties {
+                before_number: [&[], &[]],
+                one_letter_words: false,
+            },
+            Ties::of,
+        )
+    }
+
     /// `text` with its ties: the spaces that must not break a line made no-break spaces.
     /// Borrowed when nothing is tied.
     pub fn apply<'t>(&self, text: &'t str) -> Cow<'t, str> {
