@@ -47,7 +47,7 @@ impl Unpacked {
 }
 
 /// Writes the DOCX files and unpacks them with one run of the script.
-fn unpack_all(docs: &[Vec<u8>]) -> Vec<Unpacked> {
+pub(crate) fn unpack_all(docs: &[Vec<u8>]) -> Vec<Unpacked> {
     let dir = std::rc::Rc::new(tempfile::tempdir().unwrap());
     let paths: Vec<PathBuf> = (0..docs.len())
         .map(|i| dir.path().join(format!("doc{i:03}.docx")))

@@ -83,3 +83,30 @@ fn the_docx_ties_numbers_to_what_they_count_and_name() {
         .unwrap();
     assert!(document.contains("i\u{a0}Komisji oraz w\u{a0}Polsce"));
 }
+
+/// The DOCX footer holds what the PDF's does: the PE number and the motto line where the
+/// source states the PE number, only `page/total` otherwise.
+#[test]
+fn the_docx_footer_holds_the_pe_number_and_motto_only_where_the_source_has_them() {
+    let motions: Vec<_> = samples_and_corpus()
+        .iter()
+        .map(|path| read_file(path).0)
+        .collect();
+    let docs: Vec<Vec<u8>> = motions
+        .iter()
+        .map(|m| motion_export::export::docx::export(m, &Default::default()).unwrap())
+        .collect();
+    for (motion, doc) in motions.iter().zip(crate::docx::unpack_all(&docs)) {
+        let footer = doc.part("word/footer1.xml").unwrap();
+        let profile = motion_export::lang::profile(&motion.lang).unwrap();
+        let name = &motion.source_name;
+        assert!(footer.contains("NUMPAGES"), "{name}: no page count");
+        match &motion.cover.pe_number {
+            Some(pe) => {
+                assert!(footer.contains(&pe.value), "{name}: no PE number");
+                assert!(footer.contains(&profile.motto), "{name}: no motto");
+            }
+            None => assert!(!footer.contains(&profile.motto), "{name}: a motto"),
+        }
+    }
+}

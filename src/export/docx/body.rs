@@ -18,7 +18,9 @@ use crate::export::plan::cover::{self, Role};
 use crate::export::plan::notes::{callable, Notes};
 use crate::export::plan::ties::Ties;
 use crate::model::{BodyItem, Footnote as Note, Inline, Motion, Para, Point};
-use docx_rs::{Footer, Header, NumPages, PageNum, Paragraph, Run};
+use docx_rs::{
+    AlignmentType, Footer, Header, NumPages, PageNum, Paragraph, Run, Tab, TabValueType,
+};
 use std::borrow::Cow;
 
 /// The dash printed before each citation (the model does not keep it).
@@ -157,12 +159,32 @@ pub fn header(state: &mut State<'_>, reference: &str) -> Header {
 
 /// The footer with the page number and the number of pages (`2/7`, PAGE and NUMPAGES fields,
 /// as the PDF prints it); after [`header`].
-pub fn footer(state: &mut State<'_>) -> Footer {
-    let p = state.paragraph(id::FOOTER).add_page_num(PageNum::new());
+///
+/// With the Parliament's furniture (`(PE number, motto line)`), as the PDF prints it: the PE
+/// number on the left and the page at a centre tab stop (`centre` twips from the margin), the
+/// motto line centred under them.
+pub fn footer(state: &mut State<'_>, furniture: Option<(&str, String)>, centre: usize) -> Footer {
+    let mut p = state.paragraph(id::FOOTER);
+    if let Some((pe, _)) = &furniture {
+        p = p
+            .align(AlignmentType::Left)
+            .add_tab(Tab::new().val(TabValueType::Center).pos(centre))
+            .add_run(Run::new().add_text(clean(pe)).add_tab());
+    }
     let p = p
+        .add_page_num(PageNum::new())
         .add_run(Run::new().add_text("/"))
         .add_num_pages(NumPages::new());
-    Footer::new().add_paragraph(p)
+    let footer = Footer::new().add_paragraph(p);
+    match furniture {
+        Some((_, motto)) if !motto.is_empty() => {
+            let line = state
+                .paragraph(id::FOOTER)
+                .add_run(Run::new().add_text(clean(&motto)));
+            footer.add_paragraph(line)
+        }
+        _ => footer,
+    }
 }
 
 /// What a run opening a paragraph holds before the text, which takes the first plain text of

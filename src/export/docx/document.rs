@@ -42,6 +42,13 @@ fn section(page: &PageLayout, title_page: bool) -> String {
 }
 
 /// Millimetres in twentieths of a point, within `0..=max_mm`.
+/// The width of the text area, in twips: the paper's less its side margins.
+pub fn text_width_twips(page: &PageLayout) -> u32 {
+    let (w_mm, _) = page.paper.size_mm();
+    let margins = twips(page.margin_left_mm, w_mm / 3.0) + twips(page.margin_right_mm, w_mm / 3.0);
+    twips(w_mm, f32::MAX).saturating_sub(margins)
+}
+
 fn twips(mm: f32, max_mm: f32) -> u32 {
     let mm = if mm.is_finite() {
         mm.clamp(0.0, max_mm)

@@ -64,6 +64,12 @@ pub fn tidy(xml: &[u8], out: &mut Vec<u8>) {
                 continue 'scan;
             }
         }
+        if let Some((tabs, jc, len)) = jc_before_tabs(rest) {
+            out.extend_from_slice(tabs);
+            out.extend_from_slice(jc);
+            rest = &rest[len..];
+            continue 'scan;
+        }
         if rest.starts_with(REFERENCE) {
             let end = rest
                 .iter()
@@ -81,6 +87,22 @@ pub fn tidy(xml: &[u8], out: &mut Vec<u8>) {
     out.extend_from_slice(rest);
 }
 
+/// docx-rs writes a paragraph's alignment (`w:jc`) before its tab stops (`w:tabs`), where the
+/// schema wants it after: the two elements, and how many bytes they take, when `xml` starts so.
+fn jc_before_tabs(xml: &[u8]) -> Option<(&[u8], &[u8], usize)> {
+    const CLOSE: &[u8] = b"</w:tabs>";
+    if !xml.starts_with(b"<w:jc ") {
+        return None;
+    }
+    let jc_len = xml.iter().position(|&b| b == b'>')? + 1;
+    let after = &xml[jc_len..];
+    if !after.starts_with(b"<w:tabs>") {
+        return None;
+    }
+    let tabs_len = after.windows(CLOSE.len()).position(|w| w == CLOSE)? + CLOSE.len();
+    Some((&after[..tabs_len], &xml[..jc_len], jc_len + tabs_len))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,6 +112,21 @@ mod tests {
         let mut out = Vec::new();
         write(items, &mut out).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn tab_stops_come_before_the_alignment() {
+        let p = Paragraph::new()
+            .style("Footer")
+            .align(docx_rs::AlignmentType::Left)
+            .add_tab(
+                docx_rs::Tab::new()
+                    .val(docx_rs::TabValueType::Center)
+                    .pos(4706),
+            );
+        let x = xml(&[p]);
+        let (tabs, jc) = (x.find("<w:tabs>").unwrap(), x.find("<w:jc ").unwrap());
+        assert!(tabs < jc, "{x}");
     }
 
     #[test]

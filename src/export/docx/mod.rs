@@ -88,7 +88,9 @@ pub fn export(motion: &Motion, options: &DocxOptions) -> Result<Vec<u8>, ExportE
         .map_or("", |n| n.value.as_str());
     let header = body::header(&mut state, number);
     zip.part("word/header1.xml", &document::header(&header)?)?;
-    let footer = body::footer(&mut state);
+    let furniture = crate::export::plan::furniture::footer(motion);
+    let centre = document::text_width_twips(&options.page) as usize / 2;
+    let footer = body::footer(&mut state, furniture, centre);
     zip.part("word/footer1.xml", &document::footer(&footer)?)?;
     zip.finish()
 }

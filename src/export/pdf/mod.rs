@@ -241,15 +241,7 @@ fn typeset<'m>(
 /// number and the motto when the source states the PE number.
 fn placer<'a>(set: &'a Typeset<'a>, motion: &'a Motion) -> Placer<'a> {
     let cover = &motion.cover;
-    let footer = cover.pe_number.as_ref().map(|pe| {
-        let code = motion.lang.to_uppercase();
-        let motto = crate::lang::profile(&motion.lang).map_or("", |p| p.motto.as_str());
-        let motto = match motto.is_empty() {
-            true => String::new(),
-            false => format!("{code} {motto} {code}"),
-        };
-        (pe.value.as_str(), motto)
-    });
+    let footer = crate::export::plan::furniture::footer(motion);
     let header = place::Header {
         reference: cover.doc_number.as_ref().map_or("", |n| &n.value),
         skip_first: crate::export::plan::cover::has_cover(cover),

@@ -2,9 +2,11 @@
 //! here so that the XML, PDF and DOCX exporters (and the HTML to come) agree, each of them only
 //! deciding how its format shows it: the cover's lines in the Parliament's order (`cover`), the
 //! words labelling the parts in the motion's language (`labels`), which footnotes the text calls
-//! and in what order ([`notes`]), and where a space must not break a line ([`ties`]).
+//! and in what order ([`notes`]), where a space must not break a line ([`ties`]), and the
+//! footer's PE number and motto ([`furniture`]).
 
 pub(crate) mod cover;
+pub mod furniture;
 pub(crate) mod labels;
 pub mod notes;
 pub mod ties;
