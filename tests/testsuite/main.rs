@@ -13,6 +13,7 @@ mod escaping;
 mod faults;
 mod golden;
 mod harness;
+mod justify;
 mod languages;
 mod layers;
 mod make;

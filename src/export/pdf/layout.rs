@@ -205,6 +205,9 @@ pub(super) struct Line {
     pub(super) at: Option<Resume>,
     /// Footnotes called from this line, in order, without repeats.
     pub(super) calls: Vec<u32>,
+    /// A line of a justified block that is not its last (nor ends at a forced break): it ends
+    /// at the right edge of its measure.
+    pub(super) justified: bool,
 }
 
 /// The extra advance of a glyph on a line whose spaces are adjusted by `ratio`.
@@ -437,6 +440,7 @@ impl<'a> Setter<'a> {
         // dropped.
         let start_of = |k: usize| k.checked_sub(1).map_or(0, |k| ends[k] as usize);
         let mut cuts = Vec::with_capacity(breaks.len());
+        let mut justified = Vec::with_capacity(breaks.len());
         let mut start = 0;
         for brk in &breaks {
             let from = start_of(start);
@@ -446,11 +450,14 @@ impl<'a> Setter<'a> {
                 from
             };
             let forced_end = matches!(items[brk.at], Item::Penalty { cost } if cost <= FORCE);
-            let ratio = match block.align {
-                Align::Justify if !forced_end => brk.ratio.min(MAX_RATIO),
-                _ => brk.ratio.min(0.0),
+            let justify = block.align == Align::Justify && !forced_end;
+            let ratio = if justify {
+                brk.ratio.min(MAX_RATIO)
+            } else {
+                brk.ratio.min(0.0)
             };
             cuts.push((from..to, ratio));
+            justified.push(justify);
             start = line_start_after(&items, brk.at);
         }
         drop((items, ends, breaks));
@@ -460,6 +467,7 @@ impl<'a> Setter<'a> {
             self.deal_lines(spans, block, size, narrowest, cuts)
         };
         for (i, line) in lines.iter_mut().enumerate() {
+            line.justified = justified[i];
             line.x = text_x + if i == 0 { first_shift } else { 0.0 };
             if block.align == Align::Right {
                 line.x += (widths[i.min(1)] - line.width).max(0.0);

@@ -338,6 +338,8 @@ fn embed<'a>(
 pub struct PageReport {
     pub width: f32,
     pub height: f32,
+    /// The right edge of the text area.
+    pub right: f32,
     pub lines: Vec<LineReport>,
 }
 
@@ -352,6 +354,9 @@ pub struct LineReport {
     pub top: f32,
     pub bottom: f32,
     pub text: String,
+    /// A line of a justified block other than its last: it ends at the right edge of the text
+    /// area.
+    pub justified: bool,
 }
 
 /// Lays a motion out as [`export`] would and reports every line's position.
@@ -373,6 +378,7 @@ fn report<'a>(
         .map(|page| PageReport {
             width: geometry.page_width,
             height: geometry.page_height,
+            right: geometry.right,
             lines: page
                 .texts
                 .iter()
@@ -401,6 +407,7 @@ fn report<'a>(
                             .map(|g| extent(g, false))
                             .fold(t.baseline, f32::min),
                         text: t.glyphs.iter().map(|g| g.ch).collect(),
+                        justified: t.justified,
                     }
                 })
                 .collect(),

@@ -18,6 +18,8 @@ pub(super) struct Text<'a> {
     pub(super) ratio: f32,
     /// The structure element it belongs to; `None` for page furniture (an artifact).
     pub(super) elem: Option<u32>,
+    /// A non-final line of a justified block (see [`Line::justified`]).
+    pub(super) justified: bool,
 }
 
 impl<'a> Text<'a> {
@@ -28,6 +30,7 @@ impl<'a> Text<'a> {
             glyphs,
             ratio,
             elem: None,
+            justified: false,
         }
     }
 
@@ -229,6 +232,7 @@ impl<'a> Placer<'a> {
             if !glyphs.is_empty() {
                 let mut text = Text::new(line.x, baseline, glyphs, line.ratio);
                 text.elem = line.elem;
+                text.justified = line.justified;
                 call_links(&text, &self.note_at, &mut pp.links);
                 pp.texts.push(text);
             }
