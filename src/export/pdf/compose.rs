@@ -2,7 +2,7 @@
 //! their indentation, numbers, spacing, keep-with-next flags and outline titles, laid out the way
 //! the Parliament lays out its motions (cover, then the resolution with hanging numbers).
 
-use crate::export::plan::notes::Notes;
+use crate::export::plan::notes::{bare, Notes};
 use crate::model::{BodyItem, Cover, DocKind, Inline, Motion, Para, Point};
 use std::borrow::Cow;
 
@@ -99,6 +99,8 @@ pub(super) struct Label {
     pub(super) text: String,
     /// Where the label starts, in indent steps from the left margin.
     pub(super) at: f32,
+    /// Printed small and raised, as a footnote's number.
+    pub(super) raised: bool,
 }
 
 /// The standard structure type of a block in the tagged PDF (ISO 32000-1, 14.8.4).
@@ -202,6 +204,7 @@ impl<'a> Block<'a> {
         self.label = Some(Label {
             text: text.trim().to_string(),
             at,
+            raised: false,
         });
         self
     }
@@ -274,7 +277,7 @@ fn span(inline: &Inline) -> Span<'_> {
             kind: SpanKind::Text,
         },
         Inline::NoteRef { marker, note } => Span {
-            text: Cow::Borrowed(marker),
+            text: Cow::Borrowed(bare(marker)),
             bold: false,
             italic: false,
             kind: SpanKind::NoteCall { note: *note },
@@ -597,9 +600,15 @@ fn footnotes<'a>(m: &'a Motion, body: &mut Vec<Block<'a>>) -> Vec<Vec<Block<'a>>
     let note_blocks = |i: usize| {
         let note = &m.footnotes[i];
         let mut blocks = Vec::new();
-        multi(&note.content, &note.marker, 0.0, 0.8, &mut blocks);
+        multi(&note.content, bare(&note.marker), 0.0, 0.8, &mut blocks);
         for b in &mut blocks {
             b.size = Size::Small;
+            // Ragged right, as the Parliament sets its notes: a short note line is never
+            // stretched.
+            b.align = Align::Left;
+            if let Some(label) = &mut b.label {
+                label.raised = true;
+            }
             b.tag = Tag::Note;
             b.gap = if b.label.is_some() {
                 Gap::None
