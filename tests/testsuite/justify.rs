@@ -176,7 +176,10 @@ fn footnotes_are_bare_superscripts_over_ragged_text() {
     let options = PdfOptions::default();
     let text = run_pdftotext(&pdf::export(&m, &options).expect("export"));
     assert!(!text.contains("[1]") && !text.contains("[2]"), "{text}");
-    assert!(text.contains("thereof1,") && text.contains("Union2,"), "{text}");
+    assert!(
+        text.contains("thereof1,") && text.contains("Union2,"),
+        "{text}"
+    );
     let pages = pdf::layout(&m, &options).expect("layout");
     let lines: Vec<_> = pages.iter().flat_map(|p| &p.lines).collect();
     // Each note's number stands alone, raised: its glyphs' bottom above the baseline.
@@ -184,7 +187,10 @@ fn footnotes_are_bare_superscripts_over_ragged_text() {
         let label = (lines.iter())
             .find(|l| l.text == n)
             .unwrap_or_else(|| panic!("no note number {n}"));
-        assert!(label.bottom > label.baseline, "note {n} not raised: {label:?}");
+        assert!(
+            label.bottom > label.baseline,
+            "note {n} not raised: {label:?}"
+        );
     }
     // The notes' text is never justified.
     for note in &m.footnotes {

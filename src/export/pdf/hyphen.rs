@@ -5,8 +5,8 @@
 use crate::model::Motion;
 use std::collections::HashSet;
 
-/// Fewest letters a word needs to be hyphenated at all.
-const MIN_WORD: usize = 5;
+/// Fewest letters a word needs to be hyphenated at all (words of five letters or fewer never are).
+const MIN_WORD: usize = 6;
 /// Fewest letters before and after a hyphen, whatever the language's patterns allow.
 const MIN_LEFT: usize = 2;
 const MIN_RIGHT: usize = 3;
@@ -37,7 +37,8 @@ impl Hyphenator {
     /// The places inside `word` (by char index: a hyphen may go before char `i`) where it may
     /// be hyphenated, appended to `out`. Leading and trailing punctuation is set aside; what is
     /// left must be letters only, not all capitals, and not a Member's name.
-    pub(super) fn points(&self, word: &[char], out: &mut Vec<usize>) {
+    /// `text` is a buffer to reuse.
+    pub(super) fn points(&self, word: &[char], text: &mut String, out: &mut Vec<usize>) {
         let first = word.iter().position(|c| c.is_alphabetic());
         let last = word.iter().rposition(|c| c.is_alphabetic());
         let (Some(first), Some(last)) = (first, last) else {
@@ -51,14 +52,16 @@ impl Hyphenator {
         if !ok {
             return;
         }
-        let text: String = core.iter().collect();
-        if self.names.contains(&text.to_lowercase()) {
+        text.clear();
+        text.extend(core.iter());
+        // Names start with a capital: only those words are looked up.
+        if core[0].is_uppercase() && self.names.contains(&text.to_lowercase()) {
             return;
         }
         let mut at = first;
         let (left, right) = self.lang.bounds();
         let mut syllables =
-            hypher::hyphenate_bounded(&text, self.lang, left.max(MIN_LEFT), right.max(MIN_RIGHT))
+            hypher::hyphenate_bounded(text, self.lang, left.max(MIN_LEFT), right.max(MIN_RIGHT))
                 .peekable();
         while let Some(s) = syllables.next() {
             at += s.chars().count();
@@ -74,8 +77,10 @@ mod tests {
     use super::*;
 
     fn rules(lang: &str, authors: &[&str]) -> Hyphenator {
-        let mut m = Motion::default();
-        m.lang = lang.into();
+        let mut m = Motion {
+            lang: lang.into(),
+            ..Motion::default()
+        };
         m.cover.authors.push(crate::model::AuthorGroup {
             members: authors.iter().map(|s| s.to_string()).collect(),
             group: None,
@@ -88,7 +93,7 @@ mod tests {
     fn hyphenated(h: &Hyphenator, word: &str) -> String {
         let chars: Vec<char> = word.chars().collect();
         let mut points = Vec::new();
-        h.points(&chars, &mut points);
+        h.points(&chars, &mut String::new(), &mut points);
         let mut out = String::new();
         for (i, c) in chars.iter().enumerate() {
             if points.contains(&i) {
@@ -128,8 +133,10 @@ mod tests {
 
     #[test]
     fn languages_without_patterns_are_not_hyphenated() {
-        let mut m = Motion::default();
-        m.lang = "lv".into();
+        let m = Motion {
+            lang: "lv".into(),
+            ..Motion::default()
+        };
         assert!(Hyphenator::for_motion(&m).is_none());
     }
 }

@@ -141,6 +141,7 @@ pub(super) struct Builder<'i> {
     pub(super) hyphenation: Option<(Rc<Hyphenator>, Hyphens)>,
     /// Buffers for hyphenating a word: its characters, and where it may break.
     chars: Vec<char>,
+    text: String,
     points: Vec<usize>,
     pub(super) mode: Mode<'i>,
     /// A replay has all its glyphs.
@@ -159,6 +160,7 @@ impl<'i> Builder<'i> {
             narrowest,
             hyphenation: None,
             chars: Vec::new(),
+            text: String::new(),
             points: Vec::new(),
             mode,
             full: false,
@@ -250,7 +252,7 @@ impl<'i> Builder<'i> {
         if let Some((rules, _)) = &self.hyphenation {
             self.chars.clear();
             self.chars.extend(word.iter().map(|g| g.ch));
-            rules.points(&self.chars, &mut points);
+            rules.points(&self.chars, &mut self.text, &mut points);
         }
         let mut from = 0;
         for &p in points.iter().chain(std::iter::once(&word.len())) {

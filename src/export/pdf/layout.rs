@@ -247,7 +247,10 @@ impl Spacing {
     /// between the letters, up to [`MAX_TRACKING`], and what is still left to the spaces.
     fn justified(ratio: f32, stretch: f32, letters: usize, size: f32) -> Spacing {
         if ratio <= SPACE_CAP || stretch <= 0.0 || letters < 2 {
-            return Spacing { ratio, tracking: 0.0 };
+            return Spacing {
+                ratio,
+                tracking: 0.0,
+            };
         }
         let excess = (ratio - SPACE_CAP) * stretch;
         let gaps = (letters - 1) as f32;
@@ -378,7 +381,8 @@ impl<'a> Setter<'a> {
     fn hyphens(&self, size: f32) -> Hyphens {
         Style::ALL.map(|style| {
             let face = &self.family.faces[self.family.style_face[style as usize]];
-            (face.glyph('-')).map(|gid| Glyph::new('-', style, gid, size, face.advance_em(gid) * size))
+            (face.glyph('-'))
+                .map(|gid| Glyph::new('-', style, gid, size, face.advance_em(gid) * size))
         })
     }
 
@@ -573,7 +577,12 @@ impl<'a> Setter<'a> {
 
     /// The lines, each taking its glyphs from the paragraph's: from the last, the paragraph's
     /// buffer giving back what they took, so that a long paragraph is not held twice.
-    fn take_lines(&mut self, mut glyphs: Vec<Glyph>, cuts: Vec<Cut>, hyphens: &Hyphens) -> Vec<Line> {
+    fn take_lines(
+        &mut self,
+        mut glyphs: Vec<Glyph>,
+        cuts: Vec<Cut>,
+        hyphens: &Hyphens,
+    ) -> Vec<Line> {
         let mut lines = Vec::with_capacity(cuts.len());
         for (range, spacing, hyphen) in cuts.into_iter().rev() {
             let mut line = Line {
@@ -583,7 +592,10 @@ impl<'a> Setter<'a> {
                 spacing,
                 ..Line::default()
             };
-            if let Some(h) = (line.glyphs.last()).filter(|_| hyphen).and_then(|g| hyphen_after(hyphens, g)) {
+            if let Some(h) = (line.glyphs.last())
+                .filter(|_| hyphen)
+                .and_then(|g| hyphen_after(hyphens, g))
+            {
                 line.glyphs.push(h);
             }
             glyphs.truncate(range.start);
@@ -656,7 +668,10 @@ impl<'a> Setter<'a> {
         let mut glyphs = b.glyphs;
         glyphs.truncate(at.count as usize);
         let hyphens = self.hyphens(size);
-        if let Some(h) = (glyphs.last()).filter(|_| at.hyphen).and_then(|g| hyphen_after(&hyphens, g)) {
+        if let Some(h) = (glyphs.last())
+            .filter(|_| at.hyphen)
+            .and_then(|g| hyphen_after(&hyphens, g))
+        {
             glyphs.push(h);
         }
         glyphs

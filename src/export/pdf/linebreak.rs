@@ -229,8 +229,7 @@ fn optimal(
                 sums.shrink[b] - sums.shrink[node.start],
             );
             let hyphens = if flagged { node.hyphens + 1 } else { 0 };
-            let feasible =
-                r >= -1.0 && tolerance.is_none_or(|t| r <= t) && hyphens <= MAX_HYPHENS;
+            let feasible = r >= -1.0 && tolerance.is_none_or(|t| r <= t) && hyphens <= MAX_HYPHENS;
             if feasible {
                 // Not capped (TeX caps at 10000): in the second pass a nearly empty line must
                 // cost more than a merely loose one. A line without glue counts as if it had a

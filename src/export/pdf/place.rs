@@ -346,11 +346,21 @@ fn furniture(
     if !header.is_empty() {
         let x = g.right - width(&header);
         let baseline = g.top + (g.page_height - g.top) / 2.0 - size / 3.0;
-        texts.push(Text::new(x, baseline, Cow::Owned(header), Spacing::default()));
+        texts.push(Text::new(
+            x,
+            baseline,
+            Cow::Owned(header),
+            Spacing::default(),
+        ));
     }
     let footer = setter.run(&format!("{}/{}", index + 1, total), Style::Regular, size);
     let x = g.left + (g.text_width() - width(&footer)) / 2.0;
     let baseline = g.bottom / 2.0 - size / 3.0;
-    texts.push(Text::new(x, baseline, Cow::Owned(footer), Spacing::default()));
+    texts.push(Text::new(
+        x,
+        baseline,
+        Cow::Owned(footer),
+        Spacing::default(),
+    ));
     texts
 }
