@@ -163,6 +163,19 @@ fn ratio(natural: f32, target: f32, stretch: f32, shrink: f32) -> f32 {
     }
 }
 
+/// The badness of a line adjusted by `r`: TeX's, times [`LOOSE_FACTOR`] past [`TOLERANCE`]
+/// and times 100 past [`MAX_RATIO`].
+fn badness(r: f32) -> f64 {
+    let badness = 100.0 * (r.abs() as f64).powi(3);
+    if r > MAX_RATIO {
+        badness * 100.0
+    } else if r > TOLERANCE {
+        badness * LOOSE_FACTOR
+    } else {
+        badness
+    }
+}
+
 fn fitness(r: f32) -> u8 {
     if r < -0.5 {
         0
@@ -239,13 +252,7 @@ fn optimal(
                 } else {
                     width(node.line) - natural
                 };
-                let mut badness = 100.0 * (r_bad.abs() as f64).powi(3);
-                if r_bad > MAX_RATIO {
-                    badness *= 100.0;
-                } else if r_bad > TOLERANCE {
-                    badness *= LOOSE_FACTOR;
-                }
-                let mut d = (LINE_PENALTY + badness).powi(2);
+                let mut d = (LINE_PENALTY + badness(r_bad)).powi(2);
                 if cost >= 0.0 {
                     d += (cost as f64).powi(2);
                 } else if !forced {
@@ -303,6 +310,11 @@ fn optimal(
         .copied()
         .filter(|&a| nodes[a].at == last)
         .min_by(|&a, &b| nodes[a].demerits.total_cmp(&nodes[b].demerits))?;
+    Some(path(&nodes, end))
+}
+
+/// The breaks on the way to node `end`, in order.
+fn path(nodes: &[Node], end: usize) -> Vec<Break> {
     let mut breaks = Vec::new();
     let mut cur = Some(end);
     while let Some(i) = cur {
@@ -316,7 +328,7 @@ fn optimal(
         cur = node.prev;
     }
     breaks.reverse();
-    Some(breaks)
+    breaks
 }
 
 /// First fit: break at the last legal place before the line overflows, or at the first legal
