@@ -5,7 +5,7 @@
 use crate::export::plan;
 use crate::export::plan::cover::{self, Role};
 use crate::export::plan::labels::Labels;
-use crate::export::plan::notes::Notes;
+use crate::export::plan::notes::{bare, Notes};
 use crate::model::{BodyItem, Inline, Motion, Para, Point};
 use std::borrow::Cow;
 
@@ -102,6 +102,8 @@ pub(super) struct Label {
     pub(super) text: String,
     /// Where the label starts, in indent steps from the left margin.
     pub(super) at: f32,
+    /// Printed small and raised, as a footnote's number.
+    pub(super) raised: bool,
 }
 
 /// The standard structure type of a block in the tagged PDF (ISO 32000-1, 14.8.4).
@@ -205,6 +207,7 @@ impl<'a> Block<'a> {
         self.label = Some(Label {
             text: text.trim().to_string(),
             at,
+            raised: false,
         });
         self
     }
@@ -273,7 +276,7 @@ fn span(inline: &Inline) -> Span<'_> {
             kind: SpanKind::Text,
         },
         Inline::NoteRef { marker, note } => Span {
-            text: Cow::Borrowed(marker),
+            text: Cow::Borrowed(bare(marker)),
             bold: false,
             italic: false,
             kind: SpanKind::NoteCall { note: *note },
@@ -508,9 +511,15 @@ fn footnotes<'a>(m: &'a Motion, title: &str, body: &mut Vec<Block<'a>>) -> Vec<V
     let note_blocks = |i: usize| {
         let note = &m.footnotes[i];
         let mut blocks = Vec::new();
-        multi(&note.content, &note.marker, 0.0, 0.8, &mut blocks);
+        multi(&note.content, bare(&note.marker), 0.0, 0.8, &mut blocks);
         for b in &mut blocks {
             b.size = Size::Small;
+            // Ragged right, as the Parliament sets its notes: a short note line is never
+            // stretched.
+            b.align = Align::Left;
+            if let Some(label) = &mut b.label {
+                label.raised = true;
+            }
             b.tag = Tag::Note;
             b.gap = if b.label.is_some() {
                 Gap::None

@@ -3,10 +3,16 @@
 //! is), or replayed for one line from where it starts: a long document holds no glyphs but
 //! those of the page being drawn.
 
+use super::hyphen::Hyphenator;
 use super::inventory::Inventory;
-use super::layout::{extra, Glyph};
+use super::layout::{hyphen_after, Glyph, Hyphens, Spacing};
 use super::linebreak::{Item, FILL, FORCE};
 use std::ops::Range;
+use std::rc::Rc;
+
+/// A line's glyphs (as indices into its paragraph's), the adjustment of its spaces, and whether
+/// it ends hyphenated.
+pub(super) type Cut = (Range<usize>, Spacing, bool);
 
 /// Cost of breaking between the letters of a word too long for any line.
 const SPLIT_COST: f32 = 100.0;
@@ -23,6 +29,8 @@ pub(super) struct Pos {
 pub(super) struct Resume {
     pub(super) at: Pos,
     pub(super) count: u32,
+    /// The line ends with a hyphen, after its glyphs.
+    pub(super) hyphen: bool,
 }
 
 /// What a line learns when the glyphs are dealt.
@@ -37,7 +45,8 @@ pub(super) struct Dealt {
 
 /// The glyphs of a paragraph dealt to its lines, by their index in the paragraph.
 pub(super) struct Dealer<'i> {
-    cuts: Vec<(Range<usize>, f32)>,
+    cuts: Vec<Cut>,
+    hyphens: Hyphens,
     pub(super) lines: Vec<Dealt>,
     /// The line being filled.
     line: usize,
@@ -47,11 +56,13 @@ pub(super) struct Dealer<'i> {
 }
 
 impl<'i> Dealer<'i> {
-    /// A dealer for lines of these glyph ranges and ratios, noting the characters drawn.
-    pub(super) fn new(cuts: Vec<(Range<usize>, f32)>, inventory: &'i mut Inventory) -> Self {
+    /// A dealer for lines of these glyph ranges and ratios, ending with these hyphens where
+    /// they are hyphenated, noting the characters drawn.
+    pub(super) fn new(cuts: Vec<Cut>, hyphens: Hyphens, inventory: &'i mut Inventory) -> Self {
         Dealer {
             lines: vec![Dealt::default(); cuts.len()],
             cuts,
+            hyphens,
             line: 0,
             dealt: 0,
             inventory,
@@ -62,10 +73,10 @@ impl<'i> Dealer<'i> {
         for (g, pos) in glyphs.iter().zip(poss) {
             let i = self.dealt;
             self.dealt += 1;
-            while self.cuts.get(self.line).is_some_and(|(r, _)| i >= r.end) {
+            while self.cuts.get(self.line).is_some_and(|(r, _, _)| i >= r.end) {
                 self.line += 1;
             }
-            let (Some((r, ratio)), Some(line)) =
+            let (Some((r, spacing, hyphen)), Some(line)) =
                 (self.cuts.get(self.line), self.lines.get_mut(self.line))
             else {
                 continue;
@@ -76,13 +87,24 @@ impl<'i> Dealer<'i> {
             if i == r.start {
                 line.at = *pos;
             }
-            line.width += g.advance + extra(*ratio, g);
+            line.width += g.advance + spacing.extra(g);
             if let Some(n) = g.link().and_then(|n| u32::try_from(n).ok()) {
                 if !line.calls.contains(&n) {
                     line.calls.push(n);
                 }
             }
             self.inventory.note(g);
+            if i + 1 == r.end {
+                // No tracking after the last glyph (the hyphen it takes is the last).
+                match hyphen_after(&self.hyphens, g).filter(|_| *hyphen) {
+                    Some(h) => {
+                        line.width += h.advance;
+                        self.inventory.note(&h);
+                    }
+                    None if !g.is_space() => line.width -= spacing.tracking,
+                    None => {}
+                }
+            }
         }
     }
 }
@@ -115,6 +137,12 @@ pub(super) struct Builder<'i> {
     word: Vec<Glyph>,
     word_at: Vec<Pos>,
     narrowest: f32,
+    /// How words may be hyphenated, and the hyphens drawn: none in ragged paragraphs.
+    pub(super) hyphenation: Option<(Rc<Hyphenator>, Hyphens)>,
+    /// Buffers for hyphenating a word: its characters, and where it may break.
+    chars: Vec<char>,
+    text: String,
+    points: Vec<usize>,
     pub(super) mode: Mode<'i>,
     /// A replay has all its glyphs.
     pub(super) full: bool,
@@ -130,6 +158,10 @@ impl<'i> Builder<'i> {
             word: Vec::new(),
             word_at: Vec::new(),
             narrowest,
+            hyphenation: None,
+            chars: Vec::new(),
+            text: String::new(),
+            points: Vec::new(),
             mode,
             full: false,
         }
@@ -204,13 +236,38 @@ impl<'i> Builder<'i> {
                 );
             }
         } else {
-            self.push(Item::Box { width }, &word, &at);
+            self.push_hyphenated(&word, &at);
         }
         // The buffers are reused.
         self.word = word;
         self.word.clear();
         self.word_at = at;
         self.word_at.clear();
+    }
+
+    /// A word that fits a line: one box, or boxes between the places it may be hyphenated.
+    fn push_hyphenated(&mut self, word: &[Glyph], at: &[Pos]) {
+        let mut points = std::mem::take(&mut self.points);
+        points.clear();
+        if let Some((rules, _)) = &self.hyphenation {
+            self.chars.clear();
+            self.chars.extend(word.iter().map(|g| g.ch));
+            rules.points(&self.chars, &mut self.text, &mut points);
+        }
+        let mut from = 0;
+        for &p in points.iter().chain(std::iter::once(&word.len())) {
+            let part = &word[from..p];
+            let width = part.iter().map(|g| g.advance).sum();
+            self.push(Item::Box { width }, part, &at[from..p]);
+            let hyphen = (self.hyphenation.as_ref())
+                .filter(|_| p < word.len())
+                .and_then(|(_, hyphens)| hyphen_after(hyphens, &word[p - 1]));
+            if let Some(h) = hyphen {
+                self.push(Item::Hyphen { width: h.advance }, &[], &[]);
+            }
+            from = p;
+        }
+        self.points = points;
     }
 
     pub(super) fn space(&mut self, g: Glyph, at: Pos) {

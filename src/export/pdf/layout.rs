@@ -4,12 +4,13 @@
 
 use super::compose::{Align, Block, Content, Gap, Size, SpanKind, Spans};
 use super::fonts::{ParsedFamily, Style};
+use super::hyphen::Hyphenator;
 use super::inventory::Inventory;
-use super::items::{Builder, Dealer, Mode, Pos, Resume};
-use super::linebreak::{break_lines, line_start_after, Item, FORCE, MAX_RATIO};
+use super::items::{Builder, Cut, Dealer, Mode, Pos, Resume};
+use super::linebreak::{break_lines, line_start_after, Item, FORCE};
 use crate::export::meta::PageLayout;
 use std::collections::BTreeSet;
-use std::ops::Range;
+use std::rc::Rc;
 
 /// Points per millimetre.
 const PT_PER_MM: f32 = 72.0 / 25.4;
@@ -169,15 +170,28 @@ impl Glyph {
     }
 }
 
+/// The hyphen of each style ([`Style`] as index) at a paragraph's size, where the face has one.
+pub(super) type Hyphens = [Option<Glyph>; 4];
+
+/// The hyphen that ends a line hyphenated after `g`: in its style, at its size and raise.
+pub(super) fn hyphen_after(hyphens: &Hyphens, g: &Glyph) -> Option<Glyph> {
+    let h = hyphens[g.style as usize]?;
+    Some(Glyph {
+        size: g.size,
+        rise: g.rise,
+        advance: h.advance * g.size / h.size,
+        ..h
+    })
+}
+
 /// A line of the document, before it is put on a page.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(super) struct Line {
     /// Where the text starts.
     pub(super) x: f32,
     pub(super) glyphs: Vec<Glyph>,
-    /// Adjustment of the interword spaces: times their stretch when positive, their shrink when
-    /// negative.
-    pub(super) ratio: f32,
+    /// How its spaces and letters are adjusted.
+    pub(super) spacing: Spacing,
     /// The number in the hanging indent, and where it starts.
     pub(super) label: Option<(f32, Vec<Glyph>)>,
     /// Width of the text as set.
@@ -205,28 +219,73 @@ pub(super) struct Line {
     pub(super) at: Option<Resume>,
     /// Footnotes called from this line, in order, without repeats.
     pub(super) calls: Vec<u32>,
+    /// A line of a justified block that is not its last (nor ends at a forced break): it ends
+    /// at the right edge of its measure.
+    pub(super) justified: bool,
 }
 
-/// The extra advance of a glyph on a line whose spaces are adjusted by `ratio`.
-pub(super) fn extra(ratio: f32, g: &Glyph) -> f32 {
-    if !g.is_space() {
-        0.0
-    } else if ratio >= 0.0 {
-        ratio * g.stretch()
-    } else {
-        ratio * g.shrink()
+/// Spaces of a justified line are stretched at most this much (times their stretch: 1.59 times
+/// their width) before its letters are spaced too.
+const SPACE_CAP: f32 = 1.18;
+/// Letters are spaced at most this much (of the type size), in a line that cannot be set
+/// otherwise.
+const MAX_TRACKING: f32 = 0.05;
+
+/// How a line's glyphs are adjusted to its measure.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub(super) struct Spacing {
+    /// Adjustment of the interword spaces: times their stretch when positive, their shrink
+    /// when negative.
+    pub(super) ratio: f32,
+    /// Extra advance after each glyph that is not a space (the last one's is not set).
+    pub(super) tracking: f32,
+}
+
+impl Spacing {
+    /// The spacing of a justified line adjusted by `ratio`, with `stretch` points of stretch in
+    /// its spaces and `letters` glyphs that are not spaces: spaces up to [`SPACE_CAP`], the rest
+    /// between the letters, up to [`MAX_TRACKING`], and what is still left to the spaces.
+    fn justified(ratio: f32, stretch: f32, letters: usize, size: f32) -> Spacing {
+        if ratio <= SPACE_CAP || stretch <= 0.0 || letters < 2 {
+            return Spacing {
+                ratio,
+                tracking: 0.0,
+            };
+        }
+        let excess = (ratio - SPACE_CAP) * stretch;
+        let gaps = (letters - 1) as f32;
+        let tracking = (excess / gaps).min(MAX_TRACKING * size);
+        Spacing {
+            ratio: SPACE_CAP + (excess - tracking * gaps) / stretch,
+            tracking,
+        }
+    }
+
+    /// The extra advance after a glyph.
+    pub(super) fn extra(&self, g: &Glyph) -> f32 {
+        if !g.is_space() {
+            self.tracking
+        } else if self.ratio >= 0.0 {
+            self.ratio * g.stretch()
+        } else {
+            self.ratio * g.shrink()
+        }
+    }
+
+    /// The width of `glyphs` set with this spacing (no tracking after the last).
+    pub(super) fn width(&self, glyphs: &[Glyph]) -> f32 {
+        let sum: f32 = glyphs.iter().map(|g| g.advance + self.extra(g)).sum();
+        match glyphs.last() {
+            Some(last) if !last.is_space() => sum - self.tracking,
+            _ => sum,
+        }
     }
 }
 
 impl Line {
-    /// The extra advance of a space glyph on this line.
-    pub(super) fn extra(&self, g: &Glyph) -> f32 {
-        extra(self.ratio, g)
-    }
-
     /// Width of the text as set.
     pub(super) fn width(&self) -> f32 {
-        self.glyphs.iter().map(|g| g.advance + self.extra(g)).sum()
+        self.spacing.width(&self.glyphs)
     }
 
     /// Footnotes called from this line, in order, without repeats.
@@ -245,6 +304,8 @@ pub(super) struct Setter<'a> {
     pub(super) inventory: Inventory,
     /// Do the lines hold their glyphs? If not, they are read again page by page.
     pub(super) hold: bool,
+    /// How the words of justified paragraphs are hyphenated; `None`: they are not.
+    pub(super) hyphenator: Option<Rc<Hyphenator>>,
 }
 
 /// What a character is to the typesetter.
@@ -312,7 +373,17 @@ impl<'a> Setter<'a> {
             missing: BTreeSet::new(),
             inventory: Inventory::new(family),
             hold: true,
+            hyphenator: None,
         }
+    }
+
+    /// The hyphen of each style at `size`.
+    fn hyphens(&self, size: f32) -> Hyphens {
+        Style::ALL.map(|style| {
+            let face = &self.family.faces[self.family.style_face[style as usize]];
+            (face.glyph('-'))
+                .map(|gid| Glyph::new('-', style, gid, size, face.advance_em(gid) * size))
+        })
     }
 
     /// A glyph for `c`, or `None` (and `c` noted as missing) when the face has none. No-break
@@ -400,6 +471,13 @@ impl<'a> Setter<'a> {
         let size = self.geometry.type_size(block.size);
         let base = Style::of(block.bold, block.italic);
         match &block.label {
+            Some(l) if l.raised => {
+                let mut glyphs = self.run(&l.text, base, size * CALL_SIZE);
+                for g in &mut glyphs {
+                    g.rise = size * CALL_RISE;
+                }
+                glyphs
+            }
             Some(l) => self.run(&l.text, base, size),
             None => Vec::new(),
         }
@@ -423,6 +501,10 @@ impl<'a> Setter<'a> {
         let widths = [width - first_shift, width];
         let narrowest = widths[0].min(widths[1]);
         let mut b = Builder::new(narrowest, if self.hold { Mode::Keep } else { Mode::Count });
+        let hyphens = self.hyphens(size);
+        if block.align == Align::Justify {
+            b.hyphenation = self.hyphenator.clone().map(|h| (h, hyphens));
+        }
         if self.hold {
             // Room for every glyph at once: a long paragraph would otherwise grow its buffer to
             // twice what it needs.
@@ -437,6 +519,7 @@ impl<'a> Setter<'a> {
         // dropped.
         let start_of = |k: usize| k.checked_sub(1).map_or(0, |k| ends[k] as usize);
         let mut cuts = Vec::with_capacity(breaks.len());
+        let mut justified = Vec::with_capacity(breaks.len());
         let mut start = 0;
         for brk in &breaks {
             let from = start_of(start);
@@ -446,20 +529,37 @@ impl<'a> Setter<'a> {
                 from
             };
             let forced_end = matches!(items[brk.at], Item::Penalty { cost } if cost <= FORCE);
-            let ratio = match block.align {
-                Align::Justify if !forced_end => brk.ratio.min(MAX_RATIO),
-                _ => brk.ratio.min(0.0),
+            let justify = block.align == Align::Justify && !forced_end;
+            let hyphen = matches!(items[brk.at], Item::Hyphen { .. });
+            // Never clamped: a justified line ends at the margin however loose it is; the
+            // breaker's badness keeps such lines rare, and the loosest space their letters.
+            let spacing = if justify {
+                let (spaces, stretch) = (items[start..brk.at.max(start)].iter())
+                    .filter_map(|i| match i {
+                        Item::Glue { stretch, .. } => Some(*stretch),
+                        _ => None,
+                    })
+                    .fold((0, 0.0), |(n, s), x| (n + 1, s + x));
+                let letters = (to - from).saturating_sub(spaces) + usize::from(hyphen);
+                Spacing::justified(brk.ratio, stretch, letters, size)
+            } else {
+                Spacing {
+                    ratio: brk.ratio.min(0.0),
+                    tracking: 0.0,
+                }
             };
-            cuts.push((from..to, ratio));
+            cuts.push((from..to, spacing, hyphen));
+            justified.push(justify);
             start = line_start_after(&items, brk.at);
         }
         drop((items, ends, breaks));
         let mut lines = if self.hold {
-            self.take_lines(glyphs, cuts)
+            self.take_lines(glyphs, cuts, &hyphens)
         } else {
-            self.deal_lines(spans, block, size, narrowest, cuts)
+            self.deal_lines(spans, block, (size, narrowest), cuts, hyphens)
         };
         for (i, line) in lines.iter_mut().enumerate() {
+            line.justified = justified[i];
             line.x = text_x + if i == 0 { first_shift } else { 0.0 };
             if block.align == Align::Right {
                 line.x += (widths[i.min(1)] - line.width).max(0.0);
@@ -477,16 +577,27 @@ impl<'a> Setter<'a> {
 
     /// The lines, each taking its glyphs from the paragraph's: from the last, the paragraph's
     /// buffer giving back what they took, so that a long paragraph is not held twice.
-    fn take_lines(&mut self, mut glyphs: Vec<Glyph>, cuts: Vec<(Range<usize>, f32)>) -> Vec<Line> {
+    fn take_lines(
+        &mut self,
+        mut glyphs: Vec<Glyph>,
+        cuts: Vec<Cut>,
+        hyphens: &Hyphens,
+    ) -> Vec<Line> {
         let mut lines = Vec::with_capacity(cuts.len());
-        for (range, ratio) in cuts.into_iter().rev() {
+        for (range, spacing, hyphen) in cuts.into_iter().rev() {
             let mut line = Line {
                 glyphs: glyphs
                     .get(range.clone())
                     .map_or_else(Vec::new, <[Glyph]>::to_vec),
-                ratio,
+                spacing,
                 ..Line::default()
             };
+            if let Some(h) = (line.glyphs.last())
+                .filter(|_| hyphen)
+                .and_then(|g| hyphen_after(hyphens, g))
+            {
+                line.glyphs.push(h);
+            }
             glyphs.truncate(range.start);
             if glyphs.capacity() > 2 * glyphs.len() + SHRINK_AT {
                 glyphs.shrink_to_fit();
@@ -511,16 +622,17 @@ impl<'a> Setter<'a> {
         &mut self,
         spans: &Spans<'_>,
         block: &Block<'_>,
-        size: f32,
-        narrowest: f32,
-        cuts: Vec<(Range<usize>, f32)>,
+        (size, narrowest): (f32, f32),
+        cuts: Vec<Cut>,
+        hyphens: Hyphens,
     ) -> Vec<Line> {
-        let counts: Vec<(u32, f32)> = cuts
+        let counts: Vec<(u32, Spacing, bool)> = cuts
             .iter()
-            .map(|(r, ratio)| (u32::try_from(r.len()).unwrap_or(u32::MAX), *ratio))
+            .map(|(r, spacing, h)| (u32::try_from(r.len()).unwrap_or(u32::MAX), *spacing, *h))
             .collect();
         let mut inventory = std::mem::take(&mut self.inventory);
-        let mut b = Builder::new(narrowest, Mode::Deal(Dealer::new(cuts, &mut inventory)));
+        let dealer = Dealer::new(cuts, hyphens, &mut inventory);
+        let mut b = Builder::new(narrowest, Mode::Deal(dealer));
         self.walk(spans, block, size, Pos::default(), &mut b);
         let dealt = match b.mode {
             Mode::Deal(d) => d.lines,
@@ -530,9 +642,13 @@ impl<'a> Setter<'a> {
         dealt
             .into_iter()
             .zip(counts)
-            .map(|(d, (count, ratio))| Line {
-                ratio,
-                at: (count > 0).then_some(Resume { at: d.at, count }),
+            .map(|(d, (count, spacing, hyphen))| Line {
+                spacing,
+                at: (count > 0).then_some(Resume {
+                    at: d.at,
+                    count,
+                    hyphen,
+                }),
                 calls: d.calls,
                 width: d.width,
                 ..Line::default()
@@ -551,6 +667,13 @@ impl<'a> Setter<'a> {
         b.end_word();
         let mut glyphs = b.glyphs;
         glyphs.truncate(at.count as usize);
+        let hyphens = self.hyphens(size);
+        if let Some(h) = (glyphs.last())
+            .filter(|_| at.hyphen)
+            .and_then(|g| hyphen_after(&hyphens, g))
+        {
+            glyphs.push(h);
+        }
         glyphs
     }
 
@@ -686,11 +809,11 @@ mod tests {
         b.label = Some(super::super::compose::Label {
             text: "10.".into(),
             at: 0.0,
+            raised: false,
         });
         let lines = setter.block(&b, false);
         for line in &lines[..lines.len() - 1] {
-            assert!(line.width() > (g.right - line.x) * 0.85, "{line:?}");
-            assert!(line.ratio <= MAX_RATIO);
+            assert!((line.x + line.width() - g.right).abs() < 0.05, "{line:?}");
         }
     }
 

@@ -18,6 +18,9 @@ pub(super) enum Item {
     },
     /// A possible break with a cost; [`FORCE`] or less forces it, [`NEVER`] or more forbids it.
     Penalty { cost: f32 },
+    /// A place to hyphenate a word: a break that costs [`HYPHEN_PENALTY`] and adds a hyphen of
+    /// this width to the end of its line.
+    Hyphen { width: f32 },
 }
 
 /// A penalty at or below this forces a break.
@@ -33,8 +36,18 @@ pub(super) const FILL: f32 = 100_000.0;
 /// such lines when it can.
 pub(super) const MAX_RATIO: f32 = 3.0;
 
-/// Largest adjustment ratio accepted in the first pass.
-const TOLERANCE: f32 = 1.5;
+/// Largest adjustment ratio accepted in the first pass: spaces stretched to 1.6 times their
+/// width (their stretch is half of it), the house limit.
+const TOLERANCE: f32 = 1.2;
+/// Lines looser than [`TOLERANCE`] cost this many times their badness in the second pass, so
+/// that a paragraph that cannot keep every line within the limit keeps as many as it can.
+const LOOSE_FACTOR: f64 = 20.0;
+/// Cost of a break at a hyphen (TeX's `\hyphenpenalty`).
+pub(super) const HYPHEN_PENALTY: f32 = 50.0;
+/// Demerits for two hyphenated lines in a row (TeX's `\doublehyphendemerits`).
+const DOUBLE_HYPHEN_DEMERITS: f64 = 10_000.0;
+/// Most hyphenated lines in a row.
+const MAX_HYPHENS: u8 = 2;
 /// Demerits for a line besides its badness (TeX's `\linepenalty`).
 const LINE_PENALTY: f64 = 10.0;
 /// Demerits for adjacent lines of very different tightness (TeX's `\adjdemerits`).
@@ -91,7 +104,7 @@ impl Sums {
                     y += stretch;
                     z += shrink;
                 }
-                Item::Penalty { .. } => {}
+                Item::Penalty { .. } | Item::Hyphen { .. } => {}
             }
         }
         width.push(w);
@@ -121,6 +134,7 @@ pub(super) fn line_start_after(items: &[Item], b: usize) -> usize {
 fn is_legal(items: &[Item], b: usize) -> bool {
     match items[b] {
         Item::Penalty { cost } => cost < NEVER,
+        Item::Hyphen { .. } => true,
         Item::Glue { .. } => b > 0 && matches!(items[b - 1], Item::Box { .. }),
         Item::Box { .. } => false,
     }
@@ -149,6 +163,19 @@ fn ratio(natural: f32, target: f32, stretch: f32, shrink: f32) -> f32 {
     }
 }
 
+/// The badness of a line adjusted by `r`: TeX's, times [`LOOSE_FACTOR`] past [`TOLERANCE`]
+/// and times 100 past [`MAX_RATIO`].
+fn badness(r: f32) -> f64 {
+    let badness = 100.0 * (r.abs() as f64).powi(3);
+    if r > MAX_RATIO {
+        badness * 100.0
+    } else if r > TOLERANCE {
+        badness * LOOSE_FACTOR
+    } else {
+        badness
+    }
+}
+
 fn fitness(r: f32) -> u8 {
     if r < -0.5 {
         0
@@ -171,6 +198,8 @@ struct Node {
     prev: Option<usize>,
     /// Index of the first item of the line after this break.
     start: usize,
+    /// Hyphenated lines in a row ending at this break.
+    hyphens: u8,
 }
 
 fn optimal(
@@ -187,6 +216,7 @@ fn optimal(
         ratio: 0.0,
         prev: None,
         start: 0,
+        hyphens: 0,
     }];
     let mut active: Vec<usize> = vec![0];
     for b in 0..items.len() {
@@ -194,21 +224,25 @@ fn optimal(
             continue;
         }
         let forced = is_forced(&items[b]);
-        let cost = match items[b] {
-            Item::Penalty { cost } => cost,
-            _ => 0.0,
+        let (cost, hyphen) = match items[b] {
+            Item::Penalty { cost } => (cost, 0.0),
+            Item::Hyphen { width } => (HYPHEN_PENALTY, width),
+            _ => (0.0, 0.0),
         };
-        let mut best: [Option<(f64, usize, f32)>; 4] = [None; 4];
+        let flagged = matches!(items[b], Item::Hyphen { .. });
+        // The best way to each fitness class, by hyphenated lines in a row.
+        let mut best: [[Option<(f64, usize, f32)>; 3]; 4] = [[None; 3]; 4];
         active.retain(|&a| {
             let node = &nodes[a];
-            let natural = sums.width[b] - sums.width[node.start];
+            let natural = sums.width[b] - sums.width[node.start] + hyphen;
             let r = ratio(
                 natural,
                 width(node.line),
                 sums.stretch[b] - sums.stretch[node.start],
                 sums.shrink[b] - sums.shrink[node.start],
             );
-            let feasible = r >= -1.0 && tolerance.is_none_or(|t| r <= t);
+            let hyphens = if flagged { node.hyphens + 1 } else { 0 };
+            let feasible = r >= -1.0 && tolerance.is_none_or(|t| r <= t) && hyphens <= MAX_HYPHENS;
             if feasible {
                 // Not capped (TeX caps at 10000): in the second pass a nearly empty line must
                 // cost more than a merely loose one. A line without glue counts as if it had a
@@ -218,11 +252,7 @@ fn optimal(
                 } else {
                     width(node.line) - natural
                 };
-                let mut badness = 100.0 * (r_bad.abs() as f64).powi(3);
-                if r_bad > MAX_RATIO {
-                    badness *= 100.0;
-                }
-                let mut d = (LINE_PENALTY + badness).powi(2);
+                let mut d = (LINE_PENALTY + badness(r_bad)).powi(2);
                 if cost >= 0.0 {
                     d += (cost as f64).powi(2);
                 } else if !forced {
@@ -232,8 +262,11 @@ fn optimal(
                 if class.abs_diff(node.fitness) > 1 {
                     d += ADJ_DEMERITS;
                 }
+                if hyphens > 1 {
+                    d += DOUBLE_HYPHEN_DEMERITS;
+                }
                 let total = node.demerits + d;
-                let slot = &mut best[class as usize];
+                let slot = &mut best[class as usize][hyphens as usize];
                 if slot.is_none_or(|(t, _, _)| total < t) {
                     *slot = Some((total, a, if r.is_finite() { r } else { 0.0 }));
                 }
@@ -242,15 +275,16 @@ fn optimal(
         });
         // As TeX does: a break in another fitness class is worth keeping only if adjacency
         // demerits could make up the difference.
-        let least = best
-            .iter()
-            .flatten()
+        let least = (best.iter().flatten().flatten())
             .map(|s| s.0)
             .fold(f64::INFINITY, f64::min);
         let start = line_start_after(items, b);
-        for (class, slot) in best.iter().enumerate() {
-            if let Some((total, a, r)) = *slot {
-                if total > least + ADJ_DEMERITS {
+        for (class, slots) in best.iter().enumerate() {
+            for (hyphens, slot) in slots.iter().enumerate() {
+                let Some((total, a, r)) = *slot else {
+                    continue;
+                };
+                if total > least + ADJ_DEMERITS + DOUBLE_HYPHEN_DEMERITS {
                     continue;
                 }
                 nodes.push(Node {
@@ -261,6 +295,7 @@ fn optimal(
                     ratio: r,
                     prev: Some(a),
                     start,
+                    hyphens: hyphens as u8,
                 });
                 active.push(nodes.len() - 1);
             }
@@ -275,6 +310,11 @@ fn optimal(
         .copied()
         .filter(|&a| nodes[a].at == last)
         .min_by(|&a, &b| nodes[a].demerits.total_cmp(&nodes[b].demerits))?;
+    Some(path(&nodes, end))
+}
+
+/// The breaks on the way to node `end`, in order.
+fn path(nodes: &[Node], end: usize) -> Vec<Break> {
     let mut breaks = Vec::new();
     let mut cur = Some(end);
     while let Some(i) = cur {
@@ -288,7 +328,7 @@ fn optimal(
         cur = node.prev;
     }
     breaks.reverse();
-    Some(breaks)
+    breaks
 }
 
 /// First fit: break at the last legal place before the line overflows, or at the first legal
@@ -300,7 +340,8 @@ fn greedy(items: &[Item], sums: &Sums, width: &dyn Fn(usize) -> f32) -> Vec<Brea
     let mut last_fit: Option<usize> = None;
     let mut b = 0;
     while b < items.len() {
-        if is_legal(items, b) {
+        // Never at a hyphen: the fallback has no room to weigh them.
+        if is_legal(items, b) && !matches!(items[b], Item::Hyphen { .. }) {
             let natural = sums.width[b] - sums.width[start];
             let fits = natural <= width(line) + 0.001;
             let forced = is_forced(&items[b]);

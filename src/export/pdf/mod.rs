@@ -17,6 +17,7 @@ mod draw;
 mod file;
 mod finish;
 mod fonts;
+mod hyphen;
 mod inventory;
 mod items;
 mod layout;
@@ -210,6 +211,7 @@ fn typeset<'m>(
         .sum();
     let mut setter = Setter::new(parsed, geometry);
     setter.hold = text <= hold_at;
+    setter.hyphenator = hyphen::Hyphenator::for_motion(motion).map(std::rc::Rc::new);
     let mut tags = Vec::new();
     let body = set_blocks(&mut setter, &composition.body, &mut tags);
     let notes: Vec<Vec<Line>> = composition
@@ -343,6 +345,8 @@ fn embed<'a>(
 pub struct PageReport {
     pub width: f32,
     pub height: f32,
+    /// The right edge of the text area.
+    pub right: f32,
     pub lines: Vec<LineReport>,
 }
 
@@ -357,6 +361,12 @@ pub struct LineReport {
     pub top: f32,
     pub bottom: f32,
     pub text: String,
+    /// A line of a justified block other than its last: it ends at the right edge of the text
+    /// area.
+    pub justified: bool,
+    /// The width of its interword spaces as a multiple of their natural width (1 when it has
+    /// none).
+    pub spacing: f32,
 }
 
 /// Lays a motion out as [`export`] would and reports every line's position.
@@ -378,6 +388,7 @@ fn report<'a>(
         .map(|page| PageReport {
             width: geometry.page_width,
             height: geometry.page_height,
+            right: geometry.right,
             lines: page
                 .texts
                 .iter()
@@ -399,13 +410,18 @@ fn report<'a>(
                             .glyphs
                             .iter()
                             .map(|g| extent(g, true))
-                            .fold(t.baseline, f32::max),
+                            .reduce(f32::max)
+                            .unwrap_or(t.baseline),
                         bottom: t
                             .glyphs
                             .iter()
                             .map(|g| extent(g, false))
-                            .fold(t.baseline, f32::min),
+                            .reduce(f32::min)
+                            .unwrap_or(t.baseline),
                         text: t.glyphs.iter().map(|g| g.ch).collect(),
+                        justified: t.justified,
+                        spacing: (t.glyphs.iter().find(|g| g.is_space()))
+                            .map_or(1.0, |g| (g.advance + t.extra(g)) / g.advance),
                     }
                 })
                 .collect(),

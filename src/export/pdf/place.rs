@@ -4,7 +4,7 @@
 
 use super::compose::Block;
 use super::fonts::Style;
-use super::layout::{extra, Geometry, Glyph, Line, Setter};
+use super::layout::{Geometry, Glyph, Line, Setter, Spacing};
 use super::paginate::{LineRef, Page};
 use std::borrow::Cow;
 
@@ -14,26 +14,29 @@ pub(super) struct Text<'a> {
     pub(super) x: f32,
     pub(super) baseline: f32,
     pub(super) glyphs: Cow<'a, [Glyph]>,
-    /// Adjustment of the spaces (see [`extra`]).
-    pub(super) ratio: f32,
+    /// How its spaces and letters are adjusted.
+    pub(super) spacing: Spacing,
     /// The structure element it belongs to; `None` for page furniture (an artifact).
     pub(super) elem: Option<u32>,
+    /// A non-final line of a justified block (see [`Line::justified`]).
+    pub(super) justified: bool,
 }
 
 impl<'a> Text<'a> {
-    fn new(x: f32, baseline: f32, glyphs: Cow<'a, [Glyph]>, ratio: f32) -> Text<'a> {
+    fn new(x: f32, baseline: f32, glyphs: Cow<'a, [Glyph]>, spacing: Spacing) -> Text<'a> {
         Text {
             x,
             baseline,
             glyphs,
-            ratio,
+            spacing,
             elem: None,
+            justified: false,
         }
     }
 
-    /// Extra advance after a glyph (justified spaces), in points.
+    /// Extra advance after a glyph (justified spaces, spaced letters), in points.
     pub(super) fn extra(&self, g: &Glyph) -> f32 {
-        extra(self.ratio, g)
+        self.spacing.extra(g)
     }
 
     /// The x where each glyph starts.
@@ -47,7 +50,7 @@ impl<'a> Text<'a> {
     }
 
     pub(super) fn width(&self) -> f32 {
-        self.glyphs.iter().map(|g| g.advance + self.extra(g)).sum()
+        self.spacing.width(&self.glyphs)
     }
 }
 
@@ -221,7 +224,7 @@ impl<'a> Placer<'a> {
                     let size = glyphs.first().map_or(g.size, |g| g.size);
                     pp.links.push(link(*x, *x + w, baseline, size, call));
                 }
-                let mut label = Text::new(*x, baseline, glyphs, 0.0);
+                let mut label = Text::new(*x, baseline, glyphs, Spacing::default());
                 label.elem = line.elem;
                 pp.texts.push(label);
             }
@@ -230,8 +233,9 @@ impl<'a> Placer<'a> {
                 _ => Cow::Borrowed(&line.glyphs[..]),
             };
             if !glyphs.is_empty() {
-                let mut text = Text::new(line.x, baseline, glyphs, line.ratio);
+                let mut text = Text::new(line.x, baseline, glyphs, line.spacing);
                 text.elem = line.elem;
+                text.justified = line.justified;
                 call_links(&text, &self.note_at, &mut pp.links);
                 pp.texts.push(text);
             }
@@ -351,7 +355,12 @@ fn furniture(
     if !header.is_empty() {
         let x = g.right - width(&header);
         let baseline = g.top + (g.page_height - g.top) / 2.0 - size / 3.0;
-        texts.push(Text::new(x, baseline, Cow::Owned(header), 0.0));
+        texts.push(Text::new(
+            x,
+            baseline,
+            Cow::Owned(header),
+            Spacing::default(),
+        ));
     }
     let page = setter.run(&format!("{}/{}", index + 1, total), Style::Regular, size);
     let centred = |glyphs: &[Glyph]| g.left + (g.text_width() - width(glyphs)) / 2.0;
@@ -360,11 +369,26 @@ fn furniture(
         // Two lines: the PE number and the page, then the motto, centred on the same spot.
         baseline += size * 0.7;
         let pe = setter.run(pe, Style::Regular, size);
-        texts.push(Text::new(g.left, baseline, Cow::Owned(pe), 0.0));
+        texts.push(Text::new(
+            g.left,
+            baseline,
+            Cow::Owned(pe),
+            Spacing::default(),
+        ));
         let motto = setter.run(motto, Style::Regular, size);
         let x = centred(&motto);
-        texts.push(Text::new(x, baseline - size * 1.4, Cow::Owned(motto), 0.0));
+        texts.push(Text::new(
+            x,
+            baseline - size * 1.4,
+            Cow::Owned(motto),
+            Spacing::default(),
+        ));
     }
-    texts.push(Text::new(centred(&page), baseline, Cow::Owned(page), 0.0));
+    texts.push(Text::new(
+        centred(&page),
+        baseline,
+        Cow::Owned(page),
+        Spacing::default(),
+    ));
     texts
 }

@@ -55,17 +55,20 @@ impl<'m> Notes<'m> {
     /// parentheses): the motion numbers its notes 1, 2, 3... in call order, as a word processor
     /// would.
     pub fn sequential(&self, footnotes: &[Footnote]) -> bool {
-        let bare = |m: &str| {
-            m.trim()
-                .trim_start_matches(['[', '('])
-                .trim_end_matches([']', ')'])
-                .to_string()
-        };
         self.first_calls.iter().enumerate().all(|(k, (i, marker))| {
             let k = (k + 1).to_string();
             bare(marker) == k && bare(&footnotes[*i].marker) == k
         })
     }
+}
+
+/// A footnote marker without its brackets or parentheses (`[1]`, `(1)` and `1` are all `1`),
+/// as the Parliament's documents print calls and notes: a plain superscript.
+pub fn bare(marker: &str) -> &str {
+    marker
+        .trim()
+        .trim_start_matches(['[', '('])
+        .trim_end_matches([']', ')'])
 }
 
 /// The note a call with this marker links to, when it can: the note exists and the marker

@@ -1,6 +1,7 @@
 //! Words: splitting text into them, the words of a motion, and comparing word sequences in order.
 
 use motion_export::model::*;
+use std::collections::HashSet;
 
 /// Splits text into words on any whitespace (no-break spaces included).
 pub fn words(text: &str) -> Vec<String> {
@@ -10,15 +11,50 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// `words` with the hyphens a line breaker added taken out: a word ending in a hyphen is
+/// joined to the next word that `furniture` does not accept (a page footer or header may come
+/// between, when the hyphen ends a page) when together, without the hyphen, they make a word of
+/// `known` and the two apart are not both known. Every other word stays as it is.
+pub fn join_hyphenated(
+    words: Vec<String>,
+    known: &HashSet<&str>,
+    furniture: impl Fn(&str) -> bool,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let head = &words[i];
+        let next = (i + 1..words.len()).find(|&j| !furniture(&words[j]));
+        if let (true, Some(j)) = (head.len() > 1 && head.ends_with('-'), next) {
+            let tail = &words[j];
+            let joined = format!("{}{tail}", &head[..head.len() - 1]);
+            if known.contains(joined.as_str())
+                && !(known.contains(head.as_str()) && known.contains(tail.as_str()))
+            {
+                out.push(joined);
+                out.extend(words[i + 1..j].iter().cloned());
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push(head.clone());
+        i += 1;
+    }
+    out
+}
+
 /// The motion's paragraphs outside its footnotes, in reading order.
 pub fn main_text(m: &Motion) -> Vec<&Para> {
+    without_notes(m, m.text_in_order())
+}
+
+/// `paras` without the paragraphs of `m`'s footnotes.
+pub fn without_notes<'m>(m: &'m Motion, mut paras: Vec<&'m Para>) -> Vec<&'m Para> {
     let notes: Vec<*const Para> = (m.footnotes.iter())
         .flat_map(|n| n.content.iter().map(|p| p as *const Para))
         .collect();
-    m.text_in_order()
-        .into_iter()
-        .filter(|p| !notes.contains(&(*p as *const Para)))
-        .collect()
+    paras.retain(|p| !notes.contains(&(*p as *const Para)));
+    paras
 }
 
 /// The words of every paragraph of the motion's text, in reading order.
