@@ -110,3 +110,45 @@ fn the_docx_footer_holds_the_pe_number_and_motto_only_where_the_source_has_them(
         }
     }
 }
+
+/// The PDF never ends a line where a tie holds: not between a count and what it counts, not
+/// after `No` or `Rule` before their number, not after a Polish one-letter word.
+#[test]
+fn the_pdf_never_breaks_a_line_at_a_tie() {
+    let breaks_at_tie = |end: &str, start: &str| {
+        let last = end.split_whitespace().last().unwrap_or("");
+        let first = start.split_whitespace().next().unwrap_or("");
+        let count = !last.is_empty() && last.len() <= 3 && last.bytes().all(|b| b.is_ascii_digit());
+        (count && ["%", "June", "October"].contains(&first))
+            || (["No", "Rule", "(EU)"].contains(&last) && first.starts_with(['1', 'N']))
+            || ["i", "w"].contains(&last)
+    };
+    for (lang, phrase) in [
+        ("en", ENGLISH),
+        ("pl", "Radzie i Komisji oraz w Polsce i w Unii"),
+    ] {
+        let motion = tied_phrases(lang, phrase);
+        let pages = motion_export::export::pdf::layout(&motion, &PdfOptions::default()).unwrap();
+        let lines: Vec<&str> = pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert!(
+            lines.len() > 20,
+            "{lang}: the phrases fill too few lines to prove anything"
+        );
+        assert!(
+            lines.iter().any(|l| l.contains('\u{a0}')),
+            "{lang}: nothing tied"
+        );
+        for pair in lines.windows(2) {
+            assert!(
+                !breaks_at_tie(pair[0], pair[1]),
+                "{lang}: a line ends at a tie: {:?} / {:?}",
+                pair[0],
+                pair[1]
+            );
+        }
+    }
+}

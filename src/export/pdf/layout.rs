@@ -9,6 +9,8 @@ use super::inventory::Inventory;
 use super::items::{Builder, Cut, Dealer, Mode, Pos, Resume};
 use super::linebreak::{break_lines, line_start_after, Item, FORCE};
 use crate::export::meta::PageLayout;
+use crate::export::plan::ties::Ties;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -306,6 +308,8 @@ pub(super) struct Setter<'a> {
     pub(super) hold: bool,
     /// How the words of justified paragraphs are hyphenated; `None`: they are not.
     pub(super) hyphenator: Option<Rc<Hyphenator>>,
+    /// Where a space must not break a line: those spaces are set as no-break spaces.
+    pub(super) ties: Ties<'static>,
 }
 
 /// What a character is to the typesetter.
@@ -374,6 +378,7 @@ impl<'a> Setter<'a> {
             inventory: Inventory::new(family),
             hold: true,
             hyphenator: None,
+            ties: Ties::for_language(""),
         }
     }
 
@@ -687,13 +692,18 @@ impl<'a> Setter<'a> {
         from: Pos,
         b: &mut Builder<'_>,
     ) {
+        let ties = self.ties.clone();
         for (i, span) in spans.iter().enumerate().skip(from.span as usize) {
             let skip = if i == from.span as usize {
                 from.byte as usize
             } else {
                 0
             };
-            let text = span.text.get(skip..).unwrap_or("");
+            let tied = match span.kind {
+                SpanKind::Text => ties.apply(&span.text),
+                _ => Cow::Borrowed(&*span.text),
+            };
+            let text = tied.get(skip..).unwrap_or("");
             let at = |k: usize| Pos {
                 span: i as u32,
                 byte: (skip + k) as u32,

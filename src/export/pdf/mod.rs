@@ -36,6 +36,7 @@ mod tags;
 pub use fonts::{FontFaces, FontFamily, SiblingStems};
 
 use super::meta::{DocMeta, PageLayout};
+use super::plan::ties::Ties;
 use super::{ExportError, Format};
 use crate::model::{Date, Motion};
 use compose::{Block, Content, Tag};
@@ -182,6 +183,8 @@ struct Typeset<'m> {
     inventory: Inventory,
     /// Do the lines hold their glyphs?
     hold: bool,
+    /// Where a space must not break a line, in the motion's language.
+    ties: Ties<'static>,
 }
 
 impl Typeset<'_> {
@@ -189,6 +192,7 @@ impl Typeset<'_> {
     fn setter<'f>(&self, parsed: &'f ParsedFamily) -> Setter<'f> {
         let mut setter = Setter::new(parsed, self.geometry);
         setter.hold = self.hold;
+        setter.ties = self.ties.clone();
         setter
     }
 }
@@ -212,6 +216,7 @@ fn typeset<'m>(
     let mut setter = Setter::new(parsed, geometry);
     setter.hold = text <= hold_at;
     setter.hyphenator = hyphen::Hyphenator::for_motion(motion).map(std::rc::Rc::new);
+    setter.ties = Ties::for_language(&motion.lang);
     let mut tags = Vec::new();
     let body = set_blocks(&mut setter, &composition.body, &mut tags);
     let notes: Vec<Vec<Line>> = composition
@@ -232,6 +237,7 @@ fn typeset<'m>(
         pages,
         tags,
         hold: setter.hold,
+        ties: setter.ties,
         missing: setter.missing,
         inventory: setter.inventory,
         composition,
