@@ -10,6 +10,7 @@ pub mod docx;
 pub mod meta;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+#[cfg(any(feature = "pdf", feature = "docx"))]
 pub(crate) mod plan;
 pub mod xml;
 

@@ -377,7 +377,7 @@ impl Face {
 /// The glyph of each code point the face's Unicode cmap maps to a glyph it has: the Basic
 /// Multilingual Plane as a table, the other planes as a map.
 fn char_map(cmap_data: &[u8], num_glyphs: u16) -> Result<(Vec<u16>, HashMap<u32, u16>), String> {
-    let cmap = ReadScope::new(&cmap_data)
+    let cmap = ReadScope::new(cmap_data)
         .read::<Cmap<'_>>()
         .map_err(|e| format!("bad cmap table ({e})"))?;
     let (_, subtable) = allsorts::font::read_cmap_subtable(&cmap)

@@ -7,6 +7,7 @@
 
 pub(crate) mod cover;
 pub mod furniture;
+#[cfg(feature = "pdf")]
 pub(crate) mod labels;
 pub mod notes;
 pub mod ties;

@@ -47,6 +47,7 @@ impl<'m> Notes<'m> {
     }
 
     /// Whether the text calls any note.
+    #[cfg_attr(not(feature = "docx"), allow(dead_code))]
     pub fn any_called(&self) -> bool {
         !self.first_calls.is_empty()
     }
@@ -54,6 +55,7 @@ impl<'m> Notes<'m> {
     /// Whether the k-th call and its note are both marked `k` (bare, in brackets or in
     /// parentheses): the motion numbers its notes 1, 2, 3... in call order, as a word processor
     /// would.
+    #[cfg_attr(not(feature = "docx"), allow(dead_code))]
     pub fn sequential(&self, footnotes: &[Footnote]) -> bool {
         self.first_calls.iter().enumerate().all(|(k, (i, marker))| {
             let k = (k + 1).to_string();
