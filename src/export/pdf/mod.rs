@@ -408,22 +408,18 @@ fn report<'a>(
                         };
                         t.baseline + g.rise + m as f32 / face.units_per_em as f32 * g.size
                     };
+                    // How high (or deep) the line's glyphs reach; the baseline when it has none.
+                    let reach = |up: bool, most: fn(f32, f32) -> f32| {
+                        (t.glyphs.iter().map(|g| extent(g, up)))
+                            .reduce(most)
+                            .unwrap_or(t.baseline)
+                    };
                     LineReport {
                         x: t.x,
                         baseline: t.baseline,
                         width: t.width(),
-                        top: t
-                            .glyphs
-                            .iter()
-                            .map(|g| extent(g, true))
-                            .reduce(f32::max)
-                            .unwrap_or(t.baseline),
-                        bottom: t
-                            .glyphs
-                            .iter()
-                            .map(|g| extent(g, false))
-                            .reduce(f32::min)
-                            .unwrap_or(t.baseline),
+                        top: reach(true, f32::max),
+                        bottom: reach(false, f32::min),
                         text: t.glyphs.iter().map(|g| g.ch).collect(),
                         justified: t.justified,
                         spacing: (t.glyphs.iter().find(|g| g.is_space()))
