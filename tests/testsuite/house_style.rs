@@ -152,3 +152,18 @@ fn the_pdf_never_breaks_a_line_at_a_tie() {
         }
     }
 }
+
+/// The formula is italic in both formats whether or not the source marked it: the PDF sets it
+/// so, and the DOCX's formula style says so.
+#[test]
+fn the_formula_is_italic_in_the_docx_as_in_the_pdf() {
+    let motion = tied_phrases("en", "Calls on the Commission");
+    assert!(motion.formula.is_some(), "the fixture has a formula");
+    let docx = motion_export::export::docx::export(&motion, &Default::default()).unwrap();
+    let styles = crate::docx::unpack(&docx).part("word/styles.xml").unwrap();
+    let at = styles
+        .find(r#"w:styleId="MotionFormula""#)
+        .expect("a formula style");
+    let end = at + styles[at..].find("</w:style>").unwrap();
+    assert!(styles[at..end].contains("<w:i/>"), "{}", &styles[at..end]);
+}

@@ -188,6 +188,8 @@ pub const STYLES: [StyleDef; 27] = [
     },
     StyleDef {
         ppr: r#"<w:keepNext/><w:spacing w:before="240" w:after="240"/>"#,
+        // Italic, as the PDF and the Parliament print it, whether or not the source marked it.
+        italic: true,
         quick: true,
         ..style(
             id::FORMULA,
