@@ -46,39 +46,36 @@ impl<'p> Ties<'p> {
     }
 
     /// `text` with its ties: the spaces that must not break a line made no-break spaces.
-    /// Borrowed when nothing is tied.
+    /// Borrowed, and nothing allocated, when nothing is tied (the PDF asks it of every span
+    /// each time it sets or reads one again).
     pub fn apply<'t>(&self, text: &'t str) -> Cow<'t, str> {
-        let words: Vec<&str> = text.split(' ').collect();
-        let tied: Vec<bool> = (1..words.len())
-            .map(|i| {
-                let prev = i.checked_sub(2).map(|p| words[p]);
-                self.tie(
-                    [prev, Some(words[i - 1])],
-                    words[i],
-                    words.get(i + 1).copied(),
-                )
-            })
-            .collect();
-        if !tied.contains(&true) {
-            return Cow::Borrowed(text);
-        }
-        let mut out = String::with_capacity(text.len() + tied.len());
-        for (i, word) in words.iter().enumerate() {
-            if i > 0 {
-                out.push(if tied[i - 1] { TIE } else { ' ' });
+        let mut out: Option<String> = None;
+        let (mut prev, mut before): (Option<&str>, Option<&str>) = (None, None);
+        let mut words = text.split(' ').peekable();
+        while let Some(word) = words.next() {
+            if let Some(b) = before {
+                let tie = self.tie(prev, b, word, words.peek().copied());
+                if tie || out.is_some() {
+                    // The text up to this space, copied once, at the first tie.
+                    let done = out.get_or_insert_with(|| {
+                        let at = word.as_ptr() as usize - text.as_ptr() as usize - 1;
+                        String::with_capacity(text.len() + 8) + &text[..at]
+                    });
+                    done.push(if tie { TIE } else { ' ' });
+                }
             }
-            out.push_str(word);
+            if let Some(done) = out.as_mut() {
+                done.push_str(word);
+            }
+            (prev, before) = (before, Some(word));
         }
-        Cow::Owned(out)
+        out.map_or(Cow::Borrowed(text), Cow::Owned)
     }
 
     /// Whether the space between `before` (after `prev`) and `after` (followed by `next`) is
     /// a tie. A number a word announces (`Rule 144`) is a reference, not a count.
-    fn tie(&self, [prev, before]: [Option<&str>; 2], after: &str, next: Option<&str>) -> bool {
-        let Some(before) = before.filter(|b| !b.is_empty()) else {
-            return false;
-        };
-        if after.is_empty() {
+    fn tie(&self, prev: Option<&str>, before: &str, after: &str, next: Option<&str>) -> bool {
+        if before.is_empty() || after.is_empty() {
             return false;
         }
         let counts = is_count(before) && !prev.is_some_and(|p| self.announces_number(p));
