@@ -57,7 +57,7 @@ check: build
 	$(BIN) check samples/
 
 test: deps lib-alone api-docs
-	$(CARGO) test --release --locked
+	$(CARGO) test --release --locked --workspace
 
 # The library's documentation builds without a warning (every public item documented, links
 # resolve); its examples run as doc tests in `cargo test`.
