@@ -146,11 +146,11 @@ pub struct ConvertArgs {
     /// Paper size of the PDF and DOCX.
     #[arg(long, value_enum, ignore_case = true, default_value_t = PaperArg::A4)]
     pub paper: PaperArg,
-    /// Body font size of the PDF, in points, from 6 to 24.
+    /// Body font size of the PDF and the DOCX, in points, from 6 to 24.
     #[arg(long, value_name = "PT", default_value_t = PdfOptions::default().font_size,
           value_parser = parse_font_size)]
     pub font_size: f32,
-    /// A TrueType/OpenType font for the PDF instead of the built-in DejaVu Serif. Its bold,
+    /// A TrueType/OpenType font for the PDF instead of the built-in Liberation Serif. Its bold,
     /// italic and bold italic faces are the font files in the same folder whose name tables
     /// state the same family; standard error says which were used.
     #[arg(long, value_name = "PATH")]

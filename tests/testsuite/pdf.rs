@@ -306,10 +306,18 @@ fn check(what: &str, m: &Motion) -> Pdf {
     pdf
 }
 
-/// DejaVu Serif in its four faces, a family with fresh caches.
-fn dejavu_serif() -> FontFamily {
-    FontFamily::new(
-        "DejaVu Serif",
+/// The default family (Liberation Serif, DejaVu Serif for what it lacks) in its four faces,
+/// with fresh caches.
+fn house_family() -> FontFamily {
+    use motion_export_fonts::liberation_serif as face;
+    FontFamily::with_fallback(
+        face::FAMILY,
+        FontFaces {
+            regular: face::regular().into(),
+            bold: Some(face::bold().into()),
+            italic: Some(face::italic().into()),
+            bold_italic: Some(face::bold_italic().into()),
+        },
         FontFaces {
             regular: dejavu::serif::regular().into(),
             bold: Some(dejavu::serif::bold().into()),
@@ -335,16 +343,20 @@ fn rich_motion_passes_the_pdf_tools() {
     let pdf = check("rich motion", &m);
     let fonts = pdf.assert_fonts();
     assert!(
-        fonts.iter().any(|f| f.ends_with("+DejaVuSerif")),
+        fonts.iter().any(|f| f.ends_with("+LiberationSerif")),
         "{fonts:?}"
     );
     assert!(
-        fonts.iter().any(|f| f.ends_with("+DejaVuSerif-Bold")),
+        fonts.iter().any(|f| f.ends_with("+LiberationSerif-Bold")),
         "{fonts:?}"
     );
     assert!(
-        fonts.iter().any(|f| f.ends_with("+DejaVuSerif-Italic")),
+        fonts.iter().any(|f| f.ends_with("+LiberationSerif-Italic")),
         "{fonts:?}"
+    );
+    assert!(
+        !fonts.iter().any(|f| f.contains("DejaVu")),
+        "the fallback face only for what Liberation Serif lacks: {fonts:?}"
     );
     // The cover is a page of its own; the resolution starts on page 2.
     assert!(pdf.page_text(1).contains("JOINT MOTION FOR A RESOLUTION"));
@@ -424,16 +436,16 @@ fn letter_paper_and_font_size_are_honoured() {
             paper: motion_export::export::meta::Paper::Letter,
             ..Default::default()
         },
-        font_size: 14.0,
+        font_size: 18.0,
         ..Default::default()
     };
     let pdf = Pdf::export(&m, &options);
     pdf.assert_valid();
     let info = pdf.tool("pdfinfo", &[]);
     assert!(info.contains("612 x 792 pts"), "{info}");
-    let a4_11pt = Pdf::export(&m, &PdfOptions::default());
+    let a4_12pt = Pdf::export(&m, &PdfOptions::default());
     assert!(
-        pdf.pages() > a4_11pt.pages(),
+        pdf.pages() > a4_12pt.pages(),
         "bigger type on shorter paper takes more pages"
     );
     assert_inside("letter", &m, &options);
@@ -753,13 +765,39 @@ fn odd_text_never_panics() {
 }
 
 #[test]
+fn characters_liberation_serif_lacks_are_set_in_dejavu_serif() {
+    // The no-break hyphen (U+2011) and the northeast arrow (U+2197) are not in Liberation
+    // Serif; DejaVu Serif has both, so they print instead of failing the export.
+    let mut m = harness::rich_motion();
+    m.recitals[0].content = vec![para(
+        "whereas the pro\u{2011}active approach \u{2197} works;",
+    )];
+    let pdf = Pdf::export(&m, &PdfOptions::default());
+    pdf.assert_valid();
+    let fonts = pdf.assert_fonts();
+    assert!(
+        fonts.iter().any(|f| f.ends_with("+DejaVuSerif")),
+        "{fonts:?}"
+    );
+    assert!(
+        fonts.iter().any(|f| f.ends_with("+LiberationSerif")),
+        "{fonts:?}"
+    );
+    let text = pdf.text();
+    assert!(
+        text.contains("pro\u{2011}active approach \u{2197} works"),
+        "{text}"
+    );
+}
+
+#[test]
 fn missing_glyphs_are_named() {
     let mut m = harness::rich_motion();
     m.recitals[0].content = vec![para("whereas 東京 is far;")];
     let recital_a = &*format!("recital {}", m.recitals[0].num.value);
     match pdf::export(&m, &PdfOptions::default()) {
         Err(ExportError::MissingGlyphs { font, chars }) => {
-            assert_eq!(font, "DejaVu Serif");
+            assert_eq!(font, "Liberation Serif");
             let found: Vec<(char, Option<&str>)> =
                 chars.iter().map(|m| (m.ch, m.place.as_deref())).collect();
             assert_eq!(
@@ -957,7 +995,7 @@ fn output_is_reproducible_across_runs_and_threads() {
     // Two threads, the motions in opposite orders, each with a fresh family (fresh caches).
     let run = |order: Vec<Motion>| {
         let options = PdfOptions {
-            font: Some(dejavu_serif()),
+            font: Some(house_family()),
             ..PdfOptions::default()
         };
         std::thread::spawn(move || {
@@ -1030,7 +1068,7 @@ fn bench_export_time_and_size() {
     let seed = harness::reader_only(&harness::decode_file(&seed_file), "B9-0146-2021_EN").motion;
     for (name, m) in [("seed", seed), ("rich", harness::rich_motion())] {
         let fresh = PdfOptions {
-            font: Some(dejavu_serif()),
+            font: Some(house_family()),
             ..PdfOptions::default()
         };
         let start = std::time::Instant::now();

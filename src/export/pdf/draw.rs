@@ -375,7 +375,7 @@ fn text_stream(
         out.extend_from_slice(b" Tm\n");
         let mut glyphs = text.glyphs.iter().peekable();
         while let Some(first) = glyphs.peek().copied() {
-            let face = family.style_face[first.style as usize];
+            let face = first.face as usize;
             if font != Some((face, first.size)) {
                 out.push(b'/');
                 out.extend_from_slice(resource(face).as_bytes());
@@ -392,9 +392,7 @@ fn text_stream(
             let key = (face, first.size, first.rise);
             out.extend_from_slice(b"[<");
             let subset = subsets[face];
-            while let Some(g) =
-                glyphs.next_if(|g| (family.style_face[g.style as usize], g.size, g.rise) == key)
-            {
+            while let Some(g) = glyphs.next_if(|g| (g.face as usize, g.size, g.rise) == key) {
                 let code = subset.and_then(|s| s.code(g.gid)).unwrap_or(0);
                 hex(&mut out, code);
                 let extra = text.extra(g);

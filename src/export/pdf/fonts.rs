@@ -1,6 +1,6 @@
-//! Font families given as bytes (DejaVu Serif by default), parsed once per family: the
-//! character-to-glyph map and advance widths that line breaking measures with, and the metrics
-//! the PDF font descriptor needs.
+//! Font families given as bytes (Liberation Serif by default, with DejaVu Serif for the
+//! characters it lacks), parsed once per family: the character-to-glyph map and advance widths
+//! that line breaking measures with, and the metrics the PDF font descriptor needs.
 //!
 //! The library never reads font files; the command line reads them and builds a
 //! [`FontFamily`] (see [`FontFamily::sibling_stems`] for how to find the bold and italic faces
@@ -92,15 +92,36 @@ pub struct FontFamily {
 struct FamilyInner {
     name: String,
     faces: FontFaces,
+    /// The faces that set what `faces` lack.
+    fallback: Option<FontFaces>,
     parsed: OnceLock<Result<ParsedFamily, ExportError>>,
     subsets: SubsetCache,
 }
 
+/// The most faces a family holds: its four and its fallback's four.
+pub(super) const MAX_FACES: usize = 8;
+
 /// The parsed faces of a family and which face sets each [`Style`].
 pub(super) struct ParsedFamily {
+    /// At most [`MAX_FACES`].
     pub(super) faces: Vec<Face>,
     /// Index into `faces` for each style, in [`Style`] order.
     pub(super) style_face: [usize; 4],
+    /// Index into `faces` of the fallback face for each style, if the family has a fallback.
+    pub(super) fallback_face: [Option<usize>; 4],
+}
+
+impl ParsedFamily {
+    /// The face (index into `faces`) and glyph that set `c` in `style`: the style's own face,
+    /// else its fallback face; `None` when neither has the character.
+    pub(super) fn lookup(&self, c: char, style: Style) -> Option<(usize, u16)> {
+        let own = self.style_face[style as usize];
+        if let Some(gid) = self.faces[own].glyph(c) {
+            return Some((own, gid));
+        }
+        let fallback = self.fallback_face[style as usize]?;
+        self.faces[fallback].glyph(c).map(|gid| (fallback, gid))
+    }
 }
 
 impl fmt::Debug for FontFamily {
@@ -128,33 +149,62 @@ impl FontFamily {
     ///
     /// [`check`]: FontFamily::check
     pub fn new(name: impl Into<String>, faces: FontFaces) -> FontFamily {
+        FontFamily::build(name.into(), faces, None)
+    }
+
+    /// A family whose missing characters are set in `fallback`'s faces (the same style where
+    /// it has one), so that one character the family lacks is no error.
+    pub fn with_fallback(
+        name: impl Into<String>,
+        faces: FontFaces,
+        fallback: FontFaces,
+    ) -> FontFamily {
+        FontFamily::build(name.into(), faces, Some(fallback))
+    }
+
+    fn build(name: String, faces: FontFaces, fallback: Option<FontFaces>) -> FontFamily {
         FontFamily {
             inner: Arc::new(FamilyInner {
-                name: name.into(),
+                name,
                 faces,
+                fallback,
                 parsed: OnceLock::new(),
                 subsets: SubsetCache::default(),
             }),
         }
     }
 
-    /// DejaVu Serif, the default: Latin with every diacritic, Greek, Cyrillic, typographic
-    /// quotes and dashes, €, §. One process-wide instance, so its subsets are shared by every
-    /// export.
+    /// Liberation Serif, the default: the metrics of Times New Roman, the face of the
+    /// Parliament's documents and of the DOCX, so lines and pages agree between the two; Latin
+    /// with every diacritic of the EU's languages, Greek, Cyrillic, typographic quotes and
+    /// dashes, €, §. DejaVu Serif sets what it lacks (the no-break hyphen U+2011, rare
+    /// symbols). One process-wide instance, so its subsets are shared by every export.
+    pub fn liberation_serif() -> FontFamily {
+        use motion_export_fonts::liberation_serif as face;
+        static LIBERATION: OnceLock<FontFamily> = OnceLock::new();
+        LIBERATION
+            .get_or_init(|| {
+                FontFamily::with_fallback(
+                    face::FAMILY,
+                    FontFaces {
+                        regular: face::regular().into(),
+                        bold: Some(face::bold().into()),
+                        italic: Some(face::italic().into()),
+                        bold_italic: Some(face::bold_italic().into()),
+                    },
+                    dejavu_serif_faces(),
+                )
+            })
+            .clone()
+    }
+
+    /// DejaVu Serif alone (the default before Liberation Serif; wider): Latin with every
+    /// diacritic, Greek, Cyrillic, typographic quotes and dashes, €, §. One process-wide
+    /// instance, so its subsets are shared by every export.
     pub fn dejavu_serif() -> FontFamily {
         static DEJAVU: OnceLock<FontFamily> = OnceLock::new();
         DEJAVU
-            .get_or_init(|| {
-                FontFamily::new(
-                    "DejaVu Serif",
-                    FontFaces {
-                        regular: dejavu::serif::regular().into(),
-                        bold: Some(dejavu::serif::bold().into()),
-                        italic: Some(dejavu::serif::italic().into()),
-                        bold_italic: Some(dejavu::serif::bold_italic().into()),
-                    },
-                )
-            })
+            .get_or_init(|| FontFamily::new("DejaVu Serif", dejavu_serif_faces()))
             .clone()
     }
 
@@ -195,7 +245,10 @@ impl FontFamily {
     pub(super) fn parsed(&self) -> Result<&ParsedFamily, ExportError> {
         self.inner
             .parsed
-            .get_or_init(|| parse_family(&self.inner.name, &self.inner.faces))
+            .get_or_init(|| {
+                let inner = &self.inner;
+                parse_family(&inner.name, &inner.faces, inner.fallback.as_ref())
+            })
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -205,14 +258,47 @@ impl FontFamily {
     }
 }
 
-fn parse_family(name: &str, faces: &FontFaces) -> Result<ParsedFamily, ExportError> {
+/// The four faces of DejaVu Serif, from the `dejavu` crate.
+fn dejavu_serif_faces() -> FontFaces {
+    FontFaces {
+        regular: dejavu::serif::regular().into(),
+        bold: Some(dejavu::serif::bold().into()),
+        italic: Some(dejavu::serif::italic().into()),
+        bold_italic: Some(dejavu::serif::bold_italic().into()),
+    }
+}
+
+fn parse_family(
+    name: &str,
+    faces: &FontFaces,
+    fallback: Option<&FontFaces>,
+) -> Result<ParsedFamily, ExportError> {
+    let mut parsed = Vec::new();
+    let style_face = parse_faces(name, faces, &mut parsed)?;
+    let fallback_face = match fallback {
+        Some(fallback) => parse_faces(name, fallback, &mut parsed)?.map(Some),
+        None => [None; 4],
+    };
+    Ok(ParsedFamily {
+        faces: parsed,
+        style_face,
+        fallback_face,
+    })
+}
+
+/// Parses the faces of `faces` not yet in `parsed` onto it; the index of the face that sets
+/// each style.
+fn parse_faces(
+    name: &str,
+    faces: &FontFaces,
+    parsed: &mut Vec<Face>,
+) -> Result<[usize; 4], ExportError> {
     let given = [
-        Some(&faces.regular),
+        None,
         faces.bold.as_ref(),
         faces.italic.as_ref(),
         faces.bold_italic.as_ref(),
     ];
-    let mut parsed = Vec::new();
     let mut style_face = [0; 4];
     for style in Style::ALL {
         // Bold italic falls back on bold, then italic, then regular; the others on regular.
@@ -220,7 +306,7 @@ fn parse_family(name: &str, faces: &FontFaces) -> Result<ParsedFamily, ExportErr
             Style::BoldItalic => given[3].or(given[1]).or(given[2]),
             other => given[other as usize],
         };
-        let Some(bytes) = source else { continue };
+        let bytes = source.unwrap_or(&faces.regular);
         if let Some(i) = parsed
             .iter()
             .position(|f: &Face| Arc::ptr_eq(&f.bytes, bytes))
@@ -233,10 +319,7 @@ fn parse_family(name: &str, faces: &FontFaces) -> Result<ParsedFamily, ExportErr
         style_face[style as usize] = parsed.len();
         parsed.push(face);
     }
-    Ok(ParsedFamily {
-        faces: parsed,
-        style_face,
-    })
+    Ok(style_face)
 }
 
 /// One parsed face: glyph lookup, advances and the descriptor metrics.
@@ -261,6 +344,7 @@ pub(super) struct Face {
 pub(super) struct FaceMetrics {
     pub(super) ascender: i16,
     pub(super) descender: i16,
+    pub(super) line_gap: i16,
     pub(super) x_min: i16,
     pub(super) y_min: i16,
     pub(super) x_max: i16,
@@ -347,6 +431,7 @@ impl Face {
             metrics: FaceMetrics {
                 ascender: hhea.ascender,
                 descender: hhea.descender,
+                line_gap: hhea.line_gap,
                 x_min: head.x_min,
                 y_min: head.y_min,
                 x_max: head.x_max,
@@ -366,6 +451,14 @@ impl Face {
             None => self.astral.get(&cp).copied().unwrap_or(0),
         };
         (gid != 0).then_some(gid)
+    }
+
+    /// Single line spacing in ems, as word processors compute it from the horizontal header:
+    /// ascender, descender and line gap (1.15 for Liberation Serif and Times New Roman).
+    pub(super) fn line_height(&self) -> f32 {
+        let m = &self.metrics;
+        let units = i32::from(m.ascender) - i32::from(m.descender) + i32::from(m.line_gap.max(0));
+        units as f32 / f32::from(self.units_per_em)
     }
 
     /// Advance of a glyph in ems, as the viewer will compute it from `/W`.

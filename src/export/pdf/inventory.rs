@@ -8,7 +8,6 @@ use std::collections::BTreeSet;
 /// The characters drawn with each face of a family.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Inventory {
-    style_face: [usize; 4],
     /// A bitmap per face for the BMP (cheaper than a set insert per glyph), a set beyond it.
     seen: Vec<Vec<u64>>,
     pub(super) chars: Vec<BTreeSet<char>>,
@@ -17,7 +16,6 @@ pub(super) struct Inventory {
 impl Inventory {
     pub(super) fn new(family: &ParsedFamily) -> Inventory {
         Inventory {
-            style_face: family.style_face,
             seen: vec![vec![0u64; 0x10000 / 64]; family.faces.len()],
             chars: vec![BTreeSet::new(); family.faces.len()],
         }
@@ -25,7 +23,7 @@ impl Inventory {
 
     /// Notes a glyph drawn.
     pub(super) fn note(&mut self, g: &Glyph) {
-        let face = self.style_face[g.style as usize];
+        let face = g.face as usize;
         let cp = g.ch as usize;
         let (Some(seen), Some(chars)) = (self.seen.get_mut(face), self.chars.get_mut(face)) else {
             return;

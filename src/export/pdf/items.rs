@@ -278,7 +278,7 @@ impl<'i> Builder<'i> {
                 Item::Glue {
                     width: g.advance,
                     stretch: g.stretch(),
-                    shrink: g.shrink(),
+                    shrink: 0.0,
                 },
                 &[g],
                 &[at],

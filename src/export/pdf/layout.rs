@@ -3,12 +3,13 @@
 //! the page-break rules (widows, orphans, keep-with-next) that pagination obeys.
 
 use super::compose::{Align, Block, Content, Gap, Size, SpanKind, Spans};
-use super::fonts::{ParsedFamily, Style};
+use super::fonts::{ParsedFamily, Style, MAX_FACES};
 use super::hyphen::Hyphenator;
 use super::inventory::Inventory;
 use super::items::{Builder, Cut, Dealer, Mode, Pos, Resume};
 use super::linebreak::{break_lines, line_start_after, Item, FORCE};
 use crate::export::meta::PageLayout;
+use crate::export::plan::measures::{self, Space};
 use crate::export::plan::ties::Ties;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -16,8 +17,6 @@ use std::rc::Rc;
 
 /// Points per millimetre.
 const PT_PER_MM: f32 = 72.0 / 25.4;
-/// Line spacing as a multiple of the type size.
-const LEADING: f32 = 1.35;
 /// Size and raise of a footnote call, as fractions of the surrounding size.
 const CALL_SIZE: f32 = 0.65;
 const CALL_RISE: f32 = 0.33;
@@ -33,6 +32,10 @@ pub(super) struct Geometry {
     pub(super) bottom: f32,
     /// Body type size.
     pub(super) size: f32,
+    /// Line spacing as a multiple of the type size: single spacing as Word and LibreOffice
+    /// compute it from the face (its ascender, descender and line gap), 1.15 for Liberation
+    /// Serif and Times New Roman.
+    pub(super) leading: f32,
     /// One level of indentation.
     pub(super) step: f32,
 }
@@ -40,11 +43,11 @@ pub(super) struct Geometry {
 impl Geometry {
     /// The geometry for a page layout and body size, with the margins and size kept within
     /// bounds that leave a usable text area (at least half the page each way).
-    pub(super) fn new(page: &PageLayout, font_size: f32) -> Geometry {
+    pub(super) fn new(page: &PageLayout, font_size: f32, leading: f32) -> Geometry {
         let size = if font_size.is_finite() {
             font_size.clamp(6.0, 24.0)
         } else {
-            11.0
+            measures::BODY_PT
         };
         let (w_mm, h_mm) = page.paper.size_mm();
         let margin = |mm: f32, dim: f32| {
@@ -60,7 +63,12 @@ impl Geometry {
             top: page_height - margin(page.margin_top_mm, h_mm),
             bottom: margin(page.margin_bottom_mm, h_mm),
             size,
-            step: (size * 2.5).min(12.0 * PT_PER_MM),
+            leading: if leading.is_finite() {
+                leading.clamp(1.0, 2.0)
+            } else {
+                1.15
+            },
+            step: measures::pt(measures::INDENT_TWIPS),
         }
     }
 
@@ -72,25 +80,26 @@ impl Geometry {
         self.top - self.bottom
     }
 
-    /// Type size of a block size.
+    /// Type size of a block size: the house style's sizes, scaled with the body.
     pub(super) fn type_size(&self, size: Size) -> f32 {
-        self.size
-            * match size {
-                Size::Body => 1.0,
-                Size::Small => 0.82,
-                Size::Large => 1.12,
-                Size::Huge => 1.4,
-            }
+        let pt = match size {
+            Size::Body => measures::BODY_PT,
+            Size::Small => measures::SMALL_PT,
+            Size::Large => measures::LARGE_PT,
+            Size::Huge => measures::HUGE_PT,
+        };
+        self.size * pt / measures::BODY_PT
     }
 
+    /// The space before a block, the DOCX's in points.
     fn gap(&self, gap: Gap) -> f32 {
-        self.size
-            * match gap {
-                Gap::None => 0.0,
-                Gap::Small => 0.3,
-                Gap::Normal => 0.6,
-                Gap::Large => 1.2,
-            }
+        let space = match gap {
+            Gap::None => Space::None,
+            Gap::Small => Space::Small,
+            Gap::Normal => Space::Normal,
+            Gap::Large => Space::Large,
+        };
+        measures::pt(space as u32)
     }
 
     /// The x of an indent given in steps, never so deep that less than half the text width is
@@ -107,7 +116,8 @@ pub(super) struct Glyph {
     pub(super) ch: char,
     /// Glyph id in the original face.
     pub(super) gid: u16,
-    pub(super) style: Style,
+    /// The face that sets it: an index into [`ParsedFamily`]'s faces.
+    pub(super) face: u8,
     /// An interword space, which justification stretches and shrinks.
     space: bool,
     pub(super) size: f32,
@@ -124,11 +134,12 @@ const NO_NOTE: u32 = u32::MAX;
 const SHRINK_AT: usize = 1 << 14;
 
 impl Glyph {
-    pub(super) fn new(ch: char, style: Style, gid: u16, size: f32, advance: f32) -> Glyph {
+    pub(super) fn new(ch: char, face: usize, gid: u16, size: f32, advance: f32) -> Glyph {
         Glyph {
             ch,
             gid,
-            style,
+            // A family has at most MAX_FACES faces.
+            face: face as u8,
             space: false,
             size,
             rise: 0.0,
@@ -141,18 +152,11 @@ impl Glyph {
         self.space
     }
 
-    /// How much an interword space may stretch (half its width) and shrink (a third).
+    /// How much an interword space may stretch (half its width). Spaces never shrink, as in
+    /// Word and LibreOffice, so that the PDF breaks its lines where the DOCX does.
     pub(super) fn stretch(&self) -> f32 {
         if self.space {
             self.advance / 2.0
-        } else {
-            0.0
-        }
-    }
-
-    pub(super) fn shrink(&self) -> f32 {
-        if self.space {
-            self.advance / 3.0
         } else {
             0.0
         }
@@ -172,12 +176,13 @@ impl Glyph {
     }
 }
 
-/// The hyphen of each style ([`Style`] as index) at a paragraph's size, where the face has one.
-pub(super) type Hyphens = [Option<Glyph>; 4];
+/// The hyphen of each face (index into [`ParsedFamily`]'s faces) at a paragraph's size, where
+/// the face has one.
+pub(super) type Hyphens = [Option<Glyph>; MAX_FACES];
 
-/// The hyphen that ends a line hyphenated after `g`: in its style, at its size and raise.
+/// The hyphen that ends a line hyphenated after `g`: in its face, at its size and raise.
 pub(super) fn hyphen_after(hyphens: &Hyphens, g: &Glyph) -> Option<Glyph> {
-    let h = hyphens[g.style as usize]?;
+    let h = (*hyphens.get(g.face as usize)?)?;
     Some(Glyph {
         size: g.size,
         rise: g.rise,
@@ -236,8 +241,8 @@ const MAX_TRACKING: f32 = 0.05;
 /// How a line's glyphs are adjusted to its measure.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub(super) struct Spacing {
-    /// Adjustment of the interword spaces: times their stretch when positive, their shrink
-    /// when negative.
+    /// Adjustment of the interword spaces, times their stretch (never negative: spaces do not
+    /// shrink).
     pub(super) ratio: f32,
     /// Extra advance after each glyph that is not a space (the last one's is not set).
     pub(super) tracking: f32,
@@ -265,12 +270,10 @@ impl Spacing {
 
     /// The extra advance after a glyph.
     pub(super) fn extra(&self, g: &Glyph) -> f32 {
-        if !g.is_space() {
-            self.tracking
-        } else if self.ratio >= 0.0 {
+        if g.is_space() {
             self.ratio * g.stretch()
         } else {
-            self.ratio * g.shrink()
+            self.tracking
         }
     }
 
@@ -382,36 +385,31 @@ impl<'a> Setter<'a> {
         }
     }
 
-    /// The hyphen of each style at `size`.
+    /// The hyphen of each face at `size`.
     fn hyphens(&self, size: f32) -> Hyphens {
-        Style::ALL.map(|style| {
-            let face = &self.family.faces[self.family.style_face[style as usize]];
-            (face.glyph('-'))
-                .map(|gid| Glyph::new('-', style, gid, size, face.advance_em(gid) * size))
+        let faces = &self.family.faces;
+        std::array::from_fn(|i| {
+            let face = faces.get(i)?;
+            (face.glyph('-')).map(|gid| Glyph::new('-', i, gid, size, face.advance_em(gid) * size))
         })
     }
 
-    /// A glyph for `c`, or `None` (and `c` noted as missing) when the face has none. No-break
-    /// spaces fall back on the plain space.
+    /// A glyph for `c`, from the style's face or else its fallback, or `None` (and `c` noted as
+    /// missing) when neither has one. No-break spaces fall back on the plain space.
     fn glyph(&mut self, c: char, style: Style, size: f32) -> Option<Glyph> {
-        let face = &self.family.faces[self.family.style_face[style as usize]];
-        let (ch, gid) = match face.glyph(c) {
-            Some(gid) => (c, gid),
-            None => match (c, face.glyph(' ')) {
-                ('\u{a0}' | '\u{2007}' | '\u{202f}', Some(gid)) => (' ', gid),
-                _ => {
-                    self.missing.insert(c);
-                    return None;
-                }
-            },
+        let found = match self.family.lookup(c, style) {
+            Some((face, gid)) => Some((c, face, gid)),
+            None if matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}') => {
+                (self.family.lookup(' ', style)).map(|(face, gid)| (' ', face, gid))
+            }
+            None => None,
         };
-        Some(Glyph::new(
-            ch,
-            style,
-            gid,
-            size,
-            face.advance_em(gid) * size,
-        ))
+        let Some((ch, face, gid)) = found else {
+            self.missing.insert(c);
+            return None;
+        };
+        let advance = self.family.faces[face].advance_em(gid) * size;
+        Some(Glyph::new(ch, face, gid, size, advance))
     }
 
     /// An interword space in `style` at `size`.
@@ -437,7 +435,7 @@ impl<'a> Setter<'a> {
     pub(super) fn block(&mut self, block: &Block<'_>, keep_prev: bool) -> Vec<Line> {
         let g = self.geometry;
         let size = g.type_size(block.size);
-        let leading = size * LEADING;
+        let leading = size * g.leading;
         let mut lines = match &block.content {
             Content::PageBreak => return Vec::new(),
             Content::Rule => vec![Line {
@@ -546,12 +544,10 @@ impl<'a> Setter<'a> {
                     })
                     .fold((0, 0.0), |(n, s), x| (n + 1, s + x));
                 let letters = (to - from).saturating_sub(spaces) + usize::from(hyphen);
-                Spacing::justified(brk.ratio, stretch, letters, size)
+                // An overfull line (a word longer than the measure) is set as it is.
+                Spacing::justified(brk.ratio.max(0.0), stretch, letters, size)
             } else {
-                Spacing {
-                    ratio: brk.ratio.min(0.0),
-                    tracking: 0.0,
-                }
+                Spacing::default()
             };
             cuts.push((from..to, spacing, hyphen));
             justified.push(justify);
@@ -768,7 +764,7 @@ mod tests {
     #[test]
     fn justified_lines_fill_the_measure() {
         let family = FontFamily::dejavu_serif();
-        let g = Geometry::new(&PageLayout::default(), 11.0);
+        let g = Geometry::new(&PageLayout::default(), 11.0, 1.35);
         let mut setter = Setter::new(family.parsed().unwrap(), g);
         let text = "whereas on 21 December 2015 the European Union and Kazakhstan signed an Enhanced Partnership and Cooperation Agreement (EPCA) aimed at providing a broad framework for reinforced political dialogue and cooperation in justice and home affairs and many other areas; whereas this agreement puts a strong emphasis on democracy, rule of law, human rights, fundamental freedoms, sustainable development and civil society cooperation; whereas EPCA entered into full force on 1 March 2020 following the ratification by all Member States; ".repeat(3);
         let lines = setter.block(&text_block(&text), false);
@@ -794,7 +790,7 @@ mod tests {
     #[test]
     fn long_words_are_split_within_the_line() {
         let family = FontFamily::dejavu_serif();
-        let g = Geometry::new(&PageLayout::default(), 11.0);
+        let g = Geometry::new(&PageLayout::default(), 11.0, 1.35);
         let mut setter = Setter::new(family.parsed().unwrap(), g);
         let word = "x".repeat(300);
         let lines = setter.block(&text_block(&format!("a {word} b")), false);
@@ -813,7 +809,7 @@ mod tests {
     #[test]
     fn impossible_paragraphs_still_fill_their_lines() {
         let family = FontFamily::dejavu_serif();
-        let g = Geometry::new(&PageLayout::default(), 11.0);
+        let g = Geometry::new(&PageLayout::default(), 11.0, 1.35);
         let mut setter = Setter::new(family.parsed().unwrap(), g);
         let mut b = text_block("Encourages the government of Kazakhstan to fully implement the recommendations made by OSCE/ODIHR for ensuring that election related legislation and practice are consistent with Kazakhstan's international obligations;");
         b.label = Some(super::super::compose::Label {
@@ -835,7 +831,7 @@ mod tests {
     #[test]
     fn reports_missing_glyphs() {
         let family = FontFamily::dejavu_serif();
-        let g = Geometry::new(&PageLayout::default(), 11.0);
+        let g = Geometry::new(&PageLayout::default(), 11.0, 1.35);
         let mut setter = Setter::new(family.parsed().unwrap(), g);
         setter.block(&text_block("Tokyo 東京 \u{1}\u{feff}"), false);
         assert_eq!(setter.missing.iter().collect::<String>(), "京東");

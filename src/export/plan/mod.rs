@@ -3,11 +3,12 @@
 //! deciding how its format shows it: the cover's lines in the Parliament's order (`cover`), the
 //! words labelling the parts in the motion's language (`labels`), which footnotes the text calls
 //! and in what order ([`notes`]), where a space must not break a line ([`ties`]), and the
-//! footer's PE number and motto ([`furniture`]).
+//! footer's PE number and motto ([`furniture`]), and the measures of the page (`measures`).
 
 pub(crate) mod cover;
 pub mod furniture;
 #[cfg(feature = "pdf")]
 pub(crate) mod labels;
+pub(crate) mod measures;
 pub mod notes;
 pub mod ties;

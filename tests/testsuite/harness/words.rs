@@ -82,6 +82,11 @@ pub fn label_and_cover_texts(m: &Motion) -> Vec<String> {
     let mut texts: Vec<String> = vec!["–".into(), m.source_name.clone()];
     texts.extend(c.doc_number.iter().map(|n| n.value.clone()));
     texts.extend(c.pe_number.iter().map(|n| n.value.clone()));
+    // The footer's motto line, printed with the PE number.
+    if let (Some(_), Some(p)) = (&c.pe_number, motion_export::lang::profile(&m.lang)) {
+        let code = m.lang.to_uppercase();
+        texts.push(format!("{code} {} {code}", p.motto));
+    }
     texts.extend(c.kind_text.iter().map(|n| n.value.clone()));
     // The kind in the language's words, printed when the cover does not state it.
     if let Some(p) = motion_export::lang::profile(&m.lang) {
