@@ -25,7 +25,9 @@ pub fn apply(
     font_size: f32,
     pdf_font: Option<&Path>,
 ) -> Result<FontChoice, Fatal> {
+    // One size for both paged formats, so their lines and pages agree.
     export.pdf.font_size = font_size;
+    export.docx.font_size_pt = font_size;
     let Some(path) = pdf_font else {
         return Ok(FontChoice::default());
     };

@@ -72,12 +72,13 @@ pub fn footer(footer: &Footer) -> Result<Vec<u8>, ExportError> {
     Ok(xml)
 }
 
-/// The `word/settings.xml` part: Word 2013+ layout, the separator notes when there are notes,
+/// The `word/settings.xml` part: Word 2013+ layout, hyphenation by the text's language with at
+/// most two hyphenated lines in a row (as the PDF's), the separator notes when there are notes,
 /// and the language of the theme fonts.
 pub fn settings(has_notes: bool, lang: Option<&str>) -> Vec<u8> {
     let mut xml = String::with_capacity(1024);
     xml.push_str(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:zoom w:percent="100"/><w:defaultTabStop w:val="709"/><w:characterSpacingControl w:val="doNotCompress"/>"#);
+<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:zoom w:percent="100"/><w:defaultTabStop w:val="709"/><w:autoHyphenation/><w:consecutiveHyphenLimit w:val="2"/><w:characterSpacingControl w:val="doNotCompress"/>"#);
     if has_notes {
         xml.push_str(
             r#"<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>"#,

@@ -87,7 +87,7 @@ const fn style(id: &'static str, name: &'static str, purpose: &'static str) -> S
 /// Every style of the sheet but `Normal`, in the order Word lists them.
 pub const STYLES: [StyleDef; 27] = [
     StyleDef {
-        ppr: r#"<w:spacing w:after="0"/>"#,
+        ppr: r#"<w:spacing w:before="0"/>"#,
         bold: true,
         scale: 14.0 / 12.0,
         ..style(
@@ -97,11 +97,11 @@ pub const STYLES: [StyleDef; 27] = [
         )
     },
     StyleDef {
-        ppr: r#"<w:spacing w:after="120"/>"#,
+        ppr: r#"<w:spacing w:before="0"/>"#,
         ..style(id::COVER_DATE, "Motion Cover Date", "cover: tabling date")
     },
     StyleDef {
-        ppr: r#"<w:keepNext/><w:spacing w:before="360" w:after="240"/>"#,
+        ppr: r#"<w:keepNext/><w:spacing w:before="240"/>"#,
         bold: true,
         scale: 16.0 / 12.0,
         ..style(
@@ -121,7 +121,7 @@ pub const STYLES: [StyleDef; 27] = [
         "cover: Rule of Procedure line",
     ),
     StyleDef {
-        ppr: r#"<w:keepNext/><w:spacing w:before="240" w:after="0"/>"#,
+        ppr: r#"<w:keepNext/><w:spacing w:before="240"/>"#,
         ..style(
             id::COVER_REPLACING,
             "Motion Cover Replacing",
@@ -129,7 +129,7 @@ pub const STYLES: [StyleDef; 27] = [
         )
     },
     StyleDef {
-        ppr: r#"<w:keepNext/><w:spacing w:after="0"/>"#,
+        ppr: r#"<w:keepNext/><w:spacing w:before="0"/>"#,
         ..style(
             id::COVER_REPLACES,
             "Motion Cover Replaces",
@@ -137,27 +137,33 @@ pub const STYLES: [StyleDef; 27] = [
         )
     },
     StyleDef {
-        ppr: r#"<w:keepNext/><w:spacing w:before="240" w:after="0"/>"#,
+        ppr: r#"<w:keepNext/><w:spacing w:before="240"/>"#,
         ..style(id::COVER_TITLE, "Motion Cover Title", "cover: title")
     },
-    style(
-        id::COVER_PROCEDURE,
-        "Motion Cover Procedure",
-        "cover: procedure reference",
-    ),
     StyleDef {
-        ppr: r#"<w:keepNext/><w:spacing w:before="240" w:after="0"/>"#,
+        ppr: r#"<w:spacing w:before="0"/>"#,
+        ..style(
+            id::COVER_PROCEDURE,
+            "Motion Cover Procedure",
+            "cover: procedure reference",
+        )
+    },
+    StyleDef {
+        ppr: r#"<w:keepNext/><w:spacing w:before="240"/>"#,
         ..style(
             id::COVER_AUTHORS,
             "Motion Cover Authors",
             "cover: Members tabling the motion",
         )
     },
-    style(
-        id::COVER_GROUP,
-        "Motion Cover Group",
-        "cover: on behalf of a political group",
-    ),
+    StyleDef {
+        ppr: r#"<w:spacing w:before="0"/>"#,
+        ..style(
+            id::COVER_GROUP,
+            "Motion Cover Group",
+            "cover: on behalf of a political group",
+        )
+    },
     style(
         id::COVER_OTHER,
         "Motion Cover Other",
@@ -173,13 +179,14 @@ pub const STYLES: [StyleDef; 27] = [
         )
     },
     StyleDef {
-        ppr: r#"<w:keepNext/><w:spacing w:after="240"/>"#,
+        ppr: r#"<w:keepNext/><w:spacing w:before="0"/>"#,
         bold: true,
+        scale: 14.0 / 12.0,
         quick: true,
         ..style(id::TITLE, "Motion Title", "the resolution's title")
     },
     StyleDef {
-        ppr: r#"<w:keepNext/>"#,
+        ppr: r#"<w:keepNext/><w:spacing w:before="60"/>"#,
         ..style(
             id::TITLE_NOTE,
             "Motion Title Note",
@@ -187,7 +194,7 @@ pub const STYLES: [StyleDef; 27] = [
         )
     },
     StyleDef {
-        ppr: r#"<w:keepNext/><w:spacing w:before="240" w:after="240"/>"#,
+        ppr: r#"<w:keepNext/><w:spacing w:before="240"/>"#,
         // Italic, as the PDF and the Parliament print it, whether or not the source marked it.
         italic: true,
         quick: true,
@@ -198,17 +205,17 @@ pub const STYLES: [StyleDef; 27] = [
         )
     },
     StyleDef {
-        ppr: r#"<w:tabs><w:tab w:val="left" w:pos="709"/></w:tabs><w:ind w:left="709" w:hanging="709"/><w:jc w:val="both"/>"#,
+        ppr: r#"<w:tabs><w:tab w:val="left" w:pos="709"/></w:tabs><w:suppressAutoHyphens w:val="0"/><w:ind w:left="709" w:hanging="709"/><w:jc w:val="both"/>"#,
         quick: true,
         ..style(id::CITATION, "Motion Citation", "citation: dash, tab, text")
     },
     StyleDef {
-        ppr: r#"<w:tabs><w:tab w:val="left" w:pos="709"/></w:tabs><w:ind w:left="709" w:hanging="709"/><w:jc w:val="both"/>"#,
+        ppr: r#"<w:tabs><w:tab w:val="left" w:pos="709"/></w:tabs><w:suppressAutoHyphens w:val="0"/><w:ind w:left="709" w:hanging="709"/><w:jc w:val="both"/>"#,
         quick: true,
         ..style(id::RECITAL, "Motion Recital", "recital: number, tab, text")
     },
     StyleDef {
-        ppr: r#"<w:tabs><w:tab w:val="left" w:pos="709"/></w:tabs><w:ind w:left="709" w:hanging="709"/><w:jc w:val="both"/>"#,
+        ppr: r#"<w:tabs><w:tab w:val="left" w:pos="709"/></w:tabs><w:suppressAutoHyphens w:val="0"/><w:ind w:left="709" w:hanging="709"/><w:jc w:val="both"/>"#,
         quick: true,
         ..style(
             id::PARAGRAPH,
@@ -217,7 +224,7 @@ pub const STYLES: [StyleDef; 27] = [
         )
     },
     StyleDef {
-        ppr: r#"<w:tabs><w:tab w:val="left" w:pos="1418"/></w:tabs><w:ind w:left="1418" w:hanging="709"/><w:jc w:val="both"/>"#,
+        ppr: r#"<w:tabs><w:tab w:val="left" w:pos="1418"/></w:tabs><w:suppressAutoHyphens w:val="0"/><w:ind w:left="1418" w:hanging="709"/><w:jc w:val="both"/>"#,
         quick: true,
         ..style(
             id::POINT[0],
@@ -226,11 +233,11 @@ pub const STYLES: [StyleDef; 27] = [
         )
     },
     StyleDef {
-        ppr: r#"<w:tabs><w:tab w:val="left" w:pos="2127"/></w:tabs><w:ind w:left="2127" w:hanging="709"/><w:jc w:val="both"/>"#,
+        ppr: r#"<w:tabs><w:tab w:val="left" w:pos="2127"/></w:tabs><w:suppressAutoHyphens w:val="0"/><w:ind w:left="2127" w:hanging="709"/><w:jc w:val="both"/>"#,
         ..style(id::POINT[1], "Motion Point 2", "point of a point")
     },
     StyleDef {
-        ppr: r#"<w:tabs><w:tab w:val="left" w:pos="2836"/></w:tabs><w:ind w:left="2836" w:hanging="709"/><w:jc w:val="both"/>"#,
+        ppr: r#"<w:tabs><w:tab w:val="left" w:pos="2836"/></w:tabs><w:suppressAutoHyphens w:val="0"/><w:ind w:left="2836" w:hanging="709"/><w:jc w:val="both"/>"#,
         ..style(
             id::POINT[2],
             "Motion Point 3",
@@ -238,7 +245,7 @@ pub const STYLES: [StyleDef; 27] = [
         )
     },
     StyleDef {
-        ppr: r#"<w:ind w:left="709"/><w:jc w:val="both"/>"#,
+        ppr: r#"<w:suppressAutoHyphens w:val="0"/><w:spacing w:before="60"/><w:ind w:left="709"/><w:jc w:val="both"/>"#,
         ..style(
             id::WRAP_UP,
             "Motion Wrap-up",
@@ -246,7 +253,7 @@ pub const STYLES: [StyleDef; 27] = [
         )
     },
     StyleDef {
-        ppr: r#"<w:keepNext/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/>"#,
+        ppr: r#"<w:keepNext/><w:spacing w:before="240"/><w:outlineLvl w:val="0"/>"#,
         bold: true,
         quick: true,
         ..style(
@@ -264,7 +271,7 @@ pub const STYLES: [StyleDef; 27] = [
         )
     },
     StyleDef {
-        ppr: r#"<w:spacing w:after="60"/><w:jc w:val="both"/>"#,
+        ppr: r#"<w:spacing w:before="0"/>"#,
         scale: 10.0 / 12.0,
         ..style(
             id::FOOTNOTE_TEXT,
@@ -286,12 +293,12 @@ pub const STYLES: [StyleDef; 27] = [
 /// Header and footer: Word's built-in styles, not part of the motion's catalogue.
 const PAGE_STYLES: [StyleDef; 2] = [
     StyleDef {
-        ppr: r#"<w:spacing w:after="0"/><w:jc w:val="right"/>"#,
+        ppr: r#"<w:spacing w:before="0"/><w:jc w:val="right"/>"#,
         scale: 9.0 / 12.0,
         ..style(id::HEADER, "header", "running header: the document number")
     },
     StyleDef {
-        ppr: r#"<w:spacing w:after="0"/><w:jc w:val="center"/>"#,
+        ppr: r#"<w:spacing w:before="0"/><w:jc w:val="center"/>"#,
         scale: 9.0 / 12.0,
         ..style(
             id::FOOTER,
@@ -325,7 +332,7 @@ pub fn part(options: &DocxOptions, lang: Option<&str>) -> Vec<u8> {
             r#"<w:lang w:val="{lang}" w:eastAsia="{lang}" w:bidi="{lang}"/>"#
         ));
     }
-    xml.push_str(r#"</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="120"/></w:pPr></w:pPrDefault></w:docDefaults>"#);
+    xml.push_str(r#"</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl/><w:suppressAutoHyphens/><w:spacing w:before="120" w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults>"#);
     xml.push_str(r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>"#);
     xml.push_str(r#"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>"#);
     for def in STYLES.iter().chain(PAGE_STYLES.iter()) {
