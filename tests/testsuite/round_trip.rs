@@ -2,7 +2,7 @@
 //! gives the model text -> model gives (every field but the source spans), the paged outputs
 //! made from the AKN are the bytes of those made from the text, and AKN -> AKN is a fixed point.
 
-use crate::harness::{all_motion_files, read_file, stem};
+use crate::harness::{all_motion_files, assert_exit, read_file, run, stem};
 use motion_export::export::{export, ExportOptions, Format};
 use motion_export::model::Motion;
 use motion_export::read::{read_text, InputFormat, ReadOptions};
@@ -104,4 +104,127 @@ fn akn_to_akn_is_a_fixed_point_and_paged_outputs_are_the_same_bytes() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The files below `dir` but the tool's own state (manifest, journal, lock), sorted.
+fn outputs_in(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    crate::harness::files_below(dir)
+        .into_iter()
+        .filter(|p| !p.to_string_lossy().starts_with('.'))
+        .collect()
+}
+
+#[test]
+fn convert_takes_akn_and_writes_the_texts_bytes_from_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (text_in, akn_in) = (dir.path().join("text"), dir.path().join("akn"));
+    let (from_text, from_akn) = (dir.path().join("from-text"), dir.path().join("from-akn"));
+    std::fs::create_dir_all(text_in.join("sub")).unwrap();
+    std::fs::create_dir_all(akn_in.join("sub")).unwrap();
+    let samples = crate::harness::repo_root().join("samples");
+    for (name, to) in [("B9-0146-2021_EN", ""), ("B9-0801-2023_EN", "sub/")] {
+        std::fs::copy(
+            samples.join(format!("{name}.txt")),
+            text_in.join(format!("{to}{name}.txt")),
+        )
+        .unwrap();
+    }
+    let out = run(&[&"convert", &"-q", &"-o", &from_text, &text_in]);
+    assert_exit(&out, 0, &[]);
+    for name in ["B9-0146-2021_EN.xml", "sub/B9-0801-2023_EN.xml"] {
+        std::fs::copy(from_text.join(name), akn_in.join(name)).unwrap();
+    }
+    // A folder of Akoma Ntoso converts as a folder of text does, to the same bytes.
+    let out = run(&[&"convert", &"-q", &"-o", &from_akn, &akn_in]);
+    assert_exit(&out, 0, &[]);
+    let written = outputs_in(&from_akn);
+    assert_eq!(written, outputs_in(&from_text));
+    assert_eq!(written.len(), 6, "{written:?}");
+    for name in written {
+        assert!(
+            std::fs::read(from_akn.join(&name)).unwrap()
+                == std::fs::read(from_text.join(&name)).unwrap(),
+            "{} from the AKN differs from the text's",
+            name.display()
+        );
+    }
+    // `dump` reads it too, to the text's model but for the spans.
+    let dumped = |path: &std::path::Path| {
+        let out = run(&[&"dump", &path]);
+        assert_exit(&out, 0, &[]);
+        let motion: Motion = serde_json::from_slice(&out.stdout).unwrap();
+        without_spans(&motion)
+    };
+    assert_eq!(
+        dumped(&akn_in.join("B9-0146-2021_EN.xml")),
+        dumped(&text_in.join("B9-0146-2021_EN.txt"))
+    );
+}
+
+#[test]
+fn text_and_akn_of_one_motion_in_one_folder_collide() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let sample = crate::harness::repo_root().join("samples/B9-0146-2021_EN.txt");
+    std::fs::copy(&sample, input.join("m.txt")).unwrap();
+    let out = run(&[
+        &"convert",
+        &"-q",
+        &"--format",
+        &"xml",
+        &"-o",
+        &dir.path(),
+        &input.join("m.txt"),
+    ]);
+    assert_exit(&out, 0, &[]);
+    std::fs::rename(dir.path().join("m.xml"), input.join("m.xml")).unwrap();
+    let before = std::fs::read(input.join("m.xml")).unwrap();
+    let output = dir.path().join("out");
+    let out = run(&[&"convert", &"-o", &output, &input]);
+    assert_exit(&out, 2, &["E-OUTPUT-COLLISION", "m.txt", "m.xml"]);
+    assert!(outputs_in(&output).is_empty());
+    // Refused into their own folder too, and the source is never removed as a stale output.
+    let out = run(&[&"convert", &"-o", &input, &input]);
+    assert_exit(&out, 2, &["E-OUTPUT-COLLISION"]);
+    assert_eq!(std::fs::read(input.join("m.xml")).unwrap(), before);
+}
+
+#[test]
+fn akn_is_never_overwritten_by_its_own_output_and_outputs_are_not_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path();
+    let sample = crate::harness::repo_root().join("samples/B9-0146-2021_EN.txt");
+    // Text converted into its own folder twice: the second run does not read its XML back as a
+    // source (it would collide with the text).
+    std::fs::copy(&sample, input.join("a.txt")).unwrap();
+    for _ in 0..2 {
+        let out = run(&[&"convert", &"-o", &input, &input]);
+        assert_exit(&out, 0, &[]);
+    }
+    // A hand-kept AKN file converted into its own folder would be replaced by its rewrite.
+    std::fs::rename(input.join("a.xml"), input.join("b.xml")).unwrap();
+    std::fs::remove_file(input.join("a.txt")).unwrap();
+    let kept = std::fs::read(input.join("b.xml")).unwrap();
+    let out = run(&[
+        &"convert",
+        &"--format",
+        &"xml",
+        &"-o",
+        &input,
+        &input.join("b.xml"),
+    ]);
+    assert_exit(&out, 2, &["E-OUTPUT-COLLISION", "would overwrite it"]);
+    assert_eq!(std::fs::read(input.join("b.xml")).unwrap(), kept);
+    // Its PDF into the same folder is fine.
+    let out = run(&[
+        &"convert",
+        &"--format",
+        &"pdf",
+        &"-o",
+        &input,
+        &input.join("b.xml"),
+    ]);
+    assert_exit(&out, 0, &[]);
+    assert!(input.join("b.pdf").is_file());
 }
