@@ -22,7 +22,7 @@ MATH_FONT := /usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf
 # Debian packages the tests use, by the command each provides.
 TOOLS := xmllint:libxml2-utils pdftotext:poppler-utils pdffonts:poppler-utils pdftoppm:poppler-utils qpdf:qpdf valgrind:valgrind parallel:parallel
 
-.PHONY: api-docs snapshot all build samples test lib-alone test-office deps check bench docs clean fuzz fuzz-corpus
+.PHONY: api-docs snapshot all build samples test lib-alone test-office office-deps deps check bench docs clean fuzz fuzz-corpus
 
 all: samples
 
@@ -32,9 +32,15 @@ build:
 samples: build
 	$(BIN) convert samples/ -o $(OUT)
 
-# The page images shown in the README: the seed motion's first two PDF pages.
-docs: samples
-	for n in 1 2; do pdftoppm -png -r 50 -f $$n -l $$n -singlefile $(OUT)/B9-0146-2021_EN.pdf docs/pdf-page-$$n; done
+# The page images shown in the README: the seed motion's cover and second page, from our PDF and
+# from our DOCX as LibreOffice lays it out (installs LibreOffice as `make test-office` does).
+DOCS_SEED := B9-0146-2021_EN
+docs: samples office-deps
+	rm -rf target/docs-office && soffice --headless --convert-to pdf --outdir target/docs-office $(OUT)/$(DOCS_SEED).docx >/dev/null
+	for n in 1 2; do \
+	  pdftoppm -png -r 50 -f $$n -l $$n -singlefile $(OUT)/$(DOCS_SEED).pdf docs/pdf-page-$$n; \
+	  pdftoppm -png -r 50 -f $$n -l $$n -singlefile target/docs-office/$(DOCS_SEED).pdf docs/docx-page-$$n; \
+	done
 
 # Every output the tool makes of samples/, the corpus, the body fixtures and the bench's
 # generated batch, into SNAPSHOT: run before and after a change that must not change
@@ -85,11 +91,14 @@ OFFICE_PACKAGES := libreoffice-writer-nogui fonts-liberation2 $(foreach l,bg cs 
 
 # `make test` plus the LibreOffice round trip of every DOCX: every word back, and as many pages
 # as the PDF (installs LibreOffice; large).
-test-office: deps
+test-office: deps office-deps
+	MOTION_EXPORT_OFFICE=1 $(CARGO) test --release --locked --test testsuite libreoffice_reads_every_word -- --nocapture
+
+# LibreOffice, Liberation and the hyphenation patterns, when missing (apt-get; sudo when not root).
+office-deps:
 	@missing=""; for p in $(OFFICE_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; fi
-	MOTION_EXPORT_OFFICE=1 $(CARGO) test --release --locked --test testsuite libreoffice_reads_every_word -- --nocapture
 
 # Installs the test tools that are missing (apt-get; sudo when not root; pip).
 deps:

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 /// Checks the inputs: text files, and Akoma Ntoso XML files (`*.xml`, also found in folders),
 /// which are read with the AKN reader and held to the same rules.
 pub fn run(args: &[PathBuf], cfg: &ReadConfig, compare_versions: bool) -> Result<u8, Fatal> {
-    let inputs = inputs::collect_with(args, cfg.shard, &["txt", "xml"])?;
+    let inputs = inputs::collect(args, cfg.shard)?;
     cfg.configs.resolve(&inputs, !cfg.quiet)?;
     let findings = if compare_versions {
         version_findings(&inputs, cfg)

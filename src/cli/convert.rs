@@ -1,6 +1,6 @@
 //! `motion-export convert`: every good input to every requested format, written atomically.
 
-use super::args::ConvertConfig;
+use super::args::{ConvertConfig, ReadConfig};
 use super::batch::{self, JobResult, Loaded, Outcome};
 use super::inputs::{self, Input};
 use super::{incremental, lock, write, Fatal};
@@ -8,12 +8,13 @@ use motion_export::diag::codes;
 use motion_export::diag::Diagnostic;
 use motion_export::export;
 use motion_export::export::Format;
-use std::collections::HashMap;
+use motion_export::read::InputFormat;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub fn run(cfg: &ConvertConfig) -> Result<u8, Fatal> {
-    let inputs = inputs::collect(&cfg.inputs, cfg.read.shard)?;
+    let mut inputs = inputs::collect(&cfg.inputs, cfg.read.shard)?;
     // A bad configuration file is one usage error, not one per input.
     cfg.read.configs.resolve(&inputs, false)?;
     let dir = cfg.output.clone().unwrap_or_else(|| PathBuf::from("."));
@@ -22,11 +23,21 @@ pub fn run(cfg: &ConvertConfig) -> Result<u8, Fatal> {
     let _lock = lock::acquire(&dir, !cfg.no_wait)?;
     // No live run of this tool writes here now: temporary files are a killed run's leftovers.
     write::remove_leftovers(&dir, std::time::SystemTime::now());
+    let manifest = incremental::Manifest::load(&dir);
+    // Akoma Ntoso this tool wrote into a folder that is also an input (`convert in -o in`) is
+    // output, not source: the next run would otherwise read it back beside its text.
+    inputs.retain(|i| !(is_akn(i) && i.path.as_deref().is_some_and(|p| manifest.made_here(p))));
+    let akn_inputs = inputs
+        .iter()
+        .filter(|i| is_akn(i))
+        .filter_map(|i| std::fs::canonicalize(i.path.as_deref()?).ok())
+        .collect();
     let job = Convert {
         cfg,
-        manifest: incremental::Manifest::load(&dir),
+        manifest,
         fingerprints: fingerprints(cfg),
         collisions: collisions(&inputs, &dir, &cfg.formats),
+        akn_inputs,
         dir,
     };
     let code = batch::run(&inputs, &cfg.read, "converted", &job)?;
@@ -47,8 +58,16 @@ struct Convert<'a> {
     manifest: incremental::Manifest,
     /// Per format, everything besides the input text that changes its bytes.
     fingerprints: Vec<(Format, String)>,
-    /// Inputs that share their outputs with another input, with the diagnostic saying so.
+    /// Inputs that share their outputs with another input, or whose output would overwrite
+    /// them, with the diagnostic saying so.
     collisions: HashMap<Option<PathBuf>, Diagnostic>,
+    /// The Akoma Ntoso inputs, resolved: never removed as a stale output.
+    akn_inputs: HashSet<PathBuf>,
+}
+
+/// Whether an input is Akoma Ntoso (`*.xml`), the one kind an output can coincide with.
+fn is_akn(input: &Input) -> bool {
+    (input.path.as_deref()).is_some_and(|p| InputFormat::of_path(p) == InputFormat::Akn)
 }
 
 /// Whether the inputs are all one file, named in different ways (`in/../in/a.txt` and its
@@ -98,11 +117,36 @@ fn collisions(
                     outputs.join(", ")
                 ),
             )
-            .hint("convert each folder to its own output folder (-o out/x, -o out/y), or rename one input");
+            .hint("convert each folder to its own output folder (-o out/x, -o out/y), or rename or remove one input");
             out.insert(input.path.clone(), diagnostic);
         }
     }
+    let writes_xml = formats.contains(&Format::Xml);
+    for input in inputs.iter().filter(|i| writes_xml && is_akn(i)) {
+        if let Some(own) = overwritten_by_its_output(input, dir) {
+            out.entry(input.path.clone()).or_insert(own);
+        }
+    }
     out
+}
+
+/// An Akoma Ntoso input in the output folder under its own output's name (`convert in -o in
+/// --format xml` of `in/m.xml`): converting it would replace the source with its rewrite.
+fn overwritten_by_its_output(input: &Input, dir: &Path) -> Option<Diagnostic> {
+    let path = input.path.as_deref()?;
+    let output = inputs::output_path(dir, input, Format::Xml.extension());
+    let same = std::fs::canonicalize(path).ok()? == std::fs::canonicalize(&output).ok()?;
+    same.then(|| {
+        Diagnostic::new(
+            &codes::OUTPUT_COLLISION,
+            None,
+            format!(
+                "{}'s outputs would overwrite it; it is not converted",
+                input.display()
+            ),
+        )
+        .hint("convert Akoma Ntoso to another output folder (-o out)")
+    })
 }
 
 /// Per format, a digest of what changes its bytes besides the text: the language override, that
@@ -197,7 +241,9 @@ impl Convert<'_> {
 
     /// An output that cannot be made now must not survive from an earlier run.
     fn remove_stale(&self, path: &Path, input: &Input, result: &mut JobResult) {
-        if !self.to_stdout(input) && write::remove_stale(path) {
+        // An input of this batch is never an earlier run's output to remove.
+        let is_input = || std::fs::canonicalize(path).is_ok_and(|p| self.akn_inputs.contains(&p));
+        if !self.to_stdout(input) && !is_input() && write::remove_stale(path) {
             (result.notes).push(format!(
                 "note: removed {} left by an earlier run",
                 super::render::path(&path.display().to_string())
@@ -229,6 +275,11 @@ impl batch::Job for &Convert<'_> {
             self.manifest.records(out, &self.key(&text, *f))
                 && self.manifest.checked_under(out, &rules)
         })
+    }
+
+    /// Text, or Akoma Ntoso by its name (`*.xml`), as `check` reads it.
+    fn load(&self, input: &Input, cfg: &ReadConfig) -> Result<Loaded, batch::Load> {
+        batch::load(input, cfg, true)
     }
 
     fn run(&self, input: &Input, loaded: &Loaded) -> JobResult {

@@ -105,6 +105,21 @@ impl Manifest {
         newer && output_meta.is_file() && self.old.contains_key(&self.relative(output))
     }
 
+    /// Whether `path` is an output this folder's manifest records: a file this tool wrote, not a
+    /// source, whatever folder the batch reads.
+    pub fn made_here(&self, path: &Path) -> bool {
+        let (Ok(dir), Ok(file)) = (
+            std::fs::canonicalize(&self.dir),
+            std::fs::canonicalize(path),
+        ) else {
+            return false;
+        };
+        file.strip_prefix(&dir).is_ok_and(|rel| {
+            self.old
+                .contains_key(&rel.to_string_lossy().replace('\\', "/"))
+        })
+    }
+
     /// Whether the manifest records `output` as made from the same text with the same options
     /// (`key`). With [`Manifest::may_be_current`], the output's bytes are up to date.
     pub fn records(&self, output: &Path, key: &str) -> bool {

@@ -58,19 +58,22 @@ impl Input {
     }
 }
 
+/// The files a folder contributes to a batch: text and Akoma Ntoso.
+const MOTION_FILES: &[&str] = &["txt", "xml"];
+
 /// Expands the command line's inputs into a sorted, duplicate-free list. A folder contributes
-/// every `*.txt` below it (symbolic links to folders are not followed, avoiding cycles).
+/// every `*.txt` and `*.xml` below it (symbolic links to folders are not followed, avoiding
+/// cycles).
 pub fn collect(args: &[PathBuf], shard: Option<(u32, u32)>) -> Result<Vec<Input>, Fatal> {
-    collect_with(args, shard, &["txt"])
+    collect_with(args, shard, MOTION_FILES)
 }
 
-/// [`collect`], a folder contributing every file below it with one of `extensions` (`check`
-/// takes `*.xml` too).
+/// [`collect`], a folder contributing every file below it with one of `extensions`.
 ///
 /// An argument that is not a folder is an input even when it cannot be read (a missing file):
 /// the batch reports it for that input (E-IO) and goes on with the others. Finding no input at
 /// all is an error: a typo in a folder name must not pass as an empty, successful batch.
-pub fn collect_with(
+fn collect_with(
     args: &[PathBuf],
     shard: Option<(u32, u32)>,
     extensions: &[&str],

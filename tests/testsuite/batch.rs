@@ -321,6 +321,6 @@ fn a_folder_without_inputs_is_an_error() {
     );
     let out = dir.path().join("out");
     let result = run(&[&"convert", &dir.path(), &"-o", &out]);
-    assert_exit(&result, 2, &["no *.txt files"]);
+    assert_exit(&result, 2, &["no *.txt or *.xml files"]);
     assert!(files_below(dir.path()).len() == 1);
 }

@@ -25,6 +25,7 @@ mod props;
 mod reader_memory;
 mod readme;
 mod reports;
+mod round_trip;
 mod samples;
 mod unattended;
 mod variants;

@@ -46,7 +46,7 @@ impl Default for DocxOptions {
         DocxOptions {
             page: PageLayout::default(),
             font_family: "Times New Roman".into(),
-            font_size_pt: 12.0,
+            font_size_pt: crate::export::plan::measures::BODY_PT,
         }
     }
 }

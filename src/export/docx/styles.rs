@@ -5,6 +5,7 @@
 //! order and cannot carry the document language.
 
 use super::{escape, DocxOptions};
+use crate::export::plan::measures::{self, Space, BODY_PT};
 
 /// Whether a style applies to paragraphs or to runs of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +90,7 @@ pub const STYLES: [StyleDef; 27] = [
     StyleDef {
         ppr: r#"<w:spacing w:before="0"/>"#,
         bold: true,
-        scale: 14.0 / 12.0,
+        scale: measures::LARGE_PT / BODY_PT,
         ..style(
             id::COVER_NUMBER,
             "Motion Cover Number",
@@ -103,7 +104,7 @@ pub const STYLES: [StyleDef; 27] = [
     StyleDef {
         ppr: r#"<w:keepNext/><w:spacing w:before="240"/>"#,
         bold: true,
-        scale: 16.0 / 12.0,
+        scale: measures::HUGE_PT / BODY_PT,
         ..style(
             id::COVER_KIND,
             "Motion Cover Kind",
@@ -171,7 +172,7 @@ pub const STYLES: [StyleDef; 27] = [
     ),
     StyleDef {
         ppr: r#"<w:spacing w:before="240"/>"#,
-        scale: 10.0 / 12.0,
+        scale: measures::SMALL_PT / BODY_PT,
         ..style(
             id::COVER_PE_NUMBER,
             "Motion Cover PE Number",
@@ -181,7 +182,7 @@ pub const STYLES: [StyleDef; 27] = [
     StyleDef {
         ppr: r#"<w:keepNext/><w:spacing w:before="0"/>"#,
         bold: true,
-        scale: 14.0 / 12.0,
+        scale: measures::LARGE_PT / BODY_PT,
         quick: true,
         ..style(id::TITLE, "Motion Title", "the resolution's title")
     },
@@ -272,7 +273,7 @@ pub const STYLES: [StyleDef; 27] = [
     },
     StyleDef {
         ppr: r#"<w:spacing w:before="0"/>"#,
-        scale: 10.0 / 12.0,
+        scale: measures::SMALL_PT / BODY_PT,
         ..style(
             id::FOOTNOTE_TEXT,
             "footnote text",
@@ -294,12 +295,12 @@ pub const STYLES: [StyleDef; 27] = [
 const PAGE_STYLES: [StyleDef; 2] = [
     StyleDef {
         ppr: r#"<w:spacing w:before="0"/><w:jc w:val="right"/>"#,
-        scale: 9.0 / 12.0,
+        scale: measures::FURNITURE_PT / BODY_PT,
         ..style(id::HEADER, "header", "running header: the document number")
     },
     StyleDef {
         ppr: r#"<w:spacing w:before="0"/><w:jc w:val="center"/>"#,
-        scale: 9.0 / 12.0,
+        scale: measures::FURNITURE_PT / BODY_PT,
         ..style(
             id::FOOTER,
             "footer",
@@ -332,7 +333,10 @@ pub fn part(options: &DocxOptions, lang: Option<&str>) -> Vec<u8> {
             r#"<w:lang w:val="{lang}" w:eastAsia="{lang}" w:bidi="{lang}"/>"#
         ));
     }
-    xml.push_str(r#"</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl/><w:suppressAutoHyphens/><w:spacing w:before="120" w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults>"#);
+    xml.push_str(&format!(
+        r#"</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl/><w:suppressAutoHyphens/><w:spacing w:before="{}" w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
+        Space::Normal as u32
+    ));
     xml.push_str(r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>"#);
     xml.push_str(r#"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>"#);
     for def in STYLES.iter().chain(PAGE_STYLES.iter()) {
@@ -386,7 +390,7 @@ fn push_style(xml: &mut String, def: &StyleDef, body_pt: f32) {
 
 /// A size in Word's half points, scaled, kept within what Word accepts (1 to 1638 points).
 fn half_points(pt: f32, scale: f32) -> u32 {
-    let pt = if pt.is_finite() { pt } else { 12.0 };
+    let pt = if pt.is_finite() { pt } else { BODY_PT };
     ((pt * scale * 2.0).round() as i64).clamp(2, 3276) as u32
 }
 
@@ -413,6 +417,53 @@ mod tests {
             );
             assert!(!def.name.is_empty() && !def.purpose.is_empty());
         }
+    }
+
+    /// The values of attribute `attr` in the paragraph properties of every style.
+    fn values(attr: &str) -> Vec<(&'static str, u32)> {
+        let key = format!(r#"{attr}=""#);
+        let mut out = Vec::new();
+        for def in STYLES.iter().chain(PAGE_STYLES.iter()) {
+            for (at, _) in def.ppr.match_indices(&key) {
+                let rest = &def.ppr[at + key.len()..];
+                let digits = &rest[..rest.find('"').expect("closing quote")];
+                out.push((def.id, digits.parse().expect("a number")));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn spaces_and_indents_are_the_house_measures() {
+        // The PDF sets its spaces and indents from `plan::measures`; the DOCX's style sheet
+        // must state the same ones, so the two lay out alike.
+        let spaces = [Space::None, Space::Small, Space::Normal, Space::Large].map(|s| s as u32);
+        let befores = values("w:before");
+        assert!(befores.len() > 10);
+        for (id, v) in befores {
+            assert!(spaces.contains(&v), "{id}: space before {v} twips");
+        }
+        for (id, v) in values("w:hanging") {
+            assert_eq!(v, measures::INDENT_TWIPS, "{id}");
+        }
+        for attr in ["w:left", "w:pos"] {
+            for (id, v) in values(attr) {
+                assert_eq!(v % measures::INDENT_TWIPS, 0, "{id}: {attr} {v}");
+            }
+        }
+        let part = String::from_utf8(part(&DocxOptions::default(), None)).unwrap();
+        let normal = format!(r#"w:before="{}""#, Space::Normal as u32);
+        assert!(
+            part.contains(&normal),
+            "the default space before a paragraph"
+        );
+        assert!(part.contains(r#"<w:sz w:val="24"/>"#), "12 pt body");
+        assert!(
+            part.contains(r#"<w:sz w:val="28"/>"#),
+            "14 pt number and title"
+        );
+        assert!(part.contains(r#"<w:sz w:val="32"/>"#), "16 pt kind");
+        assert!(part.contains(r#"<w:sz w:val="20"/>"#), "10 pt notes");
     }
 
     #[test]

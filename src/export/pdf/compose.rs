@@ -16,6 +16,8 @@ pub(super) enum Size {
     Small,
     Large,
     Huge,
+    /// The running header and the footer.
+    Furniture,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

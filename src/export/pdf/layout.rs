@@ -87,6 +87,7 @@ impl Geometry {
             Size::Small => measures::SMALL_PT,
             Size::Large => measures::LARGE_PT,
             Size::Huge => measures::HUGE_PT,
+            Size::Furniture => measures::FURNITURE_PT,
         };
         self.size * pt / measures::BODY_PT
     }

@@ -68,7 +68,7 @@ impl Default for PdfOptions {
     fn default() -> Self {
         PdfOptions {
             page: PageLayout::default(),
-            font_size: 12.0,
+            font_size: crate::export::plan::measures::BODY_PT,
             font: None,
             fallback_date: None,
         }

@@ -2,7 +2,7 @@
 //! running header and footer, rules, footnote links both ways, and outline targets. Drawing
 //! turns this plan into printpdf operations; tests read it to check that nothing leaves the page.
 
-use super::compose::Block;
+use super::compose::{Block, Size};
 use super::fonts::Style;
 use super::layout::{Geometry, Glyph, Line, Setter, Spacing};
 use super::paginate::{LineRef, Page};
@@ -342,7 +342,7 @@ fn furniture(
 ) -> Vec<Text<'static>> {
     let mut texts = Vec::new();
     let g = setter.geometry;
-    let size = g.size * 0.75;
+    let size = g.type_size(Size::Furniture);
     let mut header = setter.run(reference, Style::Regular, size);
     let ellipsis = setter.run("…", Style::Regular, size);
     let width = |glyphs: &[Glyph]| glyphs.iter().map(|g| g.advance).sum::<f32>();

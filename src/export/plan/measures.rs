@@ -15,6 +15,8 @@ pub(crate) const LARGE_PT: f32 = 14.0;
 pub(crate) const HUGE_PT: f32 = 16.0;
 /// The size of footnotes and the PE number.
 pub(crate) const SMALL_PT: f32 = 10.0;
+/// The size of the running header and the footer.
+pub(crate) const FURNITURE_PT: f32 = 9.0;
 
 /// The space before a paragraph, in twips.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

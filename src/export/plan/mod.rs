@@ -9,6 +9,7 @@ pub(crate) mod cover;
 pub mod furniture;
 #[cfg(feature = "pdf")]
 pub(crate) mod labels;
+#[cfg(any(feature = "pdf", feature = "docx"))]
 pub(crate) mod measures;
 pub mod notes;
 pub mod ties;

@@ -24,6 +24,9 @@ pub fn link(motion: &mut Motion, diags: &mut Collector) {
                 let paren = marker.starts_with('(');
                 match found {
                     Some(n) if !(paren && used[n]) => {
+                        // A linked call keeps its marker as the model states it, without the
+                        // brackets, as the AKN reader reads it back.
+                        *marker = bare.into();
                         *note = Some(n);
                         used[n] = true;
                     }
@@ -143,7 +146,7 @@ mod tests {
         ));
         assert_eq!(
             calls(&parsed.motion),
-            [("[1]".to_string(), Some(0)), ("[1]".to_string(), Some(0))]
+            [("1".to_string(), Some(0)), ("1".to_string(), Some(0))]
         );
         assert_eq!(parsed.motion.footnotes[0].marker, "1");
         assert_eq!(codes(&parsed.diagnostics), Vec::<&str>::new());
@@ -171,13 +174,14 @@ mod tests {
         let parsed = read(&body(
             "1. Calls for X(1) under Article 3(1);\n\n[1] OJ C 1, 1.1.2021.\n",
         ));
-        assert_eq!(calls(&parsed.motion), [("(1)".to_string(), Some(0))]);
+        assert_eq!(calls(&parsed.motion), [("1".to_string(), Some(0))]);
         let Some(BodyItem::Paragraph(p)) = parsed.motion.body.first() else {
             panic!()
         };
+        // The call is its bare marker; the second `(1)` stays text.
         assert_eq!(
             p.content[0].plain_text(),
-            "Calls for X(1) under Article 3(1);"
+            "Calls for X1 under Article 3(1);"
         );
         assert_eq!(codes(&parsed.diagnostics), Vec::<&str>::new());
     }
@@ -206,13 +210,13 @@ mod tests {
         );
         let title = parsed.motion.title.as_ref().expect("a title");
         assert!(title.inlines.contains(&Inline::NoteRef {
-            marker: "[1]".into(),
+            marker: "1".into(),
             note: Some(0)
         }));
         assert!(parsed.motion.citations[0].content[0]
             .inlines
             .contains(&Inline::NoteRef {
-                marker: "[2]".into(),
+                marker: "2".into(),
                 note: Some(1)
             }));
         assert_eq!(codes(&parsed.diagnostics), Vec::<&str>::new());
