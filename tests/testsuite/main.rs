@@ -20,6 +20,7 @@ mod layers;
 mod make;
 mod memory;
 mod pdf;
+mod pdf_tags;
 mod props;
 mod reader_memory;
 mod readme;

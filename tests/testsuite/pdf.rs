@@ -45,7 +45,7 @@ impl Pdf {
     }
 
     /// Runs a tool on the file; it must succeed and complain about nothing on stderr.
-    fn tool(&self, program: &str, args: &[&str]) -> String {
+    pub(crate) fn tool(&self, program: &str, args: &[&str]) -> String {
         let mut all: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
         all.push(self.path.as_os_str());
         match program {
@@ -182,7 +182,7 @@ impl Pdf {
     }
 
     /// Every object (`obj:N 0 R`, and `trailer`), from qpdf's JSON.
-    fn objects(&self) -> serde_json::Map<String, serde_json::Value> {
+    pub(crate) fn objects(&self) -> serde_json::Map<String, serde_json::Value> {
         let json = self.json("qpdf");
         json["qpdf"][1].as_object().expect("qpdf objects").clone()
     }

@@ -108,13 +108,18 @@ pub(super) struct Label {
     pub(super) raised: bool,
 }
 
-/// The standard structure type of a block in the tagged PDF (ISO 32000-1, 14.8.4).
+/// A standard structure type of the tagged PDF (ISO 32000-1, 14.8.4): the type of a block, and
+/// of the lists around the numbered ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Tag {
     P,
     H1,
     H2,
     Note,
+    L,
+    LI,
+    Lbl,
+    LBody,
 }
 
 impl Tag {
@@ -124,8 +129,29 @@ impl Tag {
             Tag::H1 => "H1",
             Tag::H2 => "H2",
             Tag::Note => "Note",
+            Tag::L => "L",
+            Tag::LI => "LI",
+            Tag::Lbl => "Lbl",
+            Tag::LBody => "LBody",
         }
     }
+}
+
+/// The numbered parts printed as lists: citations, recitals, operative paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum List {
+    Citations,
+    Recitals,
+    Paragraphs,
+}
+
+/// Where a block stands in a list: `level` 0 for the list's items, 1 for their points and so on;
+/// `starts` for the block that starts an item (and prints its label).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Item {
+    pub(super) list: List,
+    pub(super) level: u8,
+    pub(super) starts: bool,
 }
 
 /// A paragraph of the printed document.
@@ -148,6 +174,8 @@ pub(super) struct Block<'a> {
     pub(super) note: Option<usize>,
     /// Its structure type in the tagged PDF.
     pub(super) tag: Tag,
+    /// Its place in a list, when it is part of a numbered item.
+    pub(super) item: Option<Item>,
 }
 
 impl<'a> Block<'a> {
@@ -165,6 +193,7 @@ impl<'a> Block<'a> {
             outline: None,
             note: None,
             tag: Tag::P,
+            item: None,
         }
     }
 
@@ -379,7 +408,9 @@ fn preamble<'a>(m: &'a Motion, labels: &Labels<'_>, out: &mut Vec<Block<'a>>) {
         );
     }
     for (i, cit) in m.citations.iter().enumerate() {
+        let before = out.len();
         multi(&cit.content, "–", 0.0, 1.0, out);
+        listed(&mut out[before..], List::Citations, 0);
         if i == 0 {
             mark_first_outline(out, cit.content.len(), labels.citations());
         }
@@ -390,10 +421,11 @@ fn preamble<'a>(m: &'a Motion, labels: &Labels<'_>, out: &mut Vec<Block<'a>>) {
     for (i, rec) in m.recitals.iter().enumerate() {
         let before = out.len();
         multi(&rec.content, &rec.num.text, 0.0, 1.0, out);
+        listed(&mut out[before..], List::Recitals, 0);
         if !rec.points.is_empty() {
             keep_last(out, before);
         }
-        points(&rec.points, 1.0, out);
+        points(&rec.points, List::Recitals, 1, out);
         if i == 0 {
             if let Some(b) = out.get_mut(before) {
                 b.outline = Some(labels.recitals().into());
@@ -439,12 +471,21 @@ fn main_body<'a>(m: &'a Motion, labels: &Labels<'_>, out: &mut Vec<Block<'a>>) {
             BodyItem::Paragraph(p) => {
                 let before = out.len();
                 multi(&p.content, &p.num.text, 0.0, 1.0, out);
+                listed(&mut out[before..], List::Paragraphs, 0);
                 if !p.points.is_empty() {
                     keep_last(out, before);
                 }
-                points(&p.points, 1.0, out);
+                points(&p.points, List::Paragraphs, 1, out);
                 for w in &p.wrap_up {
-                    out.push(Block::para(w).at(1.0).gap(Gap::Small));
+                    let block = Block::para(w).at(1.0).gap(Gap::Small);
+                    out.push(Block {
+                        item: Some(Item {
+                            list: List::Paragraphs,
+                            level: 0,
+                            starts: false,
+                        }),
+                        ..block
+                    });
                 }
                 if !under_heading {
                     group_start.get_or_insert(before);
@@ -456,15 +497,29 @@ fn main_body<'a>(m: &'a Motion, labels: &Labels<'_>, out: &mut Vec<Block<'a>>) {
     close_group(out, group_start, &mut group_nums);
 }
 
-/// Points at `level`: the number at `level`, the text one step further, sub-points deeper.
-fn points<'a>(list: &'a [Point], level: f32, out: &mut Vec<Block<'a>>) {
-    for pt in list {
+/// Points at `level` of `list`: the number at `level`, the text one step further, sub-points
+/// deeper.
+fn points<'a>(items: &'a [Point], list: List, level: u8, out: &mut Vec<Block<'a>>) {
+    let at = f32::from(level);
+    for pt in items {
         let before = out.len();
-        multi(&pt.content, &pt.num.text, level, level + 1.0, out);
+        multi(&pt.content, &pt.num.text, at, at + 1.0, out);
+        listed(&mut out[before..], list, level);
         if !pt.points.is_empty() {
             keep_last(out, before);
         }
-        points(&pt.points, level + 1.0, out);
+        points(&pt.points, list, level + 1, out);
+    }
+}
+
+/// Marks the blocks of one numbered item as items of `list` at `level`, the first starting it.
+fn listed(blocks: &mut [Block<'_>], list: List, level: u8) {
+    for (i, b) in blocks.iter_mut().enumerate() {
+        b.item = Some(Item {
+            list,
+            level,
+            starts: i == 0,
+        });
     }
 }
 

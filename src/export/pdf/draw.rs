@@ -9,11 +9,12 @@
 //! embeds: it learns the glyphs of each face from an inventory page that shows each character
 //! drawn once, and that page is removed once printpdf has written the fonts.
 
-use super::compose::Tag;
+use super::elements::Elements;
 use super::finish::Deflater;
 use super::fonts::{Face, ParsedFamily};
-use super::layout::{Geometry, Setter};
-use super::place::{Link, Placer, Rule, Text};
+use super::layout::{Geometry, Glyph, Setter};
+use super::marked::Marker;
+use super::place::{Link, PagePlan, Placer, Rule, Text};
 use super::subset::Subset;
 use crate::export::{ExportError, Format};
 use flate2::read::ZlibDecoder;
@@ -52,13 +53,12 @@ pub(super) struct Drawn {
 }
 
 /// Draws the text of the pages `placer` places, one page at a time (only one page's glyphs are
-/// held), tagged with the structure types `tags` of its elements; `pack` deflates each page's
-/// text until the document is built, so that the lines can go first.
+/// held), in marked content for the structure `elements`; `pack` deflates each page's text until the document is built, so that the lines can go first.
 pub(super) fn pages(
     (placer, setter): (&Placer<'_>, &mut Setter<'_>),
     embedded: &[Embedded<'_>],
     family: &ParsedFamily,
-    tags: &[Tag],
+    elements: &Elements,
     pack: bool,
 ) -> Result<Drawn, ExportError> {
     let mut drawn = Drawn {
@@ -68,13 +68,17 @@ pub(super) fn pages(
         mcids: Vec::with_capacity(placer.len()),
         links: Vec::with_capacity(placer.len()),
     };
+    let mut marker = Marker::new(elements);
     for index in 0..placer.len() {
         let page = placer.page(index, setter);
-        let (text, elems) = text_stream(&page.texts, family, embedded, tags);
+        let text = text_stream(&page, family, embedded, &mut marker);
         drawn.texts.push(if pack { packed(&text)? } else { text });
         drawn.rules.push(page.rules);
-        drawn.mcids.push(elems);
-        drawn.links.push(page.links);
+        drawn.mcids.push(marker.end_page());
+        let mut links = page.links;
+        // Held until the file is written: without the spare room.
+        links.shrink_to_fit();
+        drawn.links.push(links);
     }
     Ok(drawn)
 }
@@ -335,19 +339,18 @@ fn append_content(
 
 /// One text object for the page: each line placed with a text matrix, then shown run by run
 /// (a run is a stretch of one face, size and raise) as `TJ` arrays of two-byte glyph codes, with
-/// justification as offsets after the spaces. Each line is a marked-content sequence: part of
-/// its structure element (`/P <</MCID n>> BDC`), or an artifact (header, footer). Returns the
-/// stream and the element of each MCID.
+/// justification as offsets after the spaces. The lines are drawn in marked content for their
+/// elements (see [`Marker`]), the page furniture as artifacts.
 fn text_stream(
-    texts: &[Text<'_>],
+    page: &PagePlan<'_>,
     family: &ParsedFamily,
     embedded: &[Embedded<'_>],
-    tags: &[Tag],
-) -> (Vec<u8>, Vec<u32>) {
+    marker: &mut Marker<'_>,
+) -> Vec<u8> {
+    let texts = &page.texts;
     let mut out = Vec::with_capacity(texts.iter().map(|t| t.glyphs.len() * 5 + 60).sum());
-    let mut elems = Vec::new();
     if texts.is_empty() {
-        return (out, elems);
+        return out;
     }
     // Subset of each face index.
     let mut subsets: Vec<Option<&Subset>> = vec![None; family.faces.len()];
@@ -355,63 +358,72 @@ fn text_stream(
         subsets[e.face_index] = Some(&e.subset);
     }
     out.extend_from_slice(b"BT\n");
-    let mut font: Option<(usize, f32)> = None;
-    let mut rise = 0.0f32;
+    let mut state = Shown {
+        font: None,
+        rise: 0.0,
+        subsets,
+    };
     for text in texts {
-        match text.elem.and_then(|e| Some((e, tags.get(e as usize)?))) {
-            Some((elem, tag)) => {
-                out.push(b'/');
-                out.extend_from_slice(tag.name().as_bytes());
-                // Writing into a Vec cannot fail.
-                let _ = writeln!(out, " <</MCID {}>> BDC", elems.len());
-                elems.push(elem);
-            }
-            None => out.extend_from_slice(b"/Artifact BMC\n"),
-        }
         out.extend_from_slice(b"1 0 0 1 ");
         num(&mut out, text.x, 2);
         out.push(b' ');
         num(&mut out, text.baseline, 2);
         out.extend_from_slice(b" Tm\n");
-        let mut glyphs = text.glyphs.iter().peekable();
+        marker.start(&mut out, text.elem);
+        state.show(&mut out, text, &text.glyphs);
+    }
+    marker.close(&mut out);
+    if state.rise != 0.0 {
+        out.extend_from_slice(b"0 Ts\n");
+    }
+    out.extend_from_slice(b"ET");
+    out
+}
+
+/// The text state of the page being drawn: the face and size set, the raise, and the subset of
+/// each face.
+struct Shown<'s> {
+    font: Option<(usize, f32)>,
+    rise: f32,
+    subsets: Vec<Option<&'s Subset>>,
+}
+
+impl Shown<'_> {
+    /// Shows `glyphs` of `text`, run by run.
+    fn show(&mut self, out: &mut Vec<u8>, text: &Text<'_>, glyphs: &[Glyph]) {
+        let mut glyphs = glyphs.iter().peekable();
         while let Some(first) = glyphs.peek().copied() {
             let face = first.face as usize;
-            if font != Some((face, first.size)) {
+            if self.font != Some((face, first.size)) {
                 out.push(b'/');
                 out.extend_from_slice(resource(face).as_bytes());
                 out.push(b' ');
-                num(&mut out, first.size, 2);
+                num(out, first.size, 2);
                 out.extend_from_slice(b" Tf\n");
-                font = Some((face, first.size));
+                self.font = Some((face, first.size));
             }
-            if rise != first.rise {
-                num(&mut out, first.rise, 2);
+            if self.rise != first.rise {
+                num(out, first.rise, 2);
                 out.extend_from_slice(b" Ts\n");
-                rise = first.rise;
+                self.rise = first.rise;
             }
             let key = (face, first.size, first.rise);
             out.extend_from_slice(b"[<");
-            let subset = subsets[face];
+            let subset = self.subsets[face];
             while let Some(g) = glyphs.next_if(|g| (g.face as usize, g.size, g.rise) == key) {
                 let code = subset.and_then(|s| s.code(g.gid)).unwrap_or(0);
-                hex(&mut out, code);
+                hex(out, code);
                 let extra = text.extra(g);
                 if extra.abs() >= 0.0005 {
                     // Thousandths of an em; negative moves right.
                     out.push(b'>');
-                    num(&mut out, -(extra * 1000.0 / g.size), 1);
+                    num(out, -(extra * 1000.0 / g.size), 1);
                     out.push(b'<');
                 }
             }
             out.extend_from_slice(b">]TJ\n");
         }
-        out.extend_from_slice(b"EMC\n");
     }
-    if rise != 0.0 {
-        out.extend_from_slice(b"0 Ts\n");
-    }
-    out.extend_from_slice(b"ET");
-    (out, elems)
 }
 
 fn hex(out: &mut Vec<u8>, code: u16) {

@@ -41,7 +41,7 @@ enum Entry {
 #[derive(Clone, Copy)]
 enum Source {
     Doc(u32),
-    Generated(usize, u32),
+    Generated(u16, u32),
 }
 
 impl Source {
@@ -63,8 +63,12 @@ pub(super) fn write(
     page_entry: PageEntry<'_>,
 ) -> std::io::Result<Vec<u8>> {
     let mut out = header(doc)?;
-    let mut xref: Vec<Option<Entry>> = Vec::new();
-    let mut packed = Vec::new();
+    // Both sized at once: a long motion has hundreds of thousands of objects.
+    let generated_count: usize = generated.iter().map(|g| g.ids().len()).sum();
+    let mut packed = Vec::with_capacity(doc.objects.len() + generated_count);
+    let streams_at_most = packed.capacity().div_ceil(PER_STREAM);
+    let mut xref: Vec<Option<Entry>> =
+        Vec::with_capacity(doc.max_id as usize + streams_at_most + 2);
     for (&(id, generation), object) in &doc.objects {
         if is_object_stream(object) {
             continue;
@@ -79,7 +83,7 @@ pub(super) fn write(
         });
     }
     for (i, g) in generated.iter().enumerate() {
-        packed.extend(g.ids().map(|id| Source::Generated(i, id)));
+        packed.extend(g.ids().map(|id| Source::Generated(i as u16, id)));
     }
     packed.sort_by_key(|s| s.id());
 
@@ -93,7 +97,7 @@ pub(super) fn write(
                     dict_or_object(buf, (id, 0), object, page_entry);
                 }
             }
-            Source::Generated(g, id) => generated[g].write(id, buf),
+            Source::Generated(g, id) => generated[usize::from(g)].write(id, buf),
         }
         buf.push(b' ');
     };
@@ -109,6 +113,10 @@ pub(super) fn write(
             write_one(&mut scratch, source);
             table.push_str(&format!("{} {offset} ", source.id()));
             offset += scratch.len();
+            if scratch.capacity() > STAGE {
+                // A large object is not kept twice while the stream is written.
+                scratch = Vec::new();
+            }
             set(
                 &mut xref,
                 source.id(),

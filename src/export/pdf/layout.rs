@@ -221,6 +221,8 @@ pub(super) struct Line {
     pub(super) note: Option<usize>,
     /// The structure element (index into the tagged PDF's elements) the line belongs to.
     pub(super) elem: Option<u32>,
+    /// The structure element of its label.
+    pub(super) label_elem: Option<u32>,
     /// The block the line belongs to (in its run of blocks).
     pub(super) block: u32,
     /// Where to read the glyphs again, when they are not held in `glyphs` (nor the label's).

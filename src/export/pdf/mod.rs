@@ -14,6 +14,7 @@
 
 mod compose;
 mod draw;
+mod elements;
 mod file;
 mod finish;
 mod fonts;
@@ -23,6 +24,7 @@ mod items;
 mod layout;
 mod linebreak;
 mod links;
+mod marked;
 mod metadata;
 mod missing;
 mod outline;
@@ -39,7 +41,7 @@ use super::meta::{DocMeta, PageLayout};
 use super::plan::ties::Ties;
 use super::{ExportError, Format};
 use crate::model::{Date, Motion};
-use compose::{Block, Content, Tag};
+use compose::{Block, Content};
 use draw::Embedded;
 use fonts::ParsedFamily;
 use inventory::Inventory;
@@ -118,7 +120,8 @@ fn run(
         .unwrap_or_else(FontFamily::liberation_serif);
     let parsed = family.parsed()?;
     let meta = DocMeta::of(motion);
-    let set = typeset(motion, options, parsed, hold_at);
+    let mut set = typeset(motion, options, parsed, hold_at);
+    let elements = std::mem::take(&mut set.elements);
     let mut setter = set.setter(parsed);
     let placer = placer(&set, motion);
     let inventory = check_glyphs(&set, &placer, &mut setter, motion, &family)?;
@@ -131,7 +134,7 @@ fn run(
         (&placer, &mut setter),
         &embedded,
         parsed,
-        &set.tags,
+        &elements,
         !set.hold,
     )?;
     // Once the pages are drawn, the file needs only the outline, the links and the structure
@@ -139,7 +142,6 @@ fn run(
     let outline = placer.outline();
     drop(placer);
     let Typeset {
-        tags: elements,
         body,
         notes,
         pages,
@@ -150,7 +152,7 @@ fn run(
     drop((body, notes, pages, composition));
     let doc = draw::document(&mut drawn, &embedded, &geometry)?;
     let structure = tags::Structure {
-        tags: &elements,
+        elems: &elements.elems,
         pages: drawn.mcids,
     };
     finish::finish(
@@ -175,8 +177,8 @@ struct Typeset<'m> {
     body: Vec<Line>,
     notes: Vec<Vec<Line>>,
     pages: Vec<paginate::Page>,
-    /// The structure type of each element the lines belong to (body, then notes).
-    tags: Vec<Tag>,
+    /// The structure elements of the blocks (body, then notes).
+    elements: elements::Elements,
     /// Characters the faces lack.
     missing: BTreeSet<char>,
     /// The characters drawn with each face.
@@ -218,12 +220,12 @@ fn typeset<'m>(
     setter.hold = text <= hold_at;
     setter.hyphenator = hyphen::Hyphenator::for_motion(motion).map(std::rc::Rc::new);
     setter.ties = Ties::for_language(&motion.lang);
-    let mut tags = Vec::new();
-    let body = set_blocks(&mut setter, &composition.body, &mut tags);
+    let mut elements = elements::Elements::default();
+    let body = set_blocks(&mut setter, &composition.body, &mut elements);
     let notes: Vec<Vec<Line>> = composition
         .notes
         .iter()
-        .map(|blocks| set_blocks(&mut setter, blocks, &mut tags))
+        .map(|blocks| set_blocks(&mut setter, blocks, &mut elements))
         .collect();
     let pages = paginate::paginate(
         &body,
@@ -236,7 +238,7 @@ fn typeset<'m>(
         body,
         notes,
         pages,
-        tags,
+        elements,
         hold: setter.hold,
         ties: setter.ties,
         missing: setter.missing,
@@ -291,8 +293,13 @@ fn check_glyphs(
 }
 
 /// The lines of a run of blocks, with page breaks and keep-with-next carried across blocks. Each
-/// block of text becomes a structure element of the tagged PDF, its type pushed onto `tags`.
-fn set_blocks(setter: &mut Setter<'_>, blocks: &[Block<'_>], tags: &mut Vec<Tag>) -> Vec<Line> {
+/// block of text becomes a structure element of the tagged PDF (its label one of its own when it
+/// starts an item of a list), pushed onto `elements`.
+fn set_blocks(
+    setter: &mut Setter<'_>,
+    blocks: &[Block<'_>],
+    elements: &mut elements::Elements,
+) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut keep_prev = false;
     let mut new_page = false;
@@ -306,10 +313,13 @@ fn set_blocks(setter: &mut Setter<'_>, blocks: &[Block<'_>], tags: &mut Vec<Tag>
             line.block = index as u32;
         }
         if matches!(block.content, Content::Text(_)) {
+            let (label, text) = elements.block(block);
             for line in &mut set {
-                line.elem = Some(tags.len() as u32);
+                line.elem = Some(text);
             }
-            tags.push(block.tag);
+            if let Some(first) = set.first_mut() {
+                first.label_elem = Some(label);
+            }
         }
         if let Some(first) = set.first_mut() {
             first.new_page = new_page;

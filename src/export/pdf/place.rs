@@ -225,7 +225,7 @@ impl<'a> Placer<'a> {
                     pp.links.push(link(*x, *x + w, baseline, size, call));
                 }
                 let mut label = Text::new(*x, baseline, glyphs, Spacing::default());
-                label.elem = line.elem;
+                label.elem = line.label_elem;
                 pp.texts.push(label);
             }
             let glyphs = match (line.at, self.block(placed.line, line)) {

@@ -1,21 +1,23 @@
-//! The tagged PDF's logical structure (ISO 32000-1, 14.7-14.8): a `Document` element holding one
-//! element per printed paragraph (`H1` for the title, `H2` for headings, `Note` for footnotes,
-//! `P` for the rest) in reading order, each pointing at the marked-content sequences that draw
-//! it, and the parent tree that leads back from each page's sequences to their elements. With
-//! `/MarkInfo` it lets screen readers and reflow read the motion as text, not as positions. The
-//! elements are kept as compact records until the file is written, each built only when its
-//! turn comes: a motion can have tens of thousands of them.
+//! The tagged PDF's logical structure (ISO 32000-1, 14.7-14.8): a `Document` element holding the
+//! elements of the printed paragraphs (`H1` for the title, `H2` for headings, `Note` for
+//! footnotes, `P` for the rest) and the lists of the numbered parts (`L` of `LI`, each a `Lbl`
+//! and an `LBody`) in reading order. Each element points at the marked-content sequences that
+//! draw it and at the elements inside it, and the parent tree leads back from each page's
+//! sequences to their elements. With `/MarkInfo` it lets screen readers and reflow read the
+//! motion as text, not as positions. The elements are kept as compact records ([`Elem`]) until
+//! the file is written, each built only when its turn comes: a motion can have tens of thousands
+//! of them.
 
-use super::compose::Tag;
+use super::elements::{Elem, NONE};
 use super::file::Generated;
 use super::syntax;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::ops::Range;
 
-/// What the drawing produced: the type of each element, and for each page the element of each
+/// What the drawing produced: the elements, and for each page the element of each
 /// marked-content id.
 pub(super) struct Structure<'a> {
-    pub(super) tags: &'a [Tag],
+    pub(super) elems: &'a [Elem],
     pub(super) pages: Vec<Vec<u32>>,
 }
 
@@ -23,20 +25,38 @@ fn name(s: &str) -> Object {
     Object::Name(s.as_bytes().to_vec())
 }
 
+/// Keys of the parent tree past which it is split into leaves of this many keys: a long
+/// motion's tree is then written as many small objects, not one as large as its content.
+const LEAF: usize = 64;
+
+/// A kid of an element.
+#[derive(Clone, Copy)]
+enum Kid {
+    /// A marked-content sequence: page index, MCID.
+    Mcid(u32, u32),
+    /// The `k`th drawn element.
+    Elem(u32),
+}
+
 /// The structure tree with its ids: the root, the `Document` element, one element per drawn
-/// element of `tags` (in order), then the parent tree.
+/// element (an element is drawn when it or an element inside it has marked content), then the
+/// parent tree (its root, and its leaves when it has many keys).
 pub(super) struct Tree<'a> {
     root: u32,
     structure: Structure<'a>,
     pages: &'a [ObjectId],
-    /// Each drawn element's index into `tags`, in order.
+    /// Each drawn element's index into `structure.elems`, in order.
     drawn: Vec<u32>,
-    /// For each element of `tags`, its rank in `drawn` plus one; 0 when not drawn.
+    /// For each element, its rank in `drawn` plus one; 0 when not drawn.
     rank: Vec<u32>,
-    /// The content of each drawn element, `(page index, MCID)` in drawing order: its parts are
-    /// `parts[starts[k]..starts[k + 1]]`.
+    /// The marked content of each drawn element, `(page index, MCID)` in drawing order: its
+    /// parts are `parts[starts[k]..starts[k + 1]]`.
     starts: Vec<u32>,
     parts: Vec<(u32, u32)>,
+    /// The drawn elements inside each (the `Document`'s first, then the `k`th drawn element's
+    /// at `k + 1`): `kids[kid_starts[g]..kid_starts[g + 1]]`.
+    kid_starts: Vec<u32>,
+    kids: Vec<u32>,
 }
 
 impl<'a> Tree<'a> {
@@ -46,54 +66,116 @@ impl<'a> Tree<'a> {
         structure: Structure<'a>,
         pages: &'a [ObjectId],
     ) -> Tree<'a> {
-        let n = structure.tags.len();
-        let mut count = vec![0u32; n];
-        for elems in structure.pages.iter().take(pages.len()) {
-            for &e in elems {
+        let elems = structure.elems;
+        let mut count = vec![0u32; elems.len()];
+        for page in structure.pages.iter().take(pages.len()) {
+            for &e in page {
                 if let Some(c) = count.get_mut(e as usize) {
                     *c += 1;
                 }
             }
         }
+        let rank = ranks(elems, &count);
         let mut drawn = Vec::new();
-        let mut rank = vec![0u32; n];
         let mut starts = vec![0u32];
-        for (i, &c) in count.iter().enumerate() {
-            if c > 0 {
-                drawn.push(i as u32);
-                rank[i] = drawn.len() as u32;
-                starts.push(starts[starts.len() - 1] + c);
+        for (e, &r) in rank.iter().enumerate() {
+            if r > 0 {
+                drawn.push(e as u32);
+                starts.push(starts[starts.len() - 1] + count[e]);
             }
         }
-        let mut parts = vec![(0, 0); starts[starts.len() - 1] as usize];
-        let mut next: Vec<u32> = starts[..drawn.len()].to_vec();
-        for (page, elems) in structure.pages.iter().take(pages.len()).enumerate() {
+        drop(count);
+        let mut tree = Tree {
+            root: 0,
+            parts: Vec::new(),
+            kid_starts: Vec::new(),
+            kids: Vec::new(),
+            structure,
+            pages,
+            drawn,
+            rank,
+            starts,
+        };
+        tree.fill_parts();
+        tree.fill_kids();
+        tree.root = doc.new_object_id().0;
+        doc.max_id = tree.ids().end - 1;
+        for (key, page) in pages.iter().enumerate().take(tree.structure.pages.len()) {
+            if let Ok(dict) = doc.get_object_mut(*page).and_then(Object::as_dict_mut) {
+                dict.set("StructParents", Object::Integer(key as i64));
+            }
+        }
+        tree
+    }
+
+    /// The marked content of each drawn element, and where each starts.
+    fn fill_parts(&mut self) {
+        let mut parts = vec![(0, 0); self.starts[self.starts.len() - 1] as usize];
+        let mut next: Vec<u32> = self.starts[..self.drawn.len()].to_vec();
+        let pages = self.structure.pages.iter().take(self.pages.len());
+        for (page, elems) in pages.enumerate() {
             for (mcid, &e) in elems.iter().enumerate() {
-                if let Some(&r) = rank.get(e as usize).filter(|&&r| r > 0) {
+                if let Some(&r) = self.rank.get(e as usize).filter(|&&r| r > 0) {
                     let slot = &mut next[r as usize - 1];
                     parts[*slot as usize] = (page as u32, mcid as u32);
                     *slot += 1;
                 }
             }
         }
-        let root = doc.new_object_id().0;
-        doc.max_id += 2 + drawn.len() as u32;
-        for (key, page) in pages.iter().enumerate().take(structure.pages.len()) {
-            if let Ok(dict) = doc.get_object_mut(*page).and_then(Object::as_dict_mut) {
-                dict.set("StructParents", Object::Integer(key as i64));
-            }
-        }
-        Tree {
-            root,
-            structure,
-            pages,
-            drawn,
-            rank,
-            starts,
-            parts,
-        }
+        self.parts = parts;
     }
 
+    /// The drawn elements inside each.
+    fn fill_kids(&mut self) {
+        let elems = self.structure.elems;
+        let group = |e: u32| -> usize {
+            let parent = elems[e as usize].parent;
+            match parent {
+                NONE => 0,
+                p => self.rank[p as usize] as usize,
+            }
+        };
+        let mut kid_starts = vec![0u32; self.drawn.len() + 2];
+        for &e in &self.drawn {
+            kid_starts[group(e) + 1] += 1;
+        }
+        for g in 1..kid_starts.len() {
+            kid_starts[g] += kid_starts[g - 1];
+        }
+        let mut next = kid_starts.clone();
+        let mut kids = vec![0; self.drawn.len()];
+        for (k, &e) in self.drawn.iter().enumerate() {
+            let slot = &mut next[group(e)];
+            kids[*slot as usize] = k as u32;
+            *slot += 1;
+        }
+        self.kid_starts = kid_starts;
+        self.kids = kids;
+    }
+}
+
+/// For each element, its rank among the drawn ones plus one (0 when not drawn), from the number
+/// of marked-content sequences of each: an element is drawn when it or an element inside it
+/// has some.
+fn ranks(elems: &[Elem], count: &[u32]) -> Vec<u32> {
+    let mut drawn: Vec<u32> = count.iter().map(|&c| u32::from(c > 0)).collect();
+    for e in (0..elems.len()).rev() {
+        let parent = elems[e].parent;
+        if drawn[e] > 0 && parent != NONE {
+            drawn[parent as usize] = 1;
+        }
+    }
+    let mut next = 0;
+    for d in &mut drawn {
+        if *d > 0 {
+            next += 1;
+            *d = next;
+        }
+    }
+    drawn
+}
+
+impl Tree<'_> {
     /// The tree root's id.
     pub(super) fn root(&self) -> ObjectId {
         (self.root, 0)
@@ -111,104 +193,108 @@ impl<'a> Tree<'a> {
         self.element(self.drawn.len())
     }
 
-    /// The parts of the `k`th drawn element, and whether they are all on one page.
-    fn parts(&self, k: usize) -> (&[(u32, u32)], bool) {
+    /// The marked content of the `k`th drawn element, and the page when it is all on one.
+    fn parts(&self, k: usize) -> (&[(u32, u32)], Option<u32>) {
         let parts = &self.parts[self.starts[k] as usize..self.starts[k + 1] as usize];
-        let first_page = parts[0].0;
-        (parts, parts.iter().all(|(p, _)| *p == first_page))
+        let page = parts.first().map(|p| p.0);
+        let one = page.filter(|&first| parts.iter().all(|(p, _)| *p == first));
+        (parts, one)
     }
 
-    /// The `k`th drawn element: on one page (most elements), the page is the element's and its
-    /// content bare MCIDs; across pages, each part names its page in a marked-content reference.
-    fn element_object(&self, k: usize) -> Object {
-        let (parts, one_page) = self.parts(k);
-        let k_array: Vec<Object> = parts
-            .iter()
-            .map(|&(p, mcid)| {
+    /// The drawn elements inside the `k`th, in reading order.
+    fn kids_of(&self, k: usize) -> &[u32] {
+        &self.kids[self.kid_starts[k + 1] as usize..self.kid_starts[k + 2] as usize]
+    }
+
+    /// Where the `k`th drawn element's content starts, `(page index, MCID)`: its first marked
+    /// content, or its first kid's.
+    fn first(&self, k: usize) -> (u32, u32) {
+        let own = self.parts(k).0.first().copied();
+        let kid = self.kids_of(k).first().map(|&c| self.first(c as usize));
+        own.into_iter()
+            .chain(kid)
+            .min()
+            .unwrap_or((u32::MAX, u32::MAX))
+    }
+
+    /// The kids of group `g` (0 for the `Document`, `k + 1` for the `k`th drawn element) in
+    /// reading order: its marked content and the elements inside it by where they start.
+    fn for_each_kid(&self, g: usize, mut f: impl FnMut(Kid)) {
+        let kids = &self.kids[self.kid_starts[g] as usize..self.kid_starts[g + 1] as usize];
+        if g == 0 {
+            kids.iter().for_each(|&k| f(Kid::Elem(k)));
+            return;
+        }
+        let (parts, _) = self.parts(g - 1);
+        let (mut i, mut j) = (0, 0);
+        while i < parts.len() || j < kids.len() {
+            let kid_first = kids.get(j).map(|&k| self.first(k as usize));
+            if i < parts.len() && kid_first.is_none_or(|at| parts[i] < at) {
+                f(Kid::Mcid(parts[i].0, parts[i].1));
+                i += 1;
+            } else {
+                f(Kid::Elem(kids[j]));
+                j += 1;
+            }
+        }
+    }
+
+    /// A kid as it is written, in an element whose content is all on page `one` when `Some`.
+    fn kid_object(&self, kid: Kid, one: Option<u32>) -> Object {
+        match kid {
+            Kid::Mcid(page, mcid) => {
                 let mcid = Object::Integer(i64::from(mcid));
-                if one_page {
+                if one.is_some() {
                     return mcid;
                 }
                 let mut mcr = Dictionary::new();
                 mcr.set("Type", name("MCR"));
-                mcr.set("Pg", Object::Reference(self.pages[p as usize]));
+                mcr.set("Pg", Object::Reference(self.pages[page as usize]));
                 mcr.set("MCID", mcid);
                 Object::Dictionary(mcr)
-            })
-            .collect();
-        Object::Dictionary(self.element_dict(k, Object::Array(k_array)))
-    }
-
-    /// The `k`th drawn element's dictionary, with `k_array` as its content.
-    fn element_dict(&self, k: usize, k_array: Object) -> Dictionary {
-        let (parts, one_page) = self.parts(k);
-        let tag = self.structure.tags[self.drawn[k] as usize];
-        let mut elem = Dictionary::new();
-        elem.set("Type", name("StructElem"));
-        elem.set("S", name(tag.name()));
-        elem.set("P", Object::Reference(self.document()));
-        if one_page {
-            elem.set("Pg", Object::Reference(self.pages[parts[0].0 as usize]));
+            }
+            Kid::Elem(k) => Object::Reference(self.element(k as usize)),
         }
-        elem.set("K", k_array);
-        elem
     }
 
-    /// The `k`th drawn element written without its content being built (a paragraph over
-    /// many pages has a part per line).
-    fn write_element(&self, k: usize, out: &mut Vec<u8>) {
-        let (parts, one_page) = self.parts(k);
-        let elem = self.element_dict(k, Object::Array(Vec::new()));
-        syntax::dictionary_with(out, &elem, |key, out| {
-            if key != b"K" {
-                return false;
+    /// Appends the kids of group `g` as an array, as [`syntax::object`] writes one.
+    fn write_kids(&self, g: usize, one: Option<u32>, out: &mut Vec<u8>) {
+        out.push(b'[');
+        let mut empty = true;
+        self.for_each_kid(g, |kid| {
+            let object = self.kid_object(kid, one);
+            if !empty && syntax::needs_separator(&object) {
+                out.push(b' ');
             }
-            out.push(b'[');
-            for (i, &(p, mcid)) in parts.iter().enumerate() {
-                if one_page {
-                    if i > 0 {
-                        out.push(b' ');
-                    }
-                    out.extend_from_slice(mcid.to_string().as_bytes());
-                    continue;
-                }
-                out.extend_from_slice(b"<<");
-                syntax::name(out, b"Type");
-                syntax::name(out, b"MCR");
-                syntax::name(out, b"Pg");
-                syntax::value_after_key(out, &Object::Reference(self.pages[p as usize]));
-                syntax::name(out, b"MCID");
-                syntax::value_after_key(out, &Object::Integer(i64::from(mcid)));
-                out.extend_from_slice(b">>");
-            }
-            out.push(b']');
-            true
+            syntax::object(out, &object);
+            empty = false;
         });
+        out.push(b']');
     }
 
-    /// For each page's key, the element of each of its MCIDs.
-    fn parent_tree_object(&self) -> Object {
-        let mut nums = Vec::new();
-        for (key, elems) in self
-            .structure
-            .pages
-            .iter()
-            .take(self.pages.len())
-            .enumerate()
-        {
-            let parents: Vec<Object> = elems
-                .iter()
-                .map(|&e| match self.rank.get(e as usize).copied().unwrap_or(0) {
-                    0 => Object::Null,
-                    r => Object::Reference(self.element(r as usize - 1)),
-                })
-                .collect();
-            nums.push(Object::Integer(key as i64));
-            nums.push(Object::Array(parents));
+    fn kids_object(&self, g: usize, one: Option<u32>) -> Object {
+        let mut kids = Vec::new();
+        self.for_each_kid(g, |kid| kids.push(self.kid_object(kid, one)));
+        Object::Array(kids)
+    }
+
+    /// The `k`th drawn element's dictionary, without its kids.
+    fn element_dict(&self, k: usize) -> (Dictionary, Option<u32>) {
+        let (_, one) = self.parts(k);
+        let elem = self.structure.elems[self.drawn[k] as usize];
+        let mut dict = Dictionary::new();
+        dict.set("Type", name("StructElem"));
+        dict.set("S", name(elem.tag.name()));
+        let parent = match elem.parent {
+            NONE => self.document(),
+            p => self.element(self.rank[p as usize] as usize - 1),
+        };
+        dict.set("P", Object::Reference(parent));
+        if let Some(page) = one {
+            dict.set("Pg", Object::Reference(self.pages[page as usize]));
         }
-        let mut parent_tree = Dictionary::new();
-        parent_tree.set("Nums", Object::Array(nums));
-        Object::Dictionary(parent_tree)
+        dict.set("K", Object::Array(Vec::new()));
+        (dict, one)
     }
 }
 
@@ -230,111 +316,209 @@ fn references(out: &mut Vec<u8>, refs: impl Iterator<Item = Option<ObjectId>>) {
 }
 
 impl Tree<'_> {
-    /// The parent tree written without being built (it has an entry per MCID of the document).
-    fn write_parent_tree(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"<<");
-        syntax::name(out, b"Nums");
+    /// The element of each MCID of a page.
+    fn parents<'s>(&'s self, elems: &'s [u32]) -> impl Iterator<Item = Option<ObjectId>> + 's {
+        elems
+            .iter()
+            .map(|&e| match self.rank.get(e as usize).copied().unwrap_or(0) {
+                0 => None,
+                r => Some(self.element(r as usize - 1)),
+            })
+    }
+
+    /// The number of keys in the parent tree: one per page.
+    fn keys(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// The leaves of the parent tree (none when its root holds every key).
+    fn leaves(&self) -> usize {
+        match self.keys() {
+            n if n <= LEAF => 0,
+            n => n.div_ceil(LEAF),
+        }
+    }
+
+    /// The value of key `key` of the parent tree: a page's array of the element of each of its
+    /// MCIDs.
+    fn parent_value(&self, key: usize) -> Object {
+        let elems = self.structure.pages.get(key).map_or(&[][..], |e| &e[..]);
+        let parents = (self.parents(elems))
+            .map(|p| p.map_or(Object::Null, Object::Reference))
+            .collect();
+        Object::Array(parents)
+    }
+
+    /// Appends the `/Nums` array of `keys`, each page's array written without being built.
+    fn write_nums(&self, keys: Range<usize>, out: &mut Vec<u8>) {
         out.push(b'[');
-        let pages = self.structure.pages.iter().take(self.pages.len());
-        for (key, elems) in pages.enumerate() {
-            if key > 0 {
+        for key in keys {
+            if out.last() != Some(&b'[') {
                 out.push(b' ');
             }
             out.extend_from_slice(key.to_string().as_bytes());
-            references(
-                out,
-                elems
-                    .iter()
-                    .map(|&e| match self.rank.get(e as usize).copied().unwrap_or(0) {
-                        0 => None,
-                        r => Some(self.element(r as usize - 1)),
-                    }),
-            );
+            let elems = self.structure.pages.get(key).map_or(&[][..], |e| &e[..]);
+            references(out, self.parents(elems));
         }
-        out.extend_from_slice(b"]>>");
+        out.push(b']');
     }
 
-    /// The `Document` element written without being built (it has a kid per element).
-    fn write_document(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"<<");
-        for (key, value) in [("Type", "StructElem"), ("S", "Document")] {
-            syntax::name(out, key.as_bytes());
-            syntax::value_after_key(out, &name(value));
+    fn nums_object(&self, keys: Range<usize>) -> Object {
+        let nums = keys
+            .flat_map(|key| [Object::Integer(key as i64), self.parent_value(key)])
+            .collect();
+        Object::Array(nums)
+    }
+
+    /// The keys of leaf `i` of the parent tree.
+    fn leaf_keys(&self, i: usize) -> Range<usize> {
+        i * LEAF..((i + 1) * LEAF).min(self.keys())
+    }
+
+    /// The parent tree's root, or leaf `i`, without its `/Nums`.
+    fn parent_tree_dict(&self, leaf: Option<usize>) -> Dictionary {
+        let mut dict = Dictionary::new();
+        match leaf {
+            None if self.leaves() > 0 => {
+                let kids = (0..self.leaves())
+                    .map(|i| Object::Reference(self.element(self.drawn.len() + 1 + i)))
+                    .collect();
+                dict.set("Kids", Object::Array(kids));
+                return dict;
+            }
+            Some(i) => {
+                let keys = self.leaf_keys(i);
+                let limits = [keys.start, keys.end - 1].map(|k| Object::Integer(k as i64));
+                dict.set("Limits", Object::Array(limits.to_vec()));
+            }
+            None => {}
         }
-        syntax::name(out, b"P");
-        syntax::value_after_key(out, &Object::Reference(self.root()));
-        syntax::name(out, b"K");
-        references(out, (0..self.drawn.len()).map(|k| Some(self.element(k))));
-        out.extend_from_slice(b">>");
+        dict.set("Nums", Object::Array(Vec::new()));
+        dict
+    }
+
+    /// The parent tree's root (`None`) or leaf, written without being built (a page's entry has
+    /// an element per MCID).
+    fn write_parent_tree(&self, leaf: Option<usize>, out: &mut Vec<u8>) {
+        let keys = leaf.map_or(0..self.keys(), |i| self.leaf_keys(i));
+        syntax::dictionary_with(out, &self.parent_tree_dict(leaf), |key, out| {
+            let nums = key == b"Nums";
+            if nums {
+                self.write_nums(keys.clone(), out);
+            }
+            nums
+        });
+    }
+
+    fn parent_tree_object(&self, leaf: Option<usize>) -> Object {
+        let keys = leaf.map_or(0..self.keys(), |i| self.leaf_keys(i));
+        let mut dict = self.parent_tree_dict(leaf);
+        if dict.has(b"Nums") {
+            dict.set("Nums", self.nums_object(keys));
+        }
+        Object::Dictionary(dict)
+    }
+
+    /// The leaf of the parent tree with id `id`, if it is one.
+    fn leaf(&self, id: u32) -> Option<usize> {
+        let first = self.parent_tree().0 + 1;
+        (first..first + self.leaves() as u32)
+            .contains(&id)
+            .then(|| (id - first) as usize)
+    }
+
+    /// The `Document` element, its kids `kids`.
+    fn document_dict(&self, kids: Object) -> Dictionary {
+        let mut doc_elem = Dictionary::new();
+        doc_elem.set("Type", name("StructElem"));
+        doc_elem.set("S", name("Document"));
+        doc_elem.set("P", Object::Reference(self.root()));
+        doc_elem.set("K", kids);
+        doc_elem
+    }
+
+    fn root_object(&self) -> Object {
+        let mut tree = Dictionary::new();
+        tree.set("Type", name("StructTreeRoot"));
+        tree.set("K", Object::Reference(self.document()));
+        tree.set("ParentTree", Object::Reference(self.parent_tree()));
+        tree.set("ParentTreeNextKey", Object::Integer(self.keys() as i64));
+        Object::Dictionary(tree)
     }
 }
 
 impl Generated for Tree<'_> {
     fn write(&self, id: u32, out: &mut Vec<u8>) {
+        let first = self.document().0;
         if id == self.parent_tree().0 {
-            self.write_parent_tree(out);
-        } else if id == self.document().0 {
-            self.write_document(out);
-        } else if id > self.document().0 && id < self.parent_tree().0 {
-            self.write_element((id - self.root - 2) as usize, out);
+            self.write_parent_tree(None, out);
+        } else if let Some(leaf) = self.leaf(id) {
+            self.write_parent_tree(Some(leaf), out);
+        } else if id == first {
+            let dict = self.document_dict(Object::Null);
+            syntax::dictionary_with(out, &dict, |key, out| {
+                let kids = key == b"K";
+                if kids {
+                    self.write_kids(0, None, out);
+                }
+                kids
+            });
+        } else if id > first && id < self.parent_tree().0 {
+            let k = (id - first - 1) as usize;
+            let (dict, one) = self.element_dict(k);
+            syntax::dictionary_with(out, &dict, |key, out| {
+                let kids = key == b"K";
+                if kids {
+                    self.write_kids(k + 1, one, out);
+                }
+                kids
+            });
         } else {
             syntax::object(out, &self.object(id));
         }
     }
 
     fn ids(&self) -> Range<u32> {
-        self.root..self.parent_tree().0 + 1
+        self.root..self.parent_tree().0 + self.leaves() as u32 + 1
     }
 
     fn object(&self, id: u32) -> Object {
+        let first = self.document().0;
         if id == self.root {
-            let mut tree = Dictionary::new();
-            tree.set("Type", name("StructTreeRoot"));
-            tree.set("K", Object::Reference(self.document()));
-            tree.set("ParentTree", Object::Reference(self.parent_tree()));
-            tree.set(
-                "ParentTreeNextKey",
-                Object::Integer(self.pages.len() as i64),
-            );
-            return Object::Dictionary(tree);
+            return self.root_object();
         }
-        if id == self.document().0 {
-            let mut doc_elem = Dictionary::new();
-            doc_elem.set("Type", name("StructElem"));
-            doc_elem.set("S", name("Document"));
-            doc_elem.set("P", Object::Reference(self.root()));
-            let kids = (0..self.drawn.len())
-                .map(|k| Object::Reference(self.element(k)))
-                .collect();
-            doc_elem.set("K", Object::Array(kids));
-            return Object::Dictionary(doc_elem);
+        if id == first {
+            return Object::Dictionary(self.document_dict(self.kids_object(0, None)));
         }
         if id == self.parent_tree().0 {
-            return self.parent_tree_object();
+            return self.parent_tree_object(None);
         }
-        self.element_object((id - self.root - 2) as usize)
+        if let Some(leaf) = self.leaf(id) {
+            return self.parent_tree_object(Some(leaf));
+        }
+        let k = (id - first - 1) as usize;
+        let (mut dict, one) = self.element_dict(k);
+        dict.set("K", self.kids_object(k + 1, one));
+        Object::Dictionary(dict)
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::compose::Tag;
     use super::*;
 
-    /// What the tree writes itself is what lopdf's syntax writes of the objects it stands for:
-    /// elements on one page and over several, undrawn elements, pages without content.
-    #[test]
-    fn written_objects_are_the_built_ones() {
-        let mut doc = Document::with_version("1.7");
-        let pages: Vec<ObjectId> = (0..4).map(|_| doc.add_object(Dictionary::new())).collect();
-        let tags = [Tag::H1, Tag::P, Tag::P, Tag::Note, Tag::P];
-        let structure = Structure {
-            tags: &tags,
-            pages: vec![vec![0, 1, 1, 2], vec![2, 2, 4], vec![], vec![4, 3]],
-        };
-        let tree = Tree::new(&mut doc, structure, &pages);
-        let ids = tree.ids();
-        assert!(ids.len() > 5);
-        for id in ids {
+    fn elem(tag: Tag, parent: u32) -> Elem {
+        Elem {
+            tag,
+            parent,
+            extra: NONE,
+        }
+    }
+
+    /// What the tree writes of each object is what lopdf's syntax writes of the object built.
+    fn assert_written_as_built(tree: &Tree<'_>) {
+        for id in tree.ids() {
             let mut written = Vec::new();
             tree.write(id, &mut written);
             let mut built = Vec::new();
@@ -345,5 +529,63 @@ mod tests {
                 "object {id}"
             );
         }
+    }
+
+    /// Elements on one page and over several, undrawn elements, pages without content, a list
+    /// with a nested list.
+    #[test]
+    fn written_objects_are_the_built_ones() {
+        let mut doc = Document::with_version("1.7");
+        let pages: Vec<ObjectId> = (0..4).map(|_| doc.add_object(Dictionary::new())).collect();
+        let elems = [
+            elem(Tag::H1, NONE),
+            elem(Tag::P, NONE),
+            elem(Tag::L, NONE),
+            elem(Tag::LI, 2),
+            elem(Tag::Lbl, 3),
+            elem(Tag::LBody, 3),
+            elem(Tag::P, 5),
+            elem(Tag::L, 5),
+            elem(Tag::LI, 7),
+            elem(Tag::Lbl, 8),
+            elem(Tag::LBody, 8),
+            elem(Tag::P, 10),
+            elem(Tag::Note, NONE),
+        ];
+        let structure = Structure {
+            elems: &elems,
+            pages: vec![vec![0, 4, 6, 9, 11], vec![6, 11, 12], vec![], vec![12]],
+        };
+        let tree = Tree::new(&mut doc, structure, &pages);
+        assert!(tree.ids().len() > 10);
+        assert_written_as_built(&tree);
+        let mut body = Vec::new();
+        tree.write(tree.element(4).0, &mut body);
+        let body = String::from_utf8_lossy(&body);
+        assert!(body.contains("/S/LBody"), "{body}");
+        assert!(body.contains("/K[12 0 R 13 0 R]"), "{body}");
+    }
+
+    /// A tree of more pages than a leaf holds: a root of leaves, each with its keys' limits.
+    #[test]
+    fn a_long_parent_tree_is_split_into_leaves() {
+        let mut doc = Document::with_version("1.7");
+        let n = LEAF * 2 + 3;
+        let pages: Vec<ObjectId> = (0..n).map(|_| doc.add_object(Dictionary::new())).collect();
+        let elems = [elem(Tag::P, NONE)];
+        let structure = Structure {
+            elems: &elems,
+            pages: vec![vec![0]; n],
+        };
+        let tree = Tree::new(&mut doc, structure, &pages);
+        assert_eq!(tree.leaves(), 3);
+        assert_written_as_built(&tree);
+        let mut last = Vec::new();
+        tree.write(tree.parent_tree().0 + 3, &mut last);
+        let last = String::from_utf8_lossy(&last);
+        assert!(
+            last.starts_with(&format!("<</Limits[{} {}]", LEAF * 2, n - 1)),
+            "{last}"
+        );
     }
 }
