@@ -309,21 +309,10 @@ fn check(what: &str, m: &Motion) -> Pdf {
 /// The default family (Liberation Serif, DejaVu Serif for what it lacks) in its four faces,
 /// with fresh caches.
 fn house_family() -> FontFamily {
-    use motion_export_fonts::liberation_serif as face;
     FontFamily::with_fallback(
-        face::FAMILY,
-        FontFaces {
-            regular: face::regular().into(),
-            bold: Some(face::bold().into()),
-            italic: Some(face::italic().into()),
-            bold_italic: Some(face::bold_italic().into()),
-        },
-        FontFaces {
-            regular: dejavu::serif::regular().into(),
-            bold: Some(dejavu::serif::bold().into()),
-            italic: Some(dejavu::serif::italic().into()),
-            bold_italic: Some(dejavu::serif::bold_italic().into()),
-        },
+        motion_export_fonts::liberation_serif::FAMILY,
+        FontFaces::liberation_serif(),
+        FontFaces::dejavu_serif(),
     )
 }
 

@@ -69,6 +69,29 @@ pub struct FontFaces {
     pub bold_italic: Option<Arc<[u8]>>,
 }
 
+impl FontFaces {
+    /// The four faces of Liberation Serif 2.1.5, built in (the `fonts/` crate).
+    pub fn liberation_serif() -> FontFaces {
+        use motion_export_fonts::liberation_serif as face;
+        FontFaces {
+            regular: face::regular().into(),
+            bold: Some(face::bold().into()),
+            italic: Some(face::italic().into()),
+            bold_italic: Some(face::bold_italic().into()),
+        }
+    }
+
+    /// The four faces of DejaVu Serif, built in (the `dejavu` crate).
+    pub fn dejavu_serif() -> FontFaces {
+        FontFaces {
+            regular: dejavu::serif::regular().into(),
+            bold: Some(dejavu::serif::bold().into()),
+            italic: Some(dejavu::serif::italic().into()),
+            bold_italic: Some(dejavu::serif::bold_italic().into()),
+        }
+    }
+}
+
 impl fmt::Debug for FontFaces {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let len = |b: &Option<Arc<[u8]>>| b.as_ref().map(|b| b.len());
@@ -186,13 +209,8 @@ impl FontFamily {
             .get_or_init(|| {
                 FontFamily::with_fallback(
                     face::FAMILY,
-                    FontFaces {
-                        regular: face::regular().into(),
-                        bold: Some(face::bold().into()),
-                        italic: Some(face::italic().into()),
-                        bold_italic: Some(face::bold_italic().into()),
-                    },
-                    dejavu_serif_faces(),
+                    FontFaces::liberation_serif(),
+                    FontFaces::dejavu_serif(),
                 )
             })
             .clone()
@@ -204,7 +222,7 @@ impl FontFamily {
     pub fn dejavu_serif() -> FontFamily {
         static DEJAVU: OnceLock<FontFamily> = OnceLock::new();
         DEJAVU
-            .get_or_init(|| FontFamily::new("DejaVu Serif", dejavu_serif_faces()))
+            .get_or_init(|| FontFamily::new("DejaVu Serif", FontFaces::dejavu_serif()))
             .clone()
     }
 
@@ -255,16 +273,6 @@ impl FontFamily {
 
     pub(super) fn subsets(&self) -> &SubsetCache {
         &self.inner.subsets
-    }
-}
-
-/// The four faces of DejaVu Serif, from the `dejavu` crate.
-fn dejavu_serif_faces() -> FontFaces {
-    FontFaces {
-        regular: dejavu::serif::regular().into(),
-        bold: Some(dejavu::serif::bold().into()),
-        italic: Some(dejavu::serif::italic().into()),
-        bold_italic: Some(dejavu::serif::bold_italic().into()),
     }
 }
 
