@@ -7,6 +7,7 @@
 
 #[cfg(feature = "docx")]
 pub mod docx;
+pub mod frbr;
 pub mod meta;
 #[cfg(feature = "pdf")]
 pub mod pdf;

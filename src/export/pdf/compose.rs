@@ -377,7 +377,7 @@ fn preamble<'a>(m: &'a Motion, labels: &Labels<'_>, out: &mut Vec<Block<'a>>) {
         );
     }
     for (i, cit) in m.citations.iter().enumerate() {
-        multi(&cit.content, "–", 0.0, 1.0, out);
+        multi(&cit.content, plan::CITATION_DASH, 0.0, 1.0, out);
         if i == 0 {
             mark_first_outline(out, cit.content.len(), labels.citations());
         }

@@ -12,3 +12,6 @@ pub(crate) mod labels;
 pub(crate) mod measures;
 pub mod notes;
 pub mod ties;
+
+/// The dash every presentation prints before a citation (the model does not keep it).
+pub const CITATION_DASH: &str = "–";
