@@ -2,7 +2,7 @@
 //! the house style, with no script but a JSON-LD data block and no request for anything outside
 //! the file.
 //!
-//! It renders the presentation plan ([`crate::export::plan`]) as the PDF and the DOCX do: the
+//! It renders the presentation plan (`export::plan`) as the PDF and the DOCX do: the
 //! cover's lines in the Parliament's order as a `<header>`, the parts labelled in the motion's
 //! language, the same ties; citations, recitals and paragraphs are lists whose printed numbers
 //! are text in the page (never CSS counters, which could renumber them), with the Akoma Ntoso
