@@ -16,13 +16,22 @@ SARIF_SCHEMA ?= $(CURDIR)/target/test-schemas/sarif-2.1.0.json
 SARIF_NPM := @microsoft/jest-sarif@1.0.0-beta.0
 export SARIF_SCHEMA
 
+# The Nu Html Checker the HTML tests run (`html::html_passes_the_nu_html_checker`), and for
+# `make test-browser` axe-core and puppeteer-core (which drives Debian's Chromium; it downloads no
+# browser), all from the npm registry, into HTML_TOOLS; Java runs the checker.
+HTML_TOOLS ?= $(CURDIR)/target/html-tools
+VNU_JAR := $(HTML_TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
+VNU_NPM := vnu-jar@26.9.27
+BROWSER_NPM := axe-core@4.14.1 puppeteer-core@24.43.1
+export VNU_JAR
+
 # A font without Cyrillic, for the missing-glyph test (`pdf.rs`), from fonts-dejavu-extra.
 MATH_FONT := /usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf
 
 # Debian packages the tests use, by the command each provides.
 TOOLS := xmllint:libxml2-utils pdftotext:poppler-utils pdffonts:poppler-utils pdftoppm:poppler-utils qpdf:qpdf valgrind:valgrind parallel:parallel
 
-.PHONY: api-docs snapshot all build samples test lib-alone test-office office-deps deps check bench docs clean fuzz fuzz-corpus
+.PHONY: api-docs snapshot all build samples test lib-alone test-office office-deps test-browser browser-deps deps check bench docs clean fuzz fuzz-corpus
 
 all: samples
 
@@ -30,17 +39,33 @@ build:
 	$(CARGO) build --release --locked
 
 samples: build
-	$(BIN) convert samples/ -o $(OUT)
+	$(BIN) convert samples/ -o $(OUT) --format xml,pdf,docx,html
 
 # The page images shown in the README: the seed motion's cover and second page, from our PDF and
-# from our DOCX as LibreOffice lays it out (installs LibreOffice as `make test-office` does).
+# from our DOCX as LibreOffice lays it out (installs LibreOffice as `make test-office` does), and
+# its HTML in Chromium at a phone's width and a desktop's.
 DOCS_SEED := B9-0146-2021_EN
-docs: samples office-deps
+docs: samples office-deps browser-deps
 	rm -rf target/docs-office && soffice --headless --convert-to pdf --outdir target/docs-office $(OUT)/$(DOCS_SEED).docx >/dev/null
 	for n in 1 2; do \
 	  pdftoppm -png -r 50 -f $$n -l $$n -singlefile $(OUT)/$(DOCS_SEED).pdf docs/pdf-page-$$n; \
 	  pdftoppm -png -r 50 -f $$n -l $$n -singlefile target/docs-office/$(DOCS_SEED).pdf docs/docx-page-$$n; \
 	done
+	NODE_PATH=$(HTML_TOOLS)/node_modules node tests/browser/check.js shots $(OUT)/$(DOCS_SEED).html docs
+
+# Chromium (Debian's) and the npm tools that drive it and check the pages' accessibility.
+browser-deps: deps
+	@command -v chromium >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+	@test -d $(HTML_TOOLS)/node_modules/axe-core -a -d $(HTML_TOOLS)/node_modules/puppeteer-core \
+	  || npm install --silent --no-audit --no-fund --prefix $(HTML_TOOLS) $(VNU_NPM) $(BROWSER_NPM)
+
+# Every sample's HTML (samples/ and samples/languages/) opened in headless Chromium: no WCAG 2.1
+# AA violation by axe-core's rules, no request outside the file.
+test-browser: build browser-deps
+	rm -rf $(OUT)/browser
+	$(BIN) convert -q --format html -o $(OUT)/browser samples/
+	NODE_PATH=$(HTML_TOOLS)/node_modules node tests/browser/check.js axe $$(find $(OUT)/browser -name '*.html' | sort)
 
 # Every output the tool makes of samples/, the corpus, the body fixtures and the bench's
 # generated batch, into SNAPSHOT: run before and after a change that must not change
@@ -52,7 +77,7 @@ snapshot: build
 	MOTION_EXPORT_WRITE_BATCH=$(BENCH_BATCH) $(CARGO) bench --locked --bench throughput >/dev/null
 	for src in samples $(SHARED_DIR)/corpus/ep tests/fixtures/body_shapes $(BENCH_BATCH); do \
 	  name=$$(basename $$src); \
-	  $(BIN) convert --force --format xml,pdf,docx -o $(SNAPSHOT)/$$name $$src >/dev/null 2>&1; \
+	  $(BIN) convert --force --format xml,pdf,docx,html -o $(SNAPSHOT)/$$name $$src >/dev/null 2>&1; \
 	  $(BIN) check --report-format json $$src > $(SNAPSHOT)/$$name.check.json 2>/dev/null; \
 	  NO_COLOR=1 $(BIN) check $$src 2>&1 | sed "s/ in [0-9.]* s (.*)//" > $(SNAPSHOT)/$$name.check.txt; \
 	  (cd $(SNAPSHOT) && $(abspath $(BIN)) check $$name --report-format json > $$name.xml-check.json) 2>/dev/null; \
@@ -112,6 +137,10 @@ deps:
 	@test -f $(MATH_FONT) || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-dejavu-extra >/dev/null; }
 	@python3 -c "import docx, openxml_audit" 2>/dev/null || python3 -m pip install --quiet $(PY_DEPS)
+	@command -v java >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null; }
+	@test -f "$(VNU_JAR)" || npm install --silent --no-audit --no-fund --prefix $(HTML_TOOLS) $(VNU_NPM) \
+	  || { echo "cannot install the Nu Html Checker ($(VNU_NPM)) with npm"; exit 1; }
 	@test -f "$(SARIF_SCHEMA)" || { mkdir -p $(dir $(SARIF_SCHEMA)) && cd $(dir $(SARIF_SCHEMA)) \
 	  && npm pack --silent $(SARIF_NPM) >/dev/null 2>&1 && tar xzf microsoft-jest-sarif-*.tgz \
 	  && mv package/lib/schemas/sarif-2.1.0-rtm.5.json $(SARIF_SCHEMA) && rm -rf package microsoft-jest-sarif-*.tgz; } \

@@ -221,7 +221,7 @@ pub fn parse_formats(names: &[String]) -> Result<Vec<Format>, Fatal> {
     for name in names {
         let f = Format::from_name(name).ok_or_else(|| {
             Fatal::Usage(format!(
-                "--format {name}: unknown format (use xml, pdf, docx)"
+                "--format {name}: unknown format (use xml, pdf, docx, html)"
             ))
         })?;
         if !formats.contains(&f) {
@@ -403,6 +403,7 @@ impl ConvertArgs {
         let fonts = super::fonts::apply(&mut export, self.font_size, self.pdf_font.as_deref())?;
         export.xml.fallback_date = super::source_date();
         export.pdf.fallback_date = export.xml.fallback_date;
+        export.html.fallback_date = export.xml.fallback_date;
         Ok(ConvertConfig {
             inputs: self.inputs.clone(),
             force: self.force,

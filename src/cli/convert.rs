@@ -159,6 +159,7 @@ fn fingerprints(cfg: &ConvertConfig) -> Vec<(Format, String)> {
                 Format::Xml => format!("{:?}", cfg.export.xml),
                 Format::Pdf => format!("{:?}|{}", cfg.export.pdf, cfg.font_digest),
                 Format::Docx => format!("{:?}", cfg.export.docx),
+                Format::Html => format!("{:?}", cfg.export.html),
             };
             let text = format!("{:?}|{options}", cfg.read.lang);
             (*f, incremental::key(&text, "options", ""))

@@ -2,15 +2,17 @@
 //!
 //! Each format lives in its own module and keeps its library's calls inside it (quick-xml in
 //! `xml`, printpdf in `pdf/`, docx-rs in `docx/`), so upgrading one touches one folder. The PDF
-//! and DOCX exporters are the `pdf` and `docx` features; without them, [`export`] refuses those
+//! and DOCX exporters are the `pdf` and `docx` features (the HTML, a string writer like the XML's,
+//! needs no feature); without them, [`export`] refuses those
 //! formats with [`ExportError::NotBuilt`].
 
 #[cfg(feature = "docx")]
 pub mod docx;
+pub mod frbr;
+pub mod html;
 pub mod meta;
 #[cfg(feature = "pdf")]
 pub mod pdf;
-#[cfg(any(feature = "pdf", feature = "docx"))]
 pub(crate) mod plan;
 pub mod xml;
 
@@ -26,11 +28,13 @@ pub enum Format {
     Pdf,
     /// Office Open XML, for Word and LibreOffice.
     Docx,
+    /// One self-contained HTML5 file, for the web and print.
+    Html,
 }
 
 impl Format {
     /// Every format, in the order the command line writes them.
-    pub const ALL: [Format; 3] = [Format::Xml, Format::Pdf, Format::Docx];
+    pub const ALL: [Format; 4] = [Format::Xml, Format::Pdf, Format::Docx, Format::Html];
 
     /// The file extension, without the dot.
     pub fn extension(self) -> &'static str {
@@ -38,10 +42,11 @@ impl Format {
             Format::Xml => "xml",
             Format::Pdf => "pdf",
             Format::Docx => "docx",
+            Format::Html => "html",
         }
     }
 
-    /// Parses a format name as given on the command line (`xml`, `pdf`, `docx`).
+    /// Parses a format name as given on the command line (`xml`, `pdf`, `docx`, `html`).
     pub fn from_name(name: &str) -> Option<Format> {
         Format::ALL
             .into_iter()
@@ -66,6 +71,8 @@ pub struct ExportOptions {
     #[cfg(feature = "docx")]
     /// Options of the DOCX exporter.
     pub docx: docx::DocxOptions,
+    /// Options of the HTML exporter.
+    pub html: html::HtmlOptions,
 }
 
 /// Why an exporter could not produce its output. Problems with the motion's content are
@@ -185,6 +192,7 @@ pub fn export(
     }
     match format {
         Format::Xml => xml::export(motion, &options.xml),
+        Format::Html => html::export(motion, &options.html),
         #[cfg(feature = "pdf")]
         Format::Pdf => pdf::export(motion, &options.pdf),
         #[cfg(feature = "docx")]
@@ -241,7 +249,7 @@ mod tests {
         for format in Format::ALL {
             let built = built(format);
             match format {
-                Format::Xml => assert!(built),
+                Format::Xml | Format::Html => assert!(built),
                 Format::Pdf => assert_eq!(built, cfg!(feature = "pdf")),
                 Format::Docx => assert_eq!(built, cfg!(feature = "docx")),
             }

@@ -42,6 +42,10 @@ const FLOORS: &[(&str, &[&str])] = &[
         &["diag", "model", "lang", "vocab", "export", "export/plan"],
     ),
     (
+        "export/html",
+        &["diag", "model", "lang", "vocab", "export", "export/plan"],
+    ),
+    (
         "export",
         &[
             "diag",
@@ -52,6 +56,7 @@ const FLOORS: &[(&str, &[&str])] = &[
             "export/xml",
             "export/pdf",
             "export/docx",
+            "export/html",
         ],
     ),
 ];

@@ -14,6 +14,7 @@ mod faults;
 mod golden;
 mod harness;
 mod house_style;
+mod html;
 mod justify;
 mod languages;
 mod layers;

@@ -5,7 +5,7 @@
 //! valid motion, the right code for each defect).
 
 use crate::harness::{self, count_points, motion_words};
-use motion_export::export::{docx, pdf, xml, ExportOptions};
+use motion_export::export::{docx, html, pdf, xml, ExportOptions};
 use motion_export::model::*;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -283,6 +283,10 @@ proptest! {
             docx::export(&motion, &options.docx).unwrap(),
             docx::export(&motion, &options.docx).unwrap()
         );
+        prop_assert_eq!(
+            html::export(&motion, &options.html).unwrap(),
+            html::export(&motion, &options.html).unwrap()
+        );
     }
 }
 
@@ -297,7 +301,7 @@ fn runner(cases: u32) -> TestRunner {
 
 /// Generated motions through the real tools: the XML validates against the official XSD and the
 /// profile, the DOCX passes every DOCX check (python-docx included) with every word in order,
-/// and pdftotext gives back every word of the PDF.
+/// pdftotext gives back every word of the PDF, and the HTML passes every HTML check.
 #[test]
 fn generated_motions_pass_the_real_tools() {
     let mut runner = runner(12);
@@ -328,6 +332,10 @@ fn generated_motions_pass_the_real_tools() {
         .collect();
     let named: Vec<(&str, &Motion)> = named.iter().map(|(n, m)| (n.as_str(), *m)).collect();
     crate::docx::check_all(&named);
+    let owned: Vec<(String, Motion)> = (named.iter())
+        .map(|(n, m)| (n.to_string(), (*m).clone()))
+        .collect();
+    crate::html::check_all(&owned);
     for (what, m) in named {
         let file = crate::pdf::Pdf::export(m, &pdf::PdfOptions::default());
         file.assert_valid();
@@ -494,4 +502,29 @@ fn any_text_gives_well_formed_xml_in_every_xml_based_output() {
     let mut args: Vec<&std::ffi::OsStr> = vec!["--noout".as_ref(), "--nonet".as_ref()];
     args.extend(files.iter().map(|p| p.as_os_str()));
     harness::run_tool("xmllint", &args);
+}
+
+/// Any text in every field gives an HTML page that Python's parser reads back whole (every word,
+/// the ids, the notes linked both ways, the JSON-LD parsing) and in which the Nu Html Checker
+/// finds no error: the characters HTML forbids made spaces, markup escaped.
+#[test]
+fn any_text_gives_a_sound_html_page() {
+    let mut runner = runner(48);
+    let motions = RefCell::new(Vec::new());
+    runner
+        .run(&prop::collection::vec(hostile_text(), 1..10), |texts| {
+            let n = motions.borrow().len();
+            motions
+                .borrow_mut()
+                .push((format!("hostile-{n}"), motion_with(&texts)));
+            Ok(())
+        })
+        .unwrap();
+    let motions = motions.into_inner();
+    crate::html::check_all(&motions);
+    let pages: Vec<Vec<u8>> = motions
+        .iter()
+        .map(|(_, m)| crate::html::export(m))
+        .collect();
+    crate::html::assert_no_nu_errors(&pages);
 }

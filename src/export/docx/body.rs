@@ -23,8 +23,7 @@ use docx_rs::{
 };
 use std::borrow::Cow;
 
-/// The dash printed before each citation (the model does not keep it).
-pub const CITATION_DASH: &str = "–";
+pub use crate::export::plan::CITATION_DASH;
 
 /// How footnote calls are marked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -409,7 +409,7 @@ fn preamble<'a>(m: &'a Motion, labels: &Labels<'_>, out: &mut Vec<Block<'a>>) {
     }
     for (i, cit) in m.citations.iter().enumerate() {
         let before = out.len();
-        multi(&cit.content, "–", 0.0, 1.0, out);
+        multi(&cit.content, plan::CITATION_DASH, 0.0, 1.0, out);
         listed(&mut out[before..], List::Citations, 0);
         if i == 0 {
             mark_first_outline(out, cit.content.len(), labels.citations());

@@ -112,7 +112,9 @@ impl<'i> Dealer<'i> {
 /// Items a dealing builder keeps at most.
 const DEAL_EVERY: usize = 1024;
 
-/// What the builder does with the glyphs.
+/// What the builder does with the glyphs. One lives per paragraph being built, so the dealer's
+/// size costs nothing that boxing it (an allocation per paragraph) would save.
+#[allow(clippy::large_enum_variant)]
 pub(super) enum Mode<'i> {
     /// Keeps them all, in one buffer.
     Keep,

@@ -1,5 +1,5 @@
-//! The words every paged output labels the parts of a motion with (PDF bookmarks: the cover,
-//! the citations, the recitals, the operative paragraphs, the notes printed after the text), in
+//! The words every output labels the parts of a motion with (PDF bookmarks: the cover,
+//! the citations, the recitals, the operative paragraphs, the notes printed after the text; the HTML's lists and sections), in
 //! the motion's language from its profile; English when the profile has none.
 
 use crate::lang::PartLabels;
@@ -40,8 +40,14 @@ impl Labels<'_> {
         &self.0.notes
     }
 
+    /// The operative paragraphs, all of them.
+    pub(crate) fn paragraphs_all(&self) -> &str {
+        &self.0.paragraphs
+    }
+
     /// Operative paragraph `first`, or paragraphs `first` to `last` (`Paragraph 1`,
     /// `Paragraphs 1–3`).
+    #[cfg_attr(not(feature = "pdf"), allow(dead_code))]
     pub(crate) fn paragraphs(&self, first: &str, last: Option<&str>) -> String {
         match last {
             None => format!("{} {first}", self.0.paragraph),

@@ -1,5 +1,5 @@
 //! The presentation plan: what every output shows of a motion and in which order, decided once
-//! here so that the XML, PDF and DOCX exporters (and the HTML to come) agree, each of them only
+//! here so that the XML, PDF, DOCX and HTML exporters agree, each of them only
 //! deciding how its format shows it: the cover's lines in the Parliament's order (`cover`), the
 //! words labelling the parts in the motion's language (`labels`), which footnotes the text calls
 //! and in what order ([`notes`]), where a space must not break a line ([`ties`]), and the
@@ -7,9 +7,11 @@
 
 pub(crate) mod cover;
 pub mod furniture;
-#[cfg(feature = "pdf")]
 pub(crate) mod labels;
 #[cfg(any(feature = "pdf", feature = "docx"))]
 pub(crate) mod measures;
 pub mod notes;
 pub mod ties;
+
+/// The dash every presentation prints before a citation (the model does not keep it).
+pub const CITATION_DASH: &str = "–";

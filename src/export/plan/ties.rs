@@ -81,7 +81,8 @@ impl<'p> Ties<'p> {
         let counts = is_count(before) && !prev.is_some_and(|p| self.announces_number(p));
         (ends_with_digit(before) && after.starts_with(['%', '‰']))
             || (counts && after.starts_with(char::is_alphabetic))
-            || (self.announces_number(before) && starts_number(after))
+            // The cheap test first: most words are followed by no number.
+            || (starts_number(after) && self.announces_number(before))
             || (before.ends_with(')')
                 && self.announces_number(after)
                 && next.is_some_and(starts_number))
@@ -101,6 +102,10 @@ impl<'p> Ties<'p> {
 /// A small number that counts what follows: one to three digits, a day (`9.` in German), or
 /// digits grouped by thousands (`2,500`, `2.500`); never a year or a reference.
 fn is_count(word: &str) -> bool {
+    // Most words are not numbers: the first byte tells.
+    if !word.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let digits = word.strip_suffix('.').unwrap_or(word);
     let grouped = digits.split([',', '.']).enumerate().all(|(i, group)| {
         !group.is_empty()

@@ -5,26 +5,19 @@
 use super::inline::Owner;
 use super::Doc;
 use crate::model::{BodyItem, Heading, Para, Paragraph, Point};
-use crate::vocab::eid::{child, prefix, Counter, Siblings};
+use crate::vocab::eid::{child, prefix, Counter};
+use crate::vocab::part_ids;
 
 impl Doc<'_> {
     /// Writes the `mainBody`. Paragraphs are `para_N` after their printed number; headings are
     /// `hcontainer_N` between them, so a heading never changes a paragraph's eId.
     pub(super) fn main_body(&mut self) {
         let motion = self.motion;
-        let mut paragraphs = Siblings::default();
-        let mut headings = Counter::default();
         self.out.open("mainBody", &[]);
-        for item in &motion.body {
+        for (item, eid) in motion.body.iter().zip(part_ids::body(&motion.body)) {
             match item {
-                BodyItem::Heading(heading) => {
-                    let eid = headings.next("", "hcontainer");
-                    self.cross_heading(&eid, heading);
-                }
-                BodyItem::Paragraph(paragraph) => {
-                    let eid = child("", "para", &paragraphs.numbered(&paragraph.num));
-                    self.paragraph(&eid, paragraph);
-                }
+                BodyItem::Heading(heading) => self.cross_heading(&eid, heading),
+                BodyItem::Paragraph(paragraph) => self.paragraph(&eid, paragraph),
             }
         }
         self.out.close("mainBody");
@@ -78,15 +71,7 @@ impl Doc<'_> {
     /// Points and, for dash items, `indent`s (the EU's element for them), each numbered among
     /// its own kind.
     fn points(&mut self, parent: &str, points: &[Point]) {
-        let mut lettered = Siblings::default();
-        let mut dashes = Siblings::default();
-        for point in points {
-            let (element, siblings) = if is_dash(&point.num.text) {
-                ("indent", &mut dashes)
-            } else {
-                ("point", &mut lettered)
-            };
-            let eid = child(parent, element, &siblings.numbered(&point.num));
+        for (point, (element, eid)) in points.iter().zip(part_ids::points(parent, points)) {
             self.out.open(element, &[("eId", &eid)]);
             self.out.line_text("num", &[], &point.num.text);
             if point.points.is_empty() {
@@ -135,13 +120,4 @@ impl Doc<'_> {
         }
         self.out.close("conclusions");
     }
-}
-
-/// True for the numbers of dash items: `–`, `-`, `—`, `•`.
-fn is_dash(num: &str) -> bool {
-    let num = num.trim();
-    !num.is_empty()
-        && num
-            .chars()
-            .all(|c| matches!(c, '-' | '–' | '—' | '−' | '•' | '·' | '*' | '‒' | '―'))
 }

@@ -9,7 +9,6 @@
 //! map, so the same motion always gives the same bytes.
 
 mod body;
-pub mod frbr;
 mod inline;
 mod meta;
 mod preamble;
@@ -17,6 +16,7 @@ mod preface;
 pub mod refs;
 mod writer;
 
+pub use super::frbr;
 use super::{ExportError, Format};
 use crate::model::{Date, Motion};
 use frbr::Frbr;
@@ -86,7 +86,7 @@ impl<'m> Doc<'m> {
         let refs = Refs::of(motion);
         Doc {
             motion,
-            frbr: Frbr::of(motion, options),
+            frbr: Frbr::of(motion, options.fallback_date),
             rule_ref: refs.rule.as_ref().map(|id| format!("#{id}")),
             refs,
             placed: vec![None; motion.footnotes.len()],

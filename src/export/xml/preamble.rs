@@ -4,7 +4,8 @@
 use super::inline::{Mark, Owner};
 use super::{nonblank, Doc};
 use crate::model::{Inline, Motion, Para, Point, Recital};
-use crate::vocab::eid::{child, prefix, Counter, Siblings};
+use crate::vocab::eid::{child, prefix, Counter};
+use crate::vocab::part_ids;
 
 impl Doc<'_> {
     /// Writes the `preamble`, unless the motion has none (an empty `preamble` is invalid).
@@ -100,11 +101,9 @@ impl Doc<'_> {
             element: "inline",
             attrs: &attrs,
         });
-        let list = child("preamble", "cits", "1");
-        self.out.open("citations", &[("eId", &list)]);
-        let mut siblings = Counter::default();
-        for citation in &motion.citations {
-            let eid = siblings.next(&list, "cit");
+        self.out.open("citations", &[("eId", part_ids::CITATIONS)]);
+        let eids = part_ids::citations(motion.citations.len());
+        for (citation, eid) in motion.citations.iter().zip(eids) {
             self.out.open("citation", &[("eId", &eid)]);
             if citation.content.is_empty() {
                 self.paras(&eid, &citation.content);
@@ -131,17 +130,19 @@ impl Doc<'_> {
             }
             return;
         }
-        let list = child("preamble", "recs", "1");
-        self.out.open("recitals", &[("eId", &list)]);
+        let list = part_ids::RECITALS;
+        self.out.open("recitals", &[("eId", list)]);
         if let Some(intro) = &motion.recitals_intro {
-            let intro_prefix = prefix(&list, "intro");
+            let intro_prefix = prefix(list, "intro");
             self.out.open("intro", &[]);
             self.paras(&intro_prefix, std::slice::from_ref(intro));
             self.out.close("intro");
         }
-        let mut siblings = Siblings::default();
-        for recital in &motion.recitals {
-            let eid = child(&list, "rec", &siblings.numbered(&recital.num));
+        for (recital, eid) in motion
+            .recitals
+            .iter()
+            .zip(part_ids::recitals(&motion.recitals))
+        {
             self.recital(&eid, recital);
         }
         self.out.close("recitals");
@@ -161,11 +162,9 @@ impl Doc<'_> {
 
     /// Points of a recital: `blockList/item` (a recital holds blocks, not hierarchy).
     fn block_list(&mut self, parent: &str, points: &[Point]) {
-        let list = child(parent, "list", "1");
+        let list = part_ids::block_list(parent);
         self.out.open("blockList", &[("eId", &list)]);
-        let mut siblings = Siblings::default();
-        for point in points {
-            let eid = child(&list, "item", &siblings.numbered(&point.num));
+        for (point, eid) in points.iter().zip(part_ids::items(&list, points)) {
             self.out.open("item", &[("eId", &eid)]);
             self.out.line_text("num", &[], &point.num.text);
             if !point.content.is_empty() || point.points.is_empty() {

@@ -1,8 +1,7 @@
 //! FRBR identity of a motion: the Work, Expression and Manifestation IRIs of the Akoma Ntoso
 //! Naming Convention (`/akn/eu/statement/motionForResolution/ep/2021-02-09/B9-0146-2021/eng@2021-02-09`)
-//! and the date they rest on.
+//! and the date they rest on; the XML's `meta` and the HTML's `head` both name the motion by them.
 
-use super::XmlOptions;
 use crate::model::{Date, Motion};
 
 /// The date used when neither the text nor the options give one.
@@ -32,11 +31,12 @@ pub struct Frbr {
 }
 
 impl Frbr {
-    /// Derives the identity from the motion; the clock is never read.
-    pub fn of(motion: &Motion, options: &XmlOptions) -> Frbr {
+    /// Derives the identity from the motion, `fallback_date` standing for the date the text
+    /// does not state (the command line's `SOURCE_DATE_EPOCH`); the clock is never read.
+    pub fn of(motion: &Motion, fallback_date: Option<Date>) -> Frbr {
         let cover = &motion.cover;
         let known = cover.date.as_ref().map(|d| d.value);
-        let date = known.or(options.fallback_date).unwrap_or(EPOCH).to_string();
+        let date = known.or(fallback_date).unwrap_or(EPOCH).to_string();
         let candidates = [
             cover.doc_number.as_ref().map(|n| n.value.as_str()),
             Some(motion.source_name.as_str()),
@@ -128,7 +128,7 @@ mod tests {
             value: Date::new(2021, 2, 9).unwrap(),
             span: Default::default(),
         });
-        let f = Frbr::of(&motion, &XmlOptions::default());
+        let f = Frbr::of(&motion, None);
         assert_eq!(
             f.work,
             "/akn/eu/statement/motionForResolution/ep/2021-02-09/B9-0146-2021"
@@ -144,18 +144,16 @@ mod tests {
             source_name: "my motion/1".into(),
             ..Motion::default()
         };
-        let f = Frbr::of(&motion, &XmlOptions::default());
+        let f = Frbr::of(&motion, None);
         assert_eq!(
             f.expression,
             "/akn/eu/statement/motionForResolution/ep/1970-01-01/my-motion-1/ell@1970-01-01"
         );
         assert_eq!(f.date_name(), "unknown");
-        let options = XmlOptions {
-            fallback_date: Date::new(2024, 12, 31),
-        };
-        assert_eq!(Frbr::of(&motion, &options).date, "2024-12-31");
+        let fallback = Date::new(2024, 12, 31);
+        assert_eq!(Frbr::of(&motion, fallback).date, "2024-12-31");
         let nameless = Motion::default();
-        assert!(Frbr::of(&nameless, &options)
+        assert!(Frbr::of(&nameless, fallback)
             .work
             .ends_with("/2024-12-31/motion"));
     }
