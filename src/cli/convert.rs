@@ -24,9 +24,7 @@ pub fn run(cfg: &ConvertConfig) -> Result<u8, Fatal> {
     // No live run of this tool writes here now: temporary files are a killed run's leftovers.
     write::remove_leftovers(&dir, std::time::SystemTime::now());
     let manifest = incremental::Manifest::load(&dir);
-    // Akoma Ntoso this tool wrote into a folder that is also an input (`convert in -o in`) is
-    // output, not source: the next run would otherwise read it back beside its text.
-    inputs.retain(|i| !(is_akn(i) && i.path.as_deref().is_some_and(|p| manifest.made_here(p))));
+    sources_only(&mut inputs, &manifest);
     let akn_inputs = inputs
         .iter()
         .filter(|i| is_akn(i))
@@ -63,6 +61,13 @@ struct Convert<'a> {
     collisions: HashMap<Option<PathBuf>, Diagnostic>,
     /// The Akoma Ntoso inputs, resolved: never removed as a stale output.
     akn_inputs: HashSet<PathBuf>,
+}
+
+/// Drops the inputs that are Akoma Ntoso this tool wrote into the output folder, as its
+/// manifest records: when that folder is also an input (`convert in -o in`), they are output,
+/// not source, and the next run would otherwise read them back beside their text.
+pub fn sources_only(inputs: &mut Vec<Input>, manifest: &incremental::Manifest) {
+    inputs.retain(|i| !(is_akn(i) && i.path.as_deref().is_some_and(|p| manifest.made_here(p))));
 }
 
 /// Whether an input is Akoma Ntoso (`*.xml`), the one kind an output can coincide with.

@@ -8,7 +8,12 @@ use std::io::Write;
 
 pub fn run(args: &DepsArgs) -> Result<u8, Fatal> {
     let formats = parse_formats(&args.formats.format)?;
-    let inputs = inputs::collect(&args.inputs, args.shard)?;
+    let mut inputs = inputs::collect(&args.inputs, args.shard)?;
+    // The inputs `convert` would take: not the XML it wrote into the output folder.
+    super::convert::sources_only(
+        &mut inputs,
+        &super::incremental::Manifest::read(&args.output),
+    );
     let configs = ConfigCache::new(&args.config.source())?;
     let mut out = String::new();
     for input in inputs.iter().filter(|i| i.path.is_some()) {

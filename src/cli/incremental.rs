@@ -105,6 +105,18 @@ impl Manifest {
         newer && output_meta.is_file() && self.old.contains_key(&self.relative(output))
     }
 
+    /// The manifest of `dir` as it stands, with the journal folded in but nothing written back:
+    /// for commands that only look (`deps`).
+    pub fn read(dir: &Path) -> Manifest {
+        Manifest {
+            dir: dir.to_path_buf(),
+            old: read_state(dir, false).0,
+            new: Mutex::new(BTreeMap::new()),
+            journal: Mutex::new(Journal::Unopened),
+            pruned: Mutex::new(Vec::new()),
+        }
+    }
+
     /// Whether `path` is an output this folder's manifest records: a file this tool wrote, not a
     /// source, whatever folder the batch reads.
     pub fn made_here(&self, path: &Path) -> bool {

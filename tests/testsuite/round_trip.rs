@@ -202,6 +202,12 @@ fn akn_is_never_overwritten_by_its_own_output_and_outputs_are_not_read_back() {
         let out = run(&[&"convert", &"-o", &input, &input]);
         assert_exit(&out, 0, &[]);
     }
+    // `deps` names the same inputs `convert` takes: the text, not the XML made of it.
+    let out = run(&[&"deps", &"-o", &input, &input]);
+    assert_exit(&out, 0, &[]);
+    let rules = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(rules.lines().count(), 1, "{rules}");
+    assert!(rules.trim_end().ends_with("a.txt"), "{rules}");
     // A hand-kept AKN file converted into its own folder would be replaced by its rewrite.
     std::fs::rename(input.join("a.xml"), input.join("b.xml")).unwrap();
     std::fs::remove_file(input.join("a.txt")).unwrap();

@@ -6,7 +6,9 @@
 /// The body's type size in points: the Parliament writes in Times New Roman 12 pt.
 pub(crate) const BODY_PT: f32 = 12.0;
 
-/// One level of indentation (a hanging number and its text), in twips: 1.25 cm.
+/// One level of indentation (a hanging number and its text), in twips: 1.25 cm. (The DOCX's
+/// style sheet writes it as text; its tests check it is this.)
+#[cfg_attr(not(feature = "pdf"), allow(dead_code))]
 pub(crate) const INDENT_TWIPS: u32 = 709;
 
 /// The size of the cover's document number, in points at a 12 pt body.
@@ -20,6 +22,7 @@ pub(crate) const FURNITURE_PT: f32 = 9.0;
 
 /// The space before a paragraph, in twips.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(feature = "pdf"), allow(dead_code))]
 pub(crate) enum Space {
     /// None: lines of one block (cover lines that belong together).
     None = 0,
@@ -32,6 +35,7 @@ pub(crate) enum Space {
 }
 
 /// Points in a twip.
+#[cfg(feature = "pdf")]
 pub(crate) fn pt(twips: u32) -> f32 {
     twips as f32 / 20.0
 }
