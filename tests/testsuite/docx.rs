@@ -1042,18 +1042,7 @@ fn docx_speed() {
         ("seed", harness::read_file(&seed).0),
         ("rich motion", harness::rich_motion()),
     ] {
-        // The best of five rounds: the machine is shared.
-        let n = 1000;
-        let per = (0..5)
-            .map(|_| {
-                let start = std::time::Instant::now();
-                for _ in 0..n {
-                    std::hint::black_box(export(&m));
-                }
-                start.elapsed() / n
-            })
-            .min()
-            .unwrap();
+        let per = harness::best_time_per_call(1000, || export(&m));
         eprintln!("{what}: {per:?} per DOCX, {} bytes", export(&m).len());
     }
 }

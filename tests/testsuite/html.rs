@@ -430,17 +430,7 @@ fn html_speed() {
         ("seed", harness::read_file(&seed).0),
         ("rich motion", harness::rich_motion()),
     ] {
-        let n = 1000;
-        let per = (0..5)
-            .map(|_| {
-                let start = std::time::Instant::now();
-                for _ in 0..n {
-                    std::hint::black_box(export(&m));
-                }
-                start.elapsed() / n
-            })
-            .min()
-            .unwrap();
+        let per = harness::best_time_per_call(1000, || export(&m));
         eprintln!("{what}: {per:?} per HTML, {} bytes", export(&m).len());
     }
 }

@@ -1,5 +1,6 @@
 //! Counted work and measured memory, for the tests that bound them: instructions under valgrind
-//! at three sizes (linear work), and peak resident memory of a run (bounded memory). Never time.
+//! at three sizes (linear work), and peak resident memory of a run (bounded memory). No test
+//! asserts on time; only the ignored release-mode timings read the clock.
 
 use super::stderr;
 use std::path::Path;
@@ -138,4 +139,19 @@ pub fn assert_memory_bound(
         "{what}: peak memory {peak_kib} KiB over {factor}x the input ({size} bytes) + {constant_mib} MiB"
     );
     peak_kib
+}
+
+/// The time one call of `f` takes, the best of five rounds of `n` calls (the machine is shared):
+/// for the ignored release-mode timings of the exporters.
+pub fn best_time_per_call<T>(n: u32, f: impl Fn() -> T) -> std::time::Duration {
+    (0..5)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            for _ in 0..n {
+                std::hint::black_box(f());
+            }
+            start.elapsed() / n
+        })
+        .min()
+        .expect("five rounds")
 }
