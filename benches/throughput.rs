@@ -1,5 +1,5 @@
-//! Throughput benchmark (`make bench`): parse + validate + export, single-threaded, on the seed
-//! motion and on a generated batch of realistic motions; then peak memory of the command line
+//! Throughput benchmark (`make bench`): parse + validate + export (every format) and Akoma Ntoso
+//! read back, single-threaded, on the seed motion and on a generated batch of realistic motions; then peak memory of the command line
 //! on batches of 100 and 10,000 files. Prints numbers; asserts nothing about time.
 
 use motion_export::export::{self, ExportOptions, Format};
@@ -53,6 +53,24 @@ fn main() {
         });
         report(&format!("xml export ({name})"), t, texts.len(), bytes);
         let t = time(reps, || {
+            for motion in &motions {
+                std::hint::black_box(export::export(motion, Format::Html, &options).ok());
+            }
+        });
+        report(&format!("html export ({name})"), t, texts.len(), bytes);
+        // Akoma Ntoso as a source: the exported XML read back into the model (and validated).
+        let akn: Vec<String> = (motions.iter())
+            .filter_map(|m| export::export(m, Format::Xml, &options).ok())
+            .map(|xml| String::from_utf8(xml).expect("the XML is UTF-8"))
+            .collect();
+        let akn_bytes: usize = akn.iter().map(String::len).sum();
+        let t = time(reps, || {
+            for xml in &akn {
+                std::hint::black_box(read_akn(xml));
+            }
+        });
+        report(&format!("akn -> model ({name})"), t, akn.len(), akn_bytes);
+        let t = time(reps, || {
             for text in texts {
                 let m = parse_validate(text);
                 std::hint::black_box(export::export(&m, Format::Xml, &options).ok());
@@ -103,6 +121,14 @@ fn parse_validate(text: &str) -> motion_export::model::Motion {
         ..ReadOptions::default()
     };
     read_text(text, InputFormat::Text, &options).motion
+}
+
+fn read_akn(xml: &str) -> motion_export::model::Motion {
+    let options = ReadOptions {
+        source_name: "bench".into(),
+        ..ReadOptions::default()
+    };
+    read_text(xml, InputFormat::Akn, &options).motion
 }
 
 /// Runs `f` `reps` times after one warm-up; returns the time per run.
