@@ -67,7 +67,8 @@ struct Convert<'a> {
 /// manifest records: when that folder is also an input (`convert in -o in`), they are output,
 /// not source, and the next run would otherwise read them back beside their text.
 pub fn sources_only(inputs: &mut Vec<Input>, manifest: &incremental::Manifest) {
-    inputs.retain(|i| !(is_akn(i) && i.path.as_deref().is_some_and(|p| manifest.made_here(p))));
+    let made_here = manifest.made_here();
+    inputs.retain(|i| !(is_akn(i) && i.path.as_deref().is_some_and(&made_here)));
 }
 
 /// Whether an input is Akoma Ntoso (`*.xml`), the one kind an output can coincide with.

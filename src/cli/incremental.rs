@@ -117,19 +117,20 @@ impl Manifest {
         }
     }
 
-    /// Whether `path` is an output this folder's manifest records: a file this tool wrote, not a
-    /// source, whatever folder the batch reads.
-    pub fn made_here(&self, path: &Path) -> bool {
-        let (Ok(dir), Ok(file)) = (
-            std::fs::canonicalize(&self.dir),
-            std::fs::canonicalize(path),
-        ) else {
-            return false;
-        };
-        file.strip_prefix(&dir).is_ok_and(|rel| {
-            self.old
-                .contains_key(&rel.to_string_lossy().replace('\\', "/"))
-        })
+    /// Whether a path is an output this folder's manifest records: a file this tool wrote, not
+    /// a source, whatever folder the batch reads. The folder is resolved once, here.
+    pub fn made_here(&self) -> impl Fn(&Path) -> bool + '_ {
+        let dir = std::fs::canonicalize(&self.dir).ok();
+        move |path| {
+            let (Some(dir), Ok(file)) = (&dir, std::fs::canonicalize(path)) else {
+                return false;
+            };
+            let rel = file.strip_prefix(dir);
+            rel.is_ok_and(|rel| {
+                self.old
+                    .contains_key(&rel.to_string_lossy().replace('\\', "/"))
+            })
+        }
     }
 
     /// Whether the manifest records `output` as made from the same text with the same options

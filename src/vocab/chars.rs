@@ -9,15 +9,20 @@ pub fn is_xml_char(c: char) -> bool {
 }
 
 /// `s` with every character XML 1.0 forbids replaced by a space. Borrows when nothing changes.
+///
+/// A byte scan comes first: in UTF-8 the characters XML forbids are the control bytes other than
+/// tab, line feed and carriage return, and U+FFFE/U+FFFF (`EF BF BE`/`EF BF BF`); almost all
+/// text has none and is borrowed untouched.
 pub fn xml_safe(s: &str) -> Cow<'_, str> {
-    if s.chars().all(is_xml_char) {
-        Cow::Borrowed(s)
+    let bytes = s.as_bytes();
+    let suspect = bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || (b == 0xEF && bytes.get(i + 1) == Some(&0xBF) && bytes.get(i + 2) >= Some(&0xBE))
+    });
+    if suspect {
+        replace_unless(s, is_xml_char)
     } else {
-        Cow::Owned(
-            s.chars()
-                .map(|c| if is_xml_char(c) { c } else { ' ' })
-                .collect(),
-        )
+        Cow::Borrowed(s)
     }
 }
 
@@ -31,13 +36,35 @@ pub fn is_html_char(c: char) -> bool {
 
 /// `s` with every character HTML forbids replaced by a space, as [`xml_safe`] does for XML.
 /// Borrows when nothing changes.
+///
+/// A byte scan comes first: in UTF-8 the characters HTML forbids are the C0 controls other than
+/// tab, line feed and carriage return, DEL, the C1 controls (`C2 80` to `C2 9F`) and the
+/// noncharacters (lead bytes `EF` and `F0`-`F4`); most text has none of these bytes.
 pub fn html_safe(s: &str) -> Cow<'_, str> {
-    if s.chars().all(is_html_char) {
+    let bytes = s.as_bytes();
+    let suspect = bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' | b'\n' | b'\r' => false,
+        0..=0x1F | 0x7F => true,
+        0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+        0xEF => bytes.get(i + 1).is_some_and(|n| matches!(n, 0xB7 | 0xBF)),
+        0xF0..=0xF4 => true,
+        _ => false,
+    });
+    if suspect {
+        replace_unless(s, is_html_char)
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// `s` with every character `allowed` refuses replaced by a space; borrowed when none is.
+fn replace_unless(s: &str, allowed: fn(char) -> bool) -> Cow<'_, str> {
+    if s.chars().all(allowed) {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(
             s.chars()
-                .map(|c| if is_html_char(c) { c } else { ' ' })
+                .map(|c| if allowed(c) { c } else { ' ' })
                 .collect(),
         )
     }
@@ -46,6 +73,35 @@ pub fn html_safe(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scans_agree_with_the_character_rules() {
+        let samples = [
+            "plain",
+            "Ελλάδα € „q“",
+            "\u{fffd}\u{fffe}\u{ffff}\u{10000}",
+            "\u{efbf}",
+        ];
+        for s in samples {
+            assert_eq!(xml_safe(s), replace_unless(s, is_xml_char), "{s:?}");
+            assert_eq!(html_safe(s), replace_unless(s, is_html_char), "{s:?}");
+        }
+        for c in (0..0x110000).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            assert_eq!(
+                xml_safe(&s),
+                replace_unless(&s, is_xml_char),
+                "U+{:04X}",
+                c as u32
+            );
+            assert_eq!(
+                html_safe(&s),
+                replace_unless(&s, is_html_char),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
 
     #[test]
     fn html_forbids_what_xml_does_and_c1_controls_and_noncharacters() {

@@ -5,7 +5,6 @@ use crate::vocab::chars::xml_safe;
 use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
-use std::borrow::Cow;
 use std::io;
 
 /// Two spaces per level, written only between block elements.
@@ -92,7 +91,7 @@ impl Out {
     /// Text content: characters XML forbids become spaces, `&`, `<` and `>` are escaped.
     pub fn text(&mut self, text: &str) {
         if !text.is_empty() {
-            let escaped = partial_escape(safe(text));
+            let escaped = partial_escape(xml_safe(text));
             self.event(Event::Text(BytesText::from_escaped(escaped)));
         }
     }
@@ -119,25 +118,9 @@ impl Out {
 fn start<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
     let mut tag = BytesStart::new(name);
     for (key, value) in attrs {
-        tag.push_attribute((*key, safe(value).as_ref()));
+        tag.push_attribute((*key, xml_safe(value).as_ref()));
     }
     tag
-}
-
-/// [`xml_safe`], with a fast byte scan first: in UTF-8 the characters XML forbids are the
-/// control bytes other than tab, line feed and carriage return, and U+FFFE/U+FFFF
-/// (`EF BF BE`/`EF BF BF`); almost all text has none and is borrowed untouched.
-fn safe(text: &str) -> Cow<'_, str> {
-    let bytes = text.as_bytes();
-    let suspect = bytes.iter().enumerate().any(|(i, &b)| {
-        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
-            || (b == 0xEF && bytes.get(i + 1) == Some(&0xBF) && bytes.get(i + 2) >= Some(&0xBE))
-    });
-    if suspect {
-        xml_safe(text)
-    } else {
-        Cow::Borrowed(text)
-    }
 }
 
 #[cfg(test)]
@@ -160,23 +143,6 @@ mod tests {
         assert!(xml.ends_with(
             "\n<p title=\"a&quot;b&apos;c&lt;&amp;&gt; \">S&amp;D &lt;x&gt; ]]&gt;   \"q\"</p>\n"
         ));
-    }
-
-    #[test]
-    fn the_fast_scan_agrees_with_xml_safe() {
-        let samples = [
-            "plain",
-            "Ελλάδα € „q“",
-            "\u{fffd}\u{fffe}\u{ffff}\u{10000}",
-            "\u{efbf}",
-        ];
-        for s in samples {
-            assert_eq!(safe(s), xml_safe(s), "{s:?}");
-        }
-        for c in (0..0x110000).filter_map(char::from_u32) {
-            let s = format!("a{c}b");
-            assert_eq!(safe(&s), xml_safe(&s), "U+{:04X}", c as u32);
-        }
     }
 
     #[test]
