@@ -294,6 +294,8 @@ pub(super) fn compose(motion: &Motion) -> Composition<'_> {
     }
     let notes = footnotes(motion, labels.notes(), &mut body);
     body.retain(|b| !b.is_empty());
+    // Held until the pages are drawn: without the spare room.
+    body.shrink_to_fit();
     Composition { body, notes }
 }
 

@@ -1,7 +1,8 @@
-//! Drawing: printpdf builds the document (page tree, rules, and the embedded subset fonts with
+//! Drawing: each page's content stream (its rules and its text) is written here, and printpdf
+//! builds the document's frame (the catalog, the page tree and the embedded subset fonts with
 //! their widths and ToUnicode maps, under fixed resource names rather than printpdf's random
-//! ids); the text-showing operators are written here. The link annotations are not printpdf's:
-//! `links` writes them into the file.
+//! ids). The pages' objects (`pages`) and link annotations (`links`) are not printpdf's: they are
+//! written into the file when their turn comes.
 //!
 //! Why the text is not drawn through printpdf's `ShowText`: printpdf and lopdf encode every
 //! glyph id as a hex string one formatted byte at a time, which alone takes longer than the
@@ -14,18 +15,16 @@ use super::finish::Deflater;
 use super::fonts::{Face, ParsedFamily};
 use super::layout::{Geometry, Glyph, Setter};
 use super::marked::Marker;
+use super::pages::Content;
 use super::place::{Link, PagePlan, Placer, Rule, Text};
 use super::subset::Subset;
 use crate::export::{ExportError, Format};
-use flate2::read::ZlibDecoder;
-use flate2::write::ZlibEncoder;
 use lopdf::{Document, Object, ObjectId};
 use printpdf::{
     FontId, FontMetrics, FontType, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle,
     PdfFontMetricsStub, PdfPage, PdfSaveOptions, Pt, TextItem,
 };
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{Read, Write};
 use std::sync::Arc;
 
 /// A face as embedded: its subset and the characters drawn with it.
@@ -41,74 +40,68 @@ fn resource(face_index: usize) -> String {
     format!("F{}", face_index + 1)
 }
 
-/// The pages drawn, before the document is built: each page's rules and text operators (held
-/// deflated when `packed`, for a long motion), and for each page the element of each
+/// The pages drawn: each page's content stream (deflated as it is drawn: a long motion's pages
+/// are all held until the file is written), and for each page the element of each
 /// marked-content id (MCID) drawn on it, and its links.
 pub(super) struct Drawn {
-    rules: Vec<Vec<Rule>>,
-    texts: Vec<Vec<u8>>,
-    packed: bool,
+    pub(super) contents: Vec<Content>,
     pub(super) mcids: Vec<Vec<u32>>,
     pub(super) links: Vec<Vec<Link>>,
 }
 
-/// Draws the text of the pages `placer` places, one page at a time (only one page's glyphs are
-/// held), in marked content for the structure `elements`; `pack` deflates each page's text until the document is built, so that the lines can go first.
+/// Draws the pages `placer` places, one page at a time (only one page's glyphs are held): its
+/// rules, then its text in marked content for the structure `elements`.
 pub(super) fn pages(
     (placer, setter): (&Placer<'_>, &mut Setter<'_>),
     embedded: &[Embedded<'_>],
     family: &ParsedFamily,
     elements: &Elements,
-    pack: bool,
-) -> Result<Drawn, ExportError> {
+) -> Drawn {
     let mut drawn = Drawn {
-        rules: Vec::with_capacity(placer.len()),
-        texts: Vec::with_capacity(placer.len()),
-        packed: pack,
+        contents: Vec::with_capacity(placer.len()),
         mcids: Vec::with_capacity(placer.len()),
         links: Vec::with_capacity(placer.len()),
     };
     let mut marker = Marker::new(elements);
+    let mut deflater = Deflater::new();
+    let mut content = Vec::new();
     for index in 0..placer.len() {
         let page = placer.page(index, setter);
-        let text = text_stream(&page, family, embedded, &mut marker);
-        drawn.texts.push(if pack { packed(&text)? } else { text });
-        drawn.rules.push(page.rules);
+        content.clear();
+        rules(&mut content, &page.rules);
+        text_stream(&mut content, &page, family, embedded, &mut marker);
+        drawn.contents.push(match deflater.pack(&content) {
+            Some(bytes) => Content {
+                bytes,
+                deflated: true,
+            },
+            None => Content {
+                bytes: content.clone(),
+                deflated: false,
+            },
+        });
         drawn.mcids.push(marker.end_page());
         let mut links = page.links;
         // Held until the file is written: without the spare room.
         links.shrink_to_fit();
         drawn.links.push(links);
     }
-    Ok(drawn)
+    drawn
 }
 
-/// `text` deflated, fast.
-fn packed(text: &[u8]) -> Result<Vec<u8>, ExportError> {
-    let mut encoder = ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-    let fail = |e: std::io::Error| backend(format!("cannot deflate a page ({e})"));
-    encoder.write_all(text).map_err(fail)?;
-    let mut out = encoder.finish().map_err(fail)?;
-    out.shrink_to_fit();
-    Ok(out)
+/// The document's frame, printpdf's: the catalog, the embedded subset fonts, an empty page tree
+/// and the resources every page shares (the fonts, under fixed names).
+pub(super) struct Frame {
+    pub(super) doc: Document,
+    pub(super) page_tree: ObjectId,
+    pub(super) resources: ObjectId,
+    /// Every page's width and height, in points.
+    pub(super) size: [f32; 2],
 }
 
-/// `packed` inflated.
-fn unpacked(packed: &[u8]) -> Result<Vec<u8>, ExportError> {
-    let mut out = Vec::new();
-    ZlibDecoder::new(packed)
-        .read_to_end(&mut out)
-        .map_err(|e| backend(format!("cannot inflate a page ({e})")))?;
-    Ok(out)
-}
-
-/// Builds the document of the pages `drawn`: printpdf's pages (with their rules) and fonts,
-/// then our text on each page. Takes the rules and texts out of `drawn`.
-pub(super) fn document(
-    drawn: &mut Drawn,
-    embedded: &[Embedded<'_>],
-    g: &Geometry,
-) -> Result<Document, ExportError> {
+/// Builds the frame: printpdf writes the fonts of a page that shows each character drawn once,
+/// and that page is then removed, its resources kept for every page.
+pub(super) fn frame(embedded: &[Embedded<'_>], g: &Geometry) -> Result<Frame, ExportError> {
     let mut doc = PdfDocument::new("");
     for e in embedded {
         doc.resources.fonts.map.insert(
@@ -116,12 +109,10 @@ pub(super) fn document(
             PdfFont::new(parsed_font(e)?),
         );
     }
-    doc.pages = std::mem::take(&mut drawn.rules)
-        .into_iter()
-        .map(|rules| page_of(g, rule_ops(&rules)))
-        .collect();
-    doc.pages.push(page_of(g, inventory(embedded)));
-
+    let mut page = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), inventory(embedded));
+    let size = printpdf::Rect::from_wh(Pt(g.page_width), Pt(g.page_height));
+    page.media_box = size;
+    doc.pages.push(page);
     let options = PdfSaveOptions {
         optimize: false,
         subset_fonts: false,
@@ -137,41 +128,33 @@ pub(super) fn document(
     {
         return Err(backend(format!("printpdf: {}", w.msg)));
     }
-    drop_last_page(&mut lo)?;
-    let pages: Vec<ObjectId> = lo.get_pages().into_values().collect();
-    let mut deflater = Deflater::new();
-    let texts = std::mem::take(&mut drawn.texts);
-    for (text, id) in texts.into_iter().zip(pages) {
-        let text = if drawn.packed { unpacked(&text)? } else { text };
-        append_content(&mut lo, id, &text, &mut deflater)?;
-    }
-    Ok(lo)
+    let (page_tree, resources) = remove_inventory_page(&mut lo)?;
+    Ok(Frame {
+        doc: lo,
+        page_tree,
+        resources,
+        size: [g.page_width, g.page_height],
+    })
 }
 
-/// The operators of a page's rules.
-fn rule_ops(rules: &[Rule]) -> Vec<Op> {
-    let mut ops = Vec::new();
-    if !rules.is_empty() {
-        // Rules are decoration: artifacts, outside the structure.
-        ops.push(Op::BeginMarkedContent {
-            tag: "Artifact".into(),
-        });
+/// A page's rules: decoration, so artifacts, outside the structure.
+fn rules(out: &mut Vec<u8>, rules: &[Rule]) {
+    if rules.is_empty() {
+        return;
     }
+    out.extend_from_slice(b"/Artifact BMC\n");
     for rule in rules {
-        ops.push(Op::SetOutlineThickness {
-            pt: Pt(rule.thickness),
-        });
-        ops.push(Op::DrawLine {
-            line: printpdf::Line {
-                points: vec![point(rule.x0, rule.y), point(rule.x1, rule.y)],
-                is_closed: false,
-            },
-        });
+        num(out, rule.thickness, 2);
+        out.extend_from_slice(b" w\n");
+        for (x, op) in [(rule.x0, &b" m\n"[..]), (rule.x1, b" l\n")] {
+            num(out, x, 2);
+            out.push(b' ');
+            num(out, rule.y, 2);
+            out.extend_from_slice(op);
+        }
+        out.extend_from_slice(b"S\n");
     }
-    if !rules.is_empty() {
-        ops.push(Op::EndMarkedContent);
-    }
-    ops
+    out.extend_from_slice(b"EMC\n");
 }
 
 fn backend(message: impl Into<String>) -> ExportError {
@@ -179,30 +162,6 @@ fn backend(message: impl Into<String>) -> ExportError {
         format: Format::Pdf,
         message: message.into(),
     }
-}
-
-fn page_of(g: &Geometry, ops: Vec<Op>) -> PdfPage {
-    let mut p = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), ops);
-    let size = printpdf::Rect::from_wh(Pt(g.page_width), Pt(g.page_height));
-    p.media_box = size.clone();
-    p.trim_box = size.clone();
-    p.crop_box = size;
-    p
-}
-
-fn point(x: f32, y: f32) -> printpdf::LinePoint {
-    printpdf::LinePoint {
-        p: printpdf::Point {
-            x: Pt(round(x)),
-            y: Pt(round(y)),
-        },
-        bezier: false,
-    }
-}
-
-/// Rounds a coordinate to a hundredth of a point, which keeps content streams short.
-fn round(v: f32) -> f32 {
-    (v * 100.0).round() / 100.0
 }
 
 /// The subset face as printpdf's font: the program, the characters drawn mapped to subset glyph
@@ -272,8 +231,9 @@ fn inventory(embedded: &[Embedded<'_>]) -> Vec<Op> {
     ops
 }
 
-/// Removes the inventory page (the last) and its objects.
-fn drop_last_page(doc: &mut Document) -> Result<(), ExportError> {
+/// Removes the inventory page, the page tree's only page, with its contents; returns the page
+/// tree and the page's resources, pared down to the fonts.
+fn remove_inventory_page(doc: &mut Document) -> Result<(ObjectId, ObjectId), ExportError> {
     let bad = |what: &str| backend(format!("printpdf wrote no {what}"));
     let root = doc
         .trailer
@@ -297,44 +257,34 @@ fn drop_last_page(doc: &mut Document) -> Result<(), ExportError> {
         .pop()
         .and_then(|k| k.as_reference().ok())
         .ok_or_else(|| bad("inventory page"))?;
-    let count = kids.len() as i64;
-    pages.set("Count", Object::Integer(count));
-    if let Some(Object::Dictionary(page)) = doc.objects.remove(&last) {
-        for key in [&b"Contents"[..], b"Resources"] {
-            if let Ok(id) = page.get(key).and_then(Object::as_reference) {
-                doc.objects.remove(&id);
-            }
-        }
+    let Some(Object::Dictionary(page)) = doc.objects.remove(&last) else {
+        return Err(bad("inventory page"));
+    };
+    if let Ok(id) = page.get(b"Contents").and_then(Object::as_reference) {
+        doc.objects.remove(&id);
     }
-    Ok(())
-}
-
-/// Appends operators to a page's content stream, and deflates it (so that the pages drawn are
-/// not all held uncompressed).
-fn append_content(
-    doc: &mut Document,
-    page: ObjectId,
-    ops: &[u8],
-    deflater: &mut Deflater,
-) -> Result<(), ExportError> {
-    let contents = doc
-        .get_dictionary(page)
-        .and_then(|p| p.get(b"Contents"))
+    let resources = page
+        .get(b"Resources")
         .and_then(Object::as_reference)
-        .map_err(|_| backend("printpdf wrote a page without contents"))?;
-    match doc.objects.get_mut(&contents) {
-        Some(Object::Stream(stream)) => {
-            let mut content = std::mem::take(&mut stream.content);
-            if !content.is_empty() {
-                content.push(b'\n');
-            }
-            content.extend_from_slice(ops);
-            stream.set_content(content);
-            deflater.deflate(stream);
-            Ok(())
+        .map_err(|_| bad("resources"))?;
+    let dict = doc
+        .get_object_mut(resources)
+        .and_then(Object::as_dict_mut)
+        .map_err(|_| bad("resources"))?;
+    let unused: Vec<Vec<u8>> = (dict.iter())
+        .map(|(key, _)| key.clone())
+        .filter(|key| key != b"Font")
+        .collect();
+    let mut orphans = Vec::new();
+    for key in unused {
+        if let Some(Object::Reference(id)) = dict.remove(&key) {
+            orphans.push(id);
         }
-        _ => Err(backend("printpdf wrote a page without a content stream")),
     }
+    for id in orphans {
+        doc.objects.remove(&id);
+    }
+    Ok((pages_id, resources))
 }
 
 /// One text object for the page: each line placed with a text matrix, then shown run by run
@@ -342,15 +292,15 @@ fn append_content(
 /// justification as offsets after the spaces. The lines are drawn in marked content for their
 /// elements (see [`Marker`]), the page furniture as artifacts.
 fn text_stream(
+    out: &mut Vec<u8>,
     page: &PagePlan<'_>,
     family: &ParsedFamily,
     embedded: &[Embedded<'_>],
     marker: &mut Marker<'_>,
-) -> Vec<u8> {
+) {
     let texts = &page.texts;
-    let mut out = Vec::with_capacity(texts.iter().map(|t| t.glyphs.len() * 5 + 60).sum());
     if texts.is_empty() {
-        return out;
+        return;
     }
     // Subset of each face index.
     let mut subsets: Vec<Option<&Subset>> = vec![None; family.faces.len()];
@@ -365,19 +315,18 @@ fn text_stream(
     };
     for text in texts {
         out.extend_from_slice(b"1 0 0 1 ");
-        num(&mut out, text.x, 2);
+        num(out, text.x, 2);
         out.push(b' ');
-        num(&mut out, text.baseline, 2);
+        num(out, text.baseline, 2);
         out.extend_from_slice(b" Tm\n");
-        marker.start(&mut out, text.elem);
-        state.show(&mut out, text, &text.glyphs);
+        marker.start(out, text.elem);
+        state.show(out, text, &text.glyphs);
     }
-    marker.close(&mut out);
+    marker.close(out);
     if state.rise != 0.0 {
         out.extend_from_slice(b"0 Ts\n");
     }
     out.extend_from_slice(b"ET");
-    out
 }
 
 /// The text state of the page being drawn: the face and size set, the raise, and the subset of

@@ -14,21 +14,21 @@ use std::ops::Range;
 /// Objects per object stream.
 const PER_STREAM: usize = 1000;
 
-/// Objects kept compact until written: the ids `ids()`, each built by `object` on demand.
+/// Objects kept compact until written: the ids `ids()`, each written on demand.
 pub(super) trait Generated {
     fn ids(&self) -> Range<u32>;
-    fn object(&self, id: u32) -> Object;
 
-    /// Appends object `id`'s bytes (what [`syntax::object`] writes of `object(id)`; a large
-    /// object may write itself without being built).
-    fn write(&self, id: u32, out: &mut Vec<u8>) {
-        syntax::object(out, &self.object(id));
-    }
+    /// Appends object `id`'s bytes, as [`syntax::object`] writes objects.
+    fn write(&self, id: u32, out: &mut Vec<u8>);
 }
 
-/// Writes the value of a page dictionary's entry in place of the stored one (the page's link
-/// annotations); returns whether it did.
-pub(super) type PageEntry<'a> = &'a dyn Fn(ObjectId, &[u8], &mut Vec<u8>) -> bool;
+/// Streams written outside object streams and given up once written: the ids `ids()`.
+pub(super) trait Streams {
+    fn ids(&self) -> Range<u32>;
+
+    /// Appends stream `id` (its dictionary, `stream`, its bytes, `endstream`), and frees it.
+    fn write(&mut self, id: u32, out: &mut Vec<u8>);
+}
 
 /// Where each object is, for the cross-reference stream.
 #[derive(Clone, Copy)]
@@ -55,12 +55,12 @@ impl Source {
 /// Bytes of an object stream held before they are passed to the compressor.
 const STAGE: usize = 1 << 20;
 
-/// Writes `doc` with the `generated` objects (their ids beside the document's, none taken by
-/// it), `page_entry` writing what it takes of the page dictionaries.
+/// Writes `doc` with the `streams` and the `generated` objects (their ids beside the
+/// document's, none taken by it).
 pub(super) fn write(
     doc: &mut Document,
+    streams: Option<&mut dyn Streams>,
     generated: &[&dyn Generated],
-    page_entry: PageEntry<'_>,
 ) -> std::io::Result<Vec<u8>> {
     let mut out = header(doc)?;
     // Both sized at once: a long motion has hundreds of thousands of objects.
@@ -79,8 +79,16 @@ pub(super) fn write(
         }
         set(&mut xref, id, Entry::At(out.len() as u32));
         indirect(&mut out, id, generation, object, |buf| {
-            dict_or_object(buf, (id, generation), object, page_entry)
+            syntax::object(buf, object)
         });
+    }
+    if let Some(streams) = streams {
+        for id in streams.ids() {
+            set(&mut xref, id, Entry::At(out.len() as u32));
+            out.extend_from_slice(format!("{id} 0 obj\n").as_bytes());
+            streams.write(id, &mut out);
+            out.extend_from_slice(b" \nendobj\n");
+        }
     }
     for (i, g) in generated.iter().enumerate() {
         packed.extend(g.ids().map(|id| Source::Generated(i as u16, id)));
@@ -94,7 +102,7 @@ pub(super) fn write(
         match source {
             Source::Doc(id) => {
                 if let Some(object) = doc.objects.get(&(id, 0)) {
-                    dict_or_object(buf, (id, 0), object, page_entry);
+                    syntax::object(buf, object);
                 }
             }
             Source::Generated(g, id) => generated[usize::from(g)].write(id, buf),
@@ -201,16 +209,6 @@ fn indirect(
         out.push(b' ');
     }
     out.extend_from_slice(b"\nendobj\n");
-}
-
-/// Writes a document object, a page dictionary through `page_entry`.
-fn dict_or_object(out: &mut Vec<u8>, id: ObjectId, object: &Object, page_entry: PageEntry<'_>) {
-    match object {
-        Object::Dictionary(dict) => {
-            syntax::dictionary_with(out, dict, |key, out| page_entry(id, key, out));
-        }
-        _ => syntax::object(out, object),
-    }
 }
 
 fn type_name(object: &Object) -> Option<&[u8]> {
@@ -325,7 +323,7 @@ mod tests {
             .compression_level(1)
             .build();
         document().save_with_options(&mut theirs, options).unwrap();
-        let ours = write(&mut document(), &[], &|_, _, _| false).unwrap();
+        let ours = write(&mut document(), None, &[]).unwrap();
         assert!(ours == theirs, "the bytes differ from lopdf's");
     }
 
@@ -335,8 +333,8 @@ mod tests {
         fn ids(&self) -> Range<u32> {
             self.0.clone()
         }
-        fn object(&self, id: u32) -> Object {
-            Object::Integer(id.into())
+        fn write(&self, id: u32, out: &mut Vec<u8>) {
+            syntax::object(out, &Object::Integer(id.into()));
         }
     }
 
@@ -351,9 +349,8 @@ mod tests {
         let mut compact = document();
         compact.max_id += 1500;
         let numbers = Numbers(first..first + 1500);
-        let no_entry = &|_: ObjectId, _: &[u8], _: &mut Vec<u8>| false;
-        let a = write(&mut held, &[], no_entry).unwrap();
-        let b = write(&mut compact, &[&numbers], no_entry).unwrap();
+        let a = write(&mut held, None, &[]).unwrap();
+        let b = write(&mut compact, None, &[&numbers]).unwrap();
         assert!(a == b, "generated objects read differently");
     }
 
@@ -370,7 +367,7 @@ mod tests {
         }
         let root = doc.add_object(Dictionary::new());
         doc.trailer.set("Root", Object::Reference(root));
-        let bytes = write(&mut doc.clone(), &[], &|_, _, _| false).unwrap();
+        let bytes = write(&mut doc.clone(), None, &[]).unwrap();
         assert!(bytes.len() < STAGE, "{} bytes", bytes.len());
         let read = Document::load_mem(&bytes).unwrap();
         for i in 0..PER_STREAM {

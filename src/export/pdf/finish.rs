@@ -1,11 +1,13 @@
-//! Finishing printpdf's document and writing it: the cached, already deflated font programs,
-//! the other streams deflated, the outline, the structure tree of the tagged PDF, `/Lang`, the
+//! Finishing printpdf's frame and writing it: the cached, already deflated font programs, the
+//! other streams deflated, the pages, the outline, the structure tree of the tagged PDF, `/Lang`, the
 //! information dictionary, and a trailer `/ID` that is a hash of the file, so that the same
 //! motion always gives the same bytes.
 
-use super::draw::Embedded;
+use super::draw::{Drawn, Embedded, Frame};
+use super::elements::Elem;
 use super::file::{self, Generated};
-use super::place::{Link, Target};
+use super::pages::{self, PageIds};
+use super::place::Target;
 use super::{links, metadata, outline, tags};
 use crate::export::meta::DocMeta;
 use crate::export::{ExportError, Format};
@@ -16,21 +18,43 @@ use sha2::{Digest, Sha256};
 /// Stands in for the `/ID` until the file's hash is known; the same length as the hash.
 const ID_PLACEHOLDER: [u8; 16] = [0x11; 16];
 
-/// Completes `doc` and writes it, with the outline going to `targets` and the `links` of each
-/// page.
+/// Completes printpdf's `frame` with the pages `drawn`, the outline going to `targets`, and the
+/// structure tree of the `elems`, and writes it.
 pub(super) fn finish(
-    mut doc: Document,
+    frame: Frame,
+    drawn: Drawn,
+    elems: &[Elem],
     meta: &DocMeta,
     fallback_date: Option<Date>,
-    (targets, links): (&[Target], &[Vec<Link>]),
+    targets: &[Target],
     embedded: &[Embedded<'_>],
-    structure: tags::Structure<'_>,
 ) -> Result<Vec<u8>, ExportError> {
+    let Frame {
+        mut doc,
+        page_tree,
+        resources,
+        size,
+    } = frame;
     doc.version = "1.7".into();
     font_programs(&mut doc, embedded);
     deflate_streams(&mut doc);
-    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let Drawn {
+        contents,
+        mcids,
+        links,
+    } = drawn;
+    let ids = PageIds {
+        first: doc.max_id + 1,
+        count: contents.len() as u32,
+    };
+    doc.max_id += 2 * ids.count;
+    let pages = ids.pages();
+    page_list(&mut doc, page_tree, &pages)?;
     let outline = outline::Outline::new(&mut doc, targets, &pages);
+    let structure = tags::Structure {
+        elems,
+        pages: mcids,
+    };
     let tree = tags::Tree::new(&mut doc, structure, &pages);
     catalog(
         &mut doc,
@@ -39,13 +63,31 @@ pub(super) fn finish(
         tree.root(),
     )?;
     info(&mut doc, meta, fallback_date);
-    let links = links::Annotations::new(&pages, links.iter().map(|l| &l[..]));
-    let mut generated: Vec<&dyn Generated> = Vec::new();
+    let dictionaries = pages::Dictionaries {
+        ids,
+        parent: page_tree,
+        resources,
+        size,
+        links: links::Annotations::new(&pages, &links),
+    };
+    let mut generated: Vec<&dyn Generated> = vec![&dictionaries];
     if let Some(outline) = &outline {
         generated.push(outline);
     }
     generated.push(&tree);
-    write(doc, &generated, &links)
+    write(doc, &mut pages::Contents { ids, contents }, &generated)
+}
+
+/// Lists the `pages` in the page tree.
+fn page_list(doc: &mut Document, tree: ObjectId, pages: &[ObjectId]) -> Result<(), ExportError> {
+    let dict = doc
+        .get_object_mut(tree)
+        .and_then(Object::as_dict_mut)
+        .map_err(|e| backend(format!("bad page tree ({e})")))?;
+    let kids = pages.iter().map(|&p| Object::Reference(p)).collect();
+    dict.set("Kids", Object::Array(kids));
+    dict.set("Count", Object::Integer(pages.len() as i64));
+    Ok(())
 }
 
 fn backend(message: impl Into<String>) -> ExportError {
@@ -98,30 +140,36 @@ impl Deflater {
         if stream.dict.has(b"Filter") {
             return;
         }
-        let compress = &mut self.0;
-        compress.reset();
-        let mut packed = Vec::with_capacity(stream.content.len() / 2 + 64);
-        let mut done = false;
-        while !done {
-            let consumed = compress.total_in() as usize;
-            match compress.compress_vec(
-                &stream.content[consumed..],
-                &mut packed,
-                flate2::FlushCompress::Finish,
-            ) {
-                Ok(flate2::Status::StreamEnd) => done = true,
-                Ok(_) => packed.reserve(packed.capacity().max(1024)),
-                Err(_) => break,
-            }
-        }
-        if done && packed.len() < stream.content.len() {
-            // The pages' streams are all held until the file is written: without the spare room.
-            packed.shrink_to_fit();
+        if let Some(packed) = self.pack(&stream.content) {
             stream.set_content(packed);
             stream
                 .dict
                 .set("Filter", Object::Name(b"FlateDecode".to_vec()));
         }
+    }
+
+    /// `content` deflated, when that makes it shorter (without spare room: what is deflated is
+    /// held until the file is written).
+    pub(super) fn pack(&mut self, content: &[u8]) -> Option<Vec<u8>> {
+        let compress = &mut self.0;
+        compress.reset();
+        let mut packed = Vec::with_capacity(content.len() / 2 + 64);
+        loop {
+            let consumed = compress.total_in() as usize;
+            match compress.compress_vec(
+                &content[consumed..],
+                &mut packed,
+                flate2::FlushCompress::Finish,
+            ) {
+                Ok(flate2::Status::StreamEnd) => break,
+                Ok(_) => packed.reserve(packed.capacity().max(1024)),
+                Err(_) => return None,
+            }
+        }
+        (packed.len() < content.len()).then(|| {
+            packed.shrink_to_fit();
+            packed
+        })
     }
 }
 
@@ -179,18 +227,16 @@ fn info(doc: &mut Document, meta: &DocMeta, fallback: Option<Date>) {
 /// Writes the file, then sets its `/ID` to a hash of its bytes.
 fn write(
     mut doc: Document,
+    contents: &mut pages::Contents,
     generated: &[&dyn Generated],
-    links: &links::Annotations<'_>,
 ) -> Result<Vec<u8>, ExportError> {
     let placeholder = Object::String(ID_PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
     doc.trailer
         .set("ID", Object::Array(vec![placeholder.clone(), placeholder]));
     // Object and cross-reference streams: the many small objects of the structure tree, the
     // outline, the pages and the fonts are deflated together.
-    let mut out = file::write(&mut doc, generated, &|page, key, out| {
-        links.write(page, key, out)
-    })
-    .map_err(|e| backend(format!("cannot write ({e})")))?;
+    let mut out = file::write(&mut doc, Some(contents), generated)
+        .map_err(|e| backend(format!("cannot write ({e})")))?;
     let hex = |bytes: &[u8]| -> Vec<u8> {
         bytes
             .iter()

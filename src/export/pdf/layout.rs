@@ -216,9 +216,9 @@ pub(super) struct Line {
     pub(super) new_page: bool,
     /// A horizontal rule across the line box's middle, from and to these x.
     pub(super) rule: Option<(f32, f32)>,
-    pub(super) outline: Option<String>,
+    pub(super) outline: Option<Box<str>>,
     /// The line starts footnote `n`.
-    pub(super) note: Option<usize>,
+    pub(super) note: Option<u32>,
     /// The structure element (index into the tagged PDF's elements) the line belongs to.
     pub(super) elem: Option<u32>,
     /// The structure element of its label.
@@ -466,8 +466,8 @@ impl<'a> Setter<'a> {
         }
         if let Some(first) = lines.first_mut() {
             first.gap = g.gap(block.gap);
-            first.outline = block.outline.clone();
-            first.note = block.note;
+            first.outline = block.outline.as_deref().map(Box::from);
+            first.note = block.note.map(|n| n as u32);
         }
         lines
     }

@@ -6,37 +6,27 @@
 use super::place::Link;
 use super::syntax;
 use lopdf::{Dictionary, Object, ObjectId};
-use std::collections::HashMap;
 
-/// The links of each page, by the page's id.
+/// The links of each page.
 pub(super) struct Annotations<'a> {
     pages: &'a [ObjectId],
-    links: HashMap<ObjectId, &'a [Link]>,
+    links: &'a [Vec<Link>],
 }
 
 impl<'a> Annotations<'a> {
     /// `links[i]` are the links of page `pages[i]`.
-    pub(super) fn new(pages: &'a [ObjectId], links: impl Iterator<Item = &'a [Link]>) -> Self {
-        let links = pages
-            .iter()
-            .zip(links)
-            .filter(|(_, l)| !l.is_empty())
-            .map(|(&p, l)| (p, l))
-            .collect();
+    pub(super) fn new(pages: &'a [ObjectId], links: &'a [Vec<Link>]) -> Self {
         Annotations { pages, links }
     }
 
-    /// Writes the `/Annots` value of `page` when it has links; returns whether it did.
-    pub(super) fn write(&self, page: ObjectId, key: &[u8], out: &mut Vec<u8>) -> bool {
-        if key != b"Annots" {
-            return false;
-        }
-        let Some(links) = self.links.get(&page) else {
-            return false;
+    /// Writes the `/Annots` entry of page `index` when it has links.
+    pub(super) fn write(&self, index: usize, out: &mut Vec<u8>) {
+        let Some(links) = self.links.get(index).filter(|l| !l.is_empty()) else {
+            return;
         };
         let annots = links.iter().map(|l| self.annotation(l)).collect();
+        out.extend_from_slice(b"/Annots");
         syntax::value_after_key(out, &Object::Array(annots));
-        true
     }
 
     fn annotation(&self, link: &Link) -> Object {

@@ -6,10 +6,11 @@
 //! (`layout`, `linebreak`, `items`; the characters used noted in the `inventory`), put the lines
 //! on pages (`paginate`), `subset` the faces used (without hinting: `sfnt`), `place` and `draw`
 //! one page at a time (a long motion's lines do not hold their glyphs: each page reads its lines
-//! again from their blocks, so that only one page's glyphs are held; printpdf builds the pages,
-//! rules, links and fonts; the text operators are written directly), and `finish` the file
-//! (outline, `/Lang`, information dictionary, `/ID`), written by `file` with the outline, the
-//! structure tree (`tags`) and the `links` kept compact until their bytes are written.
+//! again from their blocks, so that only one page's glyphs are held; each page's content stream
+//! is written and deflated directly; printpdf builds only the frame: catalog, page tree, fonts),
+//! and `finish` the file (outline, `/Lang`, information dictionary, `/ID`), written by `file`
+//! with the `pages`, the outline, the structure tree (`tags`) and the `links` kept compact until
+//! their bytes are written.
 //! printpdf, allsorts and lopdf are used only here.
 
 mod compose;
@@ -28,6 +29,7 @@ mod marked;
 mod metadata;
 mod missing;
 mod outline;
+mod pages;
 mod paginate;
 mod place;
 mod sfnt;
@@ -130,15 +132,9 @@ fn run(
         return Ok(Outcome::Report(report(pages, parsed, &set.geometry)));
     }
     let embedded = embed(&family, parsed, inventory)?;
-    let mut drawn = draw::pages(
-        (&placer, &mut setter),
-        &embedded,
-        parsed,
-        &elements,
-        !set.hold,
-    )?;
+    let drawn = draw::pages((&placer, &mut setter), &embedded, parsed, &elements);
     // Once the pages are drawn, the file needs only the outline, the links and the structure
-    // types: the lines, their blocks and their placing go before the document is built.
+    // types: the lines, their blocks and their placing go before the file is written.
     let outline = placer.outline();
     drop(placer);
     let Typeset {
@@ -150,18 +146,15 @@ fn run(
         ..
     } = set;
     drop((body, notes, pages, composition));
-    let doc = draw::document(&mut drawn, &embedded, &geometry)?;
-    let structure = tags::Structure {
-        elems: &elements.elems,
-        pages: drawn.mcids,
-    };
+    let frame = draw::frame(&embedded, &geometry)?;
     finish::finish(
-        doc,
+        frame,
+        drawn,
+        &elements.elems,
         &meta,
         options.fallback_date,
-        (&outline, &drawn.links),
+        &outline,
         &embedded,
-        structure,
     )
     .map(Outcome::File)
 }
@@ -329,6 +322,8 @@ fn set_blocks(
         }
         lines.extend(set);
     }
+    // Held until the pages are drawn: without the spare room.
+    lines.shrink_to_fit();
     lines
 }
 

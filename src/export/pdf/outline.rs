@@ -6,6 +6,7 @@
 use super::file::Generated;
 use super::metadata::text;
 use super::place::Target;
+use super::syntax;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::ops::Range;
 
@@ -50,6 +51,12 @@ impl Generated for Outline<'_> {
         self.root..self.root + 1 + self.targets.len() as u32
     }
 
+    fn write(&self, id: u32, out: &mut Vec<u8>) {
+        syntax::object(out, &self.object(id));
+    }
+}
+
+impl Outline<'_> {
     fn object(&self, id: u32) -> Object {
         let n = self.targets.len();
         let mut d = Dictionary::new();

@@ -192,7 +192,7 @@ impl<'a> Placer<'a> {
                 let line = self.line(placed.line);
                 if let (Some(title), LineRef::Body(_)) = (&line.outline, placed.line) {
                     out.push(Target {
-                        title: title.clone(),
+                        title: title.to_string(),
                         page: index,
                         top: self.g.top - placed.y,
                     });
@@ -218,7 +218,7 @@ impl<'a> Placer<'a> {
                 // A footnote's number links back to its call.
                 if let Some(call) = line
                     .note
-                    .and_then(|n| self.call_at.get(n).copied().flatten())
+                    .and_then(|n| self.call_at.get(n as usize).copied().flatten())
                 {
                     let w: f32 = glyphs.iter().map(|g| g.advance).sum();
                     let size = glyphs.first().map_or(g.size, |g| g.size);
@@ -282,7 +282,7 @@ fn spots(
                 x: line.label.as_ref().map_or(line.x, |(x, _)| *x),
                 top: g.top - placed.y,
             };
-            if let Some(n) = line.note.filter(|&n| n < notes.len()) {
+            if let Some(n) = line.note.map(|n| n as usize).filter(|&n| n < notes.len()) {
                 note_at[n].get_or_insert(spot);
             }
             for n in line.calls().filter(|&n| n < notes.len()) {

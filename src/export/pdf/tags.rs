@@ -60,7 +60,8 @@ pub(super) struct Tree<'a> {
 }
 
 impl<'a> Tree<'a> {
-    /// Reserves the tree's ids in `doc` and sets `/StructParents` on each page.
+    /// Reserves the tree's ids in `doc`. Each page's key in the parent tree (its
+    /// `/StructParents`) is its index.
     pub(super) fn new(
         doc: &mut Document,
         structure: Structure<'a>,
@@ -100,11 +101,6 @@ impl<'a> Tree<'a> {
         tree.fill_kids();
         tree.root = doc.new_object_id().0;
         doc.max_id = tree.ids().end - 1;
-        for (key, page) in pages.iter().enumerate().take(tree.structure.pages.len()) {
-            if let Ok(dict) = doc.get_object_mut(*page).and_then(Object::as_dict_mut) {
-                dict.set("StructParents", Object::Integer(key as i64));
-            }
-        }
         tree
     }
 
@@ -481,7 +477,11 @@ impl Generated for Tree<'_> {
     fn ids(&self) -> Range<u32> {
         self.root..self.parent_tree().0 + self.leaves() as u32 + 1
     }
+}
 
+impl Tree<'_> {
+    /// Object `id` built whole (what [`Generated::write`] writes without building the large
+    /// ones).
     fn object(&self, id: u32) -> Object {
         let first = self.document().0;
         if id == self.root {

@@ -117,6 +117,10 @@ impl<'p> Builder<'p> {
                 .is_some_and(|n| matches!(n.label, Some(Label::Number(..))));
             self.item(&item, after_body, next_is_number, motion);
         }
+        // The model is held while it is checked and exported: without the spare room.
+        motion.body.shrink_to_fit();
+        motion.recitals.shrink_to_fit();
+        motion.citations.shrink_to_fit();
         for d in numbering::mixed_styles(motion) {
             self.diags.push(d);
         }
