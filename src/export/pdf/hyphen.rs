@@ -3,13 +3,17 @@
 //! references, URLs or other words with digits or punctuation, acronyms, or names of Members.
 
 use crate::model::Motion;
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 /// Fewest letters a word needs to be hyphenated at all (words of five letters or fewer never are).
 const MIN_WORD: usize = 6;
 /// Fewest letters before and after a hyphen, whatever the language's patterns allow.
 const MIN_LEFT: usize = 2;
 const MIN_RIGHT: usize = 3;
+/// Words whose hyphenation points are remembered, at most: a motion repeats its words, and the
+/// patterns cost more than a lookup; past this, a hostile motion of distinct words is not held.
+const REMEMBERED: usize = 4096;
 
 /// The hyphenation rules of one motion.
 #[derive(Debug, Clone)]
@@ -17,6 +21,8 @@ pub(super) struct Hyphenator {
     lang: hypher::Lang,
     /// Words of the names of the motion's authors, lower case: never hyphenated.
     names: HashSet<String>,
+    /// The points of the words seen, by the word's letters (counted from its first letter).
+    seen: RefCell<HashMap<Box<str>, Box<[u16]>>>,
 }
 
 impl Hyphenator {
@@ -31,7 +37,11 @@ impl Hyphenator {
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
-        Some(Hyphenator { lang, names })
+        Some(Hyphenator {
+            lang,
+            names,
+            seen: RefCell::default(),
+        })
     }
 
     /// The places inside `word` (by char index: a hyphen may go before char `i`) where it may
@@ -54,11 +64,29 @@ impl Hyphenator {
         }
         text.clear();
         text.extend(core.iter());
+        if let Some(points) = self.seen.borrow().get(text.as_str()) {
+            out.extend(points.iter().map(|&p| first + usize::from(p)));
+            return;
+        }
+        let start = out.len();
+        self.hyphenate(core, text, out);
+        let mut seen = self.seen.borrow_mut();
+        if seen.len() < REMEMBERED && core.len() <= usize::from(u16::MAX) {
+            let points = out[start..].iter().map(|&p| p as u16).collect();
+            seen.insert(text.as_str().into(), points);
+        }
+        for p in &mut out[start..] {
+            *p += first;
+        }
+    }
+
+    /// The points of `core`, letters only (`text`), from its first letter.
+    fn hyphenate(&self, core: &[char], text: &str, out: &mut Vec<usize>) {
         // Names start with a capital: only those words are looked up.
         if core[0].is_uppercase() && self.names.contains(&text.to_lowercase()) {
             return;
         }
-        let mut at = first;
+        let mut at = 0;
         let (left, right) = self.lang.bounds();
         let mut syllables =
             hypher::hyphenate_bounded(text, self.lang, left.max(MIN_LEFT), right.max(MIN_RIGHT))
@@ -129,6 +157,19 @@ mod tests {
         ] {
             assert_eq!(hyphenated(&en, word), word);
         }
+    }
+
+    /// A word met again, with other punctuation around it, breaks where it broke the first time;
+    /// a name stays whole however often it comes.
+    #[test]
+    fn words_seen_before_break_as_they_did() {
+        let en = rules("en", &["Karol KARSKI"]);
+        let first = hyphenated(&en, "implementation;");
+        assert_eq!(hyphenated(&en, "(implementation"), "(im-ple-men-ta-tion");
+        assert_eq!(hyphenated(&en, "implementation;"), first);
+        assert_eq!(hyphenated(&en, "Karski,"), "Karski,");
+        assert_eq!(hyphenated(&en, "(Karski"), "(Karski");
+        assert_eq!(en.seen.borrow().len(), 2);
     }
 
     #[test]
