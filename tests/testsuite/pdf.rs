@@ -125,15 +125,13 @@ impl Pdf {
             "{what}: not tagged\n{info}"
         );
         let tree = self.tool("pdfinfo", &["-struct-text"]);
-        let text: Vec<&str> = (tree.lines().map(str::trim))
-            .filter_map(|l| l.strip_prefix('"')?.strip_suffix('"'))
-            .collect();
+        let text = struct_text(&tree);
         let footer = format!("1/{}", self.pages());
         assert!(
-            !text.contains(&footer.as_str()),
+            !text.lines().any(|l| l == footer),
             "{what}: page footer tagged as content"
         );
-        assert_all_words(what, m, &text.join("\n"));
+        assert_all_words(what, m, &text);
         let count = |tag: &str| {
             (tree.lines())
                 .filter(|l| l.trim_start().starts_with(&format!("{tag} ")))
@@ -249,6 +247,45 @@ pub(crate) fn assert_all_words(what: &str, m: &Motion, text: &str) {
         while remove_run(&mut actual, &motto) {}
     }
     assert_words_in_order(what, &main, &actual, furniture);
+}
+
+/// The text of `pdfinfo -struct-text`'s tree: each marked-content sequence on a line of its own
+/// (a printed line is one), except that a footnote call (the text of a `Reference` and its
+/// `Link`) is joined to the text around it in its element, as it is printed.
+fn struct_text(tree: &str) -> String {
+    let mut text = String::new();
+    // The elements open: indent, whether it is a call's, and a number for the element.
+    let mut open: Vec<(usize, bool, usize)> = Vec::new();
+    let mut elements = 0;
+    let mut last: Option<(usize, bool)> = None;
+    for line in tree.lines() {
+        let indent = line.len() - line.trim_start().len();
+        let line = line.trim();
+        while open.last().is_some_and(|&(i, ..)| i >= indent) {
+            open.pop();
+        }
+        match line.strip_prefix('"').and_then(|l| l.strip_suffix('"')) {
+            Some(string) => {
+                // The element the text is in, or the one the call it is in is in.
+                let call_at = open.iter().position(|&(_, call, _)| call);
+                let call = call_at.is_some();
+                let container =
+                    (open[..call_at.unwrap_or(open.len())].last()).map_or(0, |&(.., n)| n);
+                let glued = last.is_some_and(|(c, was_call)| c == container && (call || was_call));
+                if !text.is_empty() && !glued {
+                    text.push('\n');
+                }
+                text.push_str(string);
+                last = Some((container, call));
+            }
+            None => {
+                let tag = line.split_whitespace().next().unwrap_or("");
+                elements += 1;
+                open.push((indent, tag == "Reference", elements));
+            }
+        }
+    }
+    text
 }
 
 /// A footnote marker as the PDF prints it: without its brackets or parentheses.
@@ -478,9 +515,10 @@ fn footnote_links_go_both_ways_without_a_border() {
     for (i, page) in pages.iter().enumerate() {
         let annots = &objects[page.as_str()]["value"]["/Annots"];
         for a in annots.as_array().into_iter().flatten() {
+            let a = &objects[format!("obj:{}", a.as_str().unwrap()).as_str()]["value"];
             assert_eq!(a["/Subtype"], "/Link");
             assert_eq!(a["/Border"], serde_json::json!([0, 0, 0]), "{a}");
-            let dest = a["/A"]["/D"][0].as_str().unwrap().to_string();
+            let dest = a["/Dest"][0].as_str().unwrap().to_string();
             let to = pages
                 .iter()
                 .position(|p| *p == format!("obj:{dest}"))

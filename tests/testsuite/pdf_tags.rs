@@ -158,7 +158,6 @@ fn citations_recitals_and_paragraphs_are_lists_of_labelled_items() {
 }
 
 #[test]
-#[ignore = "issue 15, not done: a Reference, a Link and an indirect annotation per call (three objects) take memory::pdf_of_footnote_calls_stays_within_bound at 500 KB from 28 MB to 44 MB (bound 34 MB), its file from 0.8 to 7.2 MB"]
 fn footnote_calls_are_references_to_their_notes() {
     let m = harness::rich_motion();
     let calls = (m.text_in_order().into_iter())
@@ -186,7 +185,6 @@ fn footnote_calls_are_references_to_their_notes() {
 }
 
 #[test]
-#[ignore = "issue 15, not done: see footnote_calls_are_references_to_their_notes"]
 fn link_annotations_are_in_the_structure_tree() {
     let m = harness::rich_motion();
     let pdf = Pdf::export(&m, &PdfOptions::default());
@@ -221,4 +219,52 @@ fn link_annotations_are_in_the_structure_tree() {
         }
     }
     assert_eq!(annotations, 2);
+}
+
+/// A hostile motion's calls past the first ten thousand (the exporter's cap) are drawn in their
+/// paragraph's text and their annotations written in place, outside the structure tree: the
+/// file stays within the memory bound (`memory::pdf_of_footnote_calls_stays_within_bound`), and
+/// every annotation that names a key of the parent tree is found there.
+#[test]
+fn links_past_the_cap_stay_out_of_the_tree() {
+    const CAP: usize = 10_000;
+    let text = format!(
+        "**B9-0146/2021**\n\n*The European Parliament,*\n\n- A. whereas {};\n\n\
+         1. Calls on everyone to act;\n\n[1] A note.\n",
+        "word[1] ".repeat(CAP + 50)
+    );
+    let m = harness::reader_only(&text, "calls").motion;
+    let pdf = Pdf::export(&m, &PdfOptions::default());
+    pdf.assert_valid();
+    let tree = Tree::of(&pdf);
+    // The note, at the foot of the first page, links back among the first: its link is one of
+    // the ten thousand.
+    let counts = [tree.of_type("Reference").len(), tree.of_type("Link").len()];
+    assert_eq!(counts, [CAP - 1, CAP]);
+    let next = tree.root["/ParentTreeNextKey"].as_i64().unwrap();
+    let catalog = tree.objects["trailer"]["value"]["/Root"].as_str().unwrap();
+    let pages =
+        tree.kids_of(tree.resolve(&tree.objects[&format!("obj:{catalog}")]["value"]["/Pages"]));
+    let (mut tagged, mut inline) = (0, 0);
+    for page in &pages {
+        for a in page["/Annots"].as_array().into_iter().flatten() {
+            match a.as_str() {
+                Some(_) => {
+                    let key = tree.resolve(a)["/StructParent"].as_i64().unwrap();
+                    assert!(key < next, "{key}");
+                    tagged += 1;
+                }
+                None => {
+                    assert!(a.get("/StructParent").is_none(), "{a}");
+                    inline += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(tagged, CAP);
+    assert_eq!(
+        inline, 51,
+        "the calls past the cap and the note's link back"
+    );
+    assert_eq!(next as usize, pages.len() + CAP);
 }

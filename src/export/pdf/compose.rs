@@ -120,6 +120,10 @@ pub(super) enum Tag {
     LI,
     Lbl,
     LBody,
+    /// A footnote call: a reference to its `Note`.
+    Reference,
+    /// The marked content of a link annotation, and the annotation itself.
+    Link,
 }
 
 impl Tag {
@@ -133,6 +137,8 @@ impl Tag {
             Tag::LI => "LI",
             Tag::Lbl => "Lbl",
             Tag::LBody => "LBody",
+            Tag::Reference => "Reference",
+            Tag::Link => "Link",
         }
     }
 }

@@ -55,7 +55,7 @@ pub(super) fn pages(
     (placer, setter): (&Placer<'_>, &mut Setter<'_>),
     embedded: &[Embedded<'_>],
     family: &ParsedFamily,
-    elements: &Elements,
+    elements: &mut Elements,
 ) -> Drawn {
     let mut drawn = Drawn {
         contents: Vec::with_capacity(placer.len()),
@@ -65,11 +65,14 @@ pub(super) fn pages(
     let mut marker = Marker::new(elements);
     let mut deflater = Deflater::new();
     let mut content = Vec::new();
+    let mut links_before = 0;
     for index in 0..placer.len() {
-        let page = placer.page(index, setter);
+        let mut page = placer.page(index, setter);
         content.clear();
         rules(&mut content, &page.rules);
-        text_stream(&mut content, &page, family, embedded, &mut marker);
+        let faces = (family, embedded);
+        text_stream(&mut content, &mut page, faces, &mut marker, links_before);
+        links_before += page.links.len() as u32;
         drawn.contents.push(match deflater.pack(&content) {
             Some(bytes) => Content {
                 bytes,
@@ -88,6 +91,13 @@ pub(super) fn pages(
     }
     drawn
 }
+
+/// Links past this many (in reading order) are not elements of the structure tree: each costs
+/// the file about a hundred bytes of references that do not compress (a `Reference`, a `Link`,
+/// its annotation and its key in the parent tree), and a hostile motion of a hundred thousand
+/// calls would hold a file of many times its size. Their text is drawn in their element's, and
+/// their annotations are still written. No motion of the Parliament comes near it.
+pub(super) const TAGGED_LINKS: u32 = 10_000;
 
 /// The document's frame, printpdf's: the catalog, the embedded subset fonts, an empty page tree
 /// and the resources every page shares (the fonts, under fixed names).
@@ -293,12 +303,12 @@ fn remove_inventory_page(doc: &mut Document) -> Result<(ObjectId, ObjectId), Exp
 /// elements (see [`Marker`]), the page furniture as artifacts.
 fn text_stream(
     out: &mut Vec<u8>,
-    page: &PagePlan<'_>,
-    family: &ParsedFamily,
-    embedded: &[Embedded<'_>],
+    page: &mut PagePlan<'_>,
+    (family, embedded): (&ParsedFamily, &[Embedded<'_>]),
     marker: &mut Marker<'_>,
+    links_before: u32,
 ) {
-    let texts = &page.texts;
+    let PagePlan { texts, links, .. } = page;
     if texts.is_empty() {
         return;
     }
@@ -313,14 +323,42 @@ fn text_stream(
         rise: 0.0,
         subsets,
     };
-    for text in texts {
+    for text in texts.iter() {
         out.extend_from_slice(b"1 0 0 1 ");
         num(out, text.x, 2);
         out.push(b' ');
         num(out, text.baseline, 2);
         out.extend_from_slice(b" Tm\n");
-        marker.start(out, text.elem);
-        state.show(out, text, &text.glyphs);
+        let glyphs = &text.glyphs[..];
+        let mut from = 0;
+        if let Some(parent) = text.elem {
+            // Each link its own sequence, in a `Link` element: a call's inside a `Reference`.
+            let tagged = text
+                .links
+                .iter()
+                .filter(|l| links_before + l.2 < TAGGED_LINKS);
+            for &(first, end, link) in tagged {
+                let (first, end) = (first as usize, end as usize);
+                if first > from {
+                    marker.start(out, Some(parent));
+                    state.show(out, text, &glyphs[from..first]);
+                }
+                let elements = &mut *marker.elements;
+                let elem = match glyphs[first].link() {
+                    Some(note) => elements.call(parent, note as u32),
+                    None => elements.link(parent),
+                };
+                elements.elems[elem as usize].extra = links_before + link;
+                links[link as usize].elem = elem;
+                marker.start(out, Some(elem));
+                state.show(out, text, &glyphs[first..end]);
+                from = end;
+            }
+        }
+        if from == 0 || from < glyphs.len() {
+            marker.start(out, text.elem);
+            state.show(out, text, &glyphs[from..]);
+        }
     }
     marker.close(out);
     if state.rise != 0.0 {

@@ -1,6 +1,7 @@
-//! The elements of the tagged PDF's structure tree as compact records, in reading order: the
-//! blocks' elements and the lists around the numbered parts (`L` of `LI`, each a `Lbl` and an
-//! `LBody`), made as the blocks are set. A record is a few numbers, and the tree is built from
+//! The elements of the tagged PDF's structure tree as compact records: the blocks' elements in
+//! reading order and the lists around the numbered parts (`L` of `LI`, each a `Lbl` and an
+//! `LBody`), made as the blocks are set, and the references and links of footnote calls, made as
+//! the pages are drawn. A record is a few numbers, and the tree is built from
 //! them only as the file is written: a motion can have tens of thousands of elements.
 
 use super::compose::{Block, List, Tag};
@@ -14,7 +15,8 @@ pub(super) struct Elem {
     pub(super) tag: Tag,
     /// The element it is a kid of, always an earlier one; [`NONE`] for the `Document`.
     pub(super) parent: u32,
-    /// For a `Note`, the footnote it starts; else [`NONE`].
+    /// For a `Note`, the footnote it starts; for a `Reference`, the footnote it calls; for a
+    /// `Link`, its annotation (an index over the whole document's); else [`NONE`].
     pub(super) extra: u32,
 }
 
@@ -61,6 +63,18 @@ impl Elements {
         }
         let elem = self.push(block.tag, self.open[level].1, note);
         (label.unwrap_or(elem), elem)
+    }
+
+    /// The elements of a call of footnote `note` in element `parent`, found as the pages are
+    /// drawn: a `Reference` holding the `Link` its glyphs are drawn in; returns the `Link`.
+    pub(super) fn call(&mut self, parent: u32, note: u32) -> u32 {
+        let reference = self.push(Tag::Reference, parent, note);
+        self.push(Tag::Link, reference, NONE)
+    }
+
+    /// The element of a link drawn in element `parent` (a note's number, back to its call).
+    pub(super) fn link(&mut self, parent: u32) -> u32 {
+        self.push(Tag::Link, parent, NONE)
     }
 }
 

@@ -10,6 +10,7 @@ use super::pages::{self, PageIds};
 use super::place::Target;
 use super::{links, metadata, outline, tags};
 use crate::export::meta::DocMeta;
+use crate::export::plan::labels::Labels;
 use crate::export::{ExportError, Format};
 use crate::model::Date;
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
@@ -50,12 +51,15 @@ pub(super) fn finish(
     doc.max_id += 2 * ids.count;
     let pages = ids.pages();
     page_list(&mut doc, page_tree, &pages)?;
+    let labels = Labels::of(&meta.lang);
+    let annotations = links::Annotations::new(&pages, &links, doc.max_id + 1, labels.notes());
+    doc.max_id += annotations.tagged();
     let outline = outline::Outline::new(&mut doc, targets, &pages);
     let structure = tags::Structure {
         elems,
         pages: mcids,
     };
-    let tree = tags::Tree::new(&mut doc, structure, &pages);
+    let tree = tags::Tree::new(&mut doc, structure, &pages, Some(&annotations));
     catalog(
         &mut doc,
         meta,
@@ -68,9 +72,9 @@ pub(super) fn finish(
         parent: page_tree,
         resources,
         size,
-        links: links::Annotations::new(&pages, &links),
+        links: &annotations,
     };
-    let mut generated: Vec<&dyn Generated> = vec![&dictionaries];
+    let mut generated: Vec<&dyn Generated> = vec![&dictionaries, &annotations];
     if let Some(outline) = &outline {
         generated.push(outline);
     }

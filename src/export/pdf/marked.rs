@@ -7,9 +7,10 @@
 use super::elements::Elements;
 use std::io::Write;
 
-/// The sequences of the page being drawn.
+/// The sequences of the page being drawn, and the elements they belong to (the references and
+/// links of footnote calls are added as the calls are drawn).
 pub(super) struct Marker<'e> {
-    elements: &'e Elements,
+    pub(super) elements: &'e mut Elements,
     /// The element of each MCID of the page being drawn.
     mcids: Vec<u32>,
     /// Whether a sequence is open.
@@ -17,7 +18,7 @@ pub(super) struct Marker<'e> {
 }
 
 impl<'e> Marker<'e> {
-    pub(super) fn new(elements: &'e Elements) -> Marker<'e> {
+    pub(super) fn new(elements: &'e mut Elements) -> Marker<'e> {
         Marker {
             elements,
             mcids: Vec::new(),

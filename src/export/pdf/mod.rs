@@ -132,7 +132,8 @@ fn run(
         return Ok(Outcome::Report(report(pages, parsed, &set.geometry)));
     }
     let embedded = embed(&family, parsed, inventory)?;
-    let drawn = draw::pages((&placer, &mut setter), &embedded, parsed, &elements);
+    let mut elements = elements;
+    let drawn = draw::pages((&placer, &mut setter), &embedded, parsed, &mut elements);
     // Once the pages are drawn, the file needs only the outline, the links and the structure
     // types: the lines, their blocks and their placing go before the file is written.
     let outline = placer.outline();

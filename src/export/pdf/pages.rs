@@ -78,7 +78,7 @@ pub(super) struct Dictionaries<'a> {
     pub(super) resources: ObjectId,
     /// Width and height in points.
     pub(super) size: [f32; 2],
-    pub(super) links: Annotations<'a>,
+    pub(super) links: &'a Annotations<'a>,
 }
 
 impl Generated for Dictionaries<'_> {

@@ -20,6 +20,8 @@ pub(super) struct Text<'a> {
     pub(super) elem: Option<u32>,
     /// A non-final line of a justified block (see [`Line::justified`]).
     pub(super) justified: bool,
+    /// The glyphs that are links: `(first, end, link)`, `link` an index into the page's links.
+    pub(super) links: Vec<(u32, u32, u32)>,
 }
 
 impl<'a> Text<'a> {
@@ -31,6 +33,7 @@ impl<'a> Text<'a> {
             spacing,
             elem: None,
             justified: false,
+            links: Vec::new(),
         }
     }
 
@@ -70,6 +73,10 @@ pub(super) struct Link {
     pub(super) page: usize,
     pub(super) left: f32,
     pub(super) top: f32,
+    /// The footnote it belongs to: its call goes to it, its number back to the call.
+    pub(super) note: u32,
+    /// Its `Link` structure element, once drawn; [`NONE`](super::elements::NONE) until then.
+    pub(super) elem: u32,
 }
 
 /// One outline entry: its title and the page and height it goes to.
@@ -216,16 +223,20 @@ impl<'a> Placer<'a> {
                     _ => Cow::Borrowed(&glyphs[..]),
                 };
                 // A footnote's number links back to its call.
-                if let Some(call) = line
-                    .note
-                    .and_then(|n| self.call_at.get(n as usize).copied().flatten())
-                {
+                let back = line.note.and_then(|n| {
+                    let call = self.call_at.get(n as usize).copied().flatten()?;
+                    Some((n, call))
+                });
+                let mut links = Vec::new();
+                if let Some((n, call)) = back {
                     let w: f32 = glyphs.iter().map(|g| g.advance).sum();
                     let size = glyphs.first().map_or(g.size, |g| g.size);
-                    pp.links.push(link(*x, *x + w, baseline, size, call));
+                    links.push((0, glyphs.len() as u32, pp.links.len() as u32));
+                    pp.links.push(link(*x, *x + w, baseline, size, (n, call)));
                 }
                 let mut label = Text::new(*x, baseline, glyphs, Spacing::default());
                 label.elem = line.label_elem;
+                label.links = links;
                 pp.texts.push(label);
             }
             let glyphs = match (line.at, self.block(placed.line, line)) {
@@ -236,7 +247,7 @@ impl<'a> Placer<'a> {
                 let mut text = Text::new(line.x, baseline, glyphs, line.spacing);
                 text.elem = line.elem;
                 text.justified = line.justified;
-                call_links(&text, &self.note_at, &mut pp.links);
+                text.links = call_links(&text, &self.note_at, &mut pp.links);
                 pp.texts.push(text);
             }
         }
@@ -293,43 +304,67 @@ fn spots(
     (note_at, call_at)
 }
 
-/// A link over the glyphs from `x0` to `x1` on `baseline`, going to `to`.
-fn link(x0: f32, x1: f32, baseline: f32, size: f32, to: Spot) -> Link {
+/// A link of footnote `note` over the glyphs from `x0` to `x1` on `baseline`, going to `to`.
+fn link(x0: f32, x1: f32, baseline: f32, size: f32, (note, to): (u32, Spot)) -> Link {
     Link {
         rect: [x0, baseline - size * 0.25, x1, baseline + size * 1.1],
         page: to.page,
         left: to.x,
         top: to.top,
+        note,
+        elem: super::elements::NONE,
     }
 }
 
-/// Links from footnote calls to their notes.
-fn call_links(text: &Text<'_>, note_at: &[Option<Spot>], links: &mut Vec<Link>) {
-    let mut run: Option<(usize, f32, f32, f32, f32)> = None;
-    let mut flush = |run: &mut Option<(usize, f32, f32, f32, f32)>| {
-        if let Some((n, x0, x1, base, size)) = run.take() {
-            if let Some(to) = note_at.get(n).copied().flatten() {
-                links.push(link(x0, x1, base, size, to));
+/// A run of glyphs calling one footnote: the note, its first and end glyph, where it starts and
+/// ends, its baseline and size.
+struct Call {
+    note: usize,
+    glyphs: (u32, u32),
+    x: (f32, f32),
+    baseline: f32,
+    size: f32,
+}
+
+/// Links from footnote calls to their notes; returns the glyphs of each, as [`Text::links`].
+fn call_links(
+    text: &Text<'_>,
+    note_at: &[Option<Spot>],
+    links: &mut Vec<Link>,
+) -> Vec<(u32, u32, u32)> {
+    let mut linked = Vec::new();
+    let mut run: Option<Call> = None;
+    let mut flush = |run: &mut Option<Call>| {
+        if let Some(c) = run.take() {
+            if let Some(to) = note_at.get(c.note).copied().flatten() {
+                linked.push((c.glyphs.0, c.glyphs.1, links.len() as u32));
+                let to = (c.note as u32, to);
+                links.push(link(c.x.0, c.x.1, c.baseline, c.size, to));
             }
         }
     };
-    for (x, glyph) in text.positions() {
+    for (i, (x, glyph)) in text.positions().enumerate() {
+        let i = i as u32;
         match (glyph.link(), run.as_mut()) {
-            (Some(n), Some(r)) if r.0 == n => r.2 = x + glyph.advance,
+            (Some(n), Some(r)) if r.note == n => {
+                r.x.1 = x + glyph.advance;
+                r.glyphs.1 = i + 1;
+            }
             (Some(n), _) => {
                 flush(&mut run);
-                run = Some((
-                    n,
-                    x,
-                    x + glyph.advance,
-                    text.baseline + glyph.rise,
-                    glyph.size,
-                ));
+                run = Some(Call {
+                    note: n,
+                    glyphs: (i, i + 1),
+                    x: (x, x + glyph.advance),
+                    baseline: text.baseline + glyph.rise,
+                    size: glyph.size,
+                });
             }
             (None, _) => flush(&mut run),
         }
     }
     flush(&mut run);
+    linked
 }
 
 /// The running header (the document number, right) and footer (`page/total`, centred; with

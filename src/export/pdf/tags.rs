@@ -8,8 +8,10 @@
 //! the file is written, each built only when its turn comes: a motion can have tens of thousands
 //! of them.
 
+use super::compose::Tag;
 use super::elements::{Elem, NONE};
 use super::file::Generated;
+use super::links::Annotations;
 use super::syntax;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::ops::Range;
@@ -36,6 +38,8 @@ enum Kid {
     Mcid(u32, u32),
     /// The `k`th drawn element.
     Elem(u32),
+    /// An annotation, by its index over the document's.
+    Objr(u32),
 }
 
 /// The structure tree with its ids: the root, the `Document` element, one element per drawn
@@ -45,6 +49,9 @@ pub(super) struct Tree<'a> {
     root: u32,
     structure: Structure<'a>,
     pages: &'a [ObjectId],
+    annotations: Option<&'a Annotations<'a>>,
+    /// The `Note` element of each footnote, when drawn.
+    notes: Vec<Option<u32>>,
     /// Each drawn element's index into `structure.elems`, in order.
     drawn: Vec<u32>,
     /// For each element, its rank in `drawn` plus one; 0 when not drawn.
@@ -66,6 +73,7 @@ impl<'a> Tree<'a> {
         doc: &mut Document,
         structure: Structure<'a>,
         pages: &'a [ObjectId],
+        annotations: Option<&'a Annotations<'a>>,
     ) -> Tree<'a> {
         let elems = structure.elems;
         let mut count = vec![0u32; elems.len()];
@@ -86,8 +94,20 @@ impl<'a> Tree<'a> {
             }
         }
         drop(count);
+        let mut notes = Vec::new();
+        for (e, elem) in elems.iter().enumerate() {
+            if elem.tag == Tag::Note && elem.extra != NONE && rank[e] > 0 {
+                let n = elem.extra as usize;
+                if notes.len() <= n {
+                    notes.resize(n + 1, None);
+                }
+                notes[n].get_or_insert(e as u32);
+            }
+        }
         let mut tree = Tree {
             root: 0,
+            annotations,
+            notes,
             parts: Vec::new(),
             kid_starts: Vec::new(),
             kids: Vec::new(),
@@ -233,6 +253,10 @@ impl Tree<'_> {
                 j += 1;
             }
         }
+        let elem = self.structure.elems[self.drawn[g - 1] as usize];
+        if elem.tag == Tag::Link && elem.extra != NONE && self.annotations.is_some() {
+            f(Kid::Objr(elem.extra));
+        }
     }
 
     /// A kid as it is written, in an element whose content is all on page `one` when `Some`.
@@ -250,6 +274,19 @@ impl Tree<'_> {
                 Object::Dictionary(mcr)
             }
             Kid::Elem(k) => Object::Reference(self.element(k as usize)),
+            Kid::Objr(index) => {
+                let mut objr = Dictionary::new();
+                objr.set("Type", name("OBJR"));
+                if let Some(a) = self.annotations {
+                    let (page, _) = a.get(index);
+                    // The element's own `/Pg` serves when all its content is on one page.
+                    if one != Some(page as u32) {
+                        objr.set("Pg", Object::Reference(self.pages[page]));
+                    }
+                    objr.set("Obj", Object::Reference(a.id(index)));
+                }
+                Object::Dictionary(objr)
+            }
         }
     }
 
@@ -289,9 +326,28 @@ impl Tree<'_> {
         if let Some(page) = one {
             dict.set("Pg", Object::Reference(self.pages[page as usize]));
         }
+        match elem.tag {
+            Tag::Note if self.is_note(self.drawn[k]) => {
+                dict.set("ID", note_id(elem.extra));
+            }
+            Tag::Reference => {
+                if let Some(note) = self.note_element(elem.extra) {
+                    dict.set("Ref", Object::Array(vec![Object::Reference(note)]));
+                }
+            }
+            _ => {}
+        }
         dict.set("K", Object::Array(Vec::new()));
         (dict, one)
     }
+}
+
+/// The `/ID` of footnote `n`'s `Note` element.
+fn note_id(n: u32) -> Object {
+    Object::String(
+        format!("note{}", n + 1).into_bytes(),
+        lopdf::StringFormat::Literal,
+    )
 }
 
 /// Appends an array of references (`None` as `null`), as [`syntax::object`] writes one.
@@ -322,9 +378,64 @@ impl Tree<'_> {
             })
     }
 
-    /// The number of keys in the parent tree: one per page.
+    /// The number of keys in the parent tree: one per page, then one per annotation in the
+    /// tree.
     fn keys(&self) -> usize {
-        self.pages.len()
+        self.pages.len() + self.annotations.map_or(0, |a| a.tagged() as usize)
+    }
+
+    /// The element that annotation `index` is in.
+    fn annotation_parent(&self, index: usize) -> Option<ObjectId> {
+        let (_, link) = self.annotations?.get(index as u32);
+        match self.rank.get(link.elem as usize).copied().unwrap_or(0) {
+            0 => None,
+            r => Some(self.element(r as usize - 1)),
+        }
+    }
+
+    /// Whether element `e` is the `Note` the footnote's references point to.
+    fn is_note(&self, e: u32) -> bool {
+        let n = self.structure.elems[e as usize].extra as usize;
+        self.notes.get(n).copied().flatten() == Some(e)
+    }
+
+    /// The `Note` element of footnote `n`, when drawn.
+    fn note_element(&self, n: u32) -> Option<ObjectId> {
+        let e = self.notes.get(n as usize).copied().flatten()?;
+        Some(self.element(self.rank[e as usize] as usize - 1))
+    }
+
+    /// The id tree's id, when there are notes to point to.
+    fn id_tree(&self) -> Option<ObjectId> {
+        self.notes.iter().any(Option::is_some).then(|| {
+            let id = self.parent_tree().0 + self.leaves() as u32 + 1;
+            (id, 0)
+        })
+    }
+
+    /// The id tree: each drawn `Note` by its `/ID`, in the order of the ids' bytes.
+    fn id_tree_object(&self) -> Object {
+        let mut named: Vec<(Vec<u8>, ObjectId)> = (self.notes.iter().enumerate())
+            .filter_map(|(n, e)| {
+                let e = (*e)?;
+                let Object::String(id, _) = note_id(n as u32) else {
+                    return None;
+                };
+                Some((id, self.element(self.rank[e as usize] as usize - 1)))
+            })
+            .collect();
+        named.sort();
+        let names = (named.into_iter())
+            .flat_map(|(id, e)| {
+                [
+                    Object::String(id, lopdf::StringFormat::Literal),
+                    Object::Reference(e),
+                ]
+            })
+            .collect();
+        let mut dict = Dictionary::new();
+        dict.set("Names", Object::Array(names));
+        Object::Dictionary(dict)
     }
 
     /// The leaves of the parent tree (none when its root holds every key).
@@ -338,6 +449,10 @@ impl Tree<'_> {
     /// The value of key `key` of the parent tree: a page's array of the element of each of its
     /// MCIDs.
     fn parent_value(&self, key: usize) -> Object {
+        if key >= self.pages.len() {
+            let parent = self.annotation_parent(key - self.pages.len());
+            return parent.map_or(Object::Null, Object::Reference);
+        }
         let elems = self.structure.pages.get(key).map_or(&[][..], |e| &e[..]);
         let parents = (self.parents(elems))
             .map(|p| p.map_or(Object::Null, Object::Reference))
@@ -353,6 +468,12 @@ impl Tree<'_> {
                 out.push(b' ');
             }
             out.extend_from_slice(key.to_string().as_bytes());
+            if key >= self.pages.len() {
+                let parent = self.annotation_parent(key - self.pages.len());
+                out.push(b' ');
+                syntax::object(out, &parent.map_or(Object::Null, Object::Reference));
+                continue;
+            }
             let elems = self.structure.pages.get(key).map_or(&[][..], |e| &e[..]);
             references(out, self.parents(elems));
         }
@@ -439,6 +560,9 @@ impl Tree<'_> {
         tree.set("K", Object::Reference(self.document()));
         tree.set("ParentTree", Object::Reference(self.parent_tree()));
         tree.set("ParentTreeNextKey", Object::Integer(self.keys() as i64));
+        if let Some(ids) = self.id_tree() {
+            tree.set("IDTree", Object::Reference(ids));
+        }
         Object::Dictionary(tree)
     }
 }
@@ -475,7 +599,8 @@ impl Generated for Tree<'_> {
     }
 
     fn ids(&self) -> Range<u32> {
-        self.root..self.parent_tree().0 + self.leaves() as u32 + 1
+        let end = self.parent_tree().0 + self.leaves() as u32 + 1;
+        self.root..end + u32::from(self.id_tree().is_some())
     }
 }
 
@@ -495,6 +620,9 @@ impl Tree<'_> {
         }
         if let Some(leaf) = self.leaf(id) {
             return self.parent_tree_object(Some(leaf));
+        }
+        if self.id_tree() == Some((id, 0)) {
+            return self.id_tree_object();
         }
         let k = (id - first - 1) as usize;
         let (mut dict, one) = self.element_dict(k);
@@ -556,7 +684,7 @@ mod tests {
             elems: &elems,
             pages: vec![vec![0, 4, 6, 9, 11], vec![6, 11, 12], vec![], vec![12]],
         };
-        let tree = Tree::new(&mut doc, structure, &pages);
+        let tree = Tree::new(&mut doc, structure, &pages, None);
         assert!(tree.ids().len() > 10);
         assert_written_as_built(&tree);
         let mut body = Vec::new();
@@ -577,7 +705,7 @@ mod tests {
             elems: &elems,
             pages: vec![vec![0]; n],
         };
-        let tree = Tree::new(&mut doc, structure, &pages);
+        let tree = Tree::new(&mut doc, structure, &pages, None);
         assert_eq!(tree.leaves(), 3);
         assert_written_as_built(&tree);
         let mut last = Vec::new();
