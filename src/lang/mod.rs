@@ -1,7 +1,8 @@
 //! The EU's official languages: their codes and the reading profiles the parser uses.
 //!
 //! Every keyword the reader looks for (formula, openers, cover words, furniture) lives in one
-//! TOML file per language under `src/lang/data/`, compiled into the binary and parsed once.
+//! TOML file per language under `src/lang/data/`, turned into JSON by `build.rs`, compiled into
+//! the binary and parsed once.
 
 mod detect;
 mod profile;
@@ -10,32 +11,17 @@ pub use detect::{detect, from_name};
 pub use profile::{PartLabels, Profile};
 use std::sync::OnceLock;
 
+/// A language's profile, as `build.rs` turns its TOML into JSON.
+macro_rules! data {
+    ($($code:literal),* $(,)?) => {
+        &[$(($code, include_str!(concat!(env!("OUT_DIR"), "/lang/", $code, ".json")))),*]
+    };
+}
+
 /// The data files, by ISO 639-1 code.
-static DATA: &[(&str, &str)] = &[
-    ("bg", include_str!("data/bg.toml")),
-    ("cs", include_str!("data/cs.toml")),
-    ("da", include_str!("data/da.toml")),
-    ("de", include_str!("data/de.toml")),
-    ("el", include_str!("data/el.toml")),
-    ("en", include_str!("data/en.toml")),
-    ("es", include_str!("data/es.toml")),
-    ("et", include_str!("data/et.toml")),
-    ("fi", include_str!("data/fi.toml")),
-    ("fr", include_str!("data/fr.toml")),
-    ("ga", include_str!("data/ga.toml")),
-    ("hr", include_str!("data/hr.toml")),
-    ("hu", include_str!("data/hu.toml")),
-    ("it", include_str!("data/it.toml")),
-    ("lt", include_str!("data/lt.toml")),
-    ("lv", include_str!("data/lv.toml")),
-    ("mt", include_str!("data/mt.toml")),
-    ("nl", include_str!("data/nl.toml")),
-    ("pl", include_str!("data/pl.toml")),
-    ("pt", include_str!("data/pt.toml")),
-    ("ro", include_str!("data/ro.toml")),
-    ("sk", include_str!("data/sk.toml")),
-    ("sl", include_str!("data/sl.toml")),
-    ("sv", include_str!("data/sv.toml")),
+static DATA: &[(&str, &str)] = data![
+    "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "it", "lt", "lv",
+    "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv",
 ];
 
 /// Every language profile, parsed on first use.
@@ -45,7 +31,7 @@ pub fn profiles() -> &'static [Profile] {
         DATA.iter()
             .map(|(code, text)| {
                 // The data is part of the program; a broken file is a bug caught by the tests.
-                let profile: Profile = toml::from_str(text)
+                let profile: Profile = serde_json::from_str(text)
                     .unwrap_or_else(|e| panic!("src/lang/data/{code}.toml: {e}"));
                 assert_eq!(&profile.code, code, "src/lang/data/{code}.toml: code field");
                 profile
