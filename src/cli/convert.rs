@@ -166,6 +166,7 @@ fn fingerprints(cfg: &ConvertConfig) -> Vec<(Format, String)> {
                 Format::Pdf => format!("{:?}|{}", cfg.export.pdf, cfg.font_digest),
                 Format::Docx => format!("{:?}", cfg.export.docx),
                 Format::Html => format!("{:?}", cfg.export.html),
+                Format::Txt => format!("{:?}", cfg.export.txt),
             };
             let text = format!("{:?}|{options}", cfg.read.lang);
             (*f, incremental::key(&text, "options", ""))
