@@ -35,7 +35,10 @@ pub struct TxtOptions {}
 /// Exports a motion to its canonical text: UTF-8, `\n` line ends, ending with one line end.
 pub fn export(motion: &Motion, _options: &TxtOptions) -> Result<Vec<u8>, ExportError> {
     super::check_depth(motion, Format::Txt)?;
-    let mut doc = Doc::default();
+    let mut doc = Doc {
+        blocks: Vec::new(),
+        markers: motion.footnotes.iter().map(|n| n.marker.as_str()).collect(),
+    };
     doc.cover(motion);
     doc.preamble(motion);
     doc.main_body(motion);
@@ -45,19 +48,23 @@ pub fn export(motion: &Motion, _options: &TxtOptions) -> Result<Vec<u8>, ExportE
 }
 
 /// The blocks written so far.
-#[derive(Default)]
-struct Doc {
+struct Doc<'m> {
     blocks: Vec<String>,
+    /// The motion's footnote markers: a `(1)` in the text is escaped when a note `1` exists.
+    markers: Vec<&'m str>,
 }
 
-impl Doc {
+impl Doc<'_> {
     /// The cover's lines in the plan's order. No language profile is given: a kind the cover
-    /// does not state is not written (the reader would read it as stated).
+    /// does not state is not written (the reader would read it as stated). Values (number,
+    /// names, groups) are written as they are: the reader takes them as plain words.
     fn cover(&mut self, motion: &Motion) {
         for line in cover::lines_in(&motion.cover, None) {
             let text = match &line.text {
-                cover::Text::Para(para) => inlines(para),
-                cover::Text::Plain(text) => escape::text(text).into_owned(),
+                // The cover reader finds the Rule and the procedure in the line as written
+                // (`Rule 132(2)`) and links no calls there: no `(` is escaped.
+                cover::Text::Para(para) => inlines(para, &[]),
+                cover::Text::Plain(text) => text.to_string(),
             };
             self.blocks.push(text);
         }
@@ -83,7 +90,10 @@ impl Doc {
     fn main_body(&mut self, motion: &Motion) {
         for item in &motion.body {
             match item {
-                BodyItem::Heading(h) => self.blocks.push(format!("## {}", inlines(&h.text))),
+                BodyItem::Heading(h) => {
+                    let text = format!("## {}", inlines(&h.text, &self.markers));
+                    self.blocks.push(text);
+                }
                 BodyItem::Paragraph(p) => {
                     self.labelled(&p.num.text, &p.content);
                     self.points(&p.points);
@@ -116,14 +126,19 @@ impl Doc {
     /// An item's first paragraph after its label, the others as blocks of their own.
     fn labelled(&mut self, label: &str, content: &[Para]) {
         let mut paras = content.iter();
-        let first = paras.next().map(inlines).unwrap_or_default();
+        let first = (paras.next())
+            .map(|p| inlines(p, &self.markers))
+            .unwrap_or_default();
         self.blocks
             .push(format!("{label} {first}").trim_end().to_string());
         self.paras(paras);
     }
 
     fn paras<'a>(&mut self, paras: impl Iterator<Item = &'a Para>) {
-        self.blocks.extend(paras.map(inlines));
+        for para in paras {
+            let text = inlines(para, &self.markers);
+            self.blocks.push(text);
+        }
     }
 
     fn finish(self) -> Vec<u8> {
@@ -133,23 +148,32 @@ impl Doc {
     }
 }
 
-/// A paragraph's runs: emphasis marks around its text, calls in brackets, line breaks as two
-/// spaces at the end of a line.
-fn inlines(para: &Para) -> String {
+/// A paragraph's runs (`markers`: the notes' markers, see `escape::text`): calls in brackets, line breaks as two spaces at the end of a line,
+/// and emphasis marks where the emphasis changes. Marks toggle bold (`**`) and italic (`*`)
+/// apart, as the reader pairs them, so that at most one of each stands between two runs
+/// (`*a***b**`: never four stars in a row, which would read as two bold marks).
+fn inlines(para: &Para, markers: &[&str]) -> String {
     let mut out = String::new();
+    let (mut bold, mut italic) = (false, false);
     for inline in &para.inlines {
         match inline {
-            Inline::Text { text, bold, italic } => {
-                let (open, close) = match (bold, italic) {
-                    (true, true) => ("***", "***"),
-                    (true, false) => ("**", "**"),
-                    (false, true) => ("*", "*"),
-                    (false, false) => ("", ""),
-                };
-                out.push_str(open);
-                out.push_str(&escape::text(text));
-                out.push_str(close);
+            Inline::Text {
+                text,
+                bold: b,
+                italic: i,
+            } => {
+                if *b != bold {
+                    out.push_str("**");
+                    bold = *b;
+                }
+                if *i != italic {
+                    out.push('*');
+                    italic = *i;
+                }
+                out.push_str(&escape::text(text, markers));
             }
+            // A call linked to its note is written in brackets (the reader links `[1]`
+            // always); one linked to nothing as it was printed.
             Inline::NoteRef { marker, note } => match note {
                 Some(_) => {
                     out.push('[');
@@ -158,8 +182,24 @@ fn inlines(para: &Para) -> String {
                 }
                 None => out.push_str(marker),
             },
-            Inline::LineBreak => out.push_str("  \n"),
+            // Marks close before the break: one after it would follow whitespace, which
+            // the reader does not take for a closing mark.
+            Inline::LineBreak => {
+                close(&mut out, &mut bold, &mut italic);
+                out.push_str("  \n");
+            }
         }
     }
+    close(&mut out, &mut bold, &mut italic);
     out
+}
+
+/// Closes the emphasis open at the end of `out`.
+fn close(out: &mut String, bold: &mut bool, italic: &mut bool) {
+    if std::mem::take(italic) {
+        out.push('*');
+    }
+    if std::mem::take(bold) {
+        out.push_str("**");
+    }
 }
