@@ -28,6 +28,9 @@ use super::plan::{cover, CITATION_DASH};
 use super::{ExportError, Format};
 use crate::model::{BodyItem, Inline, Motion, Para, Point};
 
+/// A forced line break: two spaces at the end of a line, as in markdown.
+const BREAK: &str = "  \n";
+
 /// Options for the text exporter: the shape is fixed, so that one motion has one text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TxtOptions {}
@@ -73,7 +76,7 @@ impl Doc<'_> {
     /// Title, the lines under it, formula, citations, recitals and the words around them.
     fn preamble(&mut self, motion: &Motion) {
         self.paras(motion.title.iter());
-        self.paras(motion.title_notes.iter());
+        self.unlabelled(motion.title_notes.iter());
         self.paras(motion.formula.iter());
         for citation in &motion.citations {
             self.labelled(CITATION_DASH, &citation.content);
@@ -97,7 +100,7 @@ impl Doc<'_> {
                 BodyItem::Paragraph(p) => {
                     self.labelled(&p.num.text, &p.content);
                     self.points(&p.points);
-                    self.paras(p.wrap_up.iter());
+                    self.unlabelled(p.wrap_up.iter());
                 }
             }
         }
@@ -112,7 +115,7 @@ impl Doc<'_> {
 
     /// Text after the body that the reader could not place.
     fn trailing(&mut self, motion: &Motion) {
-        self.paras(motion.trailing.iter());
+        self.unlabelled(motion.trailing.iter());
     }
 
     /// Points, depth first: each after its number, its own points after it.
@@ -131,7 +134,15 @@ impl Doc<'_> {
             .unwrap_or_default();
         self.blocks
             .push(format!("{label} {first}").trim_end().to_string());
-        self.paras(paras);
+        self.unlabelled(paras);
+    }
+
+    /// Paragraphs that stand without a label, each escaped where it would open like one.
+    fn unlabelled<'a>(&mut self, paras: impl Iterator<Item = &'a Para>) {
+        for para in paras {
+            let text = escape::line_start(inlines(para, &self.markers));
+            self.blocks.push(text);
+        }
     }
 
     fn paras<'a>(&mut self, paras: impl Iterator<Item = &'a Para>) {
@@ -186,11 +197,26 @@ fn inlines(para: &Para, markers: &[&str]) -> String {
             // the reader does not take for a closing mark.
             Inline::LineBreak => {
                 close(&mut out, &mut bold, &mut italic);
-                out.push_str("  \n");
+                out.push_str(BREAK);
             }
         }
     }
     close(&mut out, &mut bold, &mut italic);
+    after_breaks(out)
+}
+
+/// A line after a forced break that opens like a label or a mark would start a part of its own:
+/// escaped as the start of a part is.
+fn after_breaks(text: String) -> String {
+    if !text.contains(BREAK) {
+        return text;
+    }
+    let mut lines = text.split(BREAK);
+    let mut out = lines.next().unwrap_or_default().to_string();
+    for line in lines {
+        out.push_str(BREAK);
+        out.push_str(&escape::line_start(line.to_string()));
+    }
     out
 }
 
