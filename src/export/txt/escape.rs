@@ -73,7 +73,10 @@ fn opens_like_markup(s: &str) -> bool {
                 .take_while(|c| c.is_alphabetic())
                 .map(char::len_utf8)
                 .sum();
-            s[..letters].chars().count() <= 4 && s[letters..].starts_with(['.', ')'])
+            let word = &s[..letters];
+            let one_case =
+                word.chars().all(char::is_uppercase) || word.chars().all(char::is_lowercase);
+            one_case && word.chars().count() <= 4 && s[letters..].starts_with(['.', ')'])
         }
         _ => false,
     }
@@ -104,8 +107,8 @@ mod tests {
     fn a_line_opening_like_a_label_or_mark_is_escaped() {
         let l = |s: &str| line_start(s.to_string());
         for marked in [
-            "1. x", "12) x", "3 . x", "A. x", "ΣΤ. x", "iv) x", "(a) x", "(12) x", "- x", "– x",
-            "---", "## x", "#x", "<b>x", "_x",
+            "1. x", "12) x", "3 . x", "A. x", "ΣΤ. x", "iv) x", "x.", "(a) x", "(12) x", "- x",
+            "– x", "---", "## x", "#x", "<b>x", "_x",
         ] {
             assert_eq!(l(marked), format!("\\{marked}"), "{marked}");
         }
@@ -113,7 +116,6 @@ mod tests {
             "Whereas x",
             "2021 was",
             "(2021/2544(RSP))",
-            "x.",
             "Mr. X",
             "\\*x",
             "«x»",
