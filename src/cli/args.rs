@@ -221,7 +221,7 @@ pub fn parse_formats(names: &[String]) -> Result<Vec<Format>, Fatal> {
     for name in names {
         let f = Format::from_name(name).ok_or_else(|| {
             Fatal::Usage(format!(
-                "--format {name}: unknown format (use xml, pdf, docx, html)"
+                "--format {name}: unknown format (use xml, pdf, docx, html, txt)"
             ))
         })?;
         if !formats.contains(&f) {

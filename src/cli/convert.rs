@@ -25,9 +25,9 @@ pub fn run(cfg: &ConvertConfig) -> Result<u8, Fatal> {
     write::remove_leftovers(&dir, std::time::SystemTime::now());
     let manifest = incremental::Manifest::load(&dir);
     sources_only(&mut inputs, &manifest);
-    let akn_inputs = inputs
+    let sources = inputs
         .iter()
-        .filter(|i| is_akn(i))
+        .filter(|i| output_kind(i, &cfg.formats).is_some())
         .filter_map(|i| std::fs::canonicalize(i.path.as_deref()?).ok())
         .collect();
     let job = Convert {
@@ -35,7 +35,7 @@ pub fn run(cfg: &ConvertConfig) -> Result<u8, Fatal> {
         manifest,
         fingerprints: fingerprints(cfg),
         collisions: collisions(&inputs, &dir, &cfg.formats),
-        akn_inputs,
+        sources,
         dir,
     };
     let code = batch::run(&inputs, &cfg.read, "converted", &job)?;
@@ -59,21 +59,31 @@ struct Convert<'a> {
     /// Inputs that share their outputs with another input, or whose output would overwrite
     /// them, with the diagnostic saying so.
     collisions: HashMap<Option<PathBuf>, Diagnostic>,
-    /// The Akoma Ntoso inputs, resolved: never removed as a stale output.
-    akn_inputs: HashSet<PathBuf>,
+    /// The inputs of a kind this batch writes (Akoma Ntoso with `xml`, text with `txt`),
+    /// resolved: never removed as a stale output.
+    sources: HashSet<PathBuf>,
 }
 
-/// Drops the inputs that are Akoma Ntoso this tool wrote into the output folder, as its
-/// manifest records: when that folder is also an input (`convert in -o in`), they are output,
-/// not source, and the next run would otherwise read them back beside their text.
+/// Drops the inputs this tool wrote into the output folder (Akoma Ntoso, canonical text), as
+/// its manifest records: when that folder is also an input (`convert in -o in`), they are
+/// output, not source, and the next run would otherwise read them back beside their source.
 pub fn sources_only(inputs: &mut Vec<Input>, manifest: &incremental::Manifest) {
     let made_here = manifest.made_here();
-    inputs.retain(|i| !(is_akn(i) && i.path.as_deref().is_some_and(&made_here)));
+    inputs.retain(|i| !i.path.as_deref().is_some_and(&made_here));
 }
 
-/// Whether an input is Akoma Ntoso (`*.xml`), the one kind an output can coincide with.
-fn is_akn(input: &Input) -> bool {
-    (input.path.as_deref()).is_some_and(|p| InputFormat::of_path(p) == InputFormat::Akn)
+/// The format among `formats` whose output has the input's kind, if any: Akoma Ntoso (`*.xml`)
+/// for `xml`, text (`*.txt`) for `txt`, the kinds an output can coincide with.
+fn output_kind(input: &Input, formats: &[Format]) -> Option<Format> {
+    let path = input.path.as_deref()?;
+    let kind = match InputFormat::of_path(path) {
+        InputFormat::Akn => Format::Xml,
+        InputFormat::Text => Format::Txt,
+    };
+    let named = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(kind.extension()));
+    (named && formats.contains(&kind)).then_some(kind)
 }
 
 /// Whether the inputs are all one file, named in different ways (`in/../in/a.txt` and its
@@ -127,31 +137,38 @@ fn collisions(
             out.insert(input.path.clone(), diagnostic);
         }
     }
-    let writes_xml = formats.contains(&Format::Xml);
-    for input in inputs.iter().filter(|i| writes_xml && is_akn(i)) {
-        if let Some(own) = overwritten_by_its_output(input, dir) {
+    for input in inputs {
+        if let Some(own) = overwritten_by_its_output(input, dir, formats) {
             out.entry(input.path.clone()).or_insert(own);
         }
     }
     out
 }
 
-/// An Akoma Ntoso input in the output folder under its own output's name (`convert in -o in
-/// --format xml` of `in/m.xml`): converting it would replace the source with its rewrite.
-fn overwritten_by_its_output(input: &Input, dir: &Path) -> Option<Diagnostic> {
+/// An input in the output folder under its own output's name (`convert in -o in --format xml`
+/// of `in/m.xml`, `--format txt` of `in/m.txt`): converting it would replace the source with its
+/// rewrite, so it is refused and the source kept.
+fn overwritten_by_its_output(input: &Input, dir: &Path, formats: &[Format]) -> Option<Diagnostic> {
+    let format = output_kind(input, formats)?;
     let path = input.path.as_deref()?;
-    let output = inputs::output_path(dir, input, Format::Xml.extension());
+    let output = inputs::output_path(dir, input, format.extension());
     let same = std::fs::canonicalize(path).ok()? == std::fs::canonicalize(&output).ok()?;
+    let kind = match format {
+        Format::Txt => "text",
+        _ => "Akoma Ntoso",
+    };
     same.then(|| {
         Diagnostic::new(
             &codes::OUTPUT_COLLISION,
             None,
             format!(
-                "{}'s outputs would overwrite it; it is not converted",
+                "{}'s {format} output would overwrite it; it is not converted",
                 input.display()
             ),
         )
-        .hint("convert Akoma Ntoso to another output folder (-o out)")
+        .hint(format!(
+            "convert {kind} to another output folder (-o out), or leave out --format {format}"
+        ))
     })
 }
 
@@ -166,6 +183,7 @@ fn fingerprints(cfg: &ConvertConfig) -> Vec<(Format, String)> {
                 Format::Pdf => format!("{:?}|{}", cfg.export.pdf, cfg.font_digest),
                 Format::Docx => format!("{:?}", cfg.export.docx),
                 Format::Html => format!("{:?}", cfg.export.html),
+                Format::Txt => format!("{:?}", cfg.export.txt),
             };
             let text = format!("{:?}|{options}", cfg.read.lang);
             (*f, incremental::key(&text, "options", ""))
@@ -249,7 +267,7 @@ impl Convert<'_> {
     /// An output that cannot be made now must not survive from an earlier run.
     fn remove_stale(&self, path: &Path, input: &Input, result: &mut JobResult) {
         // An input of this batch is never an earlier run's output to remove.
-        let is_input = || std::fs::canonicalize(path).is_ok_and(|p| self.akn_inputs.contains(&p));
+        let is_input = || std::fs::canonicalize(path).is_ok_and(|p| self.sources.contains(&p));
         if !self.to_stdout(input) && !is_input() && write::remove_stale(path) {
             (result.notes).push(format!(
                 "note: removed {} left by an earlier run",

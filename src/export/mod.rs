@@ -2,8 +2,8 @@
 //!
 //! Each format lives in its own module and keeps its library's calls inside it (quick-xml in
 //! `xml`, printpdf in `pdf/`, docx-rs in `docx/`), so upgrading one touches one folder. The PDF
-//! and DOCX exporters are the `pdf` and `docx` features (the HTML, a string writer like the XML's,
-//! needs no feature); without them, [`export`] refuses those
+//! and DOCX exporters are the `pdf` and `docx` features (the HTML and the canonical text, string
+//! writers like the XML's, need no feature); without them, [`export`] refuses those
 //! formats with [`ExportError::NotBuilt`].
 
 #[cfg(feature = "docx")]
@@ -14,6 +14,7 @@ pub mod meta;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub(crate) mod plan;
+pub mod txt;
 pub mod xml;
 
 use crate::model::{Motion, MAX_POINT_DEPTH};
@@ -30,11 +31,19 @@ pub enum Format {
     Docx,
     /// One self-contained HTML5 file, for the web and print.
     Html,
+    /// The canonical text form: plain text the reader reads back to the same motion.
+    Txt,
 }
 
 impl Format {
     /// Every format, in the order the command line writes them.
-    pub const ALL: [Format; 4] = [Format::Xml, Format::Pdf, Format::Docx, Format::Html];
+    pub const ALL: [Format; 5] = [
+        Format::Xml,
+        Format::Pdf,
+        Format::Docx,
+        Format::Html,
+        Format::Txt,
+    ];
 
     /// The file extension, without the dot.
     pub fn extension(self) -> &'static str {
@@ -43,10 +52,11 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
             Format::Html => "html",
+            Format::Txt => "txt",
         }
     }
 
-    /// Parses a format name as given on the command line (`xml`, `pdf`, `docx`, `html`).
+    /// Parses a format name as given on the command line (`xml`, `pdf`, `docx`, `html`, `txt`).
     pub fn from_name(name: &str) -> Option<Format> {
         Format::ALL
             .into_iter()
@@ -73,6 +83,8 @@ pub struct ExportOptions {
     pub docx: docx::DocxOptions,
     /// Options of the HTML exporter.
     pub html: html::HtmlOptions,
+    /// Options of the canonical text exporter.
+    pub txt: txt::TxtOptions,
 }
 
 /// Why an exporter could not produce its output. Problems with the motion's content are
@@ -193,6 +205,7 @@ pub fn export(
     match format {
         Format::Xml => xml::export(motion, &options.xml),
         Format::Html => html::export(motion, &options.html),
+        Format::Txt => txt::export(motion, &options.txt),
         #[cfg(feature = "pdf")]
         Format::Pdf => pdf::export(motion, &options.pdf),
         #[cfg(feature = "docx")]
@@ -249,7 +262,7 @@ mod tests {
         for format in Format::ALL {
             let built = built(format);
             match format {
-                Format::Xml | Format::Html => assert!(built),
+                Format::Xml | Format::Html | Format::Txt => assert!(built),
                 Format::Pdf => assert_eq!(built, cfg!(feature = "pdf")),
                 Format::Docx => assert_eq!(built, cfg!(feature = "docx")),
             }

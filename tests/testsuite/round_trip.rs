@@ -9,7 +9,7 @@ use motion_export::read::{read_text, InputFormat, ReadOptions};
 use serde_json::Value;
 
 /// The motion as JSON without what only says where it was read: `span` fields.
-fn without_spans(m: &Motion) -> Value {
+pub(crate) fn without_spans(m: &Motion) -> Value {
     fn strip(v: &mut Value) {
         match v {
             Value::Object(map) => {
@@ -26,7 +26,7 @@ fn without_spans(m: &Motion) -> Value {
 }
 
 /// The first place two JSON values differ, as a path and both sides.
-fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
+pub(crate) fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
             let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();

@@ -19,6 +19,8 @@ pub struct Block {
     pub blank_before: bool,
     pub md_heading: bool,
     pub bullet: bool,
+    /// Its first line was escaped ([`Line::escaped`]): no label, no heading.
+    pub escaped: bool,
     /// A short line split from finished text before it by its shape alone, no blank line
     /// between, with a numbered line after it: a heading, when the structure has room for one.
     pub set_apart: bool,
@@ -99,6 +101,7 @@ pub fn group(
                 blank_before,
                 md_heading: line.md_heading,
                 bullet: line.bullet,
+                escaped: line.escaped,
                 set_apart,
             });
         }
@@ -120,7 +123,7 @@ fn wrapped_onto_label(
     last_number: u32,
     profile: &Profile,
 ) -> bool {
-    let Some(prev) = before.last() else {
+    let Some(prev) = before.last().filter(|_| !line.escaped) else {
         return false;
     };
     let Some((label, _)) = label::read(lines::unwrap_emphasis(&line.text), profile) else {
@@ -141,6 +144,9 @@ fn wrapped_onto_label(
 
 /// The number of a line opening an operative paragraph (`12.`), if it opens one.
 fn paragraph_number(line: &Line<'_>, profile: &Profile) -> Option<u32> {
+    if line.escaped {
+        return None;
+    }
     match label::read(lines::unwrap_emphasis(&line.text), profile)? {
         (label::Label::Number(_, n), _) => Some(n),
         _ => None,
@@ -150,6 +156,9 @@ fn paragraph_number(line: &Line<'_>, profile: &Profile) -> Option<u32> {
 /// A line that opens a new block even without a blank line before it. `prev` is the text of the
 /// block before, if any.
 pub(super) fn starts_block(line: &Line<'_>, profile: &Profile, prev: Option<&str>) -> bool {
+    if line.escaped {
+        return false;
+    }
     let t = lines::strip_marks(&line.text);
     line.bullet
         || line.md_heading
@@ -178,6 +187,9 @@ pub(super) fn starts_block(line: &Line<'_>, profile: &Profile, prev: Option<&str
 /// document number. A point lettered `a.` opens one only after finished text (`v. Commission`
 /// goes on a case name).
 fn starts_strongly(line: &Line<'_>, profile: &Profile, prev: Option<&str>) -> bool {
+    if line.escaped {
+        return false;
+    }
     if lines::is_doc_number_line(&line.text) {
         return true;
     }
@@ -194,6 +206,7 @@ fn next_is_numbered(rest: &[Line<'_>], profile: &Profile) -> bool {
     let next = rest.iter().find(|l| l.kind != Kind::Blank);
     next.is_some_and(|l| {
         l.kind == Kind::Text
+            && !l.escaped
             && matches!(
                 label::read(lines::unwrap_emphasis(&l.text), profile),
                 Some((label::Label::Number(..) | label::Label::Letter(_), _))

@@ -1,5 +1,7 @@
 //! Inline content of a block: `**bold**` and `*italic*` marks, forced line breaks, and footnote
-//! calls (`[1]` always; `(1)` glued to a word when a note `(1)` exists).
+//! calls (`[1]` always; `(1)` glued to a word when a note `(1)` exists). A backslash before `*`,
+//! `[`, `(` or another backslash makes that character text (`\*`, `\[1]`, `\\`): the escape the
+//! canonical text form writes (`export::txt`); a backslash before anything else is text.
 
 use crate::model::Inline;
 
@@ -16,12 +18,13 @@ pub fn parse(text: &str, note_markers: &[String]) -> Vec<Inline> {
     // Every byte that can start markup is ASCII, so byte offsets are char boundaries.
     let (mut i, mut seg) = (0, 0);
     let has_pairs = pairs.peek().is_some();
+    let has_escapes = memchr::memchr(b'\\', bytes).is_some();
     while i < bytes.len() {
         // Jump to the next byte that can start markup; `*` matters only when marks pair up.
-        let next = if has_pairs {
+        let next = if has_pairs || has_escapes {
             bytes[i..]
                 .iter()
-                .position(|b| matches!(b, b'*' | b'\n' | b'[' | b'('))
+                .position(|b| matches!(b, b'*' | b'\n' | b'[' | b'(' | b'\\'))
         } else {
             memchr::memchr3(b'\n', b'[', b'(', &bytes[i..])
         };
@@ -30,6 +33,17 @@ pub fn parse(text: &str, note_markers: &[String]) -> Vec<Inline> {
             None => break,
         }
         let b = bytes[i];
+        if b == b'\\' {
+            if escapes(bytes, i) {
+                // The backslash goes; the character after it is text.
+                buf.push_str(&text[seg..i]);
+                seg = i + 1;
+                i += 2;
+            } else {
+                i += 1;
+            }
+            continue;
+        }
         if b == b'*' {
             match pairs.peek() {
                 Some(&&(len, at)) if at == i => {
@@ -99,6 +113,11 @@ fn flush(out: &mut Vec<Inline>, buf: &mut String, bold: bool, italic: bool) {
     });
 }
 
+/// Whether the backslash at byte `i` escapes the character after it.
+fn escapes(bytes: &[u8], i: usize) -> bool {
+    matches!(bytes.get(i + 1), Some(b'*' | b'[' | b'(' | b'\\'))
+}
+
 /// The length of a footnote call at byte `i`, if there is one.
 fn note_call(text: &str, i: usize, note_markers: &[String]) -> Option<usize> {
     let open = text.as_bytes()[i];
@@ -130,7 +149,10 @@ fn emphasis_pairs(text: &str) -> Vec<(usize, usize)> {
     let mut marks: Vec<(usize, usize)> = Vec::new(); // (len, pos)
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'*' {
+        if bytes[i] == b'\\' && escapes(bytes, i) {
+            // An escaped character is no mark.
+            i += 2;
+        } else if bytes[i] == b'*' {
             let len = if bytes.get(i + 1) == Some(&b'*') {
                 2
             } else {
@@ -224,5 +246,27 @@ mod tests {
             ]
         );
         assert_eq!(parse("Article 3(5)", &[]), vec![t("Article 3(5)")]);
+    }
+
+    #[test]
+    fn a_backslash_makes_markup_text() {
+        let notes = vec!["1".to_string()];
+        assert_eq!(
+            parse(r"\*a\* \[1] 3\(1) \\ \x", &notes),
+            vec![t(r"*a* [1] 3(1) \ \x")]
+        );
+        // An escaped backslash escapes nothing after it.
+        assert_eq!(
+            parse(r"a\\*b*", &notes),
+            vec![
+                t(r"a\"),
+                Inline::Text {
+                    text: "b".into(),
+                    bold: false,
+                    italic: true
+                }
+            ]
+        );
+        assert_eq!(parse(r"RE\1290001EN", &[]), vec![t(r"RE\1290001EN")]);
     }
 }

@@ -40,6 +40,10 @@ pub struct Line<'a> {
     pub bullet: bool,
     /// The line was a markdown heading (`## `).
     pub md_heading: bool,
+    /// The line opened with a backslash before a character that is no inline escape (`\1. `,
+    /// `\- `, `\## `): the backslash is gone, and what follows is text, not a label, a mark, a
+    /// leaked tag or furniture. The canonical text form (`export::txt`) writes it.
+    pub escaped: bool,
     /// The name of a leaked tag that wrapped the line (`Titre` for `<Titre>...</Titre>`).
     pub tag: Option<&'a str>,
     /// A page break (form feed) came before this line.
@@ -130,12 +134,16 @@ fn clean<'a>(
         hard_break,
         bullet: false,
         md_heading: false,
+        escaped: false,
         tag: None,
         page_break,
     };
     let t = &text[start..end];
     if t.is_empty() {
         line.kind = Kind::Blank;
+    } else if escapes_line(t) {
+        line.escaped = true;
+        start += 1;
     } else if is_rule(t) {
         line.kind = Kind::Rule;
     } else {
@@ -152,7 +160,11 @@ fn clean<'a>(
         line.kind = Kind::Blank;
     }
     // A markdown heading (`## 0/0`) is the author's, never page furniture.
-    if line.kind == Kind::Text && !line.md_heading && is_furniture(&line.text, profile) {
+    if line.kind == Kind::Text
+        && !line.md_heading
+        && !line.escaped
+        && is_furniture(&line.text, profile)
+    {
         line.kind = Kind::Furniture;
     }
     line
@@ -244,6 +256,17 @@ fn take_marks<'a>(
         start += inner_start;
     }
     (start, end)
+}
+
+/// Whether a line's text opens with a backslash that makes the rest of the line text: before
+/// anything but the characters a backslash escapes inside a line (`*`, `[`, `(`, `\`), which
+/// the inline reader unescapes and which open no label once escaped.
+fn escapes_line(t: &str) -> bool {
+    let mut chars = t.chars();
+    chars.next() == Some('\\')
+        && chars
+            .next()
+            .is_some_and(|c| !matches!(c, '*' | '[' | '(' | '\\') && !c.is_whitespace())
 }
 
 /// A markdown thematic break: three or more `-`, `*` or `_`, spaces allowed between them.

@@ -215,7 +215,7 @@ fn opens_wrapped(lines: &[Line<'_>], i: usize, end: usize, phrase: &str) -> bool
 /// Without a formula: the first citation, recital or paragraph line.
 fn first_structural_line(lines: &[Line<'_>], profile: &Profile) -> Option<usize> {
     lines.iter().position(|l| {
-        if l.kind != Kind::Text {
+        if l.kind != Kind::Text || l.escaped {
             return false;
         }
         let t = lines::unwrap_emphasis(&l.text);

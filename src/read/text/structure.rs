@@ -129,7 +129,7 @@ impl<'p> Builder<'p> {
 
     fn label(&self, block: Block) -> Item {
         // A markdown heading is a heading whatever it reads: `## a.` or `## 0.` is no label.
-        let read = (!block.md_heading)
+        let read = (!block.md_heading && !block.escaped)
             .then(|| label::read(&block.text, self.profile))
             .flatten();
         match read {
@@ -388,6 +388,7 @@ impl<'p> Builder<'p> {
         let heading_place =
             self.zone == Zone::Body || (next_is_number && self.zone == Zone::Recitals);
         if heading_place
+            && !block.escaped
             && (heading_marked
                 || (next_is_number
                     && looks_like_heading(t)
