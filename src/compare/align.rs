@@ -1,0 +1,409 @@
+//! Alignment of two sequences of blocks (recitals, paragraphs, points...) by content, not by
+//! number: blocks whose words are the same are matched in order (patience diff on their hashes,
+//! which anchors on the blocks found once in each version), the same block found elsewhere is a
+//! move, and what is left between two anchors is paired by the similarity of its words, in order.
+//!
+//! The work is counted ([`Work`]): hash comparisons inside the diff, similarity computations
+//! and cells of the pairing table. With edits scattered among anchors, the gaps stay small and the
+//! work grows as n log n at most; a gap larger than [`TABLE_LIMIT`] cells is paired in order
+//! instead of by the table, so no input makes it quadratic in the number of blocks.
+
+use similar::{capture_diff_slices, Algorithm, DiffTag};
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+
+/// Blocks whose words are at least this similar (Dice's coefficient) are one block changed
+/// rather than one deleted and another inserted.
+pub const SIMILAR: f64 = 0.5;
+
+/// The largest gap (old blocks times new blocks) paired by the table; larger ones are paired in
+/// order.
+pub const TABLE_LIMIT: usize = 4096;
+
+/// A counter of the alignment's elementary steps.
+#[derive(Debug, Default)]
+pub struct Work(Cell<usize>);
+
+impl Work {
+    fn add(&self, n: usize) {
+        self.0.set(self.0.get() + n);
+    }
+
+    /// The steps counted so far.
+    pub fn get(&self) -> usize {
+        self.0.get()
+    }
+}
+
+/// What the alignment needs of a block.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// A kind the block only pairs with (a heading never pairs with a paragraph).
+    pub kind: u8,
+    /// The hash of everything it says, numbers aside.
+    pub key: u64,
+    /// The sorted hashes of its words.
+    pub bag: Vec<u64>,
+}
+
+/// How an old and a new block were found to be one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pairing {
+    /// The same words, in the same order relative to the other anchors.
+    Same,
+    /// Similar words: changed in place.
+    Similar,
+    /// The same words, found elsewhere.
+    Moved,
+}
+
+/// One step of the alignment, in reading order (deletions before insertions at the same place).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Old block `old` is new block `new`.
+    Both {
+        /// Index in the old sequence.
+        old: usize,
+        /// Index in the new sequence.
+        new: usize,
+        /// How they were matched.
+        how: Pairing,
+    },
+    /// Old block `old` is gone.
+    Deleted(usize),
+    /// New block `new` is new.
+    Inserted(usize),
+    /// Old block `old` was here before it moved (it appears again as [`Pairing::Moved`]).
+    MovedFrom(usize),
+}
+
+/// The key of a block inside the diff: hashing is free, each comparison is counted.
+struct Key<'w> {
+    kind: u8,
+    key: u64,
+    work: &'w Work,
+}
+
+impl PartialEq for Key<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.work.add(1);
+        self.key == other.key && self.kind == other.kind
+    }
+}
+
+impl Eq for Key<'_> {}
+
+impl PartialOrd for Key<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Key<'_> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.work.add(1);
+        (self.key, self.kind).cmp(&(other.key, other.kind))
+    }
+}
+
+impl Hash for Key<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.key.hash(state);
+    }
+}
+
+/// Aligns `old` with `new`.
+pub fn align(old: &[Block], new: &[Block], work: &Work) -> Vec<Step> {
+    let keys = |blocks: &[Block]| -> Vec<Key<'_>> {
+        (blocks.iter())
+            .map(|b| Key {
+                kind: b.kind,
+                key: b.key,
+                work,
+            })
+            .collect::<Vec<_>>()
+    };
+    let (old_keys, new_keys) = (keys(old), keys(new));
+    work.add(old.len() + new.len());
+    let ops = capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
+    // Anchors (runs of equal blocks) and the gaps between them.
+    let mut segments: Vec<Segment> = Vec::new();
+    for op in &ops {
+        let (tag, olds, news) = op.as_tag_tuple();
+        match (tag, segments.last_mut()) {
+            (DiffTag::Equal, _) => {
+                segments.push(Segment::Equal(olds.start, news.start, olds.len()))
+            }
+            (_, Some(Segment::Gap(o, n))) => {
+                o.end = o.end.max(olds.end);
+                n.end = n.end.max(news.end);
+            }
+            _ => segments.push(Segment::Gap(olds, news)),
+        }
+    }
+    let moved = moves(old, new, &segments, work);
+    let mut steps = Vec::with_capacity(old.len().max(new.len()));
+    for segment in segments {
+        match segment {
+            Segment::Equal(o, n, len) => steps.extend((0..len).map(|k| Step::Both {
+                old: o + k,
+                new: n + k,
+                how: Pairing::Same,
+            })),
+            Segment::Gap(olds, news) => {
+                let left: Vec<usize> = (olds.clone())
+                    .filter(|o| !moved.from.contains_key(o))
+                    .collect();
+                let arrived: Vec<usize> = (news.clone())
+                    .filter(|n| !moved.to.contains_key(n))
+                    .collect();
+                let pairs = pair(old, new, &left, &arrived, work);
+                gap_steps(olds, news, &pairs, &moved, &mut steps);
+            }
+        }
+    }
+    steps
+}
+
+enum Segment {
+    Equal(usize, usize, usize),
+    Gap(Range<usize>, Range<usize>),
+}
+
+/// The blocks of the gaps found again elsewhere: old index to new and back.
+#[derive(Default)]
+struct Moves {
+    from: HashMap<usize, usize>,
+    to: HashMap<usize, usize>,
+}
+
+/// Each new block of a gap whose words are those of an old block of a gap (the first such not
+/// yet taken) is that block moved.
+fn moves(old: &[Block], new: &[Block], segments: &[Segment], work: &Work) -> Moves {
+    let mut waiting: HashMap<(u8, u64), std::collections::VecDeque<usize>> = HashMap::new();
+    for segment in segments {
+        if let Segment::Gap(olds, _) = segment {
+            for o in olds.clone() {
+                work.add(1);
+                waiting
+                    .entry((old[o].kind, old[o].key))
+                    .or_default()
+                    .push_back(o);
+            }
+        }
+    }
+    let mut moved = Moves::default();
+    for segment in segments {
+        if let Segment::Gap(_, news) = segment {
+            for n in news.clone() {
+                work.add(1);
+                if let Some(o) = waiting
+                    .get_mut(&(new[n].kind, new[n].key))
+                    .and_then(|q| q.pop_front())
+                {
+                    moved.from.insert(o, n);
+                    moved.to.insert(n, o);
+                }
+            }
+        }
+    }
+    moved
+}
+
+/// Dice's coefficient of two sorted bags of word hashes: 1 for two empty blocks.
+pub fn similarity(a: &[u64], b: &[u64], work: &Work) -> f64 {
+    work.add(a.len() + b.len() + 1);
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (a.len() + b.len()) as f64
+}
+
+/// Pairs the old blocks `olds` of a gap with its new blocks `news`, in order, by similarity:
+/// the pairing of greatest total similarity (a table, as for the longest common subsequence)
+/// when the gap is small, else in order, one for one, where similar enough.
+fn pair(
+    old: &[Block],
+    new: &[Block],
+    olds: &[usize],
+    news: &[usize],
+    work: &Work,
+) -> Vec<(usize, usize)> {
+    let sim = |o: usize, n: usize| -> f64 {
+        if old[o].kind != new[n].kind {
+            return 0.0;
+        }
+        similarity(&old[o].bag, &new[n].bag, work)
+    };
+    if olds.is_empty() || news.is_empty() {
+        return Vec::new();
+    }
+    if olds.len() * news.len() > TABLE_LIMIT {
+        return (olds.iter().zip(news))
+            .filter(|(o, n)| sim(**o, **n) >= SIMILAR)
+            .map(|(o, n)| (*o, *n))
+            .collect();
+    }
+    let (a, b) = (olds.len(), news.len());
+    work.add(a * b);
+    // best[i][j]: the best total over olds[i..] and news[j..].
+    let mut best = vec![0.0f64; (a + 1) * (b + 1)];
+    let at = |i: usize, j: usize| i * (b + 1) + j;
+    let mut scores = vec![0.0f64; a * b];
+    for i in (0..a).rev() {
+        for j in (0..b).rev() {
+            let s = sim(olds[i], news[j]);
+            scores[i * b + j] = s;
+            let take = if s >= SIMILAR {
+                s + best[at(i + 1, j + 1)]
+            } else {
+                f64::MIN
+            };
+            best[at(i, j)] = take.max(best[at(i + 1, j)]).max(best[at(i, j + 1)]);
+        }
+    }
+    let (mut i, mut j, mut pairs) = (0, 0, Vec::new());
+    while i < a && j < b {
+        let s = scores[i * b + j];
+        if s >= SIMILAR && best[at(i, j)] == s + best[at(i + 1, j + 1)] {
+            pairs.push((olds[i], news[j]));
+            i += 1;
+            j += 1;
+        } else if best[at(i, j)] == best[at(i + 1, j)] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    pairs
+}
+
+/// The steps of one gap: before each pair, the old blocks before it (deleted, or moved away)
+/// and the new ones before it (inserted, or moved here); then the pair; then what is left.
+fn gap_steps(
+    olds: Range<usize>,
+    news: Range<usize>,
+    pairs: &[(usize, usize)],
+    moved: &Moves,
+    steps: &mut Vec<Step>,
+) {
+    let (mut o, mut n) = (olds.start, news.start);
+    let ends = pairs.iter().copied().chain([(olds.end, news.end)]);
+    for (po, pn) in ends {
+        steps.extend((o..po).map(|o| match moved.from.contains_key(&o) {
+            true => Step::MovedFrom(o),
+            false => Step::Deleted(o),
+        }));
+        steps.extend((n..pn).map(|n| match moved.to.get(&n) {
+            Some(&o) => Step::Both {
+                old: o,
+                new: n,
+                how: Pairing::Moved,
+            },
+            None => Step::Inserted(n),
+        }));
+        if po < olds.end {
+            steps.push(Step::Both {
+                old: po,
+                new: pn,
+                how: Pairing::Similar,
+            });
+        }
+        (o, n) = (po + 1, pn + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(words: &[&str]) -> Vec<Block> {
+        (words.iter())
+            .map(|w| {
+                let tokens: Vec<u64> = w
+                    .split(' ')
+                    .map(|t| t.len() as u64 * 1000 + t.bytes().map(u64::from).sum::<u64>())
+                    .collect();
+                let mut bag = tokens.clone();
+                bag.sort_unstable();
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                w.hash(&mut h);
+                Block {
+                    kind: 0,
+                    key: h.finish(),
+                    bag,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn deletions_insertions_moves_and_changes() {
+        let old = blocks(&["a b c", "d e f", "g h i", "j k l", "m n o", "p q r"]);
+        let new = blocks(&[
+            "a b c",
+            "g h i",
+            "j k x",
+            "new one here",
+            "m n o",
+            "d e f",
+            "p q r",
+        ]);
+        let work = Work::default();
+        let steps = align(&old, &new, &work);
+        use Pairing::*;
+        use Step::*;
+        assert_eq!(
+            steps,
+            [
+                Both {
+                    old: 0,
+                    new: 0,
+                    how: Same
+                },
+                MovedFrom(1),
+                Both {
+                    old: 2,
+                    new: 1,
+                    how: Same
+                },
+                Both {
+                    old: 3,
+                    new: 2,
+                    how: Similar
+                },
+                Inserted(3),
+                Both {
+                    old: 4,
+                    new: 4,
+                    how: Same
+                },
+                Both {
+                    old: 1,
+                    new: 5,
+                    how: Moved
+                },
+                Both {
+                    old: 5,
+                    new: 6,
+                    how: Same
+                },
+            ]
+        );
+        assert!(work.get() > 0);
+    }
+}
