@@ -55,7 +55,7 @@ pub enum Part {
 }
 
 /// A block in one version: its eId as the XML names it and its printed number.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Side {
     /// The Akoma Ntoso eId (`preamble__recs_1__rec_B`, `para_3__point_a`), also the HTML's id.
     #[serde(rename = "eId")]
