@@ -10,7 +10,7 @@
 
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
@@ -116,32 +116,49 @@ impl Hash for Key<'_> {
 
 /// Aligns `old` with `new`.
 pub fn align(old: &[Block], new: &[Block], work: &Work) -> Vec<Step> {
-    let keys = |blocks: &[Block]| -> Vec<Key<'_>> {
-        (blocks.iter())
-            .map(|b| Key {
-                kind: b.kind,
-                key: b.key,
+    // Only blocks whose words the other side has too can anchor: the diff runs on those alone,
+    // so blocks rewritten or new cost it nothing (a Myers diff of sequences with nothing in
+    // common would take quadratic time).
+    let key = |b: &Block| (b.kind, b.key);
+    let in_old: HashSet<(u8, u64)> = old.iter().map(key).collect();
+    let in_new: HashSet<(u8, u64)> = new.iter().map(key).collect();
+    work.add(2 * (old.len() + new.len()));
+    let old_shared: Vec<usize> = (0..old.len())
+        .filter(|&i| in_new.contains(&key(&old[i])))
+        .collect();
+    let new_shared: Vec<usize> = (0..new.len())
+        .filter(|&i| in_old.contains(&key(&new[i])))
+        .collect();
+    let keys = |blocks: &[Block], shared: &[usize]| -> Vec<Key<'_>> {
+        (shared.iter())
+            .map(|&i| Key {
+                kind: blocks[i].kind,
+                key: blocks[i].key,
                 work,
             })
-            .collect::<Vec<_>>()
+            .collect()
     };
-    let (old_keys, new_keys) = (keys(old), keys(new));
-    work.add(old.len() + new.len());
+    let (old_keys, new_keys) = (keys(old, &old_shared), keys(new, &new_shared));
     let ops = capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
-    // Anchors (runs of equal blocks) and the gaps between them.
+    // Anchors (blocks equal in order) and the gaps between them.
     let mut segments: Vec<Segment> = Vec::new();
+    let (mut o, mut n) = (0, 0);
     for op in &ops {
         let (tag, olds, news) = op.as_tag_tuple();
-        match (tag, segments.last_mut()) {
-            (DiffTag::Equal, _) => {
-                segments.push(Segment::Equal(olds.start, news.start, olds.len()))
-            }
-            (_, Some(Segment::Gap(o, n))) => {
-                o.end = o.end.max(olds.end);
-                n.end = n.end.max(news.end);
-            }
-            _ => segments.push(Segment::Gap(olds, news)),
+        if tag != DiffTag::Equal {
+            continue;
         }
+        for (a, b) in olds.zip(news) {
+            let (a, b) = (old_shared[a], new_shared[b]);
+            if a > o || b > n {
+                segments.push(Segment::Gap(o..a, n..b));
+            }
+            segments.push(Segment::Equal(a, b, 1));
+            (o, n) = (a + 1, b + 1);
+        }
+    }
+    if o < old.len() || n < new.len() {
+        segments.push(Segment::Gap(o..old.len(), n..new.len()));
     }
     let moved = moves(old, new, &segments, work);
     let mut steps = Vec::with_capacity(old.len().max(new.len()));

@@ -68,7 +68,7 @@ impl Hash for Token<'_> {
 impl Token<'_> {
     /// Whether it is a word or a call, which the change list names, rather than a mark.
     pub fn is_word(&self) -> bool {
-        matches!(self.mark, Mark::Word { .. } | Mark::Note)
+        matches!(self.mark, Mark::Word { .. } | Mark::Note) && !self.text.trim().is_empty()
     }
 }
 
