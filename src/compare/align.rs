@@ -1,7 +1,8 @@
 //! Alignment of two sequences of blocks (recitals, paragraphs, points...) by content, not by
-//! number: blocks whose words are the same are matched in order (patience diff on their hashes,
-//! which anchors on the blocks found once in each version), the same block found elsewhere is a
-//! move, and what is left between two anchors is paired by the similarity of its words, in order.
+//! number: blocks whose words are the same are matched in order (the blocks found once in each
+//! version anchor in their longest run in order, by patience sorting; between anchors a Myers
+//! diff of the gap's hashes matches repeated blocks), the same block found elsewhere is a move,
+//! and what is left between two anchors is paired by the similarity of its words, in order.
 //!
 //! The work is counted ([`Work`]): hash comparisons inside the diff, similarity computations
 //! and cells of the pairing table. With edits scattered among anchors, the gaps stay small and the
@@ -79,7 +80,7 @@ pub enum Step {
     MovedFrom(usize),
 }
 
-/// The key of a block inside the diff: hashing is free, each comparison is counted.
+/// The key of a block inside a gap's diff: hashing is free, each comparison is counted.
 struct Key<'w> {
     kind: u8,
     key: u64,
@@ -129,36 +130,20 @@ pub fn align(old: &[Block], new: &[Block], work: &Work) -> Vec<Step> {
     let new_shared: Vec<usize> = (0..new.len())
         .filter(|&i| in_old.contains(&key(&new[i])))
         .collect();
-    let keys = |blocks: &[Block], shared: &[usize]| -> Vec<Key<'_>> {
-        (shared.iter())
-            .map(|&i| Key {
-                kind: blocks[i].kind,
-                key: blocks[i].key,
-                work,
-            })
-            .collect()
-    };
-    let (old_keys, new_keys) = (keys(old, &old_shared), keys(new, &new_shared));
-    let ops = capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
-    // Anchors (blocks equal in order) and the gaps between them.
+    // Anchors: the longest run in order of blocks found once on each side (patience sorting,
+    // n log n); between two anchors, blocks repeated on a side are matched by a diff of that gap
+    // alone.
+    let anchors = unique_anchors(old, new, &old_shared, &new_shared, work);
     let mut segments: Vec<Segment> = Vec::new();
     let (mut o, mut n) = (0, 0);
-    for op in &ops {
-        let (tag, olds, news) = op.as_tag_tuple();
-        if tag != DiffTag::Equal {
-            continue;
+    for (a, b) in anchors.into_iter().chain([(old.len(), new.len())]) {
+        if a > o || b > n {
+            gap_matches(old, new, o..a, n..b, work, &mut segments);
         }
-        for (a, b) in olds.zip(news) {
-            let (a, b) = (old_shared[a], new_shared[b]);
-            if a > o || b > n {
-                segments.push(Segment::Gap(o..a, n..b));
-            }
+        if a < old.len() {
             segments.push(Segment::Equal(a, b, 1));
-            (o, n) = (a + 1, b + 1);
         }
-    }
-    if o < old.len() || n < new.len() {
-        segments.push(Segment::Gap(o..old.len(), n..new.len()));
+        (o, n) = (a + 1, b + 1);
     }
     let moved = moves(old, new, &segments, work);
     let mut steps = Vec::with_capacity(old.len().max(new.len()));
@@ -182,6 +167,106 @@ pub fn align(old: &[Block], new: &[Block], work: &Work) -> Vec<Step> {
         }
     }
     steps
+}
+
+/// The pairs of blocks whose key occurs exactly once on each side, longest in order: the
+/// longest increasing subsequence of their new positions taken in old order.
+fn unique_anchors(
+    old: &[Block],
+    new: &[Block],
+    old_shared: &[usize],
+    new_shared: &[usize],
+    work: &Work,
+) -> Vec<(usize, usize)> {
+    let key = |b: &Block| (b.kind, b.key);
+    let mut count: HashMap<(u8, u64), (usize, usize, usize)> = HashMap::new();
+    for &i in old_shared {
+        let e = count.entry(key(&old[i])).or_insert((0, 0, 0));
+        e.0 += 1;
+        e.2 = i;
+    }
+    let mut new_at: HashMap<(u8, u64), usize> = HashMap::new();
+    for &j in new_shared {
+        count.entry(key(&new[j])).or_insert((0, 0, 0)).1 += 1;
+        new_at.insert(key(&new[j]), j);
+    }
+    work.add(old_shared.len() + new_shared.len());
+    let pairs: Vec<(usize, usize)> = (old_shared.iter())
+        .filter(|&&i| count[&key(&old[i])].0 == 1 && count[&key(&old[i])].1 == 1)
+        .map(|&i| (i, new_at[&key(&old[i])]))
+        .collect();
+    // Patience sorting: tails[k] is the pair ending the best run of length k + 1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut before: Vec<Option<usize>> = vec![None; pairs.len()];
+    for (p, &(_, j)) in pairs.iter().enumerate() {
+        let k = tails.partition_point(|&t| pairs[t].1 < j);
+        work.add(usize::BITS as usize - pairs.len().leading_zeros() as usize + 1);
+        before[p] = k.checked_sub(1).map(|k| tails[k]);
+        if k == tails.len() {
+            tails.push(p);
+        } else {
+            tails[k] = p;
+        }
+    }
+    let mut run = Vec::with_capacity(tails.len());
+    let mut at = tails.last().copied();
+    while let Some(p) = at {
+        run.push(pairs[p]);
+        at = before[p];
+    }
+    run.reverse();
+    run
+}
+
+/// The segments of a gap between two anchors: blocks equal in order (by a diff of the gap's
+/// keys, which only blocks repeated on a side can still match) and the gaps between them.
+fn gap_matches(
+    old: &[Block],
+    new: &[Block],
+    olds: Range<usize>,
+    news: Range<usize>,
+    work: &Work,
+    segments: &mut Vec<Segment>,
+) {
+    let keys = |blocks: &[Block], range: Range<usize>| -> Vec<Key<'_>> {
+        (blocks[range].iter())
+            .map(|b| Key {
+                kind: b.kind,
+                key: b.key,
+                work,
+            })
+            .collect()
+    };
+    let (o0, n0) = (olds.start, news.start);
+    let on_old: HashSet<(u8, u64)> = old[olds.clone()].iter().map(|b| (b.kind, b.key)).collect();
+    work.add(olds.len() + news.len());
+    if !new[news.clone()]
+        .iter()
+        .any(|b| on_old.contains(&(b.kind, b.key)))
+    {
+        segments.push(Segment::Gap(olds, news));
+        return;
+    }
+    let ops = capture_diff_slices(
+        Algorithm::Myers,
+        &keys(old, olds.clone()),
+        &keys(new, news.clone()),
+    );
+    let (mut o, mut n) = (o0, n0);
+    for op in &ops {
+        let (tag, a, b) = op.as_tag_tuple();
+        if tag != DiffTag::Equal {
+            continue;
+        }
+        if o0 + a.start > o || n0 + b.start > n {
+            segments.push(Segment::Gap(o..o0 + a.start, n..n0 + b.start));
+        }
+        segments.push(Segment::Equal(o0 + a.start, n0 + b.start, a.len()));
+        (o, n) = (o0 + a.end, n0 + b.end);
+    }
+    if o < olds.end || n < news.end {
+        segments.push(Segment::Gap(o..olds.end, n..news.end));
+    }
 }
 
 enum Segment {

