@@ -318,7 +318,6 @@ fn issue_17_github_annotations_name_news_changed_lines() {
             "::notice file={},line={line},title=changed::changed para_2%0A- Urges%0A+ Strongly urges",
             new.display()
         )
-        .replace(':', ":")
         .as_str()],
     );
 }
