@@ -113,12 +113,3 @@ fn field_changes(old: &Motion, new: &Motion) -> Vec<Change> {
     }
     changes
 }
-
-/// The tokens of a field of a motion, by its name in the change list, for the redlines.
-pub fn field_tokens<'m>(m: &'m Motion, name: &str) -> Vec<tokens::Token<'m>> {
-    let mut out = Vec::new();
-    if let Some(f) = fields::of(m).into_iter().find(|f| f.name == name) {
-        tokens::of_paras(f.paras.iter().copied(), &mut out);
-    }
-    out
-}

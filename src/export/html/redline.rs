@@ -162,14 +162,14 @@ struct Redline<'d, 'm> {
 }
 
 impl<'m> Redline<'_, 'm> {
-    fn new(&self) -> &'m Motion {
+    fn newer(&self) -> &'m Motion {
         self.doc.motion
     }
 
     /// The title, its notes, the formula, citations, recitals and the words that open the
     /// operative part, each diffed.
     fn preamble(&mut self, comparison: &Comparison) {
-        let (old, new) = (self.old, self.new());
+        let (old, new) = (self.old, self.newer());
         let single = |p: &'m Option<Para>| p.as_slice();
         if old.title.is_some() || new.title.is_some() {
             self.text(
@@ -217,7 +217,7 @@ impl<'m> Redline<'_, 'm> {
         if steps.is_empty() {
             return;
         }
-        let (old, new) = (self.old, self.new());
+        let (old, new) = (self.old, self.newer());
         let label = self.doc.labels.citations().to_string();
         self.doc.open_list("citations", part_ids::CITATIONS, &label);
         let old_ids: Vec<String> = part_ids::citations(old.citations.len()).collect();
@@ -244,7 +244,7 @@ impl<'m> Redline<'_, 'm> {
         if steps.is_empty() {
             return;
         }
-        let (old, new) = (self.old, self.new());
+        let (old, new) = (self.old, self.newer());
         let label = self.doc.labels.recitals().to_string();
         self.doc.open_list("recitals", part_ids::RECITALS, &label);
         let old_ids = part_ids::recitals(&old.recitals);
@@ -279,7 +279,7 @@ impl<'m> Redline<'_, 'm> {
 
     /// The operative part: paragraphs in lists broken by headings, as on the plain page.
     fn body(&mut self, steps: &[Aligned]) {
-        let (old, new) = (self.old, self.new());
+        let (old, new) = (self.old, self.newer());
         let label = self.doc.labels.paragraphs_all().to_string();
         let old_ids = part_ids::body(&old.body);
         let new_ids = part_ids::body(&new.body);
