@@ -31,7 +31,10 @@
 //!   profiles; [`vocab`]: the rules they share (number patterns, the eId naming convention);
 //! - [`validate`]: the profile's rules over a motion;
 //! - [`read`]: the one way in, bytes of any input format to a motion and its diagnostics;
-//! - [`export`]: a motion to each format, pure functions from model to bytes.
+//! - [`compare`] (feature `compare`): two versions of a motion aligned block by block, and the
+//!   change list;
+//! - [`export`]: a motion to each format, pure functions from model to bytes (and, with
+//!   `compare`, the HTML redline of a comparison).
 //!
 //! The command line (with the `cli` feature) only collects files, calls [`read::read`] and
 //! [`export::export`], and writes each output atomically. Reading never fails on content:
@@ -39,6 +42,8 @@
 
 #![warn(missing_docs)]
 
+#[cfg(feature = "compare")]
+pub mod compare;
 pub mod diag;
 pub mod export;
 pub mod lang;

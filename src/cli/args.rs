@@ -40,6 +40,9 @@ pub enum Command {
     Convert(ConvertArgs),
     /// Read and validate motions without writing anything; for CI.
     Check(CheckArgs),
+    /// Compare two versions of a motion: the change list (JSON) or a redline (HTML); exit 0 when
+    /// equal, 1 when different, 2 on errors.
+    Compare(CompareArgs),
     /// Print the document model of one motion as JSON.
     Dump(DumpArgs),
     /// Print make-style dependency lines (`out/x.xml out/x.pdf: in/x.txt`) for the outputs of
@@ -201,6 +204,40 @@ pub struct DumpArgs {
     pub input: PathBuf,
     #[command(flatten)]
     pub read: ReadArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct CompareArgs {
+    /// The older version: a text or Akoma Ntoso file, or - for standard input.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The newer version: a text or Akoma Ntoso file, or - for standard input.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    /// Output folder (created if missing): NEW's stem with .changes.json and .redline.html.
+    /// Without it, the one format asked for goes to standard output.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// What to write, comma-separated: json (the change list), html (the redline).
+    #[arg(
+        short,
+        long,
+        value_name = "LIST",
+        default_value = "json",
+        value_delimiter = ','
+    )]
+    pub format: Vec<String>,
+    /// Also annotate NEW's changed lines for GitHub Actions, on standard output (needs -o).
+    #[arg(long, value_enum, ignore_case = true, value_name = "FORMAT")]
+    pub report_format: Option<CompareReport>,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// `compare --report-format`: only GitHub's annotations so far.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareReport {
+    Github,
 }
 
 #[derive(Args, Debug)]

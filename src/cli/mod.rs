@@ -5,6 +5,7 @@
 mod args;
 mod batch;
 mod check;
+mod compare;
 mod convert;
 mod deps;
 mod dump;
@@ -122,6 +123,7 @@ pub fn run() -> ExitCode {
             .config()
             .and_then(|c| check::run(&a.inputs, &c, a.versions)),
         args::Command::Deps(a) => deps::run(a),
+        args::Command::Compare(a) => compare::run(a),
         args::Command::Dump(a) => a.read.config().and_then(|c| dump::run(&a.input, &c)),
         args::Command::Explain(a) => explain::run(a.code.as_deref()),
     };

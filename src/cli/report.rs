@@ -389,13 +389,13 @@ fn omitted_message(code: &str, count: usize) -> String {
 }
 
 /// GitHub's escaping: data escapes `%`, CR and LF; properties also `:` and `,`.
-fn gh_data(s: &str) -> String {
+pub(super) fn gh_data(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
-fn gh_property(s: &str) -> String {
+pub(super) fn gh_property(s: &str) -> String {
     gh_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 

@@ -14,6 +14,7 @@ const FLOORS: &[(&str, &[&str])] = &[
     ("vocab", &["diag", "model"]),
     ("lang", &["diag", "vocab"]),
     ("validate", &["diag", "model", "lang", "vocab"]),
+    ("compare", &["diag", "model", "vocab"]),
     ("read/text", &["diag", "model", "lang", "vocab", "read"]),
     ("read/akn", &["diag", "model", "lang", "vocab", "read"]),
     (
@@ -43,7 +44,15 @@ const FLOORS: &[(&str, &[&str])] = &[
     ),
     (
         "export/html",
-        &["diag", "model", "lang", "vocab", "export", "export/plan"],
+        &[
+            "diag",
+            "model",
+            "lang",
+            "vocab",
+            "compare",
+            "export",
+            "export/plan",
+        ],
     ),
     (
         "export",

@@ -5,6 +5,7 @@ mod batch;
 mod body_loss;
 mod body_shapes;
 mod cli;
+mod compare;
 mod config;
 mod corpus;
 mod cover_shapes;

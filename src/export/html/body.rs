@@ -189,7 +189,7 @@ impl Doc<'_> {
     }
 
     /// Opens a list of numbered parts.
-    fn open_list(&mut self, class: &str, id: &str, label: &str) {
+    pub(super) fn open_list(&mut self, class: &str, id: &str, label: &str) {
         self.out
             .open("ol", &[("class", class), ("id", id), ("aria-label", label)]);
     }
@@ -217,7 +217,7 @@ impl Doc<'_> {
 }
 
 /// The class of a cover line.
-fn role_class(role: cover::Role) -> &'static str {
+pub(super) fn role_class(role: cover::Role) -> &'static str {
     use cover::Role::*;
     match role {
         Number => "cover-number",

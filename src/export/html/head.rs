@@ -10,8 +10,8 @@ use crate::export::meta::DocMeta;
 use crate::export::plan::cover::{self, Role};
 
 impl Doc<'_> {
-    /// Writes the `<head>`.
-    pub(super) fn head(&mut self, meta: &DocMeta, frbr: &Frbr) {
+    /// Writes the `<head>`, with `css` after the house style.
+    pub(super) fn head(&mut self, meta: &DocMeta, frbr: &Frbr, css: &str) {
         self.out.open("head", &[]);
         self.out.open("meta", &[("charset", "utf-8")]);
         // Nothing outside the file is fetched, should a later hand add a reference to it.
@@ -56,6 +56,7 @@ impl Doc<'_> {
         );
         self.out.open("style", &[]);
         self.out.raw(CSS);
+        self.out.raw(css);
         self.out.end("style");
         self.out.open("script", &[("type", "application/ld+json")]);
         let json = json_ld(self.motion, meta, frbr);

@@ -52,7 +52,7 @@ impl Doc<'_> {
 
     /// A call of note `index`: its mark raised, linking to the note; the first call is where
     /// the note links back to.
-    fn call(&mut self, index: usize, marker: &str) {
+    pub(super) fn call(&mut self, index: usize, marker: &str) {
         self.calls[index] += 1;
         let target = note_id(index);
         let id = match self.calls[index] {
@@ -133,7 +133,7 @@ impl Doc<'_> {
 
 /// A mark as the page shows it: without brackets (`[1]` is a raised `1`), or as written when
 /// nothing would be left.
-fn shown(marker: &str) -> &str {
+pub(super) fn shown(marker: &str) -> &str {
     match bare(marker) {
         "" => marker.trim(),
         b => b,

@@ -14,6 +14,8 @@
 mod body;
 mod head;
 mod inline;
+#[cfg(feature = "compare")]
+mod redline;
 mod style;
 mod writer;
 
@@ -24,6 +26,8 @@ use super::plan::notes::Notes;
 use super::plan::ties::Ties;
 use super::{ExportError, Format};
 use crate::model::{Date, Inline, Motion};
+#[cfg(feature = "compare")]
+pub use redline::redline;
 use writer::Out;
 
 /// Options for the HTML exporter.
@@ -37,29 +41,53 @@ pub struct HtmlOptions {
 /// Exports a motion to HTML: the bytes of one UTF-8 HTML5 document.
 pub fn export(motion: &Motion, options: &HtmlOptions) -> Result<Vec<u8>, ExportError> {
     super::check_depth(motion, Format::Html)?;
-    let meta = DocMeta::of(motion);
-    let frbr = Frbr::of(motion, options.fallback_date);
     let mut doc = Doc::new(motion);
-    doc.out.raw("<!DOCTYPE html>");
-    doc.out.open("html", &[("lang", lang_attr(&motion.lang))]);
-    doc.head(&meta, &frbr);
-    doc.out.open("body", &[]);
-    let h1_placed = doc.cover();
-    doc.out.open("main", &[]);
-    if !h1_placed && motion.title.is_none() {
-        // A motion without a title still has its one heading of the first rank.
-        doc.out.line("h1", &[], &meta.reference);
-    }
-    doc.preamble();
-    doc.main_body();
-    doc.trailing();
-    doc.out.close("main");
-    doc.notes();
-    doc.furniture();
-    doc.out.close("body");
-    doc.out.close("html");
-    doc.out.raw("\n");
+    doc.page(
+        options,
+        "",
+        |_| {},
+        |doc| {
+            doc.preamble();
+            doc.main_body();
+            doc.trailing();
+        },
+    );
     Ok(doc.out.finish())
+}
+
+impl Doc<'_> {
+    /// The page around the motion's text: the head (with `css` after the house style), the
+    /// cover, what comes before `<main>` (`before`), the main part (`main`), the notes and the
+    /// furniture. The plain page and the redline share it.
+    fn page(
+        &mut self,
+        options: &HtmlOptions,
+        css: &str,
+        before: impl FnOnce(&mut Self),
+        main: impl FnOnce(&mut Self),
+    ) {
+        let motion = self.motion;
+        let meta = DocMeta::of(motion);
+        let frbr = Frbr::of(motion, options.fallback_date);
+        self.out.raw("<!DOCTYPE html>");
+        self.out.open("html", &[("lang", lang_attr(&motion.lang))]);
+        self.head(&meta, &frbr, css);
+        self.out.open("body", &[]);
+        let h1_placed = self.cover();
+        before(self);
+        self.out.open("main", &[]);
+        if !h1_placed && motion.title.is_none() {
+            // A motion without a title still has its one heading of the first rank.
+            self.out.line("h1", &[], &meta.reference);
+        }
+        main(self);
+        self.out.close("main");
+        self.notes();
+        self.furniture();
+        self.out.close("body");
+        self.out.close("html");
+        self.out.raw("\n");
+    }
 }
 
 /// One export in progress: the motion, the plan's decisions for it, and the output.

@@ -3,6 +3,7 @@
 mod batches;
 mod bin;
 mod cover;
+mod edits;
 mod files;
 mod measure;
 mod models;
@@ -14,6 +15,7 @@ mod words;
 pub use batches::*;
 pub use bin::*;
 pub use cover::*;
+pub use edits::*;
 pub use files::*;
 pub use measure::*;
 pub use models::*;

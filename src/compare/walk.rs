@@ -1,0 +1,269 @@
+//! The numbered blocks of two motions side by side: citations, recitals, the body's paragraphs
+//! and headings, and, inside each pair, their points, each sequence aligned by
+//! [`super::align`], each pair diffed word by word, each change named by the eIds the XML gives.
+
+use super::align::{align, Block, Pairing, Step, Work};
+use super::changes::{Change, ChangeKind, Part, Side};
+use super::tokens::{self, Token};
+use super::words::diff_words;
+use crate::model::{BodyItem, Motion, Para, Point};
+use crate::vocab::part_ids;
+use std::hash::{Hash, Hasher};
+
+/// A step of an alignment and, for a pair, the alignment of the two blocks' points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Aligned {
+    /// What the step is.
+    pub step: Step,
+    /// For a pair, its points aligned; empty otherwise.
+    pub points: Vec<Aligned>,
+}
+
+/// How the points of a block are named: a recital's are items of a `blockList`, a paragraph's
+/// are `point`s and `indent`s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Preamble,
+    Body,
+}
+
+/// One block as the alignment and the change list see it.
+pub(super) struct Node<'m> {
+    part: Part,
+    eid: String,
+    num: Option<&'m str>,
+    line: u32,
+    /// Its own text, in groups diffed apart (a paragraph's introduction and its wrap-up).
+    texts: Vec<&'m [Para]>,
+    points: &'m [Point],
+    family: Family,
+}
+
+impl<'m> Node<'m> {
+    /// Its own tokens, group by group.
+    pub fn own_tokens(&self) -> Vec<Vec<Token<'m>>> {
+        (self.texts.iter())
+            .map(|paras| {
+                let mut out = Vec::new();
+                tokens::of_paras(paras.iter(), &mut out);
+                out
+            })
+            .collect()
+    }
+
+    /// Its points, named under it.
+    pub fn children(&self) -> Vec<Node<'m>> {
+        point_nodes(&self.eid, self.points, self.family)
+    }
+
+    fn block(&self) -> Block {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        let mut words = Vec::new();
+        self.feed(&mut hasher, &mut words);
+        Block {
+            kind: self.part as u8,
+            key: hasher.finish(),
+            bag: tokens::bag(&words),
+        }
+    }
+
+    /// Hashes everything the block says below its number, and gathers its words.
+    fn feed(&self, hasher: &mut impl Hasher, words: &mut Vec<Token<'m>>) {
+        for group in self.own_tokens() {
+            group.hash(hasher);
+            words.extend(group);
+        }
+        for child in self.children() {
+            0xFEu8.hash(hasher);
+            child.feed(hasher, words);
+        }
+        0xFFu8.hash(hasher);
+    }
+
+    fn side(&self) -> Side {
+        Side {
+            eid: self.eid.clone(),
+            num: self.num.map(str::to_string),
+        }
+    }
+
+    /// Every word of the block and its points, in order.
+    fn all_words(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .own_tokens()
+            .iter()
+            .flat_map(|t| tokens::words(t))
+            .collect();
+        for child in self.children() {
+            out.extend(child.all_words());
+        }
+        out
+    }
+}
+
+/// The citations of a motion.
+pub fn citations(m: &Motion) -> Vec<Node<'_>> {
+    (m.citations
+        .iter()
+        .zip(part_ids::citations(m.citations.len())))
+    .map(|(c, eid)| Node {
+        part: Part::Citation,
+        eid,
+        num: None,
+        line: c.span.line,
+        texts: vec![&c.content],
+        points: &[],
+        family: Family::Preamble,
+    })
+    .collect()
+}
+
+/// The recitals of a motion.
+pub fn recitals(m: &Motion) -> Vec<Node<'_>> {
+    (m.recitals.iter().zip(part_ids::recitals(&m.recitals)))
+        .map(|(r, eid)| Node {
+            part: Part::Recital,
+            eid,
+            num: Some(&r.num.text),
+            line: r.span.line,
+            texts: vec![&r.content],
+            points: &r.points,
+            family: Family::Preamble,
+        })
+        .collect()
+}
+
+/// The paragraphs and headings of a motion's body.
+pub fn body(m: &Motion) -> Vec<Node<'_>> {
+    (m.body.iter().zip(part_ids::body(&m.body)))
+        .map(|(item, eid)| match item {
+            BodyItem::Heading(h) => Node {
+                part: Part::Heading,
+                eid,
+                num: None,
+                line: h.text.span.line,
+                texts: vec![std::slice::from_ref(&h.text)],
+                points: &[],
+                family: Family::Body,
+            },
+            BodyItem::Paragraph(p) => Node {
+                part: Part::Paragraph,
+                eid,
+                num: Some(&p.num.text),
+                line: p.span.line,
+                texts: vec![&p.content, &p.wrap_up],
+                points: &p.points,
+                family: Family::Body,
+            },
+        })
+        .collect()
+}
+
+/// The points of the block `parent`, named as the XML names them.
+fn point_nodes<'m>(parent: &str, points: &'m [Point], family: Family) -> Vec<Node<'m>> {
+    let eids: Vec<String> = match family {
+        Family::Preamble => part_ids::items(&part_ids::block_list(parent), points),
+        Family::Body => (part_ids::points(parent, points).into_iter())
+            .map(|(_, eid)| eid)
+            .collect(),
+    };
+    (points.iter().zip(eids))
+        .map(|(p, eid)| Node {
+            part: Part::Point,
+            eid,
+            num: Some(&p.num.text),
+            line: p.span.line,
+            texts: vec![&p.content],
+            points: &p.points,
+            family,
+        })
+        .collect()
+}
+
+/// Aligns two sequences of blocks, adding their changes (and their points') to `changes` in
+/// reading order.
+pub fn sequence(
+    old: &[Node<'_>],
+    new: &[Node<'_>],
+    changes: &mut Vec<Change>,
+    work: &Work,
+) -> Vec<Aligned> {
+    let old_blocks: Vec<Block> = old.iter().map(Node::block).collect();
+    let new_blocks: Vec<Block> = new.iter().map(Node::block).collect();
+    let steps = align(&old_blocks, &new_blocks, work);
+    let mut out = Vec::with_capacity(steps.len());
+    for step in steps {
+        let mut points = Vec::new();
+        match step {
+            Step::Deleted(o) => changes.push(Change {
+                kind: ChangeKind::Deleted,
+                part: old[o].part,
+                field: None,
+                old: Some(old[o].side()),
+                new: None,
+                removed: old[o].all_words(),
+                added: Vec::new(),
+                line: Some(old[o].line),
+            }),
+            Step::Inserted(n) => changes.push(Change {
+                kind: ChangeKind::Inserted,
+                part: new[n].part,
+                field: None,
+                old: None,
+                new: Some(new[n].side()),
+                removed: Vec::new(),
+                added: new[n].all_words(),
+                line: Some(new[n].line),
+            }),
+            Step::MovedFrom(_) => {}
+            Step::Both {
+                old: o,
+                new: n,
+                how,
+            } => {
+                let (a, b) = (&old[o], &new[n]);
+                let (removed, added) = own_diff(a, b);
+                let kind = match how {
+                    Pairing::Moved => Some(ChangeKind::Moved),
+                    _ if !removed.is_empty() || !added.is_empty() || texts_differ(a, b) => {
+                        Some(ChangeKind::Changed)
+                    }
+                    _ if a.num != b.num => Some(ChangeKind::Renumbered),
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    let moved = kind == ChangeKind::Moved;
+                    changes.push(Change {
+                        kind,
+                        part: b.part,
+                        field: None,
+                        old: Some(a.side()),
+                        new: Some(b.side()),
+                        removed: if moved { Vec::new() } else { removed },
+                        added: if moved { Vec::new() } else { added },
+                        line: Some(b.line),
+                    });
+                }
+                points = sequence(&a.children(), &b.children(), changes, work);
+            }
+        }
+        out.push(Aligned { step, points });
+    }
+    out
+}
+
+/// The words removed from and added to a pair's own text.
+fn own_diff(a: &Node<'_>, b: &Node<'_>) -> (Vec<String>, Vec<String>) {
+    let (mut removed, mut added) = (Vec::new(), Vec::new());
+    for (x, y) in a.own_tokens().iter().zip(b.own_tokens().iter()) {
+        let (r, d) = diff_words(x, y);
+        removed.extend(r);
+        added.extend(d);
+    }
+    (removed, added)
+}
+
+/// Whether a pair's own text differs in anything but words (a paragraph break, a line break).
+fn texts_differ(a: &Node<'_>, b: &Node<'_>) -> bool {
+    a.own_tokens() != b.own_tokens()
+}

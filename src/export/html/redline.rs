@@ -1,0 +1,592 @@
+//! The HTML redline of a comparison: NEW's page (the plain page's head, style, cover, notes and
+//! furniture) whose citations, recitals, paragraphs, headings and points follow the comparison's
+//! alignment, with what only OLD says in `<del>` and what only NEW says in `<ins>`, and before the
+//! text a summary of the changes linking to each (NEW's eIds as ids; `old-` and OLD's eId for
+//! what NEW no longer has). Dropping every `<del>` leaves NEW's words in order, dropping every
+//! `<ins>` OLD's.
+
+use super::inline::shown;
+use super::{Doc, HtmlOptions};
+use crate::compare::align::{Pairing, Step};
+use crate::compare::tokens::{self, Mark, Token};
+use crate::compare::words::{diff, Edit};
+use crate::compare::{Aligned, Change, ChangeKind, Comparison};
+use crate::export::plan::notes::callable;
+use crate::export::plan::CITATION_DASH;
+use crate::export::{check_depth, ExportError, Format};
+use crate::model::{BodyItem, Motion, Para, Point};
+use crate::vocab::part_ids;
+
+/// What the redline adds to the house style: deletions struck and insertions underlined, in
+/// colour and told apart in greyscale too.
+const CSS: &str = r#"
+del{color:#b00;text-decoration:line-through}
+ins{color:#060;text-decoration:underline}
+li.deleted,li.moved-from,h2.deleted{opacity:.85}
+nav.changes{border:1px solid #000;padding:.5rem 1rem;margin:0 0 1.5rem}
+nav.changes ul{margin:.3rem 0;padding-left:1.2rem}
+"#;
+
+/// Writes the redline of `comparison` (of `old` with `new`): NEW's page with the changes marked.
+pub fn redline(
+    old: &Motion,
+    new: &Motion,
+    comparison: &Comparison,
+    options: &HtmlOptions,
+) -> Result<Vec<u8>, ExportError> {
+    check_depth(old, Format::Html)?;
+    check_depth(new, Format::Html)?;
+    let mut doc = Doc::new(new);
+    doc.page(
+        options,
+        CSS,
+        |doc| doc.summary(comparison),
+        |doc| {
+            let mut r = Redline { doc, old };
+            r.preamble(comparison);
+            r.body(&comparison.alignment.body);
+            r.doc.trailing();
+        },
+    );
+    Ok(doc.out.finish())
+}
+
+/// How a block is shown: gone (OLD's, struck), new (NEW's, underlined), or a pair diffed word
+/// by word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    Old,
+    New,
+    Diff,
+}
+
+impl View {
+    fn of(step: Step) -> View {
+        match step {
+            Step::Deleted(_) | Step::MovedFrom(_) => View::Old,
+            Step::Inserted(_)
+            | Step::Both {
+                how: Pairing::Moved,
+                ..
+            } => View::New,
+            Step::Both { .. } => View::Diff,
+        }
+    }
+
+    fn class(step: Step) -> &'static str {
+        match step {
+            Step::Deleted(_) => "deleted",
+            Step::MovedFrom(_) => "moved-from",
+            Step::Inserted(_) => "inserted",
+            Step::Both {
+                how: Pairing::Moved,
+                ..
+            } => "moved",
+            Step::Both { .. } => "",
+        }
+    }
+}
+
+/// The id of a block in the redline: NEW's eId, or `old-` and OLD's.
+fn id(view: View, old: &str, new: &str) -> String {
+    match view {
+        View::Old => format!("old-{old}"),
+        _ => new.to_string(),
+    }
+}
+
+impl Doc<'_> {
+    /// The summary before the text: the counts, then a link to each change (field changes shown
+    /// in place).
+    fn summary(&mut self, comparison: &Comparison) {
+        let s = &comparison.summary;
+        self.out
+            .open("nav", &[("class", "changes"), ("aria-label", "Changes")]);
+        let counts = format!(
+            "Changes: {} inserted, {} deleted, {} changed, {} moved, {} renumbered, {} fields changed",
+            s.inserted, s.deleted, s.changed, s.moved, s.renumbered, s.field_changed
+        );
+        self.out.line("p", &[], &counts);
+        if !comparison.changes.is_empty() {
+            self.out.open("ul", &[]);
+            for change in &comparison.changes {
+                self.summary_line(change);
+            }
+            self.out.close("ul");
+        }
+        self.out.close("nav");
+    }
+
+    fn summary_line(&mut self, change: &Change) {
+        self.out.open("li", &[]);
+        if let Some(field) = &change.field {
+            self.out.text(field);
+            self.out.text(": ");
+            for (element, words) in [("del", &change.removed), ("ins", &change.added)] {
+                if !words.is_empty() {
+                    self.out.start(element, &[]);
+                    self.out.text(&words.join(" "));
+                    self.out.end(element);
+                    self.out.text(" ");
+                }
+            }
+        } else {
+            let (side, prefix) = match (&change.new, &change.old) {
+                (Some(side), _) if change.kind != ChangeKind::Deleted => (side, ""),
+                (_, Some(side)) => (side, "old-"),
+                (Some(side), None) => (side, ""),
+                (None, None) => (&Default::default(), ""),
+            };
+            let href = format!("#{prefix}{}", side.eid);
+            self.out.start("a", &[("href", &href)]);
+            let mut what = format!("{} {}", change.kind.name(), side.eid);
+            if let (Some(a), Some(b)) = (
+                change.old.as_ref().and_then(|s| s.num.as_ref()),
+                change.new.as_ref().and_then(|s| s.num.as_ref()),
+            ) {
+                if a != b {
+                    what.push_str(&format!(" ({a} \u{2192} {b})"));
+                }
+            }
+            self.out.text(&what);
+            self.out.end("a");
+        }
+        self.out.end("li");
+    }
+}
+
+/// A redline being written: NEW's page, and OLD for what it no longer has.
+struct Redline<'d, 'm> {
+    doc: &'d mut Doc<'m>,
+    old: &'m Motion,
+}
+
+impl<'m> Redline<'_, 'm> {
+    fn newer(&self) -> &'m Motion {
+        self.doc.motion
+    }
+
+    /// The title, its notes, the formula, citations, recitals and the words that open the
+    /// operative part, each diffed.
+    fn preamble(&mut self, comparison: &Comparison) {
+        let (old, new) = (self.old, self.newer());
+        let single = |p: &'m Option<Para>| p.as_slice();
+        if old.title.is_some() || new.title.is_some() {
+            self.text(
+                View::Diff,
+                single(&old.title),
+                single(&new.title),
+                "h1",
+                &[("class", "title")],
+            );
+        }
+        self.text(
+            View::Diff,
+            &old.title_notes,
+            &new.title_notes,
+            "p",
+            &[("class", "title-note")],
+        );
+        self.text(
+            View::Diff,
+            single(&old.formula),
+            single(&new.formula),
+            "p",
+            &[("class", "formula")],
+        );
+        self.citations(&comparison.alignment.citations);
+        let formula = [("class", "formula")];
+        self.text(
+            View::Diff,
+            single(&old.recitals_intro),
+            single(&new.recitals_intro),
+            "p",
+            &formula,
+        );
+        self.recitals(&comparison.alignment.recitals);
+        self.text(
+            View::Diff,
+            single(&old.body_intro),
+            single(&new.body_intro),
+            "p",
+            &formula,
+        );
+    }
+
+    fn citations(&mut self, steps: &[Aligned]) {
+        if steps.is_empty() {
+            return;
+        }
+        let (old, new) = (self.old, self.newer());
+        let label = self.doc.labels.citations().to_string();
+        self.doc.open_list("citations", part_ids::CITATIONS, &label);
+        let old_ids: Vec<String> = part_ids::citations(old.citations.len()).collect();
+        let new_ids: Vec<String> = part_ids::citations(new.citations.len()).collect();
+        for a in steps {
+            let (o, n) = indices(a.step);
+            let view = View::of(a.step);
+            let content = |m: &'m Motion, i: Option<usize>| {
+                i.map_or(&[][..], |i| &m.citations[i].content[..])
+            };
+            let at = |ids: &[String], i: Option<usize>| i.map_or(String::new(), |i| ids[i].clone());
+            self.open_item(
+                &id(view, &at(&old_ids, o), &at(&new_ids, n)),
+                View::class(a.step),
+            );
+            self.num(view, Some(CITATION_DASH), Some(CITATION_DASH));
+            self.text(view, content(old, o), content(new, n), "p", &[]);
+            self.doc.out.end("li");
+        }
+        self.doc.out.close("ol");
+    }
+
+    fn recitals(&mut self, steps: &[Aligned]) {
+        if steps.is_empty() {
+            return;
+        }
+        let (old, new) = (self.old, self.newer());
+        let label = self.doc.labels.recitals().to_string();
+        self.doc.open_list("recitals", part_ids::RECITALS, &label);
+        let old_ids = part_ids::recitals(&old.recitals);
+        let new_ids = part_ids::recitals(&new.recitals);
+        for a in steps {
+            let (o, n) = indices(a.step);
+            let view = View::of(a.step);
+            let (ro, rn) = (o.map(|i| &old.recitals[i]), n.map(|i| &new.recitals[i]));
+            let (oid, nid) = (pick(&old_ids, o), pick(&new_ids, n));
+            self.open_item(&id(view, &oid, &nid), View::class(a.step));
+            self.num(
+                view,
+                ro.map(|r| r.num.text.as_str()),
+                rn.map(|r| r.num.text.as_str()),
+            );
+            let content =
+                |r: Option<&'m crate::model::Recital>| r.map_or(&[][..], |r| &r.content[..]);
+            self.text(view, content(ro), content(rn), "p", &[]);
+            let points =
+                |r: Option<&'m crate::model::Recital>| r.map_or(&[][..], |r| &r.points[..]);
+            self.points(
+                Family::Items,
+                view,
+                (&oid, points(ro)),
+                (&nid, points(rn)),
+                &a.points,
+            );
+            self.doc.out.end("li");
+        }
+        self.doc.out.close("ol");
+    }
+
+    /// The operative part: paragraphs in lists broken by headings, as on the plain page.
+    fn body(&mut self, steps: &[Aligned]) {
+        let (old, new) = (self.old, self.newer());
+        let label = self.doc.labels.paragraphs_all().to_string();
+        let old_ids = part_ids::body(&old.body);
+        let new_ids = part_ids::body(&new.body);
+        let mut open = false;
+        for a in steps {
+            let (o, n) = indices(a.step);
+            let view = View::of(a.step);
+            let (bo, bn) = (o.map(|i| &old.body[i]), n.map(|i| &new.body[i]));
+            let (oid, nid) = (pick(&old_ids, o), pick(&new_ids, n));
+            let class = View::class(a.step);
+            match bn.or(bo) {
+                Some(BodyItem::Heading(_)) => {
+                    if std::mem::take(&mut open) {
+                        self.doc.out.close("ol");
+                    }
+                    let heading = |b: Option<&'m BodyItem>| match b {
+                        Some(BodyItem::Heading(h)) => std::slice::from_ref(&h.text),
+                        _ => &[][..],
+                    };
+                    let id = id(view, &oid, &nid);
+                    let mut attrs = vec![("id", id.as_str())];
+                    if !class.is_empty() {
+                        attrs.push(("class", class));
+                    }
+                    self.text(view, heading(bo), heading(bn), "h2", &attrs);
+                }
+                Some(BodyItem::Paragraph(_)) => {
+                    if !std::mem::replace(&mut open, true) {
+                        self.doc
+                            .out
+                            .open("ol", &[("class", "paragraphs"), ("aria-label", &label)]);
+                    }
+                    let paragraph = |b: Option<&'m BodyItem>| match b {
+                        Some(BodyItem::Paragraph(p)) => Some(p),
+                        _ => None,
+                    };
+                    let (po, pn) = (paragraph(bo), paragraph(bn));
+                    self.open_item(&id(view, &oid, &nid), class);
+                    self.num(
+                        view,
+                        po.map(|p| p.num.text.as_str()),
+                        pn.map(|p| p.num.text.as_str()),
+                    );
+                    self.text(
+                        view,
+                        po.map_or(&[][..], |p| &p.content),
+                        pn.map_or(&[][..], |p| &p.content),
+                        "p",
+                        &[],
+                    );
+                    let points = |p: Option<&'m crate::model::Paragraph>| {
+                        p.map_or(&[][..], |p| &p.points[..])
+                    };
+                    self.points(
+                        Family::Points,
+                        view,
+                        (&oid, points(po)),
+                        (&nid, points(pn)),
+                        &a.points,
+                    );
+                    self.text(
+                        view,
+                        po.map_or(&[][..], |p| &p.wrap_up),
+                        pn.map_or(&[][..], |p| &p.wrap_up),
+                        "p",
+                        &[("class", "wrap-up")],
+                    );
+                    self.doc.out.end("li");
+                }
+                None => {}
+            }
+        }
+        if open {
+            self.doc.out.close("ol");
+        }
+    }
+
+    /// The points of a block: those of a pair along their alignment, those of a block gone or
+    /// new all struck or all underlined.
+    fn points(
+        &mut self,
+        family: Family,
+        view: View,
+        old: (&str, &'m [Point]),
+        new: (&str, &'m [Point]),
+        aligned: &[Aligned],
+    ) {
+        let steps: Vec<Step> = match view {
+            View::Old => (0..old.1.len()).map(Step::Deleted).collect(),
+            View::New => (0..new.1.len()).map(Step::Inserted).collect(),
+            View::Diff => aligned.iter().map(|a| a.step).collect(),
+        };
+        if steps.is_empty() {
+            return;
+        }
+        let old_ids = family.ids(old.0, old.1);
+        let new_ids = family.ids(new.0, new.1);
+        match family {
+            Family::Points => self.doc.out.open("ol", &[("class", "points")]),
+            Family::Items => {
+                let list = match view {
+                    View::Old => format!("old-{}", part_ids::block_list(old.0)),
+                    _ => part_ids::block_list(new.0),
+                };
+                self.doc
+                    .out
+                    .open("ol", &[("class", "points"), ("id", &list)]);
+            }
+        }
+        for (k, step) in steps.iter().enumerate() {
+            let (o, n) = indices(*step);
+            // A point of a block shown whole is shown whole too.
+            let inner = match view {
+                View::Diff => View::of(*step),
+                whole => whole,
+            };
+            let (po, pn) = (o.map(|i| &old.1[i]), n.map(|i| &new.1[i]));
+            let (oid, nid) = (pick(&old_ids, o), pick(&new_ids, n));
+            let class = if view == View::Diff {
+                View::class(*step)
+            } else {
+                ""
+            };
+            self.open_item(&id(inner, &oid, &nid), class);
+            self.num(
+                inner,
+                po.map(|p| p.num.text.as_str()),
+                pn.map(|p| p.num.text.as_str()),
+            );
+            self.text(
+                inner,
+                po.map_or(&[][..], |p| &p.content),
+                pn.map_or(&[][..], |p| &p.content),
+                "p",
+                &[],
+            );
+            let children = match view {
+                View::Diff => aligned.get(k).map_or(&[][..], |a| &a.points[..]),
+                _ => &[][..],
+            };
+            let sub = |p: Option<&'m Point>| p.map_or(&[][..], |p| &p.points[..]);
+            self.points(family, inner, (&oid, sub(po)), (&nid, sub(pn)), children);
+            self.doc.out.end("li");
+        }
+        self.doc.out.close("ol");
+    }
+
+    fn open_item(&mut self, id: &str, class: &str) {
+        let mut attrs = vec![("id", id)];
+        if !class.is_empty() {
+            attrs.push(("class", class));
+        }
+        self.doc.out.open("li", &attrs);
+    }
+
+    /// The printed number: OLD's struck and NEW's underlined when they differ.
+    fn num(&mut self, view: View, old: Option<&str>, new: Option<&str>) {
+        let out = &mut self.doc.out;
+        out.start("span", &[("class", "num")]);
+        match (view, old, new) {
+            (View::Old, Some(o), _) => wrapped(out, "del", o),
+            (View::New, _, Some(n)) => wrapped(out, "ins", n),
+            (View::Diff, Some(o), Some(n)) if o != n => {
+                wrapped(out, "del", o);
+                wrapped(out, "ins", n);
+            }
+            (_, _, Some(n)) => out.text(n),
+            _ => {}
+        }
+        out.end("span");
+    }
+
+    /// Paragraphs of text as `element`s with `attrs`: OLD's struck, NEW's underlined, or the
+    /// word diff of the two. Nothing when both are empty.
+    fn text(
+        &mut self,
+        view: View,
+        old: &'m [Para],
+        new: &'m [Para],
+        element: &str,
+        attrs: &[(&str, &str)],
+    ) {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        if view != View::New {
+            tokens::of_paras(old, &mut a);
+        }
+        if view != View::Old {
+            tokens::of_paras(new, &mut b);
+        }
+        if a.is_empty() && b.is_empty() {
+            return;
+        }
+        let runs = match view {
+            View::Old => vec![(Edit::Removed, a)],
+            View::New => vec![(Edit::Added, b)],
+            View::Diff => diff(&a, &b),
+        };
+        self.doc.out.open(element, attrs);
+        let mut at_start = true;
+        for (edit, run) in runs {
+            let wrap = match edit {
+                Edit::Kept => None,
+                Edit::Removed => Some("del"),
+                Edit::Added => Some("ins"),
+            };
+            if let Some(w) = wrap {
+                self.doc.out.start(w, &[]);
+            }
+            for t in &run {
+                if t.mark == Mark::ParaEnd {
+                    // A paragraph break only OLD had is not NEW's: the text runs on.
+                    if edit != Edit::Removed {
+                        if let Some(w) = wrap {
+                            self.doc.out.end(w);
+                        }
+                        self.doc.out.end(element);
+                        self.doc.out.open(element, attrs);
+                        if let Some(w) = wrap {
+                            self.doc.out.start(w, &[]);
+                        }
+                        at_start = true;
+                    }
+                    continue;
+                }
+                self.token(t, at_start, edit != Edit::Removed);
+                at_start = false;
+            }
+            if let Some(w) = wrap {
+                self.doc.out.end(w);
+            }
+        }
+        self.doc.out.end(element);
+    }
+
+    /// One token, after a space unless glued to what precedes it; a call of NEW's links to its
+    /// note as on the plain page, a call only OLD has is its raised mark.
+    fn token(&mut self, t: &Token<'_>, at_start: bool, of_new: bool) {
+        if !t.glued && !at_start {
+            self.doc.out.text(" ");
+        }
+        match t.mark {
+            Mark::Word { bold, italic } => {
+                if bold {
+                    self.doc.out.start("b", &[]);
+                }
+                if italic {
+                    self.doc.out.start("i", &[]);
+                }
+                self.doc.plain(t.text);
+                if italic {
+                    self.doc.out.end("i");
+                }
+                if bold {
+                    self.doc.out.end("b");
+                }
+            }
+            Mark::Note => {
+                let footnotes = &self.doc.motion.footnotes;
+                match callable(footnotes, t.text, t.note).filter(|_| of_new) {
+                    Some(index) => self.doc.call(index, t.text),
+                    None => {
+                        self.doc.out.start("sup", &[]);
+                        self.doc.out.text(shown(t.text));
+                        self.doc.out.end("sup");
+                    }
+                }
+            }
+            Mark::Break => self.doc.out.start("br", &[]),
+            Mark::ParaEnd => {}
+        }
+    }
+}
+
+/// How points are named under their block: a recital's as items of a `blockList`, a
+/// paragraph's as `point`s and `indent`s.
+#[derive(Debug, Clone, Copy)]
+enum Family {
+    Items,
+    Points,
+}
+
+impl Family {
+    fn ids(self, parent: &str, points: &[Point]) -> Vec<String> {
+        match self {
+            Family::Items => part_ids::items(&part_ids::block_list(parent), points),
+            Family::Points => (part_ids::points(parent, points).into_iter())
+                .map(|(_, id)| id)
+                .collect(),
+        }
+    }
+}
+
+/// The old and new indices of a step.
+fn indices(step: Step) -> (Option<usize>, Option<usize>) {
+    match step {
+        Step::Both { old, new, .. } => (Some(old), Some(new)),
+        Step::Deleted(o) | Step::MovedFrom(o) => (Some(o), None),
+        Step::Inserted(n) => (None, Some(n)),
+    }
+}
+
+fn pick(ids: &[String], i: Option<usize>) -> String {
+    i.map_or(String::new(), |i| ids[i].clone())
+}
+
+fn wrapped(out: &mut super::writer::Out, element: &str, text: &str) {
+    out.start(element, &[]);
+    out.text(text);
+    out.end(element);
+}

@@ -1,0 +1,535 @@
+//! Issue 17, comparing two versions of a motion: every edit of the harness's generator
+//! (recitals, paragraphs and points deleted, inserted, moved, reworded; the cover's title
+//! changed) applied to every sample and corpus motion gives exactly its change list, through the
+//! library and through `compare` (text OLD, Akoma Ntoso NEW), whose JSON follows its schema; equal
+//! versions give no change and exit 0; the HTML redline is valid and drops to each version's
+//! words; the alignment's work grows as n log n at most.
+
+use crate::harness::{self, apply_edit, run, samples_and_corpus, Edit, EDITS};
+use motion_export::compare::{compare, Change};
+use motion_export::export::html::{self, HtmlOptions};
+use motion_export::export::{export, ExportOptions, Format};
+use motion_export::model::*;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// The changes as JSON values, sorted: the order of a change list is the reading order, which
+/// the generator does not work out.
+fn sorted(changes: &[Change]) -> Vec<String> {
+    let mut out: Vec<String> = (changes.iter())
+        .map(|c| serde_json::to_string(c).unwrap())
+        .collect();
+    out.sort();
+    out
+}
+
+fn sorted_json(changes: &Value) -> Vec<String> {
+    let mut out: Vec<String> = (changes.as_array().unwrap().iter())
+        .map(|c| serde_json::to_string(c).unwrap())
+        .collect();
+    out.sort();
+    out
+}
+
+/// Every sample and corpus motion with its path.
+fn motions() -> Vec<(PathBuf, Motion)> {
+    (samples_and_corpus().into_iter())
+        .map(|f| {
+            let m = harness::read_file(&f).0;
+            (f, m)
+        })
+        .collect()
+}
+
+/// Every edit that applies to every motion: (file, edit, OLD, NEW, expected changes).
+fn edited() -> Vec<(PathBuf, Edit, Motion, Motion, Vec<Change>)> {
+    let mut out = Vec::new();
+    for (file, old) in motions() {
+        for edit in EDITS {
+            if let Some((new, expected)) = apply_edit(&old, edit) {
+                out.push((file.clone(), edit, old.clone(), new, expected));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn issue_17_every_edit_gives_exactly_its_change_list() {
+    let cases = edited();
+    // Every kind of edit finds something to edit in most motions.
+    for edit in EDITS {
+        let n = cases.iter().filter(|c| c.1 == edit).count();
+        // Few real motions have three points of one style under one paragraph or recital.
+        let least = if matches!(
+            edit,
+            Edit::Delete(harness::Target::Points)
+                | Edit::Insert(harness::Target::Points)
+                | Edit::Move(harness::Target::Points)
+                | Edit::Reword(harness::Target::Points)
+        ) {
+            1
+        } else {
+            5
+        };
+        assert!(n >= least, "{edit:?} applies to only {n} motions");
+    }
+    let mut failures = Vec::new();
+    for (file, edit, old, new, expected) in &cases {
+        let got = compare(old, new);
+        if sorted(&got.changes) != sorted(expected) || got.equal {
+            failures.push(format!(
+                "{} {edit:?}:\n  expected {:#?}\n  got {:#?}",
+                file.display(),
+                sorted(expected),
+                sorted(&got.changes)
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases:\n{}",
+        failures.len(),
+        cases.len(),
+        failures[..failures.len().min(3)].join("\n")
+    );
+}
+
+#[test]
+fn issue_17_a_motion_compared_with_itself_has_no_change() {
+    for (file, m) in motions() {
+        let c = compare(&m, &m);
+        assert!(
+            c.equal && c.changes.is_empty(),
+            "{}: {:?}",
+            file.display(),
+            c.changes
+        );
+    }
+}
+
+fn schema() -> jsonschema::Validator {
+    let path = harness::repo_root().join("schemas/compare.schema.json");
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    jsonschema::validator_for(&schema).expect("a valid schema")
+}
+
+fn assert_valid(validator: &jsonschema::Validator, json: &Value, what: &str) {
+    let errors: Vec<String> = (validator.iter_errors(json))
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{what}: {errors:#?}");
+}
+
+/// NEW as `convert` would write its Akoma Ntoso.
+fn write_akn(dir: &Path, name: &str, m: &Motion) -> PathBuf {
+    let path = dir.join(format!("{name}.xml"));
+    std::fs::write(
+        &path,
+        export(m, Format::Xml, &ExportOptions::default()).unwrap(),
+    )
+    .unwrap();
+    path
+}
+
+/// Through the command line: OLD the text file, NEW the edited model as Akoma Ntoso; exit 1,
+/// the JSON valid and its changes exactly the edit's. OLD against its own Akoma Ntoso: exit 0.
+#[test]
+fn issue_17_compare_reports_the_edits_made_in_valid_json() {
+    let validator = schema();
+    let dir = tempfile::tempdir().unwrap();
+    let mut failures = Vec::new();
+    for (file, old) in motions() {
+        let same = write_akn(dir.path(), "same", &old);
+        let out = run(&[&"compare", &file, &same]);
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}: {json:#}", file.display());
+        assert_eq!(json["equal"], true);
+        for edit in EDITS {
+            let Some((new, expected)) = apply_edit(&old, edit) else {
+                continue;
+            };
+            let path = write_akn(dir.path(), "new", &new);
+            let out = run(&[&"compare", &file, &path]);
+            let json: Value = serde_json::from_slice(&out.stdout)
+                .unwrap_or_else(|e| panic!("{}: {e}: {}", file.display(), harness::stderr(&out)));
+            assert_valid(&validator, &json, &file.display().to_string());
+            let want: Vec<Value> = expected
+                .iter()
+                .map(|c| serde_json::to_value(c).unwrap())
+                .collect();
+            if out.status.code() != Some(1)
+                || sorted_json(&json["changes"]) != sorted_json(&Value::Array(want))
+            {
+                failures.push(format!(
+                    "{} {edit:?}: exit {:?}, {:#}",
+                    file.display(),
+                    out.status.code(),
+                    json["changes"]
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures[..failures.len().min(3)].join("\n")
+    );
+}
+
+#[test]
+fn the_schema_rejects_what_compare_never_writes() {
+    let validator = schema();
+    let good = serde_json::json!({
+        "old": "a.txt", "new": "b.txt", "equal": false,
+        "summary": {"inserted": 1, "deleted": 0, "moved": 0, "changed": 0, "renumbered": 0, "fieldChanged": 0},
+        "changes": [{"kind": "inserted", "part": "recital", "new": {"eId": "preamble__recs_1__rec_B", "num": "B."}, "removed": [], "added": ["whereas"]}]
+    });
+    assert!(validator.is_valid(&good));
+    for broken in [
+        ("/changes/0/kind", serde_json::json!("rewritten")),
+        ("/changes/0/old", serde_json::json!({"eId": "x_1"})),
+        ("/changes/0/removed", serde_json::json!(["gone"])),
+        ("/changes/0/field", serde_json::json!("cover.title")),
+        ("/summary/moved", serde_json::json!(-1)),
+    ] {
+        let mut bad = good.clone();
+        let (parent, key) = broken.0.rsplit_once('/').unwrap();
+        bad.pointer_mut(parent).unwrap()[key] = broken.1.clone();
+        assert!(!validator.is_valid(&bad), "accepted {}", broken.0);
+    }
+}
+
+/// Exit 0 when equal, 1 when different, 2 when a version cannot be read; `-` reads standard
+/// input; the same inputs give the same bytes, in every format.
+#[test]
+fn issue_17_compare_exits_like_diff_and_reads_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = harness::repo_root().join("samples/B9-0146-2021_EN.txt");
+    let (old, _) = harness::read_file(&seed);
+    let (new, _) = apply_edit(&old, Edit::Delete(harness::Target::Paragraphs)).unwrap();
+    let new_path = write_akn(dir.path(), "B9-0146-2021_EN", &new);
+
+    let equal = run(&[&"compare", &seed, &seed]);
+    assert_eq!(equal.status.code(), Some(0), "{}", harness::stderr(&equal));
+    let differ = run(&[&"compare", &seed, &new_path]);
+    assert_eq!(differ.status.code(), Some(1));
+
+    // Standard input, for `git show HEAD~1:m.txt | motion-export compare - m.txt`.
+    let stdin = harness::bin()
+        .args(["compare", "-"])
+        .arg(&new_path)
+        .stdin(std::fs::File::open(&seed).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(stdin.status.code(), Some(1));
+    let a: Value = serde_json::from_slice(&stdin.stdout).unwrap();
+    let b: Value = serde_json::from_slice(&differ.stdout).unwrap();
+    assert_eq!(a["old"], "<stdin>");
+    assert_eq!(a["changes"], b["changes"]);
+
+    // Unreadable versions: exit 2, reported as `check` reports them.
+    let missing = dir.path().join("missing.txt");
+    let out = run(&[&"compare", &missing, &seed]);
+    harness::assert_exit(&out, 2, &["E-IO", "missing.txt"]);
+    let binary = harness::copy_bad("binary.txt", dir.path());
+    let out = run(&[&"compare", &seed, &binary]);
+    harness::assert_exit(&out, 2, &["binary.txt", "E-INPUT-BINARY"]);
+    let out = run(&[&"compare", &"-", &"-"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&[&"compare", &seed, &seed, &"--format", &"json,html"]);
+    harness::assert_exit(&out, 2, &["choose one --format"]);
+    let out = run(&[&"compare", &seed, &seed, &"--format", &"pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+
+    // Outputs in a folder, atomically, the same bytes every time.
+    let mut runs = Vec::new();
+    for k in 0..2 {
+        let out_dir = dir.path().join(format!("out{k}"));
+        let out = run(&[
+            &"compare",
+            &seed,
+            &new_path,
+            &"-o",
+            &out_dir,
+            &"--format",
+            &"json,html",
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{}", harness::stderr(&out));
+        let files = harness::files_below(&out_dir);
+        let names: Vec<String> = files
+            .iter()
+            .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "B9-0146-2021_EN.changes.json",
+                "B9-0146-2021_EN.redline.html"
+            ]
+        );
+        runs.push(
+            files
+                .iter()
+                .map(|f| std::fs::read(out_dir.join(f)).unwrap())
+                .collect::<Vec<_>>(),
+        );
+    }
+    assert_eq!(runs[0], runs[1]);
+    let html = run(&[&"compare", &seed, &new_path, &"--format", &"html"]);
+    assert_eq!(html.stdout, runs[0][1]);
+}
+
+#[test]
+fn issue_17_github_annotations_name_news_changed_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = harness::repo_root().join("samples/B9-0146-2021_EN.txt");
+    let text = std::fs::read_to_string(&seed).unwrap();
+    let new = dir.path().join("new.txt");
+    std::fs::write(
+        &new,
+        text.replace(
+            "2. Urges the authorities",
+            "2. Strongly urges the authorities",
+        ),
+    )
+    .unwrap();
+    let out_dir = dir.path().join("out");
+    let out = run(&[
+        &"compare",
+        &seed,
+        &new,
+        &"-o",
+        &out_dir,
+        &"--report-format",
+        &"github",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("2. Urges"))
+        .unwrap()
+        + 1;
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        [format!(
+            "::notice file={},line={line},title=changed::changed para_2%0A- Urges%0A+ Strongly urges",
+            new.display()
+        )
+        .as_str()],
+    );
+}
+
+/// The text of `<main>` without the `drop` elements (`del` or `ins`) and their content, as words.
+fn main_words(html: &str, drop: Option<&str>) -> Vec<String> {
+    let start = html.find("<main>").expect("a <main>");
+    let end = html.find("</main>").unwrap();
+    let mut main = html[start..end].to_string();
+    if let Some(tag) = drop {
+        let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
+        while let Some(a) = main.find(&open) {
+            let b = a + main[a..].find(&close).expect("closed") + close.len();
+            main.replace_range(a..b, "");
+        }
+    }
+    let mut text = String::new();
+    let mut rest = main.as_str();
+    while let Some(a) = rest.find('<') {
+        text.push_str(&rest[..a]);
+        let b = a + rest[a..].find('>').unwrap();
+        let name: String = rest[a + 1..b]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        // Inline elements join what is around them; block elements part it.
+        if !["b", "i", "sup", "a", "del", "ins", "span", "time"].contains(&name.as_str()) {
+            text.push(' ');
+        }
+        rest = &rest[b + 1..];
+    }
+    text.push_str(rest);
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
+    text.split_whitespace().map(String::from).collect()
+}
+
+fn page(m: &Motion) -> String {
+    String::from_utf8(html::export(m, &HtmlOptions::default()).unwrap()).unwrap()
+}
+
+fn redline(old: &Motion, new: &Motion) -> String {
+    let c = compare(old, new);
+    String::from_utf8(html::redline(old, new, &c, &HtmlOptions::default()).unwrap()).unwrap()
+}
+
+/// Dropping every `<del>` of the redline leaves NEW's page's words in order, dropping every
+/// `<ins>` OLD's: for every edit of every motion, and for a motion against itself.
+#[test]
+fn issue_17_the_redline_drops_to_each_versions_words() {
+    let mut failures = Vec::new();
+    for (file, edit, old, new, _) in edited() {
+        let r = redline(&old, &new);
+        for (drop, version) in [("del", &new), ("ins", &old)] {
+            let want = main_words(&page(version), None);
+            let got = main_words(&r, Some(drop));
+            if got != want {
+                let d = harness::diff_words(&want, &got);
+                failures.push(format!(
+                    "{} {edit:?} without <{drop}>: {d:?}",
+                    file.display()
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures[..failures.len().min(3)].join("\n")
+    );
+    let (_, m) = &motions()[0];
+    assert_eq!(
+        main_words(&redline(m, m), Some("del")),
+        main_words(&page(m), None)
+    );
+}
+
+/// Each redline of the samples passes the Nu Html Checker, with ids unique and every summary
+/// link resolved.
+#[test]
+fn issue_17_redlines_pass_the_nu_html_checker() {
+    let mut pages = Vec::new();
+    for (file, edit, old, new, _) in edited() {
+        if !file.starts_with(harness::repo_root().join("samples")) {
+            continue;
+        }
+        let r = redline(&old, &new);
+        let ids: Vec<&str> = r
+            .split(" id=\"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+            .collect();
+        let unique: std::collections::BTreeSet<&&str> = ids.iter().collect();
+        assert_eq!(
+            unique.len(),
+            ids.len(),
+            "{} {edit:?}: ids repeat",
+            file.display()
+        );
+        for href in r
+            .split("href=\"#")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+        {
+            assert!(
+                unique.contains(&href),
+                "{} {edit:?}: #{href} leads nowhere",
+                file.display()
+            );
+        }
+        pages.push(r.into_bytes());
+    }
+    crate::html::assert_no_nu_errors(&pages);
+}
+
+/// A motion of `n` paragraphs of distinct words, and a version with one in ten reworded,
+/// deleted, inserted or moved.
+fn long_versions(n: usize) -> (Motion, Motion) {
+    let text = |i: usize| {
+        format!(
+            "Calls on member {i} to act {} and report {};",
+            i * 7,
+            i * 13
+        )
+    };
+    let old = Motion {
+        body: (1..=n).map(|i| harness::paragraph(i, &text(i))).collect(),
+        ..Default::default()
+    };
+    let mut new = old.clone();
+    for i in (0..n).step_by(10).rev() {
+        if let BodyItem::Paragraph(p) = &mut new.body[i] {
+            p.content = vec![harness::para(&format!(
+                "Calls on member {i} to act now and report {};",
+                i * 13
+            ))];
+        }
+        new.body.remove(i + 3);
+        new.body.insert(
+            i + 6,
+            harness::paragraph(n + i, &format!("A new paragraph {i} here")),
+        );
+        let moved = new.body.remove(i + 8);
+        new.body.insert(i + 1, moved);
+    }
+    (old, new)
+}
+
+/// The alignment's counted work (hash comparisons, similarities, table cells) at n, 2n and 4n
+/// blocks: the second doubling adds at most about twice what the first did (n log n or better,
+/// not n²), also for two versions with no block in common.
+#[test]
+fn issue_17_alignment_work_grows_as_n_log_n_at_most() {
+    let work = |n: usize| {
+        let (old, new) = long_versions(n);
+        compare(&old, &new).work
+    };
+    let (w1, w2, w4) = (work(1000), work(2000), work(4000));
+    let ratio = (w4 - w2) as f64 / (w2 - w1) as f64;
+    assert!(
+        ratio < 2.4,
+        "work {w1}, {w2}, {w4}: the second doubling adds {ratio:.2}x the first"
+    );
+    let unrelated = |n: usize| {
+        let old = Motion {
+            body: (1..=n)
+                .map(|i| harness::paragraph(i, &format!("old words {i}")))
+                .collect(),
+            ..Default::default()
+        };
+        let new = Motion {
+            body: (1..=n)
+                .map(|i| harness::paragraph(i, &format!("wholly other text {}", i + n)))
+                .collect(),
+            ..Default::default()
+        };
+        compare(&old, &new).work
+    };
+    let (u1, u2, u4) = (unrelated(1000), unrelated(2000), unrelated(4000));
+    let ratio = (u4 - u2) as f64 / (u2 - u1) as f64;
+    assert!(ratio < 2.4, "unrelated: work {u1}, {u2}, {u4}: {ratio:.2}x");
+}
+
+/// Release-mode timing: `cargo test --release --test testsuite compare_speed -- --ignored
+/// --nocapture`.
+#[test]
+#[ignore]
+fn compare_speed() {
+    let seed = harness::repo_root().join("samples/B9-0146-2021_EN.txt");
+    let (old, _) = harness::read_file(&seed);
+    for edit in [
+        Edit::Delete(harness::Target::Paragraphs),
+        Edit::Reword(harness::Target::Recitals),
+    ] {
+        let (new, _) = apply_edit(&old, edit).unwrap();
+        let json =
+            harness::best_time_per_call(1000, || serde_json::to_vec(&compare(&old, &new)).unwrap());
+        let redline = harness::best_time_per_call(200, || {
+            let c = compare(&old, &new);
+            html::redline(&old, &new, &c, &HtmlOptions::default()).unwrap()
+        });
+        let plain = harness::best_time_per_call(200, || {
+            html::export(&new, &HtmlOptions::default()).unwrap()
+        });
+        eprintln!("seed, {edit:?}: compare + JSON {json:?}; compare + HTML redline {redline:?}; plain HTML {plain:?}");
+    }
+    let (old, new) = long_versions(4000);
+    let t = harness::best_time_per_call(5, || compare(&old, &new));
+    eprintln!("4,000 paragraphs, 1,600 edits: {t:?}");
+}
