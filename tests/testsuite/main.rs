@@ -28,6 +28,7 @@ mod readme;
 mod reports;
 mod round_trip;
 mod samples;
+mod schema;
 mod unattended;
 mod variants;
 mod warnings;
