@@ -141,6 +141,7 @@ fn issue_16_every_output_validates_in_process_against_both_schemas() {
     let xml: Vec<PathBuf> = crate::harness::outputs(out.path())
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .map(|p| out.path().join(p))
         .collect();
     assert!(xml.len() >= inputs.len() - 2, "{} outputs", xml.len());
     for schema in ["profile", "official"] {
@@ -163,7 +164,7 @@ fn issue_16_a_violation_is_reported_at_its_line_and_tag() {
         .unwrap();
     assert_eq!(no + 1, 95, "the fixture changed");
     let col = line[..line.find("<blink>").unwrap()].chars().count() + 1;
-    let report = check_json("profile", &[file.clone()]);
+    let report = check_json("profile", std::slice::from_ref(&file));
     let findings = schema_findings(&report);
     let found = &findings[0].1;
     assert_eq!(found.len(), 1, "{found:?}");
@@ -199,7 +200,7 @@ fn issue_16_a_schema_path_is_any_xsd() {
     )
     .unwrap();
     let valid = fixtures("schema").join("valid-motion.xml");
-    let report = check_json(xsd.to_str().unwrap(), &[valid.clone()]);
+    let report = check_json(xsd.to_str().unwrap(), std::slice::from_ref(&valid));
     let found = &schema_findings(&report)[0].1;
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0]["line"], 2);
