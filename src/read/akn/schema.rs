@@ -24,7 +24,6 @@
 
 use crate::diag::{codes, Collector, Diagnostic, Span};
 use libxml::error::StructuredError;
-use libxml::parser::{Parser, ParserOptions, XmlParseFailure};
 use libxml::schemas::{SchemaParserContext, SchemaValidationContext};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -188,24 +187,8 @@ fn message_of(e: &StructuredError) -> String {
 /// A schema that cannot be compiled gives one diagnostic for the whole document.
 pub fn validate(text: &str, schema: &Schema) -> Vec<Diagnostic> {
     set_up();
-    let options = ParserOptions {
-        recover: false,
-        no_net: true,
-        // The text is already UTF-8: a declaration naming another encoding is not obeyed twice.
-        encoding: Some("UTF-8"),
-        ..ParserOptions::default()
-    };
-    let document = match Parser::default().parse_string_with_diagnostics(text, options) {
-        Ok((document, _)) => document,
-        Err(XmlParseFailure::ParseFailed(errors)) => {
-            return vec![not_parsed(text, errors.first(), schema)]
-        }
-        Err(other) => return vec![not_parsed_at_all(&format!("{other:?}"), schema)],
-    };
-    let outcome = with_validator(schema, |validator| validator.validate_document(&document));
-    match outcome {
-        Ok(Ok(())) => Vec::new(),
-        Ok(Err(errors)) => {
+    match with_validator(schema, |validator| stream(text, validator)) {
+        Ok(Ok(errors)) => {
             let mut lines = LineStarts::new();
             let mut out = Collector::new();
             for e in &errors {
@@ -213,6 +196,15 @@ pub fn validate(text: &str, schema: &Schema) -> Vec<Diagnostic> {
             }
             out.finish()
         }
+        Ok(Err(NotParsed)) => vec![Diagnostic::new(
+            &codes::AKN_SCHEMA,
+            None,
+            "not validated: libxml2 cannot parse the document",
+        )
+        .hint(format!(
+            "`xmllint --noout --nonet FILE` says why; {} was not applied",
+            schema.describe()
+        ))],
         Err(reason) => {
             vec![
                 Diagnostic::new(&codes::AKN_SCHEMA, None, format!("not validated: {reason}"))
@@ -220,6 +212,59 @@ pub fn validate(text: &str, schema: &Schema) -> Vec<Diagnostic> {
             ]
         }
     }
+}
+
+/// libxml2 could not parse a document the reader found well-formed (one nested beyond
+/// libxml2's limits, say).
+struct NotParsed;
+
+/// The schema's violations in `text`, validated as libxml2's reader streams it: no tree of the
+/// whole document is built, so memory stays within the reader's bound whatever the size. The
+/// options are those of the tree xmllint validates: no network, no entity substituted, no DTD
+/// loaded; the text is read as UTF-8 whatever encoding its declaration names (`IGNORE_ENC`), as
+/// it is decoded already. Parse errors are
+/// not printed (`NOERROR`): a document libxml2 cannot parse is [`NotParsed`].
+fn stream(
+    text: &str,
+    validator: &mut SchemaValidationContext,
+) -> Result<Vec<StructuredError>, NotParsed> {
+    use libxml::bindings as b;
+    let len = std::ffi::c_int::try_from(text.len()).map_err(|_| NotParsed)?;
+    let options = b::xmlParserOption_XML_PARSE_NONET
+        | b::xmlParserOption_XML_PARSE_NOERROR
+        | b::xmlParserOption_XML_PARSE_NOWARNING
+        | b::xmlParserOption_XML_PARSE_BIG_LINES
+        | b::xmlParserOption_XML_PARSE_IGNORE_ENC;
+    // SAFETY: the reader reads `text`, which outlives it, and is freed before returning; the
+    // validation context is this thread's, used by no one else meanwhile, and the reader only
+    // borrows it (libxml2 keeps a context it was given: `xsdPreserveCtxt`).
+    let finished = unsafe {
+        let reader = b::xmlReaderForMemory(
+            text.as_ptr().cast(),
+            len,
+            std::ptr::null(),
+            c"UTF-8".as_ptr(),
+            options as std::ffi::c_int,
+        );
+        if reader.is_null() {
+            return Err(NotParsed);
+        }
+        let mut rc = b::xmlTextReaderSchemaValidateCtxt(reader, validator.as_ptr(), 0);
+        while rc == 0 {
+            rc = match b::xmlTextReaderRead(reader) {
+                1 => 0,
+                0 => 1,
+                _ => -1,
+            };
+        }
+        b::xmlFreeTextReader(reader);
+        rc == 1
+    };
+    let errors = validator.drain_errors();
+    if !finished && errors.is_empty() {
+        return Err(NotParsed);
+    }
+    Ok(errors)
 }
 
 /// One violation, at the element its line holds.
@@ -238,39 +283,6 @@ fn violation(
         "the document does not follow {}",
         schema.describe()
     ))
-}
-
-/// libxml2 did not parse a document the reader found well-formed (nesting beyond libxml2's
-/// limits, for one): reported, not validated.
-fn not_parsed(text: &str, error: Option<&StructuredError>, schema: &Schema) -> Diagnostic {
-    let Some(e) = error else {
-        return not_parsed_at_all("no reason given", schema);
-    };
-    let span = e
-        .line
-        .and_then(|l| u32::try_from(l).ok())
-        .map(|line| LineStarts::new().span(text, line, None));
-    Diagnostic::new(
-        &codes::AKN_SCHEMA,
-        span,
-        format!(
-            "not validated: libxml2 cannot parse the document: {}",
-            message_of(e)
-        ),
-    )
-    .hint(format!(
-        "`xmllint --noout --nonet --schema` rejects it too; {} was not applied",
-        schema.describe()
-    ))
-}
-
-fn not_parsed_at_all(reason: &str, schema: &Schema) -> Diagnostic {
-    Diagnostic::new(
-        &codes::AKN_SCHEMA,
-        None,
-        format!("not validated: libxml2 cannot parse the document ({reason})"),
-    )
-    .hint(format!("{} was not applied", schema.describe()))
 }
 
 /// The local name of the element a libxml2 schema message is about, and of the attribute when
