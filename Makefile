@@ -31,12 +31,28 @@ MATH_FONT := /usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf
 # Debian packages the tests use, by the command each provides.
 TOOLS := xmllint:libxml2-utils pdftotext:poppler-utils pdffonts:poppler-utils pdftoppm:poppler-utils qpdf:qpdf valgrind:valgrind parallel:parallel
 
-.PHONY: api-docs snapshot all build samples test lib-alone test-office office-deps test-browser browser-deps deps check bench docs clean fuzz fuzz-corpus
+.PHONY: build-deps api-docs snapshot all build samples test lib-alone test-office office-deps test-browser browser-deps deps check bench docs clean fuzz fuzz-corpus
 
 all: samples
 
-build:
+build: build-deps
 	$(CARGO) build --release --locked
+
+# What building needs besides Rust, installed when missing (apt-get; sudo when not root): `check`
+# validates Akoma Ntoso against XSDs with libxml2 (the `schema` feature, on in the command), so
+# libxml2's headers and pkg-config to find them, and libclang, with which the libxml crate
+# generates its bindings to the installed libxml2. Without dpkg (not Debian or Ubuntu), install
+# the same with the system's package manager.
+BUILD_PACKAGES := libxml2-dev pkg-config libclang-dev
+build-deps:
+	@command -v dpkg >/dev/null 2>&1 || exit 0; \
+	missing=""; for p in $(BUILD_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing what the build needs:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; } \
+	  || { echo "cannot install$$missing: install them (libxml2's headers, pkg-config, libclang) and run make again"; exit 1; }; \
+	fi
 
 samples: build
 	$(BIN) convert samples/ -o $(OUT) --format xml,pdf,docx,html
@@ -125,8 +141,8 @@ office-deps:
 	if [ -n "$$missing" ]; then if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; fi
 
-# Installs the test tools that are missing (apt-get; sudo when not root; pip).
-deps:
+# Installs what the build and the tests need when missing (apt-get; sudo when not root; pip).
+deps: build-deps
 	@missing=""; for t in $(TOOLS); do cmd=$${t%%:*}; pkg=$${t##*:}; \
 	  command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
 	if [ -n "$$missing" ]; then \

@@ -174,6 +174,11 @@ pub struct CheckArgs {
     /// document number): their structure, numbering, number, date and procedure must agree.
     #[arg(long)]
     pub versions: bool,
+    /// The XML Schema Akoma Ntoso inputs are validated against: `profile` (the project's, built
+    /// in), `official` (the OASIS AKN 3.0 XSD: $AKN_XSD, default
+    /// ../shared/reference/akn30/akomantoso30.xsd), or the path of any XSD.
+    #[arg(long, value_name = "profile|official|PATH", default_value = "profile")]
+    pub schema: String,
     #[command(flatten)]
     pub read: ReadArgs,
     #[command(flatten)]
@@ -333,6 +338,8 @@ pub struct ReadConfig {
     pub report: Option<PathBuf>,
     pub max_per_code: usize,
     pub shard: Option<(u32, u32)>,
+    /// The XML Schema Akoma Ntoso inputs are validated against (`check` only).
+    pub schema: Option<motion_export::read::Schema>,
 }
 
 impl BatchArgs {
@@ -397,13 +404,16 @@ impl ReadArgs {
             report: batch.report.clone(),
             max_per_code: batch.max_per_code,
             shard: batch.shard,
+            schema: None,
         })
     }
 }
 
 impl CheckArgs {
     pub fn config(&self) -> Result<ReadConfig, Fatal> {
-        self.read.config_with(&self.batch)
+        let mut config = self.read.config_with(&self.batch)?;
+        config.schema = Some(super::check::schema(&self.schema)?);
+        Ok(config)
     }
 }
 

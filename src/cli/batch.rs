@@ -470,6 +470,7 @@ pub fn load(input: &Input, cfg: &ReadConfig, any_format: bool) -> Result<Loaded,
         lang: cfg.lang.clone(),
         source_name: input.stem(),
         validate: true,
+        schema: cfg.schema.clone(),
     };
     let read = read::read(&bytes, format, &options).map_err(Load::Rejected)?;
     drop(bytes);

@@ -1,15 +1,44 @@
 //! `motion-export check`: read and validate, write nothing; the exit code tells CI the result.
-//! Akoma Ntoso XML files (`*.xml`) are read back into the model and checked too. With
-//! `--versions`, the language versions of each motion are also compared with each other.
+//! Akoma Ntoso XML files (`*.xml`) are read back into the model and checked too, and validated
+//! against the XML Schema `--schema` names. With `--versions`, the language versions of each
+//! motion are also compared with each other.
 
 use super::args::ReadConfig;
 use super::batch::{self, JobResult, Outcome};
 use super::{inputs, Fatal};
 use motion_export::diag::Diagnostic;
+use motion_export::read::Schema;
 use motion_export::validate::versions;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::PathBuf;
+
+/// Where the official Akoma Ntoso 3.0 XSD is when `AKN_XSD` does not say.
+const OFFICIAL_XSD: &str = "../shared/reference/akn30/akomantoso30.xsd";
+
+/// The schema `--schema` names (`profile`, `official` or a path), compiled once here so that a
+/// schema that cannot be read or compiled stops the command before any input is read.
+pub fn schema(arg: &str) -> Result<Schema, Fatal> {
+    let schema = if arg.eq_ignore_ascii_case("profile") {
+        Schema::Profile
+    } else if arg.eq_ignore_ascii_case("official") {
+        let path =
+            std::env::var_os("AKN_XSD").map_or_else(|| PathBuf::from(OFFICIAL_XSD), PathBuf::from);
+        if !path.is_file() {
+            return Err(Fatal::Usage(format!(
+                "--schema official: the official Akoma Ntoso 3.0 schema is not at {}; set AKN_XSD to the path of akomantoso30.xsd (with xml.xsd beside it)",
+                path.display()
+            )));
+        }
+        Schema::File(path)
+    } else {
+        Schema::File(PathBuf::from(arg))
+    };
+    schema
+        .compile()
+        .map_err(|reason| Fatal::Usage(format!("--schema {arg}: {reason}")))?;
+    Ok(schema)
+}
 
 /// Checks the inputs: text files, and Akoma Ntoso XML files (`*.xml`, also found in folders),
 /// which are read with the AKN reader and held to the same rules.
@@ -57,6 +86,11 @@ fn version_findings(
     inputs: &[inputs::Input],
     cfg: &ReadConfig,
 ) -> HashMap<String, Vec<Diagnostic>> {
+    // Only the motions are compared: no schema validation a second time.
+    let cfg = &ReadConfig {
+        schema: None,
+        ..cfg.clone()
+    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(cfg.jobs)
         .build();

@@ -4,7 +4,9 @@
 //! alike: decode the bytes ([`decode`]), hand the text to the reader registered for its
 //! [`InputFormat`] (plain text: `text`; Akoma Ntoso: `akn`), then check the motion against
 //! the profile ([`crate::validate::validate`]) unless the input was not a motion at all. A second
-//! input format is one more variant here and one more reader beside the others.
+//! input format is one more variant here and one more reader beside the others. With the
+//! feature `schema`, well-formed Akoma Ntoso is also validated against an XML Schema
+//! ([`ReadOptions::schema`]).
 
 pub(crate) mod akn;
 pub mod decode;
@@ -13,6 +15,9 @@ pub(crate) mod text;
 use crate::diag::{self, codes, Diagnostic};
 use crate::model::{Motion, Parsed};
 use std::path::Path;
+
+#[cfg(feature = "schema")]
+pub use akn::schema::Schema;
 
 /// The formats a motion can be read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -44,6 +49,10 @@ pub struct ReadOptions {
     /// Check the motion against the profile's rules after reading it (the default). Off, only
     /// what the reader itself finds is reported.
     pub validate: bool,
+    /// Validate Akoma Ntoso input against this XML Schema too (`E-AKN-SCHEMA`); `None`, the
+    /// default, validates against none. Well-formed input only: ill-formed XML is `E-AKN-XML`.
+    #[cfg(feature = "schema")]
+    pub schema: Option<Schema>,
 }
 
 impl Default for ReadOptions {
@@ -52,6 +61,8 @@ impl Default for ReadOptions {
             lang: None,
             source_name: String::new(),
             validate: true,
+            #[cfg(feature = "schema")]
+            schema: None,
         }
     }
 }
@@ -101,6 +112,17 @@ pub fn read_text(text: &str, format: InputFormat, options: &ReadOptions) -> Pars
         }
         InputFormat::Akn => akn::read(text.as_bytes()),
     };
+    #[cfg(feature = "schema")]
+    if let (InputFormat::Akn, Some(schema)) = (format, &options.schema) {
+        let well_formed = !parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.code == codes::AKN_XML.name);
+        if well_formed {
+            let found = akn::schema::validate(text, schema);
+            parsed.diagnostics.extend(found);
+        }
+    }
     if options.validate && is_motion {
         let more = crate::validate::validate(&parsed.motion);
         parsed.diagnostics.extend(more);

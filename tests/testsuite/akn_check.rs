@@ -139,8 +139,28 @@ fn the_reference_example_is_read() {
         text.contains("held in Kazakhstan on 10 January 2021;"),
         "{text}"
     );
-    let out = run(&[&"check", &path]);
+    // Valid against the official schema; the profile rejects it for the four reasons
+    // schemas/README.md gives, and for nothing else.
+    let out = crate::harness::bin()
+        .env("AKN_XSD", crate::harness::akn_xsd())
+        .args(["check", "--schema", "official"])
+        .arg(&path)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = run(&[&"check", &path]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(err.matches("error[").count(), 4, "{err}");
+    assert_eq!(err.matches("error[E-AKN-SCHEMA]").count(), 4, "{err}");
+    for reason in [
+        "'date'",
+        "'conversion'",
+        "'eventRef', attribute 'eId'",
+        "procedure",
+    ] {
+        assert!(err.contains(reason), "{reason}: {err}");
+    }
 }
 
 #[test]
@@ -297,8 +317,16 @@ fn unknown_elements_keep_their_text_with_a_warning() {
     assert!(texts(&parsed.motion)
         .iter()
         .any(|t| t == "Stray words kept"));
-    let out = run(&[&"check", &path]);
+    // The official schema has a place for it, the profile none.
+    let out = crate::harness::bin()
+        .env("AKN_XSD", crate::harness::akn_xsd())
+        .args(["check", "--schema", "official"])
+        .arg(&path)
+        .output()
+        .unwrap();
     assert_exit(&out, 0, &["warning[W-UNRECOGNISED-TEXT]", "blockContainer"]);
+    let out = run(&[&"check", &path]);
+    assert_exit(&out, 1, &["error[E-AKN-SCHEMA]", "'blockContainer'"]);
 }
 
 #[test]

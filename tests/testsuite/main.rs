@@ -29,6 +29,7 @@ mod readme;
 mod reports;
 mod round_trip;
 mod samples;
+mod schema;
 mod txt;
 mod unattended;
 mod variants;

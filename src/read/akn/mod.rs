@@ -15,6 +15,8 @@ mod inline;
 mod meta;
 mod preamble;
 mod preface;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod tree;
 
 use crate::diag::codes;
