@@ -73,6 +73,11 @@ fn text_to_akn_to_model_is_the_text_model() {
         }
         compared += 1;
     }
+    assert_none_differ(&failures, compared);
+}
+
+/// At least the 60 samples and corpus files were compared, and none differed.
+pub(crate) fn assert_none_differ(failures: &[String], compared: usize) {
     assert!(compared >= 60, "only {compared} files compared");
     assert!(
         failures.is_empty(),

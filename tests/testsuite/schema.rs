@@ -4,8 +4,8 @@
 //! violations at their lines, and schemas that cannot be used refused before any input is read.
 
 use crate::harness::{
-    akn_xsd, assert_exit, bin, convert_xml, corpus_files, fixtures, language_sample_files,
-    repo_root, sample_files, stderr,
+    akn_xsd, assert_exit, bin, convert_xml, corpus_files, files_in, fixtures,
+    language_sample_files, repo_root, sample_files, stderr,
 };
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -19,13 +19,7 @@ fn profile_xsd() -> PathBuf {
 
 /// The corpus: `tests/fixtures/schema/*.xml`, sorted.
 fn corpus() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures("schema"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
-        .collect();
-    files.sort();
-    files
+    files_in(&fixtures("schema"), "xml")
 }
 
 /// xmllint's verdict: valid when `xmllint --noout --nonet --schema XSD FILE` exits 0.

@@ -2,7 +2,7 @@
 //! tricky documents, declared encodings are decoded, many attributes cost linear work, and the
 //! reader's memory stays within a bound of the input's size whatever the shape of the XML.
 
-use crate::harness::{assert_linear, assert_memory_bound, fixtures, run};
+use crate::harness::{assert_linear, assert_memory_bound, files_in, fixtures, run};
 use motion_export::read::InputFormat;
 use std::path::{Path, PathBuf};
 
@@ -10,13 +10,7 @@ use std::path::{Path, PathBuf};
 const REJECTIONS: [&str; 3] = ["E-AKN-XML", "E-INPUT-ENCODING", "E-INPUT-BINARY"];
 
 fn corpus() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures("xml-verdicts"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
-        .collect();
-    files.sort();
-    files
+    files_in(&fixtures("xml-verdicts"), "xml")
 }
 
 /// xmllint's verdict: well-formed when it exits 0 and reports no namespace error. (libxml2

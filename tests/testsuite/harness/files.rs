@@ -37,10 +37,15 @@ pub fn fixtures(name: &str) -> PathBuf {
 
 /// The `.txt` files of a folder, sorted by name.
 fn texts_in(dir: &Path) -> Vec<PathBuf> {
+    files_in(dir, "txt")
+}
+
+/// The files of a folder with the extension `ext`, sorted by name.
+pub fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
         .collect();
     files.sort();
     files
