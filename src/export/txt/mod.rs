@@ -1,11 +1,11 @@
 //! The canonical text form (`--format txt`): the motion written back as plain text in one
-//! documented shape that the text reader ([`crate::read::text`]) reads back to the same model,
+//! documented shape that the text reader (`read::text`) reads back to the same model,
 //! so that text -> model -> txt -> model gives the model again and txt -> model -> txt the same
 //! bytes. It is what a team keeps in version control and diffs in review.
 //!
 //! The shape, one block per line, blocks apart by one blank line:
 //!
-//! - the cover's lines in the plan's order ([`crate::export::plan::cover`]): number, date, kind
+//! - the cover's lines in the plan's order (`export::plan::cover`): number, date, kind
 //!   (as the cover wrote it), request and Rule lines, "replacing the following motions:" and the
 //!   motions replaced, title and procedure, each group's Members and its line, other cover text,
 //!   the PE number;
