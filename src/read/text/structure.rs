@@ -85,16 +85,23 @@ impl<'p> Builder<'p> {
         numbering::bracketed_paragraphs(&mut items);
         let replaced = numbering::recitals_by_openers(&mut items, self.profile);
         self.diags.extend(replaced);
-        self.notes = items
-            .iter()
-            .filter_map(|i| match &i.label {
-                Some(Label::Note(m)) => Some(m.clone()),
-                _ => None,
-            })
-            .collect();
         let last_number = items
             .iter()
             .rposition(|i| matches!(i.label, Some(Label::Number(..))));
+        // The markers a call can name: every `[1]` note, and the `(1)`/`1.` points after the
+        // last paragraph, which are read as notes below (a marker whose point is not read as a
+        // note finds no note, and its `(1)` calls go back to text when the calls are linked).
+        self.notes = (items.iter().enumerate())
+            .filter_map(|(index, i)| match &i.label {
+                Some(Label::Note(m)) => Some(m.clone()),
+                Some(Label::Point {
+                    kind: PointKind::Digit,
+                    num,
+                    ..
+                }) if last_number.is_none_or(|l| index > l) => Some(num.value.to_string()),
+                _ => None,
+            })
+            .collect();
         // Each item is dropped once read, and the items' vector given back as it empties, so
         // that the memory of the items read serves the model growing beside them: the peak is
         // about the model's, not the model's plus all the items'.
