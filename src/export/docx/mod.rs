@@ -18,6 +18,7 @@ mod package;
 mod props;
 mod styles;
 mod wordml;
+mod zip;
 
 pub use body::CITATION_DASH;
 pub use styles::{StyleDef, StyleKind, STYLES};
@@ -62,20 +63,20 @@ pub fn export(motion: &Motion, options: &DocxOptions) -> Result<Vec<u8>, ExportE
     let mut state = body::State::new(motion);
     let has_notes = state.has_notes();
     let mut zip = Package::new()?;
-    zip.part(
+    zip.repeated(
         "[Content_Types].xml",
         package::content_types(has_notes).as_bytes(),
     )?;
-    zip.part("_rels/.rels", package::PACKAGE_RELS.as_bytes())?;
+    zip.repeated("_rels/.rels", package::PACKAGE_RELS.as_bytes())?;
     zip.part("docProps/core.xml", &props::core(&meta, lang))?;
     zip.start("word/document.xml")?;
     document::document(&mut state, motion, &options.page, &mut zip);
-    zip.part(
+    zip.repeated(
         "word/_rels/document.xml.rels",
         package::document_rels(has_notes).as_bytes(),
     )?;
-    zip.part("word/styles.xml", &styles::part(options, lang))?;
-    zip.part("word/settings.xml", &document::settings(has_notes, lang))?;
+    zip.repeated("word/styles.xml", &styles::part(options, lang))?;
+    zip.repeated("word/settings.xml", &document::settings(has_notes, lang))?;
     if has_notes {
         zip.start("word/footnotes.xml")?;
         footnotes::part(&mut state, &mut zip);
