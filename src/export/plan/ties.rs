@@ -49,6 +49,11 @@ impl<'p> Ties<'p> {
     /// Borrowed, and nothing allocated, when nothing is tied (the PDF asks it of every span
     /// each time it sets or reads one again).
     pub fn apply<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        // Every tie but the one-letter words' has a digit or a `(` on one side: text without
+        // either is returned after one scan of its bytes.
+        if !self.one_letter_words && !text.bytes().any(|b| b.is_ascii_digit() || b == b'(') {
+            return Cow::Borrowed(text);
+        }
         let mut out: Option<String> = None;
         let (mut prev, mut before): (Option<&str>, Option<&str>) = (None, None);
         let mut words = text.split(' ').peekable();
