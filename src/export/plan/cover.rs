@@ -338,7 +338,8 @@ mod tests {
         cover.term = None;
         let lines = lines_in(&cover, crate::lang::profile("en"));
         assert_eq!(roles(&lines[..2]), [Sitting, Number]);
-        let lines = lines_in(&joint(), crate::lang::profile("en"));
+        let plain = joint();
+        let lines = lines_in(&plain, crate::lang::profile("en"));
         assert!(!roles(&lines)
             .iter()
             .any(|r| matches!(r, Masthead | Term | Sitting)));
