@@ -74,6 +74,9 @@ pub fn of(m: &Motion) -> Vec<Field<'_>> {
         text
     });
     vec![
+        Field::text("cover.institution", located(&c.institution)),
+        Field::text("cover.term", located(&c.term)),
+        Field::text("cover.sitting", located(&c.sitting)),
         Field::text("cover.docNumber", located(&c.doc_number)),
         Field::text(
             "cover.date",

@@ -48,7 +48,8 @@ pub struct FurnitureIndex {
     pub longest: usize,
 }
 
-/// The furniture lines of every language.
+/// The furniture lines of every language, with its masthead and plenary-sitting words: page
+/// furniture wherever the cover reader does not keep them.
 pub fn furniture_lines() -> &'static FurnitureIndex {
     static INDEX: OnceLock<FurnitureIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
@@ -57,14 +58,20 @@ pub fn furniture_lines() -> &'static FurnitureIndex {
             longest: 0,
         };
         for p in profiles() {
-            for line in &p.furniture_lines {
+            for line in p
+                .furniture_lines
+                .iter()
+                .chain(&p.masthead)
+                .chain(&p.sitting)
+            {
                 // Input lines may carry more whitespace than the data; allow for it.
                 index.longest = index.longest.max(line.len() * 2 + 8);
-                index
-                    .lines
+                let owners = (index.lines)
                     .entry(crate::vocab::loose::loose_key(line))
-                    .or_default()
-                    .push(p.code.as_str());
+                    .or_default();
+                if !owners.contains(&p.code.as_str()) {
+                    owners.push(p.code.as_str());
+                }
             }
         }
         index
@@ -159,6 +166,8 @@ mod tests {
                 ("replacing", &p.replacing),
                 ("forward", &p.forward),
                 ("furniture_lines", &p.furniture_lines),
+                ("masthead", &p.masthead),
+                ("sitting", &p.sitting),
             ];
             for (field, list) in lists {
                 assert!(!list.is_empty(), "{code}: {field} is empty");

@@ -58,6 +58,14 @@ pub struct Profile {
     pub replacing: Vec<String>,
     /// How the closing instruction begins (`Instructs its President to forward`).
     pub forward: Vec<String>,
+    /// The institution line of the Parliament's masthead (`European Parliament`), which the
+    /// reader keeps on the cover when it stands before the document number.
+    #[serde(default)]
+    pub masthead: Vec<String>,
+    /// The plenary-sitting line under the masthead (`Plenary sitting`, `Plenarsitzungsdokument`),
+    /// kept on the cover when it stands before the document number.
+    #[serde(default)]
+    pub sitting: Vec<String>,
     /// Whole lines of the Parliament's web pages that are not part of the motion.
     #[serde(default)]
     pub furniture_lines: Vec<String>,

@@ -1,5 +1,6 @@
-//! The cover page of a motion (AKN `preface`): number, date, kind, request and Rule lines, title,
-//! procedure, authors by political group and, for joint motions, the motions replaced.
+//! The cover page of a motion (AKN `preface`): the Parliament's masthead and plenary-sitting line
+//! where the source carries them, number, date, kind, request and Rule lines, title, procedure,
+//! authors by political group and, for joint motions, the motions replaced.
 
 use super::inline::Para;
 use crate::diag::Span;
@@ -107,6 +108,17 @@ pub struct ReplacedMotion {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Cover {
+    /// The institution line of the Parliament's masthead, in the motion's words (`European
+    /// Parliament`, `Europäisches Parlament`), when the source prints it before the number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institution: Option<Located<String>>,
+    /// The parliamentary term the masthead names (`2019-2024`), as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term: Option<Located<String>>,
+    /// The plenary-sitting line under the masthead, in the motion's words (`Plenary sitting`,
+    /// `Plenarsitzungsdokument`), when the source prints it before the number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sitting: Option<Located<String>>,
     /// The document number, normalised (`B9-0146/2021`, `RC-B10-0249/2025`).
     pub doc_number: Option<Located<String>>,
     /// The tabling date.

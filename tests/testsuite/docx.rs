@@ -308,7 +308,7 @@ fn expected_paragraphs(m: &Motion) -> Vec<(&'static str, String)> {
     let mut out: Vec<(&'static str, String)> = Vec::new();
     let c = &m.cover;
     let line = |out: &mut Vec<_>, style, text: &str| out.push((style, clean(text)));
-    // The Parliament's order: number and date, kind, request and Rule lines, "replacing the
+    // The Parliament's order: the masthead and the plenary-sitting line, number and date, kind, request and Rule lines, "replacing the
     // following motions:" and the motions, title and procedure, authors by group, the rest.
     let label = harness::replacing_label(m);
     let first = c.doc_number.as_ref().map(|n| n.span.start);
@@ -320,6 +320,16 @@ fn expected_paragraphs(m: &Motion) -> Vec<(&'static str, String)> {
             .filter(|p| Some(*p) != label && above(p) == top);
         out.extend(count.map(|_| ("MotionCoverOther", String::new())));
     };
+    let masthead = [
+        ("MotionCoverMasthead", &c.institution),
+        ("MotionCoverTerm", &c.term),
+        ("MotionCoverSitting", &c.sitting),
+    ];
+    for (style, field) in masthead {
+        if let Some(f) = field {
+            line(&mut out, style, &f.value);
+        }
+    }
     others(&mut out, true);
     if let Some(n) = &c.doc_number {
         line(&mut out, "MotionCoverNumber", &n.value);

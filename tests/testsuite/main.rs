@@ -20,6 +20,7 @@ mod justify;
 mod languages;
 mod layers;
 mod make;
+mod masthead;
 mod memory;
 mod pdf;
 mod pdf_tags;

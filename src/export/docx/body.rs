@@ -462,6 +462,9 @@ impl<S: Sink> Renderer<'_, '_, S> {
 /// The style of a cover line.
 fn cover_style(role: Role) -> &'static str {
     match role {
+        Role::Masthead => id::COVER_MASTHEAD,
+        Role::Term => id::COVER_TERM,
+        Role::Sitting => id::COVER_SITTING,
         Role::Number => id::COVER_NUMBER,
         Role::Date => id::COVER_DATE,
         Role::Kind => id::COVER_KIND,

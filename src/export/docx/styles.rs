@@ -41,6 +41,9 @@ pub struct StyleDef {
 
 /// Style ids, used by the renderer.
 pub mod id {
+    pub const COVER_MASTHEAD: &str = "MotionCoverMasthead";
+    pub const COVER_TERM: &str = "MotionCoverTerm";
+    pub const COVER_SITTING: &str = "MotionCoverSitting";
     pub const COVER_NUMBER: &str = "MotionCoverNumber";
     pub const COVER_DATE: &str = "MotionCoverDate";
     pub const COVER_KIND: &str = "MotionCoverKind";
@@ -86,7 +89,33 @@ const fn style(id: &'static str, name: &'static str, purpose: &'static str) -> S
 }
 
 /// Every style of the sheet but `Normal`, in the order Word lists them.
-pub const STYLES: [StyleDef; 27] = [
+pub const STYLES: [StyleDef; 30] = [
+    StyleDef {
+        ppr: r#"<w:spacing w:before="0"/>"#,
+        bold: true,
+        scale: measures::LARGE_PT / BODY_PT,
+        ..style(
+            id::COVER_MASTHEAD,
+            "Motion Cover Masthead",
+            "cover: the Parliament's masthead",
+        )
+    },
+    StyleDef {
+        ppr: r#"<w:spacing w:before="0"/>"#,
+        ..style(
+            id::COVER_TERM,
+            "Motion Cover Term",
+            "cover: the parliamentary term",
+        )
+    },
+    StyleDef {
+        bold: true,
+        ..style(
+            id::COVER_SITTING,
+            "Motion Cover Sitting",
+            "cover: the plenary-sitting line",
+        )
+    },
     StyleDef {
         ppr: r#"<w:spacing w:before="0"/>"#,
         bold: true,

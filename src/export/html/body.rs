@@ -220,6 +220,9 @@ impl Doc<'_> {
 pub(super) fn role_class(role: cover::Role) -> &'static str {
     use cover::Role::*;
     match role {
+        Masthead => "cover-masthead",
+        Term => "cover-term",
+        Sitting => "cover-sitting",
         Number => "cover-number",
         Date => "cover-date",
         Kind => "cover-kind",

@@ -10,6 +10,8 @@ pub const CSS: &str = r#"
 body{font-family:"Times New Roman","Liberation Serif",serif;font-size:1.0625rem;line-height:1.45;max-width:42rem;margin:0 auto;padding:1rem;overflow-wrap:break-word;hyphens:auto}
 header.cover{margin-bottom:2rem;padding-bottom:1rem;border-bottom:1px solid #000}
 header.cover p{margin:.2rem 0}
+.cover-masthead{font-size:1.15em;font-weight:bold}
+.cover-sitting{font-weight:bold;margin-bottom:1rem!important}
 .cover-number{font-size:1.15em}
 .cover-kind{font-size:1.3em;font-weight:bold;margin-top:1.5rem!important}
 .cover-title,.cover-authors{margin-top:1rem!important}

@@ -329,7 +329,8 @@ fn span(inline: &Inline) -> Span<'_> {
     }
 }
 
-/// The cover as the plan orders it: number and date, a rule, the kind, request and Rule lines,
+/// The cover as the plan orders it: the masthead and the plenary-sitting line where the source
+/// has them, number and date, a rule, the kind, request and Rule lines,
 /// the replaced motions after their label, title and procedure, authors with their group line,
 /// unplaced text, a rule and the PE number when there is one; then a new page.
 fn cover<'a>(m: &'a Motion, outline: &str, out: &mut Vec<Block<'a>>) {
@@ -342,7 +343,11 @@ fn cover<'a>(m: &'a Motion, outline: &str, out: &mut Vec<Block<'a>>) {
     let mut previous = None;
     for line in lines {
         // A rule under the number and date, and one above the PE number.
-        if head && !matches!(line.role, Role::Other | Role::Number | Role::Date) {
+        let heading = matches!(
+            line.role,
+            Role::Masthead | Role::Term | Role::Sitting | Role::Other | Role::Number | Role::Date
+        );
+        if head && !heading {
             head = false;
             out.push(Block::new(Content::Rule).gap(Gap::Small));
         }
@@ -369,11 +374,14 @@ fn cover_block<'a>(text: cover::Text<'a>, role: Role, previous: Option<Role>) ->
     let follows = matches!(
         (previous, role),
         (Some(Role::Number), Role::Date)
+            | (Some(Role::Masthead), Role::Term)
             | (Some(Role::Replaced | Role::ReplacingLabel), Role::Replaced)
             | (Some(Role::Title), Role::Procedure)
             | (Some(Role::Authors), Role::Group)
     );
     let block = match role {
+        Role::Masthead => block.size(Size::Large).bold(),
+        Role::Sitting => block.bold(),
         Role::Number => block.size(Size::Large).bold(),
         Role::Kind => block.size(Size::Huge).bold().gap(Gap::Large),
         Role::PeNumber => block.size(Size::Small).gap(Gap::Small),

@@ -59,6 +59,9 @@ impl Finder {
     fn motion(&mut self, motion: &Motion) {
         let cover = &motion.cover;
         let lines = [
+            &cover.institution,
+            &cover.term,
+            &cover.sitting,
             &cover.doc_number,
             &cover.kind_text,
             &cover.pe_number,

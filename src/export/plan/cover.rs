@@ -1,5 +1,5 @@
-//! The cover page as every paged output shows it: its lines in the Parliament's order (number
-//! and date, kind, request and Rule lines, "replacing the following motions:" with the motions
+//! The cover page as every paged output shows it: its lines in the Parliament's order (the
+//! masthead and the plenary-sitting line where the source printed them, number and date, kind, request and Rule lines, "replacing the following motions:" with the motions
 //! it introduces, title and procedure, authors by group, then what the reader could not place
 //! and the PE number), each with its role, decided once so that the PDF and the DOCX agree.
 
@@ -10,6 +10,12 @@ use std::borrow::Cow;
 /// What a cover line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Role {
+    /// The masthead's institution line (`European Parliament`), as the source printed it.
+    Masthead,
+    /// The masthead's term (`2019-2024`).
+    Term,
+    /// The plenary-sitting line (`Plenary sitting`).
+    Sitting,
     /// The document number (`RC-B9-0560/2023`).
     Number,
     /// The tabling date, as the Parliament prints it (`18.10.2023`).
@@ -92,10 +98,18 @@ pub(crate) fn lines_in<'m>(cover: &'m Cover, profile: Option<&Profile>) -> Vec<L
         .iter()
         .filter(|p| !is_label(p))
         .partition(|p| first.is_some_and(|f| p.span.start < f));
-    let mut out: Vec<Line<'m>> = above
-        .into_iter()
-        .map(|p| Line::para(Role::Other, p))
+    // The masthead first, as on the Parliament's covers; only what the source printed.
+    let masthead = [
+        (Role::Masthead, &cover.institution),
+        (Role::Term, &cover.term),
+        (Role::Sitting, &cover.sitting),
+    ];
+    let mut out: Vec<Line<'m>> = (masthead.into_iter())
+        .filter_map(|(role, field)| Some((role, field.as_ref()?.value.as_str())))
+        .filter(|(_, text)| !text.trim().is_empty())
+        .map(|(role, text)| Line::plain(role, text))
         .collect();
+    out.extend(above.into_iter().map(|p| Line::para(Role::Other, p)));
     if let Some(n) = &cover.doc_number {
         out.push(Line::plain(Role::Number, n.value.as_str()));
     }
@@ -133,7 +147,10 @@ pub(crate) fn lines_in<'m>(cover: &'m Cover, profile: Option<&Profile>) -> Vec<L
 
 /// Whether the cover says anything, so that the motion opens with a cover page.
 pub(crate) fn has_cover(c: &Cover) -> bool {
-    c.doc_number.is_some()
+    c.institution.is_some()
+        || c.term.is_some()
+        || c.sitting.is_some()
+        || c.doc_number.is_some()
         || c.date.is_some()
         || c.kind_text.is_some()
         || c.pe_number.is_some()
@@ -303,6 +320,29 @@ mod tests {
         };
         assert_eq!(kind("el"), Some(Text::Plain("ΠΡΟΤΑΣΗ ΨΗΦΙΣΜΑΤΟΣ".into())));
         assert_eq!(kind("xx"), None);
+    }
+
+    #[test]
+    fn the_masthead_comes_first_and_only_where_the_source_has_it() {
+        let mut cover = joint();
+        cover.other.remove(0);
+        cover.institution = Some(located("European Parliament".into(), 0));
+        cover.term = Some(located("2019-2024".into(), 2));
+        cover.sitting = Some(located("Plenary sitting".into(), 4));
+        let lines = lines_in(&cover, crate::lang::profile("en"));
+        use Role::*;
+        assert_eq!(roles(&lines[..5]), [Masthead, Term, Sitting, Number, Kind]);
+        assert_eq!(lines[0].text, Text::Plain("European Parliament".into()));
+        assert_eq!(lines[2].text, Text::Plain("Plenary sitting".into()));
+        cover.institution = None;
+        cover.term = None;
+        let lines = lines_in(&cover, crate::lang::profile("en"));
+        assert_eq!(roles(&lines[..2]), [Sitting, Number]);
+        let plain = joint();
+        let lines = lines_in(&plain, crate::lang::profile("en"));
+        assert!(!roles(&lines)
+            .iter()
+            .any(|r| matches!(r, Masthead | Term | Sitting)));
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //!
 //! The shape, one block per line, blocks apart by one blank line:
 //!
-//! - the cover's lines in the plan's order (`export::plan::cover`): number, date, kind
+//! - the cover's lines in the plan's order (`export::plan::cover`): the masthead (institution,
+//!   term) and the plenary-sitting line where the motion has them, number, date, kind
 //!   (as the cover wrote it), request and Rule lines, "replacing the following motions:" and the
 //!   motions replaced, title and procedure, each group's Members and its line, other cover text,
 //!   the PE number;

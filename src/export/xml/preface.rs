@@ -1,8 +1,9 @@
-//! The `preface`: the cover page — number, date, kind, request and Rule lines, title with the
-//! procedure, authors by group, replaced motions, and cover text the reader could not place.
+//! The `preface`: the cover page — the Parliament's masthead and plenary-sitting line, number,
+//! date, kind, request and Rule lines, title with the procedure, authors by group, replaced
+//! motions, and cover text the reader could not place.
 
 use super::inline::{Mark, Owner};
-use super::refs::{AUTHOR, PROCEDURE};
+use super::refs::{AUTHOR, EP, PROCEDURE};
 use super::{nonblank, Doc};
 use crate::model::{AuthorGroup, Cover, DocKind, Para, ReplacedMotion};
 use crate::vocab::eid::{child, Counter};
@@ -18,6 +19,7 @@ impl Doc<'_> {
         let mut ps = Counter::default();
         let mut next_p = move || ps.next("preface", "p");
         self.out.open("preface", &[]);
+        self.masthead(cover, &mut next_p);
         if let Some(number) = nonblank(&cover.doc_number) {
             self.out
                 .open_line("p", &[("eId", &next_p()), ("class", "docNumber")]);
@@ -51,6 +53,42 @@ impl Doc<'_> {
             }
         }
         self.out.close("preface");
+    }
+
+    /// The Parliament's masthead, first as on its covers: `p class="masthead"` with the
+    /// institution as the `docAuthority` (the Parliament, as in the formula) and the term as the
+    /// `legislature`, a line break between them; then `p class="sitting"` with the
+    /// plenary-sitting line as the `session`. Each only where the source printed it.
+    fn masthead(&mut self, cover: &Cover, next_p: &mut impl FnMut() -> String) {
+        let institution = nonblank(&cover.institution);
+        let term = nonblank(&cover.term);
+        if institution.is_some() || term.is_some() {
+            self.out
+                .open_line("p", &[("eId", &next_p()), ("class", "masthead")]);
+            if let Some(institution) = institution {
+                let refers = format!("#{EP}");
+                self.out.start("docAuthority", &[("refersTo", &refers)]);
+                self.out.text(institution);
+                self.out.end("docAuthority");
+            }
+            if let Some(term) = term {
+                if institution.is_some() {
+                    self.out.empty("eol", &[]);
+                }
+                self.out.start("legislature", &[]);
+                self.out.text(term);
+                self.out.end("legislature");
+            }
+            self.out.end("p");
+        }
+        if let Some(sitting) = nonblank(&cover.sitting) {
+            self.out
+                .open_line("p", &[("eId", &next_p()), ("class", "sitting")]);
+            self.out.start("session", &[]);
+            self.out.text(sitting);
+            self.out.end("session");
+            self.out.end("p");
+        }
     }
 
     /// `MOTION FOR A RESOLUTION`: the last word is the `docType`, the words before it the
@@ -259,7 +297,10 @@ fn has_preface(cover: &Cover) -> bool {
                 .chain(&g.group)
                 .any(|l| !l.trim().is_empty())
     };
-    nonblank(&cover.doc_number).is_some()
+    nonblank(&cover.institution).is_some()
+        || nonblank(&cover.term).is_some()
+        || nonblank(&cover.sitting).is_some()
+        || nonblank(&cover.doc_number).is_some()
         || cover.date.is_some()
         || nonblank(&cover.kind_text).is_some()
         || cover.request.is_some()

@@ -32,6 +32,8 @@ pub fn is_inline(name: &str) -> bool {
             | "docTitle"
             | "docProponent"
             | "docPurpose"
+            | "legislature"
+            | "session"
             | "person"
             | "organization"
             | "date"

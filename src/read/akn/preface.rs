@@ -1,5 +1,5 @@
-//! The `preface` back to the [`Cover`]: each `p` by its `class` (document number, date, kind,
-//! request and Rule lines, procedure, authors, replaced motions, unrecognised lines) and the
+//! The `preface` back to the [`Cover`]: each `p` by its `class` (masthead, plenary-sitting line,
+//! document number, date, kind, request and Rule lines, procedure, authors, replaced motions, unrecognised lines) and the
 //! `longTitle` with its `docTitle` and `docketNumber`.
 
 use super::tree::{Element, Node};
@@ -55,6 +55,17 @@ impl Doc<'_> {
     fn cover_line(&mut self, p: &Element, eid: &str, cover: &mut Cover) {
         let inner = |name: &str| p.descendant(name).unwrap_or(*p);
         match p.attr("class").unwrap_or_default() {
+            "masthead" => {
+                // The institution is the `docAuthority`, the term the `legislature`; a masthead
+                // marking neither is the institution's line as it is.
+                cover.term = p.descendant("legislature").map(|e| located(&e));
+                cover.institution = match (p.descendant("docAuthority"), &cover.term) {
+                    (Some(e), _) => Some(located(&e)),
+                    (None, None) => Some(located(p)),
+                    (None, Some(_)) => None,
+                };
+            }
+            "sitting" => cover.sitting = Some(located(&inner("session"))),
             "docNumber" => cover.doc_number = Some(located(&inner("docNumber"))),
             "docDate" => self.doc_date(&inner("docDate"), cover),
             "docType" => cover.kind_text = Some(located(p)),

@@ -68,8 +68,9 @@ pub fn motion_words(motion: &Motion) -> Vec<String> {
 
 /// Texts an export may print beyond the motion's running text: the numbers of recitals,
 /// paragraphs and points, the citation dash, footnote markers, and the cover fields that are data
-/// rather than text (document number, session number, date, kind, Rule, procedure, authors and
-/// groups, replaced motions), in the spellings the exporters use. Each format's word test allows
+/// rather than text (masthead, term and plenary-sitting line, document number, session number,
+/// date, kind, Rule, procedure, authors and groups, replaced motions), in the spellings the
+/// exporters use. Each format's word test allows
 /// the words of these (after its own character cleaning) as extras.
 pub fn label_and_cover_texts(m: &Motion) -> Vec<String> {
     fn nums(points: &[Point], out: &mut Vec<String>) {
@@ -80,6 +81,9 @@ pub fn label_and_cover_texts(m: &Motion) -> Vec<String> {
     }
     let c = &m.cover;
     let mut texts: Vec<String> = vec!["–".into(), m.source_name.clone()];
+    for field in [&c.institution, &c.term, &c.sitting] {
+        texts.extend(field.iter().map(|f| f.value.clone()));
+    }
     texts.extend(c.doc_number.iter().map(|n| n.value.clone()));
     texts.extend(c.pe_number.iter().map(|n| n.value.clone()));
     // The footer's motto line, printed with the PE number.

@@ -1,12 +1,15 @@
-//! The cover page: number, date, session number, kind, request and Rule lines, title and
-//! procedure, authors with their groups, and the motions a joint motion replaces.
+//! The cover page: the Parliament's masthead, number, date, session number, kind, request and
+//! Rule lines, title and procedure, authors with their groups, and the motions a joint motion
+//! replaces.
 //!
-//! Lines are first joined into items (a title or a Rule line hard-wrapped over several lines is
+//! The masthead is read first, from the cover's first lines ([`masthead`]). The lines after it
+//! are joined into items (a title or a Rule line hard-wrapped over several lines is
 //! one item, [`join`]), then each item is read by its shape ([`shapes`]).
 
 mod facts;
 mod fields;
 mod join;
+mod masthead;
 mod shapes;
 
 use super::lines::Line;
@@ -24,10 +27,14 @@ pub fn read(
     profile: &Profile,
     diags: &mut Collector,
 ) -> Cover {
-    let items = join::items(src, &lines[..cover_end], width, profile);
+    let cover_lines = &lines[..cover_end];
+    let (masthead, from) = masthead::read(src, cover_lines, profile);
+    let items = join::items(src, &cover_lines[from..], width, profile);
     let mut reader = shapes::Reader::new(profile, diags);
     for (i, item) in items.iter().enumerate() {
         reader.read(item, items.get(i + 1));
     }
-    reader.finish()
+    let mut cover = reader.finish();
+    masthead.fill(&mut cover);
+    cover
 }
