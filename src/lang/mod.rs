@@ -5,6 +5,7 @@
 //! the binary and parsed once.
 
 mod detect;
+pub mod furniture;
 mod profile;
 
 pub use detect::{detect, from_name};

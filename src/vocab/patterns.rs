@@ -353,6 +353,26 @@ pub fn rule_reference(line: &str) -> Option<String> {
     }
 }
 
+/// Strips emphasis marks wrapping a whole line (`**B9-0146/2021**`, `*Plenary sitting*`).
+pub fn unwrap_emphasis(t: &str) -> &str {
+    let mut t = t.trim();
+    loop {
+        let inner = t
+            .strip_prefix("**")
+            .and_then(|s| s.strip_suffix("**"))
+            .or_else(|| t.strip_prefix('*').and_then(|s| s.strip_suffix('*')));
+        match inner {
+            Some(i) if !i.is_empty() => t = i.trim(),
+            _ => return t,
+        }
+    }
+}
+
+/// True when a line holds a document number and nothing else (ignoring emphasis).
+pub fn is_doc_number_line(t: &str) -> bool {
+    doc_number(unwrap_emphasis(t)).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -244,6 +244,18 @@ fn motion_with(under_title: Vec<Inline>, inlines: Vec<Inline>) -> Motion {
     }
 }
 
+/// Whether `runs` are one bold or italic run whose text has the shape of page furniture.
+fn emphasised_furniture(runs: &[Inline]) -> bool {
+    match runs {
+        [Inline::Text { text, bold, italic }] if *bold || *italic => {
+            motion_export::lang::profiles()
+                .iter()
+                .any(|p| motion_export::lang::furniture::furniture_kind(text.trim(), p).is_some())
+        }
+        _ => false,
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -253,6 +265,11 @@ proptest! {
     /// and so is a line opening like a label or a mark.
     #[test]
     fn paragraph_text_survives_the_round_trip(under_title in runs(), inlines in runs()) {
+        // The one shape the canonical text cannot hold: a part that is a single emphasised run
+        // shaped as page furniture (an italic `1/1` alone), which the reader removes as
+        // furniture (with its N-FURNITURE-REMOVED note) since a backslash before `*` escapes
+        // the asterisk, not the line. The README's "Canonical text" section says so.
+        prop_assume!(!emphasised_furniture(&under_title));
         let motion = motion_with(under_title, inlines);
         let text = txt(&motion).expect("a motion with a paragraph");
         let (back, _) = read_as(&text, "m");

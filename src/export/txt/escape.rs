@@ -5,8 +5,8 @@
 //! and a `(` opening a note's marker (`(1)` where the motion has a note `1`), which the reader
 //! would take for a call. A part written without a label (a further paragraph, the text after
 //! the body, the lines under the title) that opens like a label or a mark (`1. `, `A. `, `(a) `,
-//! `- `, `## `, `<tag>`, `---`) opens with a backslash, which the reader takes off the line and
-//! reads what follows as text.
+//! `- `, `## `, `<tag>`, `---`), or that has the shape of page furniture (`1/1`, `EN`), opens
+//! with a backslash, which the reader takes off the line and reads what follows as text.
 
 use std::borrow::Cow;
 
@@ -33,13 +33,23 @@ pub(super) fn text<'a>(s: &'a str, markers: &[&str]) -> Cow<'a, str> {
 }
 
 /// `line`, the text of a part written without a label, with a backslash before it when it opens
-/// as the reader would read a label or a mark, as `label::read` and the line reader do.
+/// as the reader would read a label or a mark, as `label::read` and the line reader do, or when
+/// it has the shape of page furniture in any language (`1/1`, `EN`, `Plenary sitting`), which
+/// the reader removes between blocks.
 pub(super) fn line_start(line: String) -> String {
-    if opens_like_markup(&line) {
+    if opens_like_markup(&line) || is_furniture_anywhere(&line) {
         format!("\\{line}")
     } else {
         line
     }
+}
+
+/// Whether the reader would take `line` for page furniture whatever language it reads the
+/// motion in (it detects the language of the text it is given).
+fn is_furniture_anywhere(line: &str) -> bool {
+    crate::lang::profiles()
+        .iter()
+        .any(|p| crate::lang::furniture::furniture_kind(line, p).is_some())
 }
 
 fn opens_like_markup(s: &str) -> bool {
@@ -107,8 +117,28 @@ mod tests {
     fn a_line_opening_like_a_label_or_mark_is_escaped() {
         let l = |s: &str| line_start(s.to_string());
         for marked in [
-            "1. x", "12) x", "3 . x", "A. x", "ΣΤ. x", "iv) x", "x.", "(a) x", "(12) x", "- x",
-            "– x", "---", "## x", "#x", "<b>x", "_x",
+            "1. x",
+            "12) x",
+            "3 . x",
+            "A. x",
+            "ΣΤ. x",
+            "iv) x",
+            "x.",
+            "(a) x",
+            "(12) x",
+            "- x",
+            "– x",
+            "---",
+            "## x",
+            "#x",
+            "<b>x",
+            "_x",
+            "1/1",
+            "EN",
+            "Plenary sitting",
+            "2019-2024",
+            "EN United in diversity EN",
+            "B9-0146/2021",
         ] {
             assert_eq!(l(marked), format!("\\{marked}"), "{marked}");
         }

@@ -5,6 +5,7 @@ use super::label;
 use super::lines::{self, Kind, Line};
 use crate::diag::Span;
 use crate::lang::Profile;
+use crate::vocab::patterns;
 use compact_str::CompactString;
 use std::collections::HashSet;
 
@@ -126,7 +127,7 @@ fn wrapped_onto_label(
     let Some(prev) = before.last().filter(|_| !line.escaped) else {
         return false;
     };
-    let Some((label, _)) = label::read(lines::unwrap_emphasis(&line.text), profile) else {
+    let Some((label, _)) = label::read(patterns::unwrap_emphasis(&line.text), profile) else {
         return false;
     };
     // After a comma only a number out of sequence (`am Montag,` / `13. Juli`) goes on the text.
@@ -147,7 +148,7 @@ fn paragraph_number(line: &Line<'_>, profile: &Profile) -> Option<u32> {
     if line.escaped {
         return None;
     }
-    match label::read(lines::unwrap_emphasis(&line.text), profile)? {
+    match label::read(patterns::unwrap_emphasis(&line.text), profile)? {
         (label::Label::Number(_, n), _) => Some(n),
         _ => None,
     }
@@ -190,10 +191,10 @@ fn starts_strongly(line: &Line<'_>, profile: &Profile, prev: Option<&str>) -> bo
     if line.escaped {
         return false;
     }
-    if lines::is_doc_number_line(&line.text) {
+    if patterns::is_doc_number_line(&line.text) {
         return true;
     }
-    match label::read(lines::unwrap_emphasis(&line.text), profile) {
+    match label::read(patterns::unwrap_emphasis(&line.text), profile) {
         Some((l, _)) if label::is_dotted_point(&l) => prev.is_none_or(ends_clause),
         Some(_) => true,
         None => false,
@@ -208,7 +209,7 @@ fn next_is_numbered(rest: &[Line<'_>], profile: &Profile) -> bool {
         l.kind == Kind::Text
             && !l.escaped
             && matches!(
-                label::read(lines::unwrap_emphasis(&l.text), profile),
+                label::read(patterns::unwrap_emphasis(&l.text), profile),
                 Some((label::Label::Number(..) | label::Label::Letter(_), _))
             )
     })

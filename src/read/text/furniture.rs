@@ -3,9 +3,10 @@
 //! counted in one note, so nothing disappears unsaid.
 
 use super::blocks;
-use super::lines::{self, FurnitureKind, Kind, Line};
+use super::lines::{self, Kind, Line};
 use crate::diag::codes;
 use crate::diag::Diagnostic;
+use crate::lang::furniture::{self, FurnitureKind};
 use crate::lang::Profile;
 use std::collections::BTreeMap;
 
@@ -70,7 +71,7 @@ pub fn note(src: &str, lines: &[Line<'_>], profile: &Profile) -> Option<Diagnost
         let kind = match line.kind {
             Kind::Rule => FurnitureKind::Rule,
             Kind::Furniture => {
-                lines::furniture_kind(&line.text, profile).unwrap_or(FurnitureKind::SiteMenu)
+                furniture::furniture_kind(&line.text, profile).unwrap_or(FurnitureKind::SiteMenu)
             }
             Kind::Blank | Kind::Text => continue,
         };

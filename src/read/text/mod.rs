@@ -218,7 +218,7 @@ fn first_structural_line(lines: &[Line<'_>], profile: &Profile) -> Option<usize>
         if l.kind != Kind::Text || l.escaped {
             return false;
         }
-        let t = lines::unwrap_emphasis(&l.text);
+        let t = patterns::unwrap_emphasis(&l.text);
         let after_label = match label::read(t, profile) {
             Some((label::Label::Number(..) | label::Label::Letter(_), _)) => return true,
             Some((_, at)) => &t[at..],
@@ -245,7 +245,7 @@ fn read_title(
     let Some(start) = anchors.title else { return };
     if motion.cover.doc_number.is_none() {
         motion.cover.doc_number = lines[start..anchors.body_start].iter().find_map(|l| {
-            let value = patterns::doc_number(lines::unwrap_emphasis(&l.text))?;
+            let value = patterns::doc_number(patterns::unwrap_emphasis(&l.text))?;
             Some(crate::model::Located {
                 value,
                 span: l.span(src),

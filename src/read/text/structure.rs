@@ -4,12 +4,12 @@
 use super::blocks::{looks_like_heading, Block};
 use super::inline;
 use super::label::{self, Label, PointKind};
-use super::lines;
 use super::numbering;
 use crate::diag::codes;
 use crate::diag::{Collector, Diagnostic, Span};
 use crate::lang::Profile;
 use crate::model::*;
+use crate::vocab::patterns;
 
 /// Where in the resolution the reader is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -401,7 +401,7 @@ impl<'p> Builder<'p> {
                     && looks_like_heading(t)
                     && (block.blank_before || block.set_apart)))
         {
-            let text = self.para(lines::unwrap_emphasis(t), span);
+            let text = self.para(patterns::unwrap_emphasis(t), span);
             motion.body.push(BodyItem::Heading(Heading { text }));
             self.last = Last::Heading;
             return;

@@ -55,12 +55,12 @@ pub fn items<'a>(src: &str, lines: &[Line<'a>], width: usize, profile: &Profile)
         match out.last_mut() {
             Some(item) if continues => {
                 item.text = format!("{} {}", item.text, line.text.trim());
-                item.text = lines::unwrap_emphasis(&item.text).to_string();
+                item.text = patterns::unwrap_emphasis(&item.text).to_string();
                 item.span = item.span.to(line.span(src));
                 item.hard_break = line.hard_break;
             }
             _ => out.push(Item {
-                text: lines::unwrap_emphasis(&line.text).to_string(),
+                text: patterns::unwrap_emphasis(&line.text).to_string(),
                 span: line.span(src),
                 tag: line.tag,
                 hard_break: line.hard_break,
@@ -82,7 +82,7 @@ fn raw_line<'s>(src: &'s str, line: &Line<'_>) -> &'s str {
 fn is_field(l: &Line<'_>) -> bool {
     l.kind == Kind::Text
         || (l.kind == Kind::Furniture && {
-            let t = lines::unwrap_emphasis(&l.text);
+            let t = patterns::unwrap_emphasis(&l.text);
             patterns::doc_number(t).is_some() || patterns::pe_number(t).is_some()
         })
 }
@@ -104,7 +104,7 @@ fn continues(
         // Leaked tags close their item: `<Titre>on ...` and `... consumers</Titre>` are one.
         return true;
     }
-    let t = lines::unwrap_emphasis(&line.text);
+    let t = patterns::unwrap_emphasis(&line.text);
     if is_whole(&item.text, profile) || opens_item(t, profile) {
         return false;
     }

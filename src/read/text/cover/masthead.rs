@@ -6,7 +6,7 @@
 //! document number or any other cover text. The same words further down (a site menu under the
 //! number, a body line) stay what they were: furniture, or text.
 
-use super::super::lines::{self, Kind, Line};
+use super::super::lines::{Kind, Line};
 use crate::diag::Span;
 use crate::lang::Profile;
 use crate::model::{Cover, Located};
@@ -78,7 +78,7 @@ pub fn read(src: &str, lines: &[Line<'_>], profile: &Profile) -> (Masthead, usiz
         if line.escaped {
             break;
         }
-        let t = lines::unwrap_emphasis(&line.text);
+        let t = patterns::unwrap_emphasis(&line.text);
         if masthead.take(t, line.span(src), profile) {
             end = i + 1;
             continue;
