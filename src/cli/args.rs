@@ -219,11 +219,13 @@ pub struct CompareArgs {
     /// The newer version: a text or Akoma Ntoso file, or - for standard input.
     #[arg(value_name = "NEW")]
     pub new: PathBuf,
-    /// Output folder (created if missing): NEW's stem with .changes.json and .redline.html.
+    /// Output folder (created if missing): NEW's stem with .changes.json, .redline.html and
+    /// .redline.docx.
     /// Without it, the one format asked for goes to standard output.
     #[arg(short, long, value_name = "DIR")]
     pub output: Option<PathBuf>,
-    /// What to write, comma-separated: json (the change list), html (the redline).
+    /// What to write, comma-separated: json (the change list), html or docx (the redline, the
+    /// DOCX in Word's tracked changes).
     #[arg(
         short,
         long,

@@ -9,6 +9,7 @@ use super::inputs::{self, Input};
 use super::{exit, render, report, write, Fatal};
 use motion_export::compare::{compare, Change, Comparison};
 use motion_export::diag::{codes, Diagnostic};
+use motion_export::export::docx;
 use motion_export::export::html::{self, HtmlOptions};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -18,6 +19,7 @@ use std::io::{IsTerminal, Write};
 enum Output {
     Json,
     Html,
+    Docx,
 }
 
 impl Output {
@@ -25,8 +27,9 @@ impl Output {
         match name.trim().to_ascii_lowercase().as_str() {
             "json" => Ok(Output::Json),
             "html" => Ok(Output::Html),
+            "docx" => Ok(Output::Docx),
             _ => Err(Fatal::Usage(format!(
-                "--format {name}: compare writes json or html"
+                "--format {name}: compare writes json, html or docx"
             ))),
         }
     }
@@ -36,6 +39,7 @@ impl Output {
         match self {
             Output::Json => "changes.json",
             Output::Html => "redline.html",
+            Output::Docx => "redline.docx",
         }
     }
 }
@@ -57,7 +61,7 @@ pub fn run(args: &CompareArgs) -> Result<u8, Fatal> {
     outputs.sort();
     outputs.dedup();
     if outputs.is_empty() {
-        return Err(Fatal::Usage("--format: give json, html or both".into()));
+        return Err(Fatal::Usage("--format: give json, html or docx".into()));
     }
     if args.output.is_none() && (outputs.len() != 1 || args.report_format.is_some()) {
         return Err(Fatal::Usage(
@@ -84,6 +88,14 @@ pub fn run(args: &CompareArgs) -> Result<u8, Fatal> {
                     fallback_date: super::source_date(),
                 };
                 html::redline(&a.motion, &b.motion, &comparison, &options)
+                    .map_err(|e| Fatal::Io(format!("{}: {e}", new.display())))?
+            }
+            Output::Docx => {
+                let options = docx::RedlineOptions {
+                    docx: docx::DocxOptions::default(),
+                    fallback_date: super::source_date(),
+                };
+                docx::redline(&a.motion, &b.motion, &comparison, &options)
                     .map_err(|e| Fatal::Io(format!("{}: {e}", new.display())))?
             }
         };

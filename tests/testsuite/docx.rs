@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 // Reading a DOCX back
 
 /// The python script with the independent readers (zipfile, python-docx).
-fn check_script() -> PathBuf {
+pub(crate) fn check_script() -> PathBuf {
     harness::repo_root().join("tests/docx_check.py")
 }
 
@@ -74,7 +74,7 @@ pub(crate) fn unpack(bytes: &[u8]) -> Unpacked {
 }
 
 /// xmllint finds every part of every package well-formed (one run for all).
-fn assert_well_formed(packages: &[Unpacked]) {
+pub(crate) fn assert_well_formed(packages: &[Unpacked]) {
     let mut args: Vec<std::ffi::OsString> = vec!["--noout".into(), "--nonet".into()];
     for u in packages {
         args.extend(u.names().iter().map(|n| u.part_path(n).into_os_string()));
@@ -569,7 +569,7 @@ pub(crate) fn check_all(motions: &[(&str, &Motion)]) {
 }
 
 /// The parts a Word document needs, deflated, with the fixed timestamp and permissions.
-fn check_package(what: &str, u: &Unpacked) {
+pub(crate) fn check_package(what: &str, u: &Unpacked) {
     let names = u.names();
     for needed in [
         "[Content_Types].xml",
@@ -1092,7 +1092,7 @@ fn attach_line_end_hyphens(text: &str) -> String {
 /// schemas (element order included) and Word's semantic rules. Its strict policy also wants a font
 /// table and a theme, which Word does not need (the Open XML SDK's own minimal document has
 /// neither); any other finding fails.
-fn check_ooxml_schemas(files: &[PathBuf]) {
+pub(crate) fn check_ooxml_schemas(files: &[PathBuf]) {
     let mut args: Vec<std::ffi::OsString> = vec![check_script().into(), "audit".into()];
     args.extend(files.iter().map(|f| f.clone().into_os_string()));
     let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
