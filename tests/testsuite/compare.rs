@@ -853,3 +853,172 @@ fn issue_17_docx_redlines_are_sound_packages_and_deterministic() {
         assert!(bytes == &first, "a thread wrote other bytes");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// compare --replaced DIR
+
+/// A group motion the joint motion sample replaces: its text with its own number, the
+/// replacing lines gone, and `edit` applied to the words.
+fn group_motion(number: &str, edit: impl Fn(String) -> String) -> String {
+    let joint =
+        std::fs::read_to_string(harness::repo_root().join("samples/RC-B9-0560-2023_EN.txt"))
+            .unwrap();
+    let (start, end) = (
+        joint.find("replacing the following motions:").unwrap(),
+        joint.find("Maria Musterfrau").unwrap(),
+    );
+    let text = format!("{}{}", &joint[..start], &joint[end..])
+        .replace("RC-B9-0560/2023", number)
+        .replace("JOINT MOTION FOR A RESOLUTION", "MOTION FOR A RESOLUTION");
+    edit(text)
+}
+
+/// Issue 17's batch: `compare --replaced DIR` compares the joint motion in DIR with each motion
+/// its cover says it replaces whose file is there (by document number, in its language), one
+/// set of outputs per pair named after both, each the bytes `compare OLD NEW` writes; a replaced
+/// motion missing from DIR is named; exit 1 when a pair differs, 2 when a file cannot be read
+/// (the other pairs still written), and a usage error without -o.
+#[test]
+fn issue_17_compare_replaced_writes_one_redline_per_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::copy(
+        harness::repo_root().join("samples/RC-B9-0560-2023_EN.txt"),
+        input.join("RC-B9-0560-2023_EN.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("B9-0560-2023_EN.txt"),
+        group_motion("B9-0560/2023", |t| t),
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("B9-0561-2023_EN.txt"),
+        group_motion("B9-0561/2023", |t| {
+            t.replacen("humanitarian", "grave humanitarian", 2)
+        }),
+    )
+    .unwrap();
+    // The same number in another language is not the English joint motion's to compare.
+    let path = harness::repo_root().join("samples/RC-B9-0560-2023_EN.txt");
+    let (mut german, _) = harness::read_file(&path);
+    german.lang = "de".into();
+    german.cover.replaces.clear();
+    if let Some(n) = german.cover.doc_number.as_mut() {
+        n.value = "B9-0561/2023".into();
+    }
+    write_akn(&input, "B9-0561-2023_DE", &german);
+    // A motion nothing replaces.
+    std::fs::copy(
+        harness::repo_root().join("samples/B9-0146-2021_EN.txt"),
+        input.join("B9-0146-2021_EN.txt"),
+    )
+    .unwrap();
+
+    let out_dir = dir.path().join("out");
+    let out = run(&[
+        &"compare",
+        &"--replaced",
+        &input,
+        &"-o",
+        &out_dir,
+        &"--format",
+        &"json,docx",
+    ]);
+    harness::assert_exit(
+        &out,
+        1,
+        &["RC-B9-0560-2023_EN.txt: B9-0563/2023 (which it replaces) is not in"],
+    );
+    let names: Vec<String> = (harness::files_below(&out_dir).iter())
+        .map(|f| f.to_string_lossy().into_owned())
+        .collect();
+    let mut sorted_names = names.clone();
+    sorted_names.sort();
+    assert_eq!(
+        sorted_names,
+        [
+            "RC-B9-0560-2023_EN.B9-0560-2023_EN.changes.json",
+            "RC-B9-0560-2023_EN.B9-0560-2023_EN.redline.docx",
+            "RC-B9-0560-2023_EN.B9-0561-2023_EN.changes.json",
+            "RC-B9-0560-2023_EN.B9-0561-2023_EN.redline.docx",
+        ]
+    );
+    // Each pair's outputs are those of comparing the two files alone.
+    for old in ["B9-0560-2023_EN", "B9-0561-2023_EN"] {
+        let alone = dir.path().join(format!("alone-{old}"));
+        let one = run(&[
+            &"compare",
+            &input.join(format!("{old}.txt")),
+            &input.join("RC-B9-0560-2023_EN.txt"),
+            &"-o",
+            &alone,
+            &"--format",
+            &"json,docx",
+        ]);
+        assert_eq!(one.status.code(), Some(1), "{}", harness::stderr(&one));
+        for suffix in ["changes.json", "redline.docx"] {
+            let a = std::fs::read(alone.join(format!("RC-B9-0560-2023_EN.{suffix}"))).unwrap();
+            let b =
+                std::fs::read(out_dir.join(format!("RC-B9-0560-2023_EN.{old}.{suffix}"))).unwrap();
+            assert!(a == b, "{old} {suffix}: not what compare OLD NEW writes");
+        }
+    }
+    // The group motion said "grave"; the joint motion, NEW, does not.
+    let reworded: Value = serde_json::from_slice(
+        &std::fs::read(out_dir.join("RC-B9-0560-2023_EN.B9-0561-2023_EN.changes.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(reworded["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["removed"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("grave"))));
+
+    // A file that cannot be read: reported, the pairs still written, exit 2.
+    harness::copy_bad("binary.txt", &input);
+    let out_dir = dir.path().join("out2");
+    let out = run(&[&"compare", &"--replaced", &input, &"-o", &out_dir]);
+    harness::assert_exit(&out, 2, &["binary.txt", "E-INPUT-BINARY"]);
+    assert_eq!(harness::files_below(&out_dir).len(), 2);
+
+    // No joint motion: nothing to compare, said so, exit 0.
+    let lone = dir.path().join("lone");
+    std::fs::create_dir(&lone).unwrap();
+    std::fs::copy(
+        harness::repo_root().join("samples/B9-0146-2021_EN.txt"),
+        lone.join("B9-0146-2021_EN.txt"),
+    )
+    .unwrap();
+    let out = run(&[&"compare", &"--replaced", &lone, &"-o", &out_dir]);
+    harness::assert_exit(
+        &out,
+        0,
+        &[
+            "no joint motion in",
+            "replaces a motion whose file is there",
+        ],
+    );
+
+    // Usage: -o is needed, and OLD and NEW do not go with it.
+    let out = run(&[&"compare", &"--replaced", &input]);
+    harness::assert_exit(
+        &out,
+        2,
+        &["--replaced writes the outputs of every pair: give -o DIR"],
+    );
+    let out = run(&[
+        &"compare",
+        &"--replaced",
+        &input,
+        &"-o",
+        &out_dir,
+        &path,
+        &path,
+    ]);
+    harness::assert_exit(&out, 2, &["cannot be used with"]);
+}
