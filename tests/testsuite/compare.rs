@@ -45,7 +45,7 @@ fn motions() -> Vec<(PathBuf, Motion)> {
 }
 
 /// Every edit that applies to every motion: (file, edit, OLD, NEW, expected changes).
-fn edited() -> Vec<(PathBuf, Edit, Motion, Motion, Vec<Change>)> {
+pub(crate) fn edited() -> Vec<(PathBuf, Edit, Motion, Motion, Vec<Change>)> {
     let mut out = Vec::new();
     for (file, old) in motions() {
         for edit in EDITS {
@@ -547,12 +547,12 @@ fn compare_speed() {
 // ---------------------------------------------------------------------------------------------
 // The DOCX redline
 
-fn docx_redline(old: &Motion, new: &Motion) -> Vec<u8> {
+pub(crate) fn docx_redline(old: &Motion, new: &Motion) -> Vec<u8> {
     let c = compare(old, new);
     docx::redline(old, new, &c, &RedlineOptions::default()).unwrap()
 }
 
-fn plain_docx(m: &Motion) -> Vec<u8> {
+pub(crate) fn plain_docx(m: &Motion) -> Vec<u8> {
     docx::export(m, &DocxOptions::default()).unwrap()
 }
 
@@ -578,7 +578,7 @@ fn docx_parts(bytes: &[u8]) -> Vec<(String, String)> {
     parts
 }
 
-fn docx_part(bytes: &[u8], name: &str) -> String {
+pub(crate) fn docx_part(bytes: &[u8], name: &str) -> String {
     (docx_parts(bytes).into_iter())
         .find(|(n, _)| n == name)
         .unwrap_or_else(|| panic!("no {name}"))
@@ -590,7 +590,7 @@ fn docx_part(bytes: &[u8], name: &str) -> String {
 /// paragraphs whose mark is dropped joined to the next. Runs in the footnote-reference style
 /// (a call's mark) are left out: Word numbers a call of the plain document itself. Panics when
 /// text is `w:t` inside a deletion or `w:delText` outside one.
-fn revised_words(xml: &str, accept: bool) -> Vec<String> {
+pub(crate) fn revised_words(xml: &str, accept: bool) -> Vec<String> {
     let mut reader = Reader::from_str(xml);
     let (mut ins, mut del, mut in_ppr) = (0usize, 0usize, false);
     let (mut mark_dropped, mut mark_run, mut text_el) = (false, false, None::<String>);
