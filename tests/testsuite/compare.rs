@@ -538,6 +538,20 @@ fn compare_speed() {
             html::export(&new, &HtmlOptions::default()).unwrap()
         });
         eprintln!("seed, {edit:?}: compare + JSON {json:?}; compare + HTML redline {redline:?}; plain HTML {plain:?}");
+        let docx_redline = harness::best_time_per_call(200, || {
+            let c = compare(&old, &new);
+            docx::redline(&old, &new, &c, &RedlineOptions::default()).unwrap()
+        });
+        let c = compare(&old, &new);
+        let redline_alone = harness::best_time_per_call(200, || {
+            docx::redline(&old, &new, &c, &RedlineOptions::default()).unwrap()
+        });
+        let plain_docx = harness::best_time_per_call(200, || {
+            docx::export(&new, &DocxOptions::default()).unwrap()
+        });
+        eprintln!(
+            "seed, {edit:?}: compare + DOCX redline {docx_redline:?} (the redline alone {redline_alone:?}); plain DOCX {plain_docx:?}"
+        );
     }
     let (old, new) = long_versions(4000);
     let t = harness::best_time_per_call(5, || compare(&old, &new));
