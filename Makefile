@@ -131,7 +131,8 @@ PY_DEPS := python-docx==1.2.0 openxml-audit==0.8.0
 OFFICE_PACKAGES := libreoffice-writer-nogui fonts-liberation2 $(foreach l,bg cs da de el en-gb en-us es et fr hr hu it lt lv nl pl pt-pt ro sk sl sv,hyphen-$(l))
 
 # `make test` plus the LibreOffice round trip of every DOCX: every word back, and as many pages
-# as the PDF (installs LibreOffice; large).
+# as the PDF; and of compare's DOCX redlines: both versions' words shown, each in order (both
+# tests' names start with libreoffice_reads_every_word; installs LibreOffice; large).
 test-office: deps office-deps
 	MOTION_EXPORT_OFFICE=1 $(CARGO) test --release --locked --test testsuite libreoffice_reads_every_word -- --nocapture
 

@@ -214,16 +214,23 @@ pub struct DumpArgs {
 #[derive(Args, Debug)]
 pub struct CompareArgs {
     /// The older version: a text or Akoma Ntoso file, or - for standard input.
-    #[arg(value_name = "OLD")]
-    pub old: PathBuf,
+    #[arg(value_name = "OLD", required_unless_present = "replaced")]
+    pub old: Option<PathBuf>,
     /// The newer version: a text or Akoma Ntoso file, or - for standard input.
-    #[arg(value_name = "NEW")]
-    pub new: PathBuf,
-    /// Output folder (created if missing): NEW's stem with .changes.json and .redline.html.
+    #[arg(value_name = "NEW", required_unless_present = "replaced")]
+    pub new: Option<PathBuf>,
+    /// Instead of OLD and NEW: compare each joint motion in DIR with each motion its cover says
+    /// it replaces whose file is in DIR (same document number and language), one set of outputs
+    /// per pair in -o, named after both (JOINT.REPLACED.redline.docx).
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["old", "new"])]
+    pub replaced: Option<PathBuf>,
+    /// Output folder (created if missing): NEW's stem with .changes.json, .redline.html and
+    /// .redline.docx.
     /// Without it, the one format asked for goes to standard output.
     #[arg(short, long, value_name = "DIR")]
     pub output: Option<PathBuf>,
-    /// What to write, comma-separated: json (the change list), html (the redline).
+    /// What to write, comma-separated: json (the change list), html or docx (the redline, the
+    /// DOCX in Word's tracked changes).
     #[arg(
         short,
         long,

@@ -1,7 +1,8 @@
 //! `motion-export compare OLD NEW`: both versions read as `check` reads them, compared by the
-//! library's [`motion_export::compare`], the change list (JSON) and the HTML redline written
-//! atomically into the output folder or to standard output; exit 0 when equal, 1 when
-//! different, 2 when a version cannot be read (as `diff` does).
+//! library's [`motion_export::compare`], the change list (JSON) and the HTML and DOCX redlines
+//! written atomically into the output folder or to standard output; exit 0 when equal, 1 when
+//! different, 2 when a version cannot be read (as `diff` does). `compare --replaced DIR` does
+//! the same for every joint motion in DIR and each motion it replaces.
 
 use super::args::{CompareArgs, ReadConfig};
 use super::batch::{self, Load, Loaded};
@@ -9,6 +10,7 @@ use super::inputs::{self, Input};
 use super::{exit, render, report, write, Fatal};
 use motion_export::compare::{compare, Change, Comparison};
 use motion_export::diag::{codes, Diagnostic};
+use motion_export::export::docx;
 use motion_export::export::html::{self, HtmlOptions};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -18,6 +20,7 @@ use std::io::{IsTerminal, Write};
 enum Output {
     Json,
     Html,
+    Docx,
 }
 
 impl Output {
@@ -25,8 +28,9 @@ impl Output {
         match name.trim().to_ascii_lowercase().as_str() {
             "json" => Ok(Output::Json),
             "html" => Ok(Output::Html),
+            "docx" => Ok(Output::Docx),
             _ => Err(Fatal::Usage(format!(
-                "--format {name}: compare writes json or html"
+                "--format {name}: compare writes json, html or docx"
             ))),
         }
     }
@@ -36,6 +40,7 @@ impl Output {
         match self {
             Output::Json => "changes.json",
             Output::Html => "redline.html",
+            Output::Docx => "redline.docx",
         }
     }
 }
@@ -57,26 +62,52 @@ pub fn run(args: &CompareArgs) -> Result<u8, Fatal> {
     outputs.sort();
     outputs.dedup();
     if outputs.is_empty() {
-        return Err(Fatal::Usage("--format: give json, html or both".into()));
+        return Err(Fatal::Usage("--format: give json, html or docx".into()));
+    }
+    if let Some(dir) = &args.replaced {
+        if args.output.is_none() {
+            return Err(Fatal::Usage(
+                "--replaced writes the outputs of every pair: give -o DIR".into(),
+            ));
+        }
+        return replaced(dir, args, &outputs, &cfg);
     }
     if args.output.is_none() && (outputs.len() != 1 || args.report_format.is_some()) {
         return Err(Fatal::Usage(
             "without --output, compare writes one format to standard output: choose one --format, or give -o DIR".into(),
         ));
     }
-    if args.old.as_os_str() == "-" && args.new.as_os_str() == "-" {
+    let (Some(old), Some(new)) = (&args.old, &args.new) else {
+        return Err(Fatal::Usage(
+            "compare takes OLD and NEW, or --replaced DIR".into(),
+        ));
+    };
+    if old.as_os_str() == "-" && new.as_os_str() == "-" {
         return Err(Fatal::Usage(
             "only one of OLD and NEW can be - (standard input)".into(),
         ));
     }
-    let old = one_input(&args.old)?;
-    let new = one_input(&args.new)?;
+    let old = one_input(old)?;
+    let new = one_input(new)?;
     let (Some(a), Some(b)) = (load(&old, &cfg), load(&new, &cfg)) else {
         return Ok(exit::FAILURE);
     };
+    let equal = pair((&old, &a), (&new, &b), &new.stem(), &outputs, args)?;
+    Ok(if equal { exit::OK } else { exit::CONTENT })
+}
+
+/// Compares one pair and writes its outputs, named `stem` and each output's suffix, into the
+/// output folder or to standard output; whether the two are equal.
+fn pair(
+    (old, a): (&Input, &Loaded),
+    (new, b): (&Input, &Loaded),
+    stem: &str,
+    outputs: &[Output],
+    args: &CompareArgs,
+) -> Result<bool, Fatal> {
     let comparison = compare(&a.motion, &b.motion);
     let names = (old.display(), new.display());
-    for output in &outputs {
+    for output in outputs {
         let bytes = match output {
             Output::Json => json(&names.0, &names.1, &comparison)?,
             Output::Html => {
@@ -86,10 +117,18 @@ pub fn run(args: &CompareArgs) -> Result<u8, Fatal> {
                 html::redline(&a.motion, &b.motion, &comparison, &options)
                     .map_err(|e| Fatal::Io(format!("{}: {e}", new.display())))?
             }
+            Output::Docx => {
+                let options = docx::RedlineOptions {
+                    docx: docx::DocxOptions::default(),
+                    fallback_date: super::source_date(),
+                };
+                docx::redline(&a.motion, &b.motion, &comparison, &options)
+                    .map_err(|e| Fatal::Io(format!("{}: {e}", new.display())))?
+            }
         };
         match &args.output {
             Some(dir) => {
-                let path = dir.join(format!("{}.{}", new.stem(), output.suffix()));
+                let path = dir.join(format!("{stem}.{}", output.suffix()));
                 write::atomic(dir, &path, &bytes)
                     .map_err(|e| Fatal::Io(format!("{}: {e}", path.display())))?;
             }
@@ -99,10 +138,68 @@ pub fn run(args: &CompareArgs) -> Result<u8, Fatal> {
     if args.report_format.is_some() {
         print(github(&names.1, &comparison.changes).as_bytes())?;
     }
-    Ok(if comparison.equal {
-        exit::OK
-    } else {
+    Ok(comparison.equal)
+}
+
+/// `--replaced DIR`: every joint motion in DIR against each motion its cover says it replaces
+/// whose file is in DIR (the same document number, in the same language), in the order of the
+/// files and of the cover. A file that cannot be read is reported and the others compared;
+/// exit 2 then, else 1 when any pair differs, else 0.
+fn replaced(
+    dir: &std::path::Path,
+    args: &CompareArgs,
+    outputs: &[Output],
+    cfg: &ReadConfig,
+) -> Result<u8, Fatal> {
+    let inputs = inputs::collect(&[dir.to_path_buf()], None)?;
+    let loaded: Vec<(Input, Option<Loaded>)> = (inputs.into_iter())
+        .map(|i| {
+            let l = load(&i, cfg);
+            (i, l)
+        })
+        .collect();
+    let failed = loaded.iter().any(|(_, l)| l.is_none());
+    let read: Vec<(&Input, &Loaded)> = (loaded.iter())
+        .filter_map(|(i, l)| l.as_ref().map(|l| (i, l)))
+        .collect();
+    let number = |l: &Loaded| (l.motion.cover.doc_number.as_ref()).map(|n| n.value.clone());
+    let (mut pairs, mut differ) = (0usize, false);
+    for &(new, b) in &read {
+        for replaced in &b.motion.cover.replaces {
+            let found: Vec<(&Input, &Loaded)> = (read.iter().copied())
+                .filter(|(_, a)| {
+                    number(a).as_deref() == Some(replaced.number.as_str())
+                        && a.motion.lang == b.motion.lang
+                })
+                .collect();
+            if found.is_empty() {
+                eprintln!(
+                    "{}: {} (which it replaces) is not in {}",
+                    new.display(),
+                    replaced.number,
+                    dir.display()
+                );
+            }
+            for (old, a) in found {
+                let stem = format!("{}.{}", new.stem(), old.stem());
+                let equal = pair((old, a), (new, b), &stem, outputs, args)?;
+                pairs += 1;
+                differ |= !equal;
+            }
+        }
+    }
+    if pairs == 0 {
+        eprintln!(
+            "no joint motion in {} replaces a motion whose file is there",
+            dir.display()
+        );
+    }
+    Ok(if failed {
+        exit::FAILURE
+    } else if differ {
         exit::CONTENT
+    } else {
+        exit::OK
     })
 }
 

@@ -80,6 +80,42 @@ pub enum Step {
     MovedFrom(usize),
 }
 
+/// How a redline shows a step: OLD's block alone (gone, or moved away from here), NEW's alone
+/// (new, or moved here), or the two diffed word by word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// OLD's block, all of it struck.
+    Old,
+    /// NEW's block, all of it marked new.
+    New,
+    /// The pair, word by word.
+    Both,
+}
+
+impl Step {
+    /// The old and new indices of the step.
+    pub fn indices(self) -> (Option<usize>, Option<usize>) {
+        match self {
+            Step::Both { old, new, .. } => (Some(old), Some(new)),
+            Step::Deleted(o) | Step::MovedFrom(o) => (Some(o), None),
+            Step::Inserted(n) => (None, Some(n)),
+        }
+    }
+
+    /// How a redline shows it: a move as the block struck where it was and new where it is.
+    pub fn shown(self) -> Shown {
+        match self {
+            Step::Deleted(_) | Step::MovedFrom(_) => Shown::Old,
+            Step::Inserted(_)
+            | Step::Both {
+                how: Pairing::Moved,
+                ..
+            } => Shown::New,
+            Step::Both { .. } => Shown::Both,
+        }
+    }
+}
+
 /// The key of a block inside a gap's diff: hashing is free, each comparison is counted.
 struct Key<'w> {
     kind: u8,

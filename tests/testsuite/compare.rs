@@ -7,9 +7,12 @@
 
 use crate::harness::{self, apply_edit, run, samples_and_corpus, Edit, EDITS};
 use motion_export::compare::{compare, Change};
+use motion_export::export::docx::{self, DocxOptions, RedlineOptions};
 use motion_export::export::html::{self, HtmlOptions};
 use motion_export::export::{export, ExportOptions, Format};
 use motion_export::model::*;
+use quick_xml::events::Event;
+use quick_xml::Reader;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -42,7 +45,7 @@ fn motions() -> Vec<(PathBuf, Motion)> {
 }
 
 /// Every edit that applies to every motion: (file, edit, OLD, NEW, expected changes).
-fn edited() -> Vec<(PathBuf, Edit, Motion, Motion, Vec<Change>)> {
+pub(crate) fn edited() -> Vec<(PathBuf, Edit, Motion, Motion, Vec<Change>)> {
     let mut out = Vec::new();
     for (file, old) in motions() {
         for edit in EDITS {
@@ -254,7 +257,7 @@ fn issue_17_compare_exits_like_diff_and_reads_standard_input() {
             &"-o",
             &out_dir,
             &"--format",
-            &"json,html",
+            &"json,html,docx",
         ]);
         assert_eq!(out.status.code(), Some(1), "{}", harness::stderr(&out));
         let files = harness::files_below(&out_dir);
@@ -266,6 +269,7 @@ fn issue_17_compare_exits_like_diff_and_reads_standard_input() {
             names,
             [
                 "B9-0146-2021_EN.changes.json",
+                "B9-0146-2021_EN.redline.docx",
                 "B9-0146-2021_EN.redline.html"
             ]
         );
@@ -278,7 +282,13 @@ fn issue_17_compare_exits_like_diff_and_reads_standard_input() {
     }
     assert_eq!(runs[0], runs[1]);
     let html = run(&[&"compare", &seed, &new_path, &"--format", &"html"]);
-    assert_eq!(html.stdout, runs[0][1]);
+    assert_eq!(html.stdout, runs[0][2]);
+    let docx = run(&[&"compare", &seed, &new_path, &"--format", &"docx"]);
+    assert_eq!(docx.status.code(), Some(1));
+    assert!(
+        docx.stdout == runs[0][1],
+        "the DOCX on standard output is the file's"
+    );
 }
 
 #[test]
@@ -528,8 +538,501 @@ fn compare_speed() {
             html::export(&new, &HtmlOptions::default()).unwrap()
         });
         eprintln!("seed, {edit:?}: compare + JSON {json:?}; compare + HTML redline {redline:?}; plain HTML {plain:?}");
+        let docx_redline = harness::best_time_per_call(200, || {
+            let c = compare(&old, &new);
+            docx::redline(&old, &new, &c, &RedlineOptions::default()).unwrap()
+        });
+        let c = compare(&old, &new);
+        let redline_alone = harness::best_time_per_call(200, || {
+            docx::redline(&old, &new, &c, &RedlineOptions::default()).unwrap()
+        });
+        let plain_docx = harness::best_time_per_call(200, || {
+            docx::export(&new, &DocxOptions::default()).unwrap()
+        });
+        eprintln!(
+            "seed, {edit:?}: compare + DOCX redline {docx_redline:?} (the redline alone {redline_alone:?}); plain DOCX {plain_docx:?}"
+        );
     }
     let (old, new) = long_versions(4000);
     let t = harness::best_time_per_call(5, || compare(&old, &new));
     eprintln!("4,000 paragraphs, 1,600 edits: {t:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The DOCX redline
+
+pub(crate) fn docx_redline(old: &Motion, new: &Motion) -> Vec<u8> {
+    let c = compare(old, new);
+    docx::redline(old, new, &c, &RedlineOptions::default()).unwrap()
+}
+
+pub(crate) fn plain_docx(m: &Motion) -> Vec<u8> {
+    docx::export(m, &DocxOptions::default()).unwrap()
+}
+
+/// Every part of a package, by name, each parsed whole by quick-xml (end tags matched), so that
+/// a part that is not well-formed fails here.
+fn docx_parts(bytes: &[u8]) -> Vec<(String, String)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut parts = Vec::new();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut entry, &mut xml).unwrap();
+        let mut reader = Reader::from_str(&xml);
+        loop {
+            match reader.read_event() {
+                Ok(Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{}: not well-formed: {e}", entry.name()),
+            }
+        }
+        parts.push((entry.name().to_string(), xml));
+    }
+    parts
+}
+
+pub(crate) fn docx_part(bytes: &[u8], name: &str) -> String {
+    (docx_parts(bytes).into_iter())
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("no {name}"))
+        .1
+}
+
+/// The words of a WordprocessingML part as Word shows it with every tracked change accepted
+/// (`accept`: `w:ins` kept, `w:del` dropped) or rejected (`w:ins` dropped, `w:delText` kept),
+/// paragraphs whose mark is dropped joined to the next. Runs in the footnote-reference style
+/// (a call's mark) are left out: Word numbers a call of the plain document itself. Panics when
+/// text is `w:t` inside a deletion or `w:delText` outside one.
+pub(crate) fn revised_words(xml: &str, accept: bool) -> Vec<String> {
+    let mut reader = Reader::from_str(xml);
+    let (mut ins, mut del, mut in_ppr) = (0usize, 0usize, false);
+    let (mut mark_dropped, mut mark_run, mut text_el) = (false, false, None::<String>);
+    let mut text = String::new();
+    loop {
+        let event = reader.read_event().unwrap();
+        let dropped = if accept { del > 0 } else { ins > 0 };
+        match event {
+            Event::Eof => break,
+            Event::Start(e) => match e.name().as_ref() {
+                b"w:ins" => ins += 1,
+                b"w:del" => del += 1,
+                b"w:pPr" => in_ppr = true,
+                b"w:r" => mark_run = false,
+                b"w:t" => {
+                    assert!(del == 0, "w:t inside w:del");
+                    text_el = Some("t".into());
+                }
+                b"w:delText" => {
+                    assert!(del > 0, "w:delText outside w:del");
+                    text_el = Some("delText".into());
+                }
+                _ => {}
+            },
+            Event::Empty(e) => match e.name().as_ref() {
+                // A paragraph's mark, tracked.
+                b"w:ins" if in_ppr => mark_dropped = !accept,
+                b"w:del" if in_ppr => mark_dropped = accept,
+                b"w:rStyle" => {
+                    let v = e.try_get_attribute("w:val").unwrap().unwrap();
+                    mark_run = v.value.as_ref() == b"FootnoteReference";
+                }
+                b"w:tab" | b"w:br" if !dropped && !in_ppr => text.push(' '),
+                _ => {}
+            },
+            Event::Text(t) if text_el.is_some() && !dropped && !mark_run => {
+                text.push_str(&t.unescape().unwrap());
+            }
+            Event::End(e) => match e.name().as_ref() {
+                b"w:ins" => ins -= 1,
+                b"w:del" => del -= 1,
+                b"w:pPr" => in_ppr = false,
+                b"w:t" | b"w:delText" => text_el = None,
+                b"w:p" if !std::mem::take(&mut mark_dropped) => text.push('\n'),
+                b"w:p" => {}
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    harness::words(&text)
+}
+
+/// Issue 17: Word's "accept all" on the DOCX redline gives NEW's words in order, as its plain
+/// DOCX has them (cover, notes never called and trailing text included), and "reject all"
+/// OLD's; every part of every redline is well-formed. For every edit of every sample and corpus
+/// motion, and for a motion against itself (no change tracked).
+#[test]
+fn issue_17_the_docx_redline_accepts_to_new_and_rejects_to_old() {
+    let mut failures = Vec::new();
+    let cases = edited();
+    for (file, edit, old, new, _) in &cases {
+        let r = docx_redline(old, new);
+        let doc = docx_part(&r, "word/document.xml");
+        assert!(
+            doc.contains("<w:ins ") || doc.contains("<w:del "),
+            "{} {edit:?}: no change tracked",
+            file.display()
+        );
+        for (accept, version) in [(true, new), (false, old)] {
+            let want = revised_words(&docx_part(&plain_docx(version), "word/document.xml"), true);
+            let got = revised_words(&doc, accept);
+            if got != want {
+                let d = harness::diff_words(&want, &got);
+                failures.push(format!(
+                    "{} {edit:?} {}: {d:?}",
+                    file.display(),
+                    if accept { "accepted" } else { "rejected" }
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures of {}:\n{}",
+        failures.len(),
+        2 * cases.len(),
+        failures[..failures.len().min(3)].join("\n")
+    );
+    for (file, m) in motions() {
+        let r = docx_redline(&m, &m);
+        let doc = docx_part(&r, "word/document.xml");
+        assert!(
+            !doc.contains("<w:ins ") && !doc.contains("<w:del "),
+            "{}",
+            file.display()
+        );
+        assert_eq!(
+            revised_words(&doc, true),
+            revised_words(&docx_part(&plain_docx(&m), "word/document.xml"), true),
+            "{}",
+            file.display()
+        );
+    }
+}
+
+/// A paragraph of two paragraphs of text, and a version with the two run together, compared
+/// both ways: a paragraph break only one version has is a tracked paragraph mark, the text on
+/// either side of it still words apart in both views.
+#[test]
+fn issue_17_a_paragraph_break_only_one_version_has_is_a_tracked_mark() {
+    let two = |content: Vec<Para>| Motion {
+        body: vec![BodyItem::Paragraph(Paragraph {
+            content,
+            ..match harness::paragraph(1, "x") {
+                BodyItem::Paragraph(p) => p,
+                _ => unreachable!(),
+            }
+        })],
+        ..Default::default()
+    };
+    let split = two(vec![
+        harness::para("Calls for one thing;"),
+        harness::para("insists on another;"),
+    ]);
+    let joined = two(vec![harness::para(
+        "Calls for one thing; insists on another;",
+    )]);
+    for (old, new, mark) in [(&split, &joined, "<w:del "), (&joined, &split, "<w:ins ")] {
+        let doc = docx_part(&docx_redline(old, new), "word/document.xml");
+        assert!(
+            doc.contains(&format!("<w:rPr>{mark}")),
+            "no tracked mark: {doc}"
+        );
+        for (accept, version) in [(true, new), (false, old)] {
+            assert_eq!(
+                revised_words(&doc, accept),
+                revised_words(&docx_part(&plain_docx(version), "word/document.xml"), true),
+                "accept {accept}: {doc}"
+            );
+        }
+    }
+}
+
+/// Each change is by NEW's first group (else first Member, else `motion-export`) on NEW's
+/// cover date (else the fallback date, else 1970-01-01): never the clock.
+#[test]
+fn issue_17_docx_changes_are_by_news_authors_on_its_date() {
+    let seed = harness::repo_root().join("samples/B9-0146-2021_EN.txt");
+    let (old, _) = harness::read_file(&seed);
+    let (mut new, _) = apply_edit(&old, Edit::Delete(harness::Target::Paragraphs)).unwrap();
+    let attrs = |new: &Motion, fallback: Option<Date>| -> Vec<(String, String)> {
+        let c = compare(&old, new);
+        let options = RedlineOptions {
+            fallback_date: fallback,
+            ..Default::default()
+        };
+        let r = docx::redline(&old, new, &c, &options).unwrap();
+        let doc = docx_part(&r, "word/document.xml");
+        let mut reader = Reader::from_str(&doc);
+        let mut out = Vec::new();
+        loop {
+            match reader.read_event().unwrap() {
+                Event::Eof => break,
+                Event::Start(e) | Event::Empty(e)
+                    if matches!(e.name().as_ref(), b"w:ins" | b"w:del") =>
+                {
+                    let get = |a: &str| {
+                        let v = e.try_get_attribute(a).unwrap().expect(a);
+                        v.unescape_value().unwrap().into_owned()
+                    };
+                    out.push((get("w:author"), get("w:date")));
+                }
+                _ => {}
+            }
+        }
+        assert!(!out.is_empty());
+        out.sort();
+        out.dedup();
+        out
+    };
+    let group = new.cover.authors[0].group.clone().unwrap();
+    assert_eq!(
+        attrs(&new, None),
+        [(group, "2021-02-09T00:00:00Z".to_string())]
+    );
+    new.cover.date = None;
+    let fallback = Date::new(2024, 5, 6);
+    assert_eq!(attrs(&new, fallback)[0].1, "2024-05-06T00:00:00Z");
+    assert_eq!(attrs(&new, None)[0].1, "1970-01-01T00:00:00Z");
+    new.cover.authors[0].group = None;
+    let member = new.cover.authors[0].members[0].clone();
+    assert_eq!(attrs(&new, None)[0].0, member);
+    new.cover.authors.clear();
+    assert_eq!(attrs(&new, None)[0].0, "motion-export");
+}
+
+/// The redlines of the samples are sound packages (xmllint, the plain DOCX's package checks,
+/// openxml-audit's Office Open XML schemas, python-docx opening each in the house style's
+/// paragraph styles), and the same bytes twice and from two threads.
+#[test]
+fn issue_17_docx_redlines_are_sound_packages_and_deterministic() {
+    let mut docs = Vec::new();
+    let mut names = Vec::new();
+    for (file, edit, old, new, _) in edited() {
+        if !file.starts_with(harness::repo_root().join("samples")) {
+            continue;
+        }
+        let r = docx_redline(&old, &new);
+        assert!(
+            r == docx_redline(&old, &new),
+            "{} {edit:?}: twice",
+            file.display()
+        );
+        names.push(format!("{} {edit:?}", file.display()));
+        docs.push(r);
+    }
+    let packages = crate::docx::unpack_all(&docs);
+    for (what, u) in names.iter().zip(&packages) {
+        crate::docx::check_package(what, u);
+    }
+    crate::docx::assert_well_formed(&packages);
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<PathBuf> = (docs.iter().enumerate())
+        .map(|(i, d)| {
+            let path = dir.path().join(format!("r{i:03}.docx"));
+            std::fs::write(&path, d).unwrap();
+            path
+        })
+        .collect();
+    crate::docx::check_ooxml_schemas(&files);
+    let mut args: Vec<std::ffi::OsString> =
+        vec![crate::docx::check_script().into(), "inspect".into()];
+    args.extend(files.iter().map(|f| f.clone().into_os_string()));
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    let out: Value = serde_json::from_str(&harness::run_tool("python3", &args)).unwrap();
+    let styles: Vec<&str> = (docx::STYLES.iter().map(|s| s.name)).collect();
+    for (what, f) in names.iter().zip(&files) {
+        let paragraphs = out[f.to_str().unwrap()]["paragraphs"].as_array().unwrap();
+        assert!(paragraphs.len() > 10, "{what}");
+        for p in paragraphs {
+            let style = p["style"].as_str().unwrap_or_default();
+            assert!(
+                styles.contains(&style),
+                "{what}: python-docx reads style {style}"
+            );
+        }
+    }
+    // From two threads at once, the same bytes.
+    let seed = harness::repo_root().join("samples/B9-0146-2021_EN.txt");
+    let (old, _) = harness::read_file(&seed);
+    let (new, _) = apply_edit(&old, Edit::Move(harness::Target::Recitals)).unwrap();
+    let first = docx_redline(&old, &new);
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(|| (0..3).map(|_| docx_redline(&old, &new)).collect::<Vec<_>>());
+        let b = s.spawn(|| (0..3).map(|_| docx_redline(&old, &new)).collect::<Vec<_>>());
+        (a.join().unwrap(), b.join().unwrap())
+    });
+    for bytes in a.iter().chain(&b) {
+        assert!(bytes == &first, "a thread wrote other bytes");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// compare --replaced DIR
+
+/// A group motion the joint motion sample replaces: its text with its own number, the
+/// replacing lines gone, and `edit` applied to the words.
+fn group_motion(number: &str, edit: impl Fn(String) -> String) -> String {
+    let joint =
+        std::fs::read_to_string(harness::repo_root().join("samples/RC-B9-0560-2023_EN.txt"))
+            .unwrap();
+    let (start, end) = (
+        joint.find("replacing the following motions:").unwrap(),
+        joint.find("Maria Musterfrau").unwrap(),
+    );
+    let text = format!("{}{}", &joint[..start], &joint[end..])
+        .replace("RC-B9-0560/2023", number)
+        .replace("JOINT MOTION FOR A RESOLUTION", "MOTION FOR A RESOLUTION");
+    edit(text)
+}
+
+/// Issue 17's batch: `compare --replaced DIR` compares the joint motion in DIR with each motion
+/// its cover says it replaces whose file is there (by document number, in its language), one
+/// set of outputs per pair named after both, each the bytes `compare OLD NEW` writes; a replaced
+/// motion missing from DIR is named; exit 1 when a pair differs, 2 when a file cannot be read
+/// (the other pairs still written), and a usage error without -o.
+#[test]
+fn issue_17_compare_replaced_writes_one_redline_per_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::copy(
+        harness::repo_root().join("samples/RC-B9-0560-2023_EN.txt"),
+        input.join("RC-B9-0560-2023_EN.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("B9-0560-2023_EN.txt"),
+        group_motion("B9-0560/2023", |t| t),
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("B9-0561-2023_EN.txt"),
+        group_motion("B9-0561/2023", |t| {
+            t.replacen("humanitarian", "grave humanitarian", 2)
+        }),
+    )
+    .unwrap();
+    // The same number in another language is not the English joint motion's to compare.
+    let path = harness::repo_root().join("samples/RC-B9-0560-2023_EN.txt");
+    let (mut german, _) = harness::read_file(&path);
+    german.lang = "de".into();
+    german.cover.replaces.clear();
+    if let Some(n) = german.cover.doc_number.as_mut() {
+        n.value = "B9-0561/2023".into();
+    }
+    write_akn(&input, "B9-0561-2023_DE", &german);
+    // A motion nothing replaces.
+    std::fs::copy(
+        harness::repo_root().join("samples/B9-0146-2021_EN.txt"),
+        input.join("B9-0146-2021_EN.txt"),
+    )
+    .unwrap();
+
+    let out_dir = dir.path().join("out");
+    let out = run(&[
+        &"compare",
+        &"--replaced",
+        &input,
+        &"-o",
+        &out_dir,
+        &"--format",
+        &"json,docx",
+    ]);
+    harness::assert_exit(
+        &out,
+        1,
+        &["RC-B9-0560-2023_EN.txt: B9-0563/2023 (which it replaces) is not in"],
+    );
+    let names: Vec<String> = (harness::files_below(&out_dir).iter())
+        .map(|f| f.to_string_lossy().into_owned())
+        .collect();
+    let mut sorted_names = names.clone();
+    sorted_names.sort();
+    assert_eq!(
+        sorted_names,
+        [
+            "RC-B9-0560-2023_EN.B9-0560-2023_EN.changes.json",
+            "RC-B9-0560-2023_EN.B9-0560-2023_EN.redline.docx",
+            "RC-B9-0560-2023_EN.B9-0561-2023_EN.changes.json",
+            "RC-B9-0560-2023_EN.B9-0561-2023_EN.redline.docx",
+        ]
+    );
+    // Each pair's outputs are those of comparing the two files alone.
+    for old in ["B9-0560-2023_EN", "B9-0561-2023_EN"] {
+        let alone = dir.path().join(format!("alone-{old}"));
+        let one = run(&[
+            &"compare",
+            &input.join(format!("{old}.txt")),
+            &input.join("RC-B9-0560-2023_EN.txt"),
+            &"-o",
+            &alone,
+            &"--format",
+            &"json,docx",
+        ]);
+        assert_eq!(one.status.code(), Some(1), "{}", harness::stderr(&one));
+        for suffix in ["changes.json", "redline.docx"] {
+            let a = std::fs::read(alone.join(format!("RC-B9-0560-2023_EN.{suffix}"))).unwrap();
+            let b =
+                std::fs::read(out_dir.join(format!("RC-B9-0560-2023_EN.{old}.{suffix}"))).unwrap();
+            assert!(a == b, "{old} {suffix}: not what compare OLD NEW writes");
+        }
+    }
+    // The group motion said "grave"; the joint motion, NEW, does not.
+    let reworded: Value = serde_json::from_slice(
+        &std::fs::read(out_dir.join("RC-B9-0560-2023_EN.B9-0561-2023_EN.changes.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(reworded["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["removed"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("grave"))));
+
+    // A file that cannot be read: reported, the pairs still written, exit 2.
+    harness::copy_bad("binary.txt", &input);
+    let out_dir = dir.path().join("out2");
+    let out = run(&[&"compare", &"--replaced", &input, &"-o", &out_dir]);
+    harness::assert_exit(&out, 2, &["binary.txt", "E-INPUT-BINARY"]);
+    assert_eq!(harness::files_below(&out_dir).len(), 2);
+
+    // No joint motion: nothing to compare, said so, exit 0.
+    let lone = dir.path().join("lone");
+    std::fs::create_dir(&lone).unwrap();
+    std::fs::copy(
+        harness::repo_root().join("samples/B9-0146-2021_EN.txt"),
+        lone.join("B9-0146-2021_EN.txt"),
+    )
+    .unwrap();
+    let out = run(&[&"compare", &"--replaced", &lone, &"-o", &out_dir]);
+    harness::assert_exit(
+        &out,
+        0,
+        &[
+            "no joint motion in",
+            "replaces a motion whose file is there",
+        ],
+    );
+
+    // Usage: -o is needed, and OLD and NEW do not go with it.
+    let out = run(&[&"compare", &"--replaced", &input]);
+    harness::assert_exit(
+        &out,
+        2,
+        &["--replaced writes the outputs of every pair: give -o DIR"],
+    );
+    let out = run(&[
+        &"compare",
+        &"--replaced",
+        &input,
+        &"-o",
+        &out_dir,
+        &path,
+        &path,
+    ]);
+    harness::assert_exit(&out, 2, &["cannot be used with"]);
 }

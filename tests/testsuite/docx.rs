@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 // Reading a DOCX back
 
 /// The python script with the independent readers (zipfile, python-docx).
-fn check_script() -> PathBuf {
+pub(crate) fn check_script() -> PathBuf {
     harness::repo_root().join("tests/docx_check.py")
 }
 
@@ -74,7 +74,7 @@ pub(crate) fn unpack(bytes: &[u8]) -> Unpacked {
 }
 
 /// xmllint finds every part of every package well-formed (one run for all).
-fn assert_well_formed(packages: &[Unpacked]) {
+pub(crate) fn assert_well_formed(packages: &[Unpacked]) {
     let mut args: Vec<std::ffi::OsString> = vec!["--noout".into(), "--nonet".into()];
     for u in packages {
         args.extend(u.names().iter().map(|n| u.part_path(n).into_os_string()));
@@ -579,7 +579,7 @@ pub(crate) fn check_all(motions: &[(&str, &Motion)]) {
 }
 
 /// The parts a Word document needs, deflated, with the fixed timestamp and permissions.
-fn check_package(what: &str, u: &Unpacked) {
+pub(crate) fn check_package(what: &str, u: &Unpacked) {
     let names = u.names();
     for needed in [
         "[Content_Types].xml",
@@ -1102,7 +1102,7 @@ fn attach_line_end_hyphens(text: &str) -> String {
 /// schemas (element order included) and Word's semantic rules. Its strict policy also wants a font
 /// table and a theme, which Word does not need (the Open XML SDK's own minimal document has
 /// neither); any other finding fails.
-fn check_ooxml_schemas(files: &[PathBuf]) {
+pub(crate) fn check_ooxml_schemas(files: &[PathBuf]) {
     let mut args: Vec<std::ffi::OsString> = vec![check_script().into(), "audit".into()];
     args.extend(files.iter().map(|f| f.clone().into_os_string()));
     let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
@@ -1210,6 +1210,94 @@ fn libreoffice_reads_every_word() {
     }
     eprintln!("LibreOffice read {} documents back whole", motions.len());
     same_pages_as_the_pdf(&motions[cases().len()..], &pdf_dir, cases().len());
+}
+
+/// Issue 17: LibreOffice opens the DOCX redline of every edit of every sample and converts it to
+/// PDF showing both versions, as Word shows a document with its changes: NEW's words in order
+/// and OLD's words in order, each with the other's between (run by `make test-office`, with
+/// `MOTION_EXPORT_OFFICE=1`). The words are those of each version's plain DOCX; a PDF's text is
+/// compared run of letters by run of letters, every other character on its own, so that a
+/// note's number glued to its word or a hyphen at the end of a line does not matter.
+#[test]
+fn libreoffice_reads_every_word_of_both_versions_of_the_redline() {
+    if std::env::var_os("MOTION_EXPORT_OFFICE").is_none() {
+        eprintln!("skipped: set MOTION_EXPORT_OFFICE=1 to convert with LibreOffice");
+        return;
+    }
+    use crate::compare::{docx_part, docx_redline, edited, plain_docx, revised_words};
+    let cases: Vec<_> = (edited().into_iter())
+        .filter(|c| c.0.starts_with(harness::repo_root().join("samples")))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (i, (_, _, old, new, _)) in cases.iter().enumerate() {
+        let path = dir.path().join(format!("r{i:03}.docx"));
+        std::fs::write(&path, docx_redline(old, new)).unwrap();
+        files.push(path);
+    }
+    let profile = format!(
+        "-env:UserInstallation=file://{}/profile",
+        dir.path().display()
+    );
+    let pdf_dir = dir.path().join("pdf");
+    let mut args: Vec<std::ffi::OsString> = vec![
+        profile.into(),
+        "--headless".into(),
+        "--convert-to".into(),
+        "pdf".into(),
+        "--outdir".into(),
+        pdf_dir.clone().into(),
+    ];
+    args.extend(files.iter().map(|f| f.clone().into_os_string()));
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    harness::run_tool("soffice", &args);
+    // Runs of letters, and every other character that is not a space, as words.
+    let pieces = |text: &str| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut letters = String::new();
+        for c in as_pdf_text(text).chars() {
+            if c.is_alphabetic() {
+                letters.push(c);
+                continue;
+            }
+            if !letters.is_empty() {
+                out.push(std::mem::take(&mut letters));
+            }
+            if !c.is_whitespace() {
+                out.push(c.to_string());
+            }
+        }
+        out.extend((!letters.is_empty()).then_some(letters));
+        out
+    };
+    for (i, (file, edit, old, new, _)) in cases.iter().enumerate() {
+        let what = format!("{} {edit:?}", file.display());
+        let pdf = pdf_dir.join(format!("r{i:03}.pdf"));
+        let text = harness::run_tool(
+            "pdftotext",
+            &["-layout".as_ref(), pdf.as_os_str(), "-".as_ref()],
+        );
+        let version_words =
+            |m: &Motion| revised_words(&docx_part(&plain_docx(m), "word/document.xml"), true);
+        let (old_words, new_words) = (version_words(old), version_words(new));
+        let known: std::collections::HashSet<&str> = (old_words.iter().chain(&new_words))
+            .map(String::as_str)
+            .collect();
+        let is_number = |w: &str| w.chars().all(|c| c.is_ascii_digit() || c == '/');
+        let got =
+            harness::join_hyphenated(words(&attach_line_end_hyphens(&text)), &known, is_number);
+        let got = pieces(&got.join(" "));
+        for (version, expected) in [("NEW", &new_words), ("OLD", &old_words)] {
+            let expected = pieces(&expected.join(" "));
+            harness::assert_words_in_order(&format!("{what}: {version}"), &expected, &got, |_| {
+                true
+            });
+        }
+    }
+    eprintln!(
+        "LibreOffice showed both versions of {} redlines",
+        cases.len()
+    );
 }
 
 /// The house style: LibreOffice lays each real motion's DOCX out on as many pages as our PDF

@@ -38,9 +38,18 @@ const FLOORS: &[(&str, &[&str])] = &[
         "export/pdf",
         &["diag", "model", "lang", "vocab", "export", "export/plan"],
     ),
+    // The redlines (HTML and DOCX) render a comparison's alignment.
     (
         "export/docx",
-        &["diag", "model", "lang", "vocab", "export", "export/plan"],
+        &[
+            "diag",
+            "model",
+            "lang",
+            "vocab",
+            "compare",
+            "export",
+            "export/plan",
+        ],
     ),
     (
         "export/html",

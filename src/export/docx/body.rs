@@ -13,7 +13,7 @@
 
 use super::clean;
 use super::styles::id;
-use super::wordml::{self, RunProps, Sink};
+use super::wordml::{self, Revision, RunProps, Sink};
 use crate::export::plan::cover::{self, Role};
 use crate::export::plan::notes::{callable, Notes};
 use crate::export::plan::ties::Ties;
@@ -89,11 +89,63 @@ impl<'m> State<'m> {
         id
     }
 
+    /// Opens a paragraph of `style` with the next id, the page break and keep-with-next asked
+    /// for, and its mark tracked as `mark` says.
+    pub(super) fn open(&mut self, out: &mut impl Sink, style: &str, mark: Option<&Revision<'_>>) {
+        let id = self.para_id();
+        let breaks = wordml::Breaks {
+            page_break_before: std::mem::take(&mut self.page_break),
+            keep_next: std::mem::take(&mut self.keep_next),
+        };
+        wordml::open_paragraph(out, id, style, breaks, mark);
+    }
+
+    /// The Word id for a call of footnote `index`, if the note exists and is not yet called.
+    pub(super) fn call(&mut self, index: usize) -> Option<usize> {
+        let slot = self.note_ids.get_mut(index)?;
+        if slot.is_some() {
+            return None;
+        }
+        self.called.push(index);
+        let id = self.called.len();
+        *slot = Some(id);
+        Some(id)
+    }
+
     /// An empty docx-rs paragraph of `style` with the next id, for the header and footer.
     fn paragraph(&mut self, style: &str) -> Paragraph {
         Paragraph::new()
             .id(format!("{:08X}", self.para_id()))
             .style(style)
+    }
+}
+
+/// What the redline asks of the state besides what the plain document does.
+#[cfg(feature = "compare")]
+impl<'m> State<'m> {
+    /// The next paragraph starts a new page.
+    pub(super) fn break_page(&mut self, yes: bool) {
+        self.page_break = yes;
+    }
+
+    /// The next paragraph stays on the page of the one after it.
+    pub(super) fn keep_with_next(&mut self) {
+        self.keep_next = true;
+    }
+
+    /// Where a space must not break a line.
+    pub(super) fn ties(&self) -> &Ties<'static> {
+        &self.ties
+    }
+
+    /// The notes a call can resolve to.
+    pub(super) fn footnotes(&self) -> &'m [Note] {
+        self.footnotes
+    }
+
+    /// Whether each call is followed by the motion's own mark.
+    pub(super) fn custom_marks(&self) -> bool {
+        self.marks == NoteMarks::Custom
     }
 }
 
@@ -123,6 +175,13 @@ pub fn document(state: &mut State<'_>, motion: &Motion, out: &mut impl Sink) -> 
         wordml::close_paragraph(r.out);
     }
     has_cover
+}
+
+/// Writes the notes the text never calls (after the body, so that nothing is lost); the
+/// redline's way to the plain document's.
+#[cfg(feature = "compare")]
+pub(super) fn uncalled_notes(state: &mut State<'_>, out: &mut impl Sink) {
+    Renderer { state, out }.uncalled_notes();
 }
 
 /// Writes the footnotes called from the text, in order of their first call, under the ids
@@ -351,12 +410,7 @@ impl<S: Sink> Renderer<'_, '_, S> {
 
     /// Opens a paragraph of `style` with the next id.
     fn open(&mut self, style: &str) {
-        let id = self.state.para_id();
-        let breaks = wordml::Breaks {
-            page_break_before: std::mem::take(&mut self.state.page_break),
-            keep_next: std::mem::take(&mut self.state.keep_next),
-        };
-        wordml::open_paragraph(self.out, id, style, breaks);
+        self.state.open(self.out, style, None);
     }
 
     /// A run of its own.
@@ -407,7 +461,7 @@ impl<S: Sink> Renderer<'_, '_, S> {
                 Inline::NoteRef { marker, note } => {
                     let call = callable(self.state.footnotes, marker, *note).filter(|_| calls);
                     let marker = clean(marker);
-                    let note_id = call.and_then(|i| self.call(i));
+                    let note_id = call.and_then(|i| self.state.call(i));
                     if note_id.is_none() && marker.is_empty() {
                         continue;
                     }
@@ -444,23 +498,10 @@ impl<S: Sink> Renderer<'_, '_, S> {
             self.lead(l);
         }
     }
-
-    /// The Word id for a call of footnote `index`, if the note exists and is not yet called.
-    fn call(&mut self, index: usize) -> Option<usize> {
-        let state = &mut *self.state;
-        let slot = state.note_ids.get_mut(index)?;
-        if slot.is_some() {
-            return None;
-        }
-        state.called.push(index);
-        let id = state.called.len();
-        *slot = Some(id);
-        Some(id)
-    }
 }
 
 /// The style of a cover line.
-fn cover_style(role: Role) -> &'static str {
+pub(super) fn cover_style(role: Role) -> &'static str {
     match role {
         Role::Masthead => id::COVER_MASTHEAD,
         Role::Term => id::COVER_TERM,

@@ -1,11 +1,10 @@
 //! The main document part with its page setup, the header and footer parts, and the settings.
 
-use super::body::{self, State};
+use super::body::State;
 use super::fixup;
 use super::wordml::Sink;
 use crate::export::meta::PageLayout;
 use crate::export::ExportError;
-use crate::model::Motion;
 use docx_rs::{Footer, Header};
 
 /// Relationship ids of the header and footer, as `word/_rels/document.xml.rels` names them.
@@ -15,11 +14,16 @@ pub const FOOTER_RID: &str = "rIdFooter1";
 const ROOT: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" mc:Ignorable="w14"><w:body>"#;
 
-/// Writes the `word/document.xml` part: the paragraphs, then the page setup. A cover page has
-/// no header or footer.
-pub fn document(state: &mut State<'_>, motion: &Motion, page: &PageLayout, out: &mut impl Sink) {
+/// Writes the `word/document.xml` part: the paragraphs `text` writes (returning whether they
+/// open with a cover page), then the page setup. A cover page has no header or footer.
+pub fn document<S: Sink>(
+    state: &mut State<'_>,
+    page: &PageLayout,
+    out: &mut S,
+    text: impl FnOnce(&mut State<'_>, &mut S) -> bool,
+) {
     out.push(ROOT.as_bytes());
-    let has_cover = body::document(state, motion, out);
+    let has_cover = text(state, out);
     out.push(section(page, has_cover).as_bytes());
     out.push(b"</w:body></w:document>");
 }

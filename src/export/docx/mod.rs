@@ -9,6 +9,9 @@
 //! express are written here: the document frame and settings (`document`), the style sheet
 //! (`styles`), the footnotes part (`footnotes`), the core properties (`props`). Every docx-rs
 //! and zip call stays inside this folder.
+//!
+//! With the `compare` feature, [`redline`] writes the comparison of two versions in the same
+//! package and house style, the differences as Word's own tracked changes.
 
 mod body;
 mod document;
@@ -16,11 +19,15 @@ mod fixup;
 mod footnotes;
 mod package;
 mod props;
+#[cfg(feature = "compare")]
+mod redline;
 mod styles;
 mod wordml;
 mod zip;
 
 pub use body::CITATION_DASH;
+#[cfg(feature = "compare")]
+pub use redline::{redline, RedlineOptions};
 pub use styles::{StyleDef, StyleKind, STYLES};
 
 use super::meta::{DocMeta, PageLayout};
@@ -57,6 +64,19 @@ impl Default for DocxOptions {
 /// the zip as they are rendered.
 pub fn export(motion: &Motion, options: &DocxOptions) -> Result<Vec<u8>, ExportError> {
     super::check_depth(motion, Format::Docx)?;
+    package(motion, options, |state, out| {
+        body::document(state, motion, out)
+    })
+}
+
+/// The package of a document about `motion` (its properties, header, footer, notes, style
+/// sheet and settings), whose main text `text` writes, returning whether it opened with a cover
+/// page: the plain document and the redline share everything else.
+fn package(
+    motion: &Motion,
+    options: &DocxOptions,
+    text: impl FnOnce(&mut body::State<'_>, &mut Package) -> bool,
+) -> Result<Vec<u8>, ExportError> {
     let meta = DocMeta::of(motion);
     let lang = lang_tag(&motion.lang);
     let lang = lang.as_deref();
@@ -70,7 +90,7 @@ pub fn export(motion: &Motion, options: &DocxOptions) -> Result<Vec<u8>, ExportE
     zip.repeated("_rels/.rels", package::PACKAGE_RELS.as_bytes())?;
     zip.part("docProps/core.xml", &props::core(&meta, lang))?;
     zip.start("word/document.xml")?;
-    document::document(&mut state, motion, &options.page, &mut zip);
+    document::document(&mut state, &options.page, &mut zip, text);
     zip.repeated(
         "word/_rels/document.xml.rels",
         package::document_rels(has_notes).as_bytes(),

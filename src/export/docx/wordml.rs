@@ -35,8 +35,16 @@ impl RunProps<'_> {
     };
 }
 
-/// `<w:p>` with its id (eight hex digits), paragraph style and page break.
-pub fn open_paragraph(out: &mut impl Sink, id: u32, style: &str, breaks: Breaks) {
+/// `<w:p>` with its id (eight hex digits), paragraph style and page break, and its mark (the
+/// end of the paragraph) tracked as inserted or deleted when `mark` says so: last in the
+/// paragraph's properties, as the schema orders them.
+pub fn open_paragraph(
+    out: &mut impl Sink,
+    id: u32,
+    style: &str,
+    breaks: Breaks,
+    mark: Option<&Revision<'_>>,
+) {
     out.push(b"<w:p w14:paraId=\"");
     out.push(format!("{id:08X}").as_bytes());
     out.push(b"\"><w:pPr><w:pStyle w:val=\"");
@@ -48,7 +56,63 @@ pub fn open_paragraph(out: &mut impl Sink, id: u32, style: &str, breaks: Breaks)
     if breaks.page_break_before {
         out.push(b"<w:pageBreakBefore />");
     }
+    if let Some(mark) = mark {
+        out.push(b"<w:rPr>");
+        mark.tag(out, true);
+        out.push(b"</w:rPr>");
+    }
     out.push(b"</w:pPr>");
+}
+
+/// What a tracked change did.
+#[cfg_attr(not(feature = "compare"), allow(dead_code))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tracked {
+    /// Inserted (`w:ins`).
+    Inserted,
+    /// Deleted (`w:del`); its text is `w:delText`.
+    Deleted,
+}
+
+/// One tracked change: what it did, its id (unique in the document), who made it and when.
+/// The author must be escaped for an attribute already.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Revision<'a> {
+    pub kind: Tracked,
+    pub id: u32,
+    pub author: &'a str,
+    /// `YYYY-MM-DDThh:mm:ssZ`.
+    pub date: &'a str,
+}
+
+impl Revision<'_> {
+    fn tag(&self, out: &mut impl Sink, empty: bool) {
+        out.push(match self.kind {
+            Tracked::Inserted => b"<w:ins w:id=\"",
+            Tracked::Deleted => b"<w:del w:id=\"",
+        });
+        out.push(self.id.to_string().as_bytes());
+        out.push(b"\" w:author=\"");
+        out.push(self.author.as_bytes());
+        out.push(b"\" w:date=\"");
+        out.push(self.date.as_bytes());
+        out.push(if empty { b"\" />".as_slice() } else { b"\">" });
+    }
+}
+
+/// Opens a tracked insertion or deletion of the runs that follow.
+#[cfg_attr(not(feature = "compare"), allow(dead_code))]
+pub fn open_revision(out: &mut impl Sink, revision: &Revision<'_>) {
+    revision.tag(out, false);
+}
+
+/// Closes what [`open_revision`] opened.
+#[cfg_attr(not(feature = "compare"), allow(dead_code))]
+pub fn close_revision(out: &mut impl Sink, kind: Tracked) {
+    out.push(match kind {
+        Tracked::Inserted => b"</w:ins>",
+        Tracked::Deleted => b"</w:del>",
+    });
 }
 
 /// How a paragraph breaks across pages, beyond its style.
@@ -92,6 +156,20 @@ pub fn close_run(out: &mut impl Sink) {
 /// A text element, space preserved.
 pub fn text(out: &mut impl Sink, text: &str) {
     out.push(b"<w:t xml:space=\"preserve\">");
+    escaped(out, text);
+    out.push(b"</w:t>");
+}
+
+/// The text of a tracked deletion, space preserved.
+#[cfg_attr(not(feature = "compare"), allow(dead_code))]
+pub fn deleted_text(out: &mut impl Sink, text: &str) {
+    out.push(b"<w:delText xml:space=\"preserve\">");
+    escaped(out, text);
+    out.push(b"</w:delText>");
+}
+
+/// `text` escaped as docx-rs escapes it.
+fn escaped(out: &mut impl Sink, text: &str) {
     let mut rest = text;
     while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
         out.push(&rest.as_bytes()[..at]);
@@ -105,7 +183,6 @@ pub fn text(out: &mut impl Sink, text: &str) {
         rest = &rest[at + 1..];
     }
     out.push(rest.as_bytes());
-    out.push(b"</w:t>");
 }
 
 pub fn tab(out: &mut impl Sink) {
@@ -187,6 +264,7 @@ mod tests {
                     page_break_before: true,
                     keep_next: false,
                 },
+                None,
             );
             open_run(o, RunProps::PLAIN);
             text(o, "A.");
@@ -247,7 +325,7 @@ mod tests {
                 style: Some("FootnoteReference"),
                 ..RunProps::PLAIN
             };
-            open_paragraph(o, 1, "FootnoteText", Breaks::default());
+            open_paragraph(o, 1, "FootnoteText", Breaks::default(), None);
             open_run(o, style);
             footnote_number(o);
             close_run(o);
@@ -276,7 +354,7 @@ mod tests {
         fixup::write(&[note], &mut expected).unwrap();
         let got = ours(|o| {
             open_footnote(o, 5);
-            open_paragraph(o, 9, "FootnoteText", Breaks::default());
+            open_paragraph(o, 9, "FootnoteText", Breaks::default(), None);
             close_paragraph(o);
             close_footnote(o);
         });

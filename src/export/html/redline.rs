@@ -7,7 +7,7 @@
 
 use super::inline::shown;
 use super::{Doc, HtmlOptions};
-use crate::compare::align::{Pairing, Step};
+use crate::compare::align::{Pairing, Shown, Step};
 use crate::compare::tokens::{self, Mark, Token};
 use crate::compare::words::{diff, Edit};
 use crate::compare::{Aligned, Change, ChangeKind, Comparison};
@@ -62,14 +62,10 @@ enum View {
 
 impl View {
     fn of(step: Step) -> View {
-        match step {
-            Step::Deleted(_) | Step::MovedFrom(_) => View::Old,
-            Step::Inserted(_)
-            | Step::Both {
-                how: Pairing::Moved,
-                ..
-            } => View::New,
-            Step::Both { .. } => View::Diff,
+        match step.shown() {
+            Shown::Old => View::Old,
+            Shown::New => View::New,
+            Shown::Both => View::Diff,
         }
     }
 
@@ -223,7 +219,7 @@ impl<'m> Redline<'_, 'm> {
         let old_ids: Vec<String> = part_ids::citations(old.citations.len()).collect();
         let new_ids: Vec<String> = part_ids::citations(new.citations.len()).collect();
         for a in steps {
-            let (o, n) = indices(a.step);
+            let (o, n) = a.step.indices();
             let view = View::of(a.step);
             let content = |m: &'m Motion, i: Option<usize>| {
                 i.map_or(&[][..], |i| &m.citations[i].content[..])
@@ -250,7 +246,7 @@ impl<'m> Redline<'_, 'm> {
         let old_ids = part_ids::recitals(&old.recitals);
         let new_ids = part_ids::recitals(&new.recitals);
         for a in steps {
-            let (o, n) = indices(a.step);
+            let (o, n) = a.step.indices();
             let view = View::of(a.step);
             let (ro, rn) = (o.map(|i| &old.recitals[i]), n.map(|i| &new.recitals[i]));
             let (oid, nid) = (pick(&old_ids, o), pick(&new_ids, n));
@@ -285,7 +281,7 @@ impl<'m> Redline<'_, 'm> {
         let new_ids = part_ids::body(&new.body);
         let mut open = false;
         for a in steps {
-            let (o, n) = indices(a.step);
+            let (o, n) = a.step.indices();
             let view = View::of(a.step);
             let (bo, bn) = (o.map(|i| &old.body[i]), n.map(|i| &new.body[i]));
             let (oid, nid) = (pick(&old_ids, o), pick(&new_ids, n));
@@ -390,7 +386,7 @@ impl<'m> Redline<'_, 'm> {
             }
         }
         for (k, step) in steps.iter().enumerate() {
-            let (o, n) = indices(*step);
+            let (o, n) = step.indices();
             // A point of a block shown whole is shown whole too.
             let inner = match view {
                 View::Diff => View::of(*step),
@@ -569,15 +565,6 @@ impl Family {
                 .map(|(_, id)| id)
                 .collect(),
         }
-    }
-}
-
-/// The old and new indices of a step.
-fn indices(step: Step) -> (Option<usize>, Option<usize>) {
-    match step {
-        Step::Both { old, new, .. } => (Some(old), Some(new)),
-        Step::Deleted(o) | Step::MovedFrom(o) => (Some(o), None),
-        Step::Inserted(n) => (None, Some(n)),
     }
 }
 
