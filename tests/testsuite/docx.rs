@@ -1148,22 +1148,7 @@ fn libreoffice_reads_every_word() {
         files.push(path);
     }
     check_ooxml_schemas(&files);
-    let profile = format!(
-        "-env:UserInstallation=file://{}/profile",
-        dir.path().display()
-    );
-    let pdf_dir = dir.path().join("pdf");
-    let mut args: Vec<std::ffi::OsString> = vec![
-        profile.into(),
-        "--headless".into(),
-        "--convert-to".into(),
-        "pdf".into(),
-        "--outdir".into(),
-        pdf_dir.clone().into(),
-    ];
-    args.extend(files.iter().map(|f| f.clone().into_os_string()));
-    let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
-    harness::run_tool("soffice", &args);
+    let pdf_dir = libreoffice_to_pdf(dir.path(), &files);
     for (i, (what, m)) in motions.iter().enumerate() {
         let pdf = pdf_dir.join(format!("m{i:03}.pdf"));
         let mut text = harness::run_tool(
@@ -1235,22 +1220,7 @@ fn libreoffice_reads_every_word_of_both_versions_of_the_redline() {
         std::fs::write(&path, docx_redline(old, new)).unwrap();
         files.push(path);
     }
-    let profile = format!(
-        "-env:UserInstallation=file://{}/profile",
-        dir.path().display()
-    );
-    let pdf_dir = dir.path().join("pdf");
-    let mut args: Vec<std::ffi::OsString> = vec![
-        profile.into(),
-        "--headless".into(),
-        "--convert-to".into(),
-        "pdf".into(),
-        "--outdir".into(),
-        pdf_dir.clone().into(),
-    ];
-    args.extend(files.iter().map(|f| f.clone().into_os_string()));
-    let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
-    harness::run_tool("soffice", &args);
+    let pdf_dir = libreoffice_to_pdf(dir.path(), &files);
     // Runs of letters, and every other character that is not a space, as words.
     let pieces = |text: &str| -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
@@ -1429,4 +1399,23 @@ fn lead_ins_headings_and_widows_keep_together_and_the_footer_counts_pages() {
         );
     }
     assert!(lead_ins > 0, "no lead-in among the samples and corpus");
+}
+
+/// Converts `files` to PDF with LibreOffice, its profile in `dir`; the PDFs go to `dir/pdf`,
+/// returned.
+fn libreoffice_to_pdf(dir: &std::path::Path, files: &[std::path::PathBuf]) -> std::path::PathBuf {
+    let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
+    let pdf_dir = dir.join("pdf");
+    let mut args: Vec<std::ffi::OsString> = vec![
+        profile.into(),
+        "--headless".into(),
+        "--convert-to".into(),
+        "pdf".into(),
+        "--outdir".into(),
+        pdf_dir.clone().into(),
+    ];
+    args.extend(files.iter().map(|f| f.clone().into_os_string()));
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    harness::run_tool("soffice", &args);
+    pdf_dir
 }
