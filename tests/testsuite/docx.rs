@@ -1254,8 +1254,16 @@ fn libreoffice_reads_every_word_of_both_versions_of_the_redline() {
             .map(String::as_str)
             .collect();
         let is_number = |w: &str| w.chars().all(|c| c.is_ascii_digit() || c == '/');
-        let got =
-            harness::join_hyphenated(words(&attach_line_end_hyphens(&text)), &known, is_number);
+        // A word LibreOffice hyphenated at the foot of a page has the footer's `page/pages`
+        // and the running header's document number between its halves.
+        let header = new
+            .cover
+            .doc_number
+            .as_ref()
+            .map_or("", |n| n.value.as_str());
+        let got = harness::join_hyphenated(words(&attach_line_end_hyphens(&text)), &known, |w| {
+            is_number(w) || w == header
+        });
         let got = pieces(&got.join(" "));
         for (version, expected) in [("NEW", &new_words), ("OLD", &old_words)] {
             let expected = pieces(&expected.join(" "));
