@@ -107,16 +107,21 @@ const SHOWN: usize = 5;
 /// Reports each number used more than once in one diagnostic, at its second use, pointing at
 /// the first; returns which items repeat an earlier number (left out of the order walk).
 fn repeats(seq: &[Numbered<'_>], codes: &Codes, diags: &mut Collector) -> Vec<bool> {
-    let mut uses: std::collections::HashMap<usize, Vec<usize>> = Default::default();
-    for (at, n) in seq.iter().enumerate() {
-        if let Some(index) = n.index {
-            uses.entry(index).or_default().push(at);
-        }
-    }
+    // Each use as (index, position), sorted: the uses of one number side by side, in order.
+    // One flat vector, not a map of vectors: a motion of 100,000 paragraphs checks in a few
+    // hundred kilobytes.
+    let mut uses: Vec<(usize, usize)> = (seq.iter().enumerate())
+        .filter_map(|(at, n)| n.index.map(|index| (index, at)))
+        .collect();
+    uses.sort_unstable();
     let mut repeat = vec![false; seq.len()];
-    let mut repeated: Vec<&Vec<usize>> = uses.values().filter(|u| u.len() > 1).collect();
-    repeated.sort();
-    for u in repeated {
+    let mut repeated: Vec<Vec<usize>> = (uses.chunk_by(|a, b| a.0 == b.0))
+        .filter(|g| g.len() > 1)
+        .map(|g| g.iter().map(|&(_, at)| at).collect())
+        .collect();
+    // In the order of their first use.
+    repeated.sort_unstable_by_key(|u| u[0]);
+    for u in &repeated {
         let (first, again) = (&seq[u[0]], &seq[u[1]]);
         let times = match u.len() {
             2 => "twice".to_string(),
@@ -180,9 +185,10 @@ pub fn recitals(motion: &Motion, diags: &mut Collector) {
 }
 
 pub fn paragraphs(motion: &Motion, diags: &mut Collector) {
-    let seq: Vec<Numbered<'_>> = motion
-        .paragraphs()
-        .map(|p| Numbered {
+    // Sized once: a motion can have a hundred thousand paragraphs.
+    let mut seq: Vec<Numbered<'_>> = Vec::with_capacity(motion.paragraphs().count());
+    seq.extend(motion.paragraphs().map(|p| {
+        Numbered {
             index: p
                 .num
                 .value
@@ -191,8 +197,8 @@ pub fn paragraphs(motion: &Motion, diags: &mut Collector) {
                 .and_then(|v| v.checked_sub(1)),
             text: &p.num.text,
             span: p.span,
-        })
-        .collect();
+        }
+    }));
     let codes = Codes {
         gap: &codes::PARAGRAPH_GAP,
         duplicate: &codes::PARAGRAPH_DUPLICATE,
