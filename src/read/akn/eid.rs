@@ -5,35 +5,40 @@
 use super::tree::Element;
 use super::Doc;
 use crate::diag::codes;
-use crate::diag::{Diagnostic, Span};
+use crate::diag::Diagnostic;
 use std::collections::HashMap;
 
 /// Reports each eId used a second time, at the later element.
 pub fn duplicates(root: &Element, diags: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&str, Span> = HashMap::new();
+    // The first element of each eId; its line and column are worked out only for a repeat.
+    let mut seen: HashMap<&str, Element> = HashMap::new();
     let mut stack: Vec<Element> = vec![*root];
+    let mut children: Vec<Element> = Vec::new();
     // Document order: children are pushed in reverse so the first is visited first.
     while let Some(e) = stack.pop() {
         if let Some(id) = e.attr("eId") {
             match seen.get(id) {
-                Some(first) => diags.push(
-                    Diagnostic::new(
-                        &codes::AKN_EID_DUPLICATE,
-                        Some(e.span()),
-                        format!(
-                            "eId `{id}` is already used at line {}, column {}",
-                            first.line, first.col
-                        ),
+                Some(first) => {
+                    let first = first.span();
+                    diags.push(
+                        Diagnostic::new(
+                            &codes::AKN_EID_DUPLICATE,
+                            Some(e.span()),
+                            format!(
+                                "eId `{id}` is already used at line {}, column {}",
+                                first.line, first.col
+                            ),
+                        )
+                        .hint("every eId is unique in the document; a repeated printed number gets `_2` (`para_2_2`)"),
                     )
-                    .hint("every eId is unique in the document; a repeated printed number gets `_2` (`para_2_2`)"),
-                ),
+                }
                 None => {
-                    seen.insert(id, e.span());
+                    seen.insert(id, e);
                 }
             }
         }
-        let children: Vec<Element> = e.elements().collect();
-        stack.extend(children.into_iter().rev());
+        children.extend(e.elements());
+        stack.extend(children.drain(..).rev());
     }
 }
 
