@@ -12,8 +12,10 @@ use std::collections::HashMap;
 /// Reports each eId used a second time, at the later element.
 pub fn duplicates(root: &Element, diags: &mut Vec<Diagnostic>) {
     // The first element of each eId; its line and column are worked out only for a repeat.
-    let mut seen: HashMap<&str, Element> = HashMap::new();
-    for (e, id) in root.attrs_in_document("eId") {
+    let ids = root.attrs_in_document("eId");
+    // Sized once, for at most one eId per attribute.
+    let mut seen: HashMap<&str, Element> = HashMap::with_capacity(ids.size_hint().1.unwrap_or(0));
+    for (e, id) in ids {
         match seen.entry(id) {
             Entry::Occupied(first) => {
                 let first = first.get().span();

@@ -692,6 +692,13 @@ impl<'a> Builder<'a, '_> {
     /// those the DOCTYPE declares, the latter within the expansion budget), or `None` after
     /// reporting what is wrong; `what` names an attribute, or is empty for text.
     fn unescape<'r>(&mut self, raw: &'r str, at: usize, what: &str) -> Option<Cow<'r, str>> {
+        if !raw.as_bytes().contains(&b'&') {
+            // Nothing to replace (quick-xml would say the same, after a longer search).
+            return match self.clean || self.chars_allowed(raw, at) {
+                true => Some(Cow::Borrowed(raw)),
+                false => None,
+            };
+        }
         let budget = &self.expansion_budget;
         let exhausted = Cell::new(false);
         let entities = &self.entities;
