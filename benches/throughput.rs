@@ -1,7 +1,11 @@
 //! Throughput benchmark (`make bench`): parse + validate + export (every format) and Akoma Ntoso
-//! read back, single-threaded, on the seed motion and on a generated batch of realistic motions; then peak memory of the command line
-//! on batches of 100 and 10,000 files. Prints numbers; asserts nothing about time.
+//! read back, single-threaded, on the seed motion and on a generated batch of realistic motions;
+//! the seed compared with an edited copy (JSON, HTML and DOCX redlines, beside the plain exports);
+//! then peak memory of the command line on batches of 100 and 10,000 files. Prints numbers;
+//! asserts nothing about time.
 
+use motion_export::compare::compare;
+use motion_export::export::docx::RedlineOptions;
 use motion_export::export::{self, ExportOptions, Format};
 use motion_export::read::{read_text, InputFormat, ReadOptions};
 use std::path::{Path, PathBuf};
@@ -11,6 +15,11 @@ fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let seed =
         std::fs::read_to_string(root.join("samples/B9-0146-2021_EN.txt")).expect("seed motion");
+    // `cargo bench --bench throughput -- compare` runs the comparison rows alone.
+    if std::env::args().skip(1).any(|a| a == "compare") {
+        compare_rows(&seed, &ExportOptions::default());
+        return;
+    }
     let batch: Vec<String> = (0..1000).map(generate).collect();
     // `make snapshot` keeps the generated batch's outputs too: it only wants the files.
     if let Some(dir) = std::env::var_os("MOTION_EXPORT_WRITE_BATCH") {
@@ -112,7 +121,85 @@ fn main() {
         }
     }
     println!();
+    compare_rows(&seed, &options);
+    println!();
     memory(&root);
+}
+
+/// The seed with a recital deleted, a paragraph reworded and one inserted (those after it
+/// renumbered), as a second version of it would be.
+fn edited(seed: &str) -> String {
+    let mut out = String::with_capacity(seed.len() + 100);
+    for line in seed.lines() {
+        if line.starts_with("- H. whereas") {
+            continue;
+        }
+        let number = line
+            .split_once(". ")
+            .and_then(|(n, _)| n.parse::<usize>().ok());
+        match number {
+            Some(2) => out.push_str(&line.replacen("immediately cease", "cease at once", 1)),
+            Some(6) => {
+                out.push_str("6. Calls on the Commission to follow the trials closely;\n");
+                out.push_str(&line.replacen("6. ", "7. ", 1));
+            }
+            Some(n) if n > 6 => out.push_str(&format!("{}{}", n + 1, &line[n.to_string().len()..])),
+            _ => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Comparing the seed with [`edited`]: the change list as JSON, and each redline beside the plain
+/// export of NEW in the same format (issue 17: JSON under 1 ms, a redline within twice the plain
+/// export).
+fn compare_rows(seed: &str, options: &ExportOptions) {
+    let (old, new) = (parse_validate(seed), parse_validate(&edited(seed)));
+    let bytes = seed.len();
+    let reps = (2_000_000 / bytes).max(1);
+    let changes = compare(&old, &new).changes.len();
+    println!("compare: the seed with an edited copy ({changes} changes)");
+    let t = time(reps, || {
+        let c = compare(&old, &new);
+        std::hint::black_box(serde_json::to_vec_pretty(&c).ok());
+    });
+    report("compare -> json (seed)", t, 1, bytes);
+    let plain = time(reps, || {
+        std::hint::black_box(export::export(&new, Format::Html, options).ok());
+    });
+    let t = time(reps, || {
+        let c = compare(&old, &new);
+        let html = export::html::redline(&old, &new, &c, &options.html);
+        std::hint::black_box(html.ok());
+    });
+    report("compare -> html redline (seed)", t, 1, bytes);
+    ratio("html", t, plain);
+    let reps = (reps / 20).max(1);
+    let plain = time(reps, || {
+        std::hint::black_box(export::export(&new, Format::Docx, options).ok());
+    });
+    let redline = RedlineOptions {
+        docx: options.docx.clone(),
+        fallback_date: None,
+    };
+    let t = time(reps, || {
+        let c = compare(&old, &new);
+        let docx = export::docx::redline(&old, &new, &c, &redline);
+        std::hint::black_box(docx.ok());
+    });
+    report("compare -> docx redline (seed)", t, 1, bytes);
+    ratio("docx", t, plain);
+}
+
+/// A redline's time as a multiple of the plain export's.
+fn ratio(format: &str, redline: Duration, plain: Duration) {
+    println!(
+        "{:<36} {:>12} {:>12}",
+        format!("  {format} export (NEW, plain)"),
+        format!("{:.3} ms", plain.as_secs_f64() * 1e3),
+        format!("{:.2}x", redline.as_secs_f64() / plain.as_secs_f64())
+    );
 }
 
 fn parse_validate(text: &str) -> motion_export::model::Motion {

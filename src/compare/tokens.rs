@@ -5,6 +5,10 @@
 use crate::model::{Inline, Para};
 use std::hash::{Hash, Hasher};
 
+/// The hasher of blocks and words: they are matched by their hashes alone, inside one run, so a
+/// fast one (no defence against chosen collisions is needed) rather than SipHash.
+pub type Hashing = rustc_hash::FxHasher;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Mark {
@@ -97,23 +101,23 @@ pub fn of_para<'m>(para: &'m Para, out: &mut Vec<Token<'m>>) {
                     bold: *bold,
                     italic: *italic,
                 };
-                let mut rest = text.as_str();
+                let mut at = 0;
                 loop {
-                    let trimmed = rest.trim_start();
-                    let space = trimmed.len() != rest.len();
-                    if trimmed.is_empty() {
+                    let start = skip(text, at, true);
+                    let space = start != at;
+                    if start == text.len() {
                         after_space = after_space || space;
                         break;
                     }
-                    let end = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+                    let end = skip(text, start, false);
                     out.push(Token {
-                        text: &trimmed[..end],
+                        text: &text[start..end],
                         mark,
                         glued: !(after_space || space),
                         note: None,
                     });
                     after_space = false;
-                    rest = &trimmed[end..];
+                    at = end;
                 }
             }
             Inline::NoteRef { marker, note } => {
@@ -136,6 +140,26 @@ pub fn of_para<'m>(para: &'m Para, out: &mut Vec<Token<'m>>) {
             }
         }
     }
+}
+
+/// Where the run of whitespace (`space`), or of anything else, that starts at byte `at` of `text`
+/// ends: whitespace as [`char::is_whitespace`] says, ASCII bytes tested as bytes.
+fn skip(text: &str, mut at: usize, space: bool) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(at) {
+        let (white, len) = match b {
+            0..=0x7F => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+            _ => match text[at..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            },
+        };
+        if white != space {
+            break;
+        }
+        at += len;
+    }
+    at
 }
 
 /// Tokens of plain text (a cover value): its words, unemphasised.
@@ -161,7 +185,7 @@ pub fn words(tokens: &[Token<'_>]) -> Vec<String> {
 
 /// A hash of the tokens, for exact matching of blocks.
 pub fn key(tokens: &[Token<'_>]) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let mut hasher = Hashing::default();
     tokens.hash(&mut hasher);
     hasher.finish()
 }
@@ -171,7 +195,7 @@ pub fn bag(tokens: &[Token<'_>]) -> Vec<u64> {
     let mut bag: Vec<u64> = (tokens.iter())
         .filter(|t| t.is_word())
         .map(|t| {
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            let mut hasher = Hashing::default();
             t.hash(&mut hasher);
             hasher.finish()
         })

@@ -27,37 +27,57 @@ enum Family {
     Body,
 }
 
-/// One block as the alignment and the change list see it.
+/// One block as the alignment and the change list see it: its tokens and its points made once,
+/// when it is made, for the alignment, the word diffs and the change list to share.
 pub(super) struct Node<'m> {
     part: Part,
     eid: String,
     num: Option<&'m str>,
     line: u32,
-    /// Its own text, in groups diffed apart (a paragraph's introduction and its wrap-up).
-    texts: Vec<&'m [Para]>,
-    points: &'m [Point],
-    family: Family,
+    /// Its own tokens, in groups diffed apart (a paragraph's introduction and its wrap-up).
+    own: Vec<Vec<Token<'m>>>,
+    /// Its points, named under it.
+    children: Vec<Node<'m>>,
 }
 
 impl<'m> Node<'m> {
-    /// Its own tokens, group by group.
-    pub fn own_tokens(&self) -> Vec<Vec<Token<'m>>> {
-        (self.texts.iter())
+    /// The block `part` named `eid`, of the paragraph groups `texts` and the points `points`.
+    fn new(
+        (part, eid, num, line): (Part, String, Option<&'m str>, u32),
+        texts: &[&'m [Para]],
+        points: &'m [Point],
+        family: Family,
+    ) -> Self {
+        let own = (texts.iter())
             .map(|paras| {
                 let mut out = Vec::new();
                 tokens::of_paras(paras.iter(), &mut out);
                 out
             })
-            .collect()
+            .collect();
+        let children = point_nodes(&eid, points, family);
+        Node {
+            part,
+            eid,
+            num,
+            line,
+            own,
+            children,
+        }
+    }
+
+    /// Its own tokens, group by group.
+    pub fn own_tokens(&self) -> &[Vec<Token<'m>>] {
+        &self.own
     }
 
     /// Its points, named under it.
-    pub fn children(&self) -> Vec<Node<'m>> {
-        point_nodes(&self.eid, self.points, self.family)
+    pub fn children(&self) -> &[Node<'m>] {
+        &self.children
     }
 
     fn block(&self) -> Block {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        let mut hasher = tokens::Hashing::default();
         let mut words = Vec::new();
         self.feed(&mut hasher, &mut words);
         Block {
@@ -71,7 +91,7 @@ impl<'m> Node<'m> {
     fn feed(&self, hasher: &mut impl Hasher, words: &mut Vec<Token<'m>>) {
         for group in self.own_tokens() {
             group.hash(hasher);
-            words.extend(group);
+            words.extend_from_slice(group);
         }
         for child in self.children() {
             0xFEu8.hash(hasher);
@@ -106,14 +126,9 @@ pub fn citations(m: &Motion) -> Vec<Node<'_>> {
     (m.citations
         .iter()
         .zip(part_ids::citations(m.citations.len())))
-    .map(|(c, eid)| Node {
-        part: Part::Citation,
-        eid,
-        num: None,
-        line: c.span.line,
-        texts: vec![&c.content],
-        points: &[],
-        family: Family::Preamble,
+    .map(|(c, eid)| {
+        let named = (Part::Citation, eid, None, c.span.line);
+        Node::new(named, &[&c.content], &[], Family::Preamble)
     })
     .collect()
 }
@@ -121,14 +136,9 @@ pub fn citations(m: &Motion) -> Vec<Node<'_>> {
 /// The recitals of a motion.
 pub fn recitals(m: &Motion) -> Vec<Node<'_>> {
     (m.recitals.iter().zip(part_ids::recitals(&m.recitals)))
-        .map(|(r, eid)| Node {
-            part: Part::Recital,
-            eid,
-            num: Some(&r.num.text),
-            line: r.span.line,
-            texts: vec![&r.content],
-            points: &r.points,
-            family: Family::Preamble,
+        .map(|(r, eid)| {
+            let named = (Part::Recital, eid, Some(r.num.text.as_str()), r.span.line);
+            Node::new(named, &[&r.content], &r.points, Family::Preamble)
         })
         .collect()
 }
@@ -137,24 +147,15 @@ pub fn recitals(m: &Motion) -> Vec<Node<'_>> {
 pub fn body(m: &Motion) -> Vec<Node<'_>> {
     (m.body.iter().zip(part_ids::body(&m.body)))
         .map(|(item, eid)| match item {
-            BodyItem::Heading(h) => Node {
-                part: Part::Heading,
-                eid,
-                num: None,
-                line: h.text.span.line,
-                texts: vec![std::slice::from_ref(&h.text)],
-                points: &[],
-                family: Family::Body,
-            },
-            BodyItem::Paragraph(p) => Node {
-                part: Part::Paragraph,
-                eid,
-                num: Some(&p.num.text),
-                line: p.span.line,
-                texts: vec![&p.content, &p.wrap_up],
-                points: &p.points,
-                family: Family::Body,
-            },
+            BodyItem::Heading(h) => {
+                let named = (Part::Heading, eid, None, h.text.span.line);
+                let text = std::slice::from_ref(&h.text);
+                Node::new(named, &[text], &[], Family::Body)
+            }
+            BodyItem::Paragraph(p) => {
+                let named = (Part::Paragraph, eid, Some(p.num.text.as_str()), p.span.line);
+                Node::new(named, &[&p.content, &p.wrap_up], &p.points, Family::Body)
+            }
         })
         .collect()
 }
@@ -168,14 +169,9 @@ fn point_nodes<'m>(parent: &str, points: &'m [Point], family: Family) -> Vec<Nod
             .collect(),
     };
     (points.iter().zip(eids))
-        .map(|(p, eid)| Node {
-            part: Part::Point,
-            eid,
-            num: Some(&p.num.text),
-            line: p.span.line,
-            texts: vec![&p.content],
-            points: &p.points,
-            family,
+        .map(|(p, eid)| {
+            let named = (Part::Point, eid, Some(p.num.text.as_str()), p.span.line);
+            Node::new(named, &[&p.content], &p.points, family)
         })
         .collect()
 }
@@ -244,7 +240,7 @@ pub fn sequence(
                         line: Some(b.line),
                     });
                 }
-                points = sequence(&a.children(), &b.children(), changes, work);
+                points = sequence(a.children(), b.children(), changes, work);
             }
         }
         out.push(Aligned { step, points });

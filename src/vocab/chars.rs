@@ -14,16 +14,33 @@ pub fn is_xml_char(c: char) -> bool {
 /// tab, line feed and carriage return, and U+FFFE/U+FFFF (`EF BF BE`/`EF BF BF`); almost all
 /// text has none and is borrowed untouched.
 pub fn xml_safe(s: &str) -> Cow<'_, str> {
-    let bytes = &s.as_bytes()[plain_prefix(s.as_bytes())..];
-    let suspect = bytes.iter().enumerate().any(|(i, &b)| {
-        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
-            || (b == 0xEF && bytes.get(i + 1) == Some(&0xBF) && bytes.get(i + 2) >= Some(&0xBE))
-    });
-    if suspect {
+    if holds_not_xml(s.as_bytes()) {
         replace_unless(s, is_xml_char)
     } else {
         Cow::Borrowed(s)
     }
+}
+
+/// True when the UTF-8 `bytes` hold a character XML 1.0 forbids: a control byte other than tab,
+/// line feed and carriage return, or U+FFFE/U+FFFF (`EF BF BE`/`EF BF BF`). Blocks of 32 bytes
+/// are tested without an early exit, a loop the compiler turns into vector instructions; only a
+/// block holding such a byte, or `EF`, is looked at byte by byte.
+pub fn holds_not_xml(bytes: &[u8]) -> bool {
+    let forbidden = |i: usize| {
+        let b = bytes[i];
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || (b == 0xEF && bytes.get(i + 1) == Some(&0xBF) && bytes.get(i + 2) >= Some(&0xBE))
+    };
+    let mut blocks = bytes.chunks_exact(32);
+    for (k, block) in blocks.by_ref().enumerate() {
+        let suspect = block.iter().fold(false, |found, &b| {
+            found | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0xEF)
+        });
+        if suspect && (k * 32..k * 32 + 32).any(forbidden) {
+            return true;
+        }
+    }
+    (bytes.len() - blocks.remainder().len()..bytes.len()).any(forbidden)
 }
 
 /// The first character of `s` that XML 1.0 forbids, if any.
@@ -122,6 +139,12 @@ mod tests {
             assert_eq!(
                 first_not_xml(&s),
                 s.chars().find(|&c| !is_xml_char(c)),
+                "U+{:04X} at {at}",
+                c as u32
+            );
+            assert_eq!(
+                holds_not_xml(s.as_bytes()),
+                first_not_xml(&s).is_some(),
                 "U+{:04X} at {at}",
                 c as u32
             );

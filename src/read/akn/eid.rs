@@ -6,39 +6,35 @@ use super::tree::Element;
 use super::Doc;
 use crate::diag::codes;
 use crate::diag::Diagnostic;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 /// Reports each eId used a second time, at the later element.
 pub fn duplicates(root: &Element, diags: &mut Vec<Diagnostic>) {
     // The first element of each eId; its line and column are worked out only for a repeat.
-    let mut seen: HashMap<&str, Element> = HashMap::new();
-    let mut stack: Vec<Element> = vec![*root];
-    let mut children: Vec<Element> = Vec::new();
-    // Document order: children are pushed in reverse so the first is visited first.
-    while let Some(e) = stack.pop() {
-        if let Some(id) = e.attr("eId") {
-            match seen.get(id) {
-                Some(first) => {
-                    let first = first.span();
-                    diags.push(
-                        Diagnostic::new(
-                            &codes::AKN_EID_DUPLICATE,
-                            Some(e.span()),
-                            format!(
-                                "eId `{id}` is already used at line {}, column {}",
-                                first.line, first.col
-                            ),
-                        )
-                        .hint("every eId is unique in the document; a repeated printed number gets `_2` (`para_2_2`)"),
+    let ids = root.attrs_in_document("eId");
+    // Sized once, for at most one eId per attribute.
+    let mut seen: HashMap<&str, Element> = HashMap::with_capacity(ids.size_hint().1.unwrap_or(0));
+    for (e, id) in ids {
+        match seen.entry(id) {
+            Entry::Occupied(first) => {
+                let first = first.get().span();
+                diags.push(
+                    Diagnostic::new(
+                        &codes::AKN_EID_DUPLICATE,
+                        Some(e.span()),
+                        format!(
+                            "eId `{id}` is already used at line {}, column {}",
+                            first.line, first.col
+                        ),
                     )
-                }
-                None => {
-                    seen.insert(id, e);
-                }
+                    .hint("every eId is unique in the document; a repeated printed number gets `_2` (`para_2_2`)"),
+                )
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(e);
             }
         }
-        children.extend(e.elements());
-        stack.extend(children.drain(..).rev());
     }
 }
 

@@ -127,6 +127,18 @@ struct Lines {
 impl Lines {
     const STEP: usize = 256;
 
+    /// The marks of `source`, in one pass over it.
+    fn of(source: &[u8]) -> Lines {
+        let mut marks = Vec::with_capacity(source.len() / Self::STEP + 1);
+        let mut at = (1, 1);
+        marks.push(at);
+        for step in source.chunks_exact(Self::STEP) {
+            at = advance_over(at.0, at.1, step);
+            marks.push(at);
+        }
+        Lines { marks }
+    }
+
     /// The 1-based line and column (in characters) of byte `offset` of `source`.
     fn at(&self, source: &[u8], offset: usize) -> (u32, u32) {
         let offset = offset.min(source.len());
@@ -142,17 +154,39 @@ impl Lines {
 /// line, every other byte that starts a character (UTF-8 continuation bytes do not) a column;
 /// counted in loops the compiler vectorises.
 fn advance_over(line: u32, col: u32, bytes: &[u8]) -> (u32, u32) {
-    let starts = |b: &[u8]| b.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u32;
+    let starts = |b: &[u8]| count(b, |b| b & 0xC0 != 0x80);
     match memchr::memrchr(b'\n', bytes) {
         None => (line, col.saturating_add(starts(bytes))),
         Some(last) => {
-            let lines = bytes.iter().filter(|&&b| b == b'\n').count() as u32;
+            let lines = count(bytes, |b| b == b'\n');
             (
                 line.saturating_add(lines),
                 1u32.saturating_add(starts(&bytes[last + 1..])),
             )
         }
     }
+}
+
+/// How many of `bytes` `pred` holds for, counted in 32 byte-sized lanes (at most 255 blocks of
+/// 32 at a time, so that no lane overflows): a loop the compiler turns into vector instructions.
+fn count(bytes: &[u8], pred: impl Fn(u8) -> bool) -> u32 {
+    let mut n = 0u32;
+    let mut blocks = bytes.chunks_exact(32);
+    loop {
+        let mut lanes = [0u8; 32];
+        let mut taken = 0;
+        for block in blocks.by_ref().take(255) {
+            for (lane, &b) in lanes.iter_mut().zip(block) {
+                *lane += u8::from(pred(b));
+            }
+            taken += 1;
+        }
+        n += lanes.iter().map(|&k| u32::from(k)).sum::<u32>();
+        if taken < 255 {
+            break;
+        }
+    }
+    n + blocks.remainder().iter().filter(|&&b| pred(b)).count() as u32
 }
 
 impl fmt::Debug for Tree<'_> {
@@ -191,6 +225,24 @@ impl<'s> Tree<'s> {
             line,
             col,
         }
+    }
+
+    /// `bytes` (of the source, or not) as text: borrowed from the source when they lie in it and
+    /// are UTF-8 (checked once for the whole source), else with U+FFFD for what is not UTF-8.
+    fn text_of(&self, bytes: &[u8]) -> Cow<'s, str> {
+        let source = self.source.as_ptr_range();
+        let range = bytes.as_ptr_range();
+        if source.start <= range.start && range.end <= source.end {
+            let at = range.start as usize - source.start as usize;
+            let found = match self.utf8 {
+                Some(text) => text.get(at..at + bytes.len()),
+                None => std::str::from_utf8(&self.source[at..at + bytes.len()]).ok(),
+            };
+            if let Some(t) = found {
+                return Cow::Borrowed(t);
+            }
+        }
+        Cow::Owned(String::from_utf8_lossy(bytes).into_owned())
     }
 
     /// `s` as a range: of the source when it lies in it, else copied to the side buffer.
@@ -333,6 +385,26 @@ impl<'t> Element<'t> {
             .map(|a| tree.str(a.value))
     }
 
+    /// Every attribute `name` in the element's document (not only below it), with its element,
+    /// in document order: one pass over the attributes, no walk of the tree.
+    pub fn attrs_in_document(
+        &self,
+        name: &'t str,
+    ) -> impl Iterator<Item = (Element<'t>, &'t str)> + 't {
+        let tree = self.tree;
+        (tree.attrs.iter())
+            .filter(move |a| tree.str(a.key) == name)
+            .map(move |a| {
+                (
+                    Element {
+                        tree,
+                        id: a.element,
+                    },
+                    tree.str(a.value),
+                )
+            })
+    }
+
     /// The child elements.
     pub fn elements(&self) -> impl Iterator<Item = Element<'t>> {
         self.children().filter_map(|n| match n {
@@ -375,50 +447,16 @@ impl<'t> Element<'t> {
     }
 }
 
-/// Turns byte offsets into 1-based lines and columns (in characters), cheaply when the offsets
-/// come in increasing order, as a reader's do.
-struct Positions<'a> {
-    bytes: &'a [u8],
-    offset: usize,
-    line: u32,
-    col: u32,
-    /// The line and column at each multiple of [`Lines::STEP`] passed so far, for the tree.
-    marks: Vec<(u32, u32)>,
-}
-
-impl<'a> Positions<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
-        Positions {
-            bytes,
-            offset: 0,
-            line: 1,
-            col: 1,
-            marks: vec![(1, 1)],
-        }
-    }
-
-    /// The span from `start` to `end`.
-    fn span(&mut self, start: usize, end: usize) -> Span {
-        let start = start.min(self.bytes.len());
-        if start < self.offset {
-            (self.offset, self.line, self.col) = (0, 1, 1);
-        }
-        while self.offset < start {
-            let mark = (self.offset / Lines::STEP + 1) * Lines::STEP;
-            let stop = start.min(mark);
-            (self.line, self.col) =
-                advance_over(self.line, self.col, &self.bytes[self.offset..stop]);
-            self.offset = stop;
-            if stop == mark && mark / Lines::STEP == self.marks.len() {
-                self.marks.push((self.line, self.col));
-            }
-        }
-        Span {
-            start,
-            end: end.clamp(start, self.bytes.len()),
-            line: self.line,
-            col: self.col,
-        }
+/// The span from `start` to `end` of `bytes`, its line and column counted from the start: for
+/// what the builder reports, which is rare (the tree's own spans are found with [`Lines`]).
+fn span_in(bytes: &[u8], start: usize, end: usize) -> Span {
+    let start = start.min(bytes.len());
+    let (line, col) = advance_over(1, 1, &bytes[..start]);
+    Span {
+        start,
+        end: end.clamp(start, bytes.len()),
+        line,
+        col,
     }
 }
 
@@ -444,7 +482,7 @@ pub fn build<'s>(bytes: &'s [u8], diags: &mut Vec<Diagnostic>) -> Tree<'s> {
         return tree;
     }
     let mut b = Builder {
-        positions: Positions::new(bytes),
+        clean: !crate::vocab::chars::holds_not_xml(bytes),
         tree,
         stack: Vec::new(),
         overflow: 0,
@@ -511,9 +549,7 @@ pub fn build<'s>(bytes: &'s [u8], diags: &mut Vec<Diagnostic>) -> Tree<'s> {
     }
     let mut tree = b.tree;
     tree.well_formed = b.well_formed;
-    tree.lines = Lines {
-        marks: b.positions.marks,
-    };
+    tree.lines = Lines::of(bytes);
     tree.slots.shrink_to_fit();
     tree.attrs.shrink_to_fit();
     tree.decoded.shrink_to_fit();
@@ -573,7 +609,9 @@ fn namespace(ns: &ResolveResult<'_>) -> Ns {
 }
 
 struct Builder<'a, 'd> {
-    positions: Positions<'a>,
+    /// True when the input holds no character XML forbids: text taken as written then needs no
+    /// checking, only what unescaping made.
+    clean: bool,
     tree: Tree<'a>,
     /// The open elements, outermost first, each with its last child so far (or [`NONE`]);
     /// never more than [`MAX_DEPTH`].
@@ -589,11 +627,11 @@ struct Builder<'a, 'd> {
     diags: &'d mut Vec<Diagnostic>,
 }
 
-impl Builder<'_, '_> {
+impl<'a> Builder<'a, '_> {
     /// Takes one event of the reader; false when reading must stop.
     fn event(
         &mut self,
-        event: Event<'_>,
+        event: Event<'a>,
         ns: Ns,
         reader: &NsReader<&[u8]>,
         start: usize,
@@ -604,7 +642,7 @@ impl Builder<'_, '_> {
             Event::Empty(tag) => self.open(&tag, ns, reader, start, end) && self.close(),
             Event::End(_) => self.close(),
             Event::Text(text) => {
-                let raw = String::from_utf8_lossy(&text);
+                let raw = self.tree.text_of(&text);
                 match self.unescape(&raw, start, "") {
                     Some(t) => self.text(&t, start, end),
                     None => {
@@ -615,8 +653,8 @@ impl Builder<'_, '_> {
                 }
             }
             Event::CData(data) => {
-                let text = String::from_utf8_lossy(&data);
-                self.chars_allowed(&text, start) && self.text(&text, start, end)
+                let text = self.tree.text_of(&data);
+                (self.clean || self.chars_allowed(&text, start)) && self.text(&text, start, end)
             }
             Event::Eof => {
                 self.eof();
@@ -641,7 +679,7 @@ impl Builder<'_, '_> {
     }
 
     fn malformed(&mut self, at: usize, message: String) {
-        let span = self.positions.span(at, at);
+        let span = span_in(self.tree.source, at, at);
         self.well_formed = false;
         self.diags.push(
             Diagnostic::new(&codes::AKN_XML, Some(span), message).hint(
@@ -654,6 +692,13 @@ impl Builder<'_, '_> {
     /// those the DOCTYPE declares, the latter within the expansion budget), or `None` after
     /// reporting what is wrong; `what` names an attribute, or is empty for text.
     fn unescape<'r>(&mut self, raw: &'r str, at: usize, what: &str) -> Option<Cow<'r, str>> {
+        if !raw.as_bytes().contains(&b'&') {
+            // Nothing to replace (quick-xml would say the same, after a longer search).
+            return match self.clean || self.chars_allowed(raw, at) {
+                true => Some(Cow::Borrowed(raw)),
+                false => None,
+            };
+        }
         let budget = &self.expansion_budget;
         let exhausted = Cell::new(false);
         let entities = &self.entities;
@@ -674,6 +719,8 @@ impl Builder<'_, '_> {
             }
         });
         let problem = match result {
+            // Text as written was checked with the whole input.
+            Ok(Cow::Borrowed(t)) if self.clean => return Some(Cow::Borrowed(t)),
             Ok(t) if self.chars_allowed(&t, at) => return Some(t),
             Ok(_) => return None,
             Err(_) if exhausted.get() => {
@@ -717,7 +764,6 @@ impl Builder<'_, '_> {
         start: usize,
         end: usize,
     ) -> bool {
-        let span = self.positions.span(start, end);
         if self.stack.is_empty() && self.tree.root.is_some() {
             self.malformed(start, "a second root element: XML has exactly one".into());
             return false;
@@ -732,12 +778,17 @@ impl Builder<'_, '_> {
             );
             return false;
         }
-        let Some(attrs) = self.attributes(tag, reader, start) else {
+        // The attributes go straight into the tree, for the element about to be added.
+        let first_attr = self.tree.attrs.len();
+        if !self.attributes(tag, reader, start) {
+            self.tree.attrs.truncate(first_attr);
             return false;
-        };
+        }
         if self.stack.len() >= MAX_DEPTH {
+            self.tree.attrs.truncate(first_attr);
             self.overflow += 1;
             if !self.deep_reported {
+                let span = span_in(self.tree.source, start, end);
                 self.deep_reported = true;
                 self.diags.push(
                     Diagnostic::new(
@@ -750,9 +801,8 @@ impl Builder<'_, '_> {
             }
             return true;
         }
-        let name = self
-            .tree
-            .keep(&String::from_utf8_lossy(tag.local_name().into_inner()));
+        let name = self.tree.text_of(tag.local_name().into_inner());
+        let name = self.tree.keep(&name);
         let id = self.add(
             Slot {
                 start: 0,
@@ -762,24 +812,23 @@ impl Builder<'_, '_> {
                 b: name.at,
                 c: name.len.min(NAME_LEN) | ns.bits() << 30,
             },
-            span,
+            start,
+            end,
         );
-        for (key, value) in attrs {
-            self.tree.attrs.push(Attr {
-                element: id,
-                key,
-                value,
-            });
+        for attr in &mut self.tree.attrs[first_attr..] {
+            attr.element = id;
         }
         self.stack.push((id, NONE));
         true
     }
 
-    /// Adds `slot` with `span` as the last child of the innermost open element (or as the
-    /// root); returns its index.
-    fn add(&mut self, mut slot: Slot, span: Span) -> u32 {
+    /// Adds `slot`, from byte `start` to `end`, as the last child of the innermost open element
+    /// (or as the root); returns its index.
+    fn add(&mut self, mut slot: Slot, start: usize, end: usize) -> u32 {
+        let start = start.min(self.tree.source.len());
+        let end = end.clamp(start, self.tree.source.len());
         let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        (slot.start, slot.end) = (clamp(span.start), clamp(span.end));
+        (slot.start, slot.end) = (clamp(start), clamp(end));
         let id = clamp(self.tree.slots.len());
         self.tree.slots.push(slot);
         match self.stack.last_mut() {
@@ -795,28 +844,25 @@ impl Builder<'_, '_> {
         id
     }
 
-    /// The attributes of `tag`, checked as XML with namespaces requires: no two with the same
-    /// expanded name (found with a hash set: quick-xml's own check compares every pair), every
-    /// prefix declared, no prefix undeclared with `xmlns:p=""`. `None` once reported.
-    fn attributes(
-        &mut self,
-        tag: &BytesStart<'_>,
-        reader: &NsReader<&[u8]>,
-        start: usize,
-    ) -> Option<Vec<(Str, Str)>> {
-        let mut attrs = Vec::new();
+    /// Adds the attributes of `tag` to the tree (for an element not yet added), checked as XML
+    /// with namespaces requires: no two with the same expanded name (found with a hash set:
+    /// quick-xml's own check compares every pair), every prefix declared, no prefix undeclared
+    /// with `xmlns:p=""`. False once reported.
+    fn attributes(&mut self, tag: &BytesStart<'_>, reader: &NsReader<&[u8]>, start: usize) -> bool {
         // Expanded names: compared pairwise while few, in a hash set beyond.
-        let mut names: Vec<(&[u8], &[u8])> = Vec::new();
+        const FEW: usize = 16;
+        let mut names: [(&[u8], &[u8]); FEW] = [(&[], &[]); FEW];
+        let mut count = 0;
         let mut many: HashSet<(&[u8], &[u8])> = HashSet::new();
         for attr in tag.attributes().with_checks(false) {
             let attr = match attr {
                 Ok(a) => a,
                 Err(e) => {
                     self.malformed(start, format!("the XML is not well-formed: {e}"));
-                    return None;
+                    return false;
                 }
             };
-            let key = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
+            let key = self.tree.text_of(attr.key.as_ref());
             let qname: QName<'_> = attr.key;
             let declaration = qname.as_namespace_binding();
             let expanded = match (declaration, reader.resolve_attribute(qname)) {
@@ -826,14 +872,15 @@ impl Builder<'_, '_> {
                         start,
                         format!("the XML is not well-formed: the namespace prefix of attribute `{key}` is not declared"),
                     );
-                    return None;
+                    return false;
                 }
                 (None, (ResolveResult::Bound(ns), local)) => (ns.into_inner(), local.into_inner()),
                 (None, (ResolveResult::Unbound, local)) => (&b""[..], local.into_inner()),
             };
-            let repeated = if names.len() < 16 {
-                let seen = names.contains(&expanded);
-                names.push(expanded);
+            let repeated = if count < FEW {
+                let seen = names[..count].contains(&expanded);
+                names[count] = expanded;
+                count += 1;
                 seen
             } else {
                 if many.is_empty() {
@@ -846,23 +893,28 @@ impl Builder<'_, '_> {
                     start,
                     format!("the XML is not well-formed: attribute `{key}` appears twice (by name or by namespace)"),
                 );
-                return None;
+                return false;
             }
-            let raw = String::from_utf8_lossy(&attr.value);
-            let value = self.unescape(&raw, start, &key)?;
+            let raw = self.tree.text_of(&attr.value);
+            let Some(value) = self.unescape(&raw, start, &key) else {
+                return false;
+            };
             if value.is_empty() && key.starts_with("xmlns:") {
                 self.malformed(
                     start,
                     format!("the XML is not well-formed: `{key}=\"\"` undeclares a prefix, which XML 1.0 namespaces do not allow"),
                 );
-                return None;
+                return false;
             }
-            let key = self
-                .tree
-                .keep(&String::from_utf8_lossy(attr.key.into_inner()));
-            attrs.push((key, self.tree.keep(&value)));
+            let key = self.tree.keep(&key);
+            let value = self.tree.keep(&value);
+            self.tree.attrs.push(Attr {
+                element: NONE,
+                key,
+                value,
+            });
         }
-        Some(attrs)
+        true
     }
 
     /// Closes the innermost open element. Returns false when reading must stop.
@@ -876,7 +928,6 @@ impl Builder<'_, '_> {
     }
 
     fn text(&mut self, text: &str, start: usize, end: usize) -> bool {
-        let span = self.positions.span(start, end);
         match self.stack.last() {
             // Whitespace between the blocks of a container is layout: not kept, it would take
             // most of the tree's memory.
@@ -891,7 +942,7 @@ impl Builder<'_, '_> {
                     b: text.len,
                     c: TEXT,
                 };
-                self.add(slot, span);
+                self.add(slot, start, end);
                 true
             }
             None if text.trim().is_empty() => true,
