@@ -15,6 +15,7 @@ use super::finish::Deflater;
 use super::fonts::{Face, ParsedFamily};
 use super::layout::{Geometry, Glyph, Setter};
 use super::marked::Marker;
+use super::marks;
 use super::pages::Content;
 use super::place::{Link, PagePlan, Placer, Rule, Text};
 use super::subset::Subset;
@@ -72,6 +73,7 @@ pub(super) fn pages(
         rules(&mut content, &page.rules);
         let faces = (family, embedded);
         text_stream(&mut content, &mut page, faces, &mut marker, links_before);
+        marks::draw(&mut content, &page.texts, placer.left());
         links_before += page.links.len() as u32;
         drawn.contents.push(match deflater.pack(&content) {
             Some(bytes) => Content {
@@ -340,8 +342,7 @@ fn text_stream(
             for &(first, end, link) in tagged {
                 let (first, end) = (first as usize, end as usize);
                 if first > from {
-                    marker.start(out, Some(parent));
-                    state.show(out, text, &glyphs[from..first]);
+                    state.show_in(out, marker, text, &glyphs[from..first], Some(parent));
                 }
                 let elements = &mut *marker.elements;
                 let elem = match glyphs[first].link() {
@@ -351,13 +352,15 @@ fn text_stream(
                 elements.elems[elem as usize].extra = links_before + link;
                 links[link as usize].elem = elem;
                 marker.start(out, Some(elem));
+                let change = glyphs[first].change();
+                marks::fill(out, change, false);
                 state.show(out, text, &glyphs[first..end]);
+                marks::fill(out, change, true);
                 from = end;
             }
         }
         if from == 0 || from < glyphs.len() {
-            marker.start(out, text.elem);
-            state.show(out, text, &glyphs[from..]);
+            state.show_in(out, marker, text, &glyphs[from..], text.elem);
         }
     }
     marker.close(out);
@@ -376,6 +379,29 @@ struct Shown<'s> {
 }
 
 impl Shown<'_> {
+    /// Shows `glyphs` of `text` in marked content for `elem`, each run of a redline's change
+    /// in its colour and, inside an element, in an element of its own (see [`marks`]).
+    fn show_in(
+        &mut self,
+        out: &mut Vec<u8>,
+        marker: &mut Marker<'_>,
+        text: &Text<'_>,
+        glyphs: &[Glyph],
+        elem: Option<u32>,
+    ) {
+        for (run, change) in marks::runs(glyphs) {
+            let own = elem.map(|parent| {
+                (marker.elements)
+                    .change(parent, change, || marks::alt(change, run))
+                    .unwrap_or(parent)
+            });
+            marker.start(out, own);
+            marks::fill(out, change, false);
+            self.show(out, text, run);
+            marks::fill(out, change, true);
+        }
+    }
+
     /// Shows `glyphs` of `text`, run by run.
     fn show(&mut self, out: &mut Vec<u8>, text: &Text<'_>, glyphs: &[Glyph]) {
         let mut glyphs = glyphs.iter().peekable();
@@ -421,7 +447,7 @@ fn hex(out: &mut Vec<u8>, code: u16) {
 }
 
 /// Writes `v` with at most `decimals` decimals, without trailing zeros.
-fn num(out: &mut Vec<u8>, v: f32, decimals: u32) {
+pub(super) fn num(out: &mut Vec<u8>, v: f32, decimals: u32) {
     let scale = 10i64.pow(decimals);
     let mut n = (f64::from(v) * scale as f64).round() as i64;
     if n < 0 {
