@@ -10,8 +10,8 @@ use super::inputs::{self, Input};
 use super::{exit, render, report, write, Fatal};
 use motion_export::compare::{compare, Change, Comparison};
 use motion_export::diag::{codes, Diagnostic};
-use motion_export::export::{docx, pdf};
 use motion_export::export::html::{self, HtmlOptions};
+use motion_export::export::{docx, pdf};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
 

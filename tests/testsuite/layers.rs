@@ -30,7 +30,10 @@ const FLOORS: &[(&str, &[&str])] = &[
         ],
     ),
     // The paged redlines' walk (`plan/redline.rs`) follows a comparison's alignment.
-    ("export/plan", &["diag", "model", "lang", "vocab", "compare"]),
+    (
+        "export/plan",
+        &["diag", "model", "lang", "vocab", "compare"],
+    ),
     (
         "export/xml",
         &["diag", "model", "lang", "vocab", "export", "export/plan"],

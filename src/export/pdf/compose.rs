@@ -609,7 +609,12 @@ fn multi<'a>(
     text_at: f32,
     out: &mut Vec<Block<'a>>,
 ) {
-    numbered(paras.iter().map(Block::para), label, (label_at, text_at), out);
+    numbered(
+        paras.iter().map(Block::para),
+        label,
+        (label_at, text_at),
+        out,
+    );
 }
 
 /// The blocks of one numbered part: the number on the first (on an empty block when there is

@@ -94,7 +94,9 @@ fn export_holding(
     options: &PdfOptions,
     hold_at: usize,
 ) -> Result<Vec<u8>, ExportError> {
-    match run(motion, options, hold_at, Goal::File, || compose::compose(motion))? {
+    match run(motion, options, hold_at, Goal::File, || {
+        compose::compose(motion)
+    })? {
         Outcome::File(bytes) => Ok(bytes),
         Outcome::Report(_) => unreachable!("a file was asked for"),
     }
@@ -392,7 +394,9 @@ pub struct LineReport {
 /// Lays a motion out as [`export`] would and reports every line's position.
 #[doc(hidden)]
 pub fn layout(motion: &Motion, options: &PdfOptions) -> Result<Vec<PageReport>, ExportError> {
-    match run(motion, options, HOLD_AT, Goal::Report, || compose::compose(motion))? {
+    match run(motion, options, HOLD_AT, Goal::Report, || {
+        compose::compose(motion)
+    })? {
         Outcome::Report(pages) => Ok(pages),
         Outcome::File(_) => unreachable!("a report was asked for"),
     }

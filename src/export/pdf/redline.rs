@@ -111,7 +111,10 @@ impl Sink for Composer<'_> {
             }
             Part::Paragraph => {
                 self.numbered(&shape, blocks, List::Paragraphs, 0);
-                let num = shape.num.and_then(|(_, n)| n).filter(|_| !self.under_heading);
+                let num = shape
+                    .num
+                    .and_then(|(_, n)| n)
+                    .filter(|_| !self.under_heading);
                 if let (Some(num), true) = (num, shape.shown != Shown::Old) {
                     self.group.0.get_or_insert(before);
                     let value = num.trim().trim_end_matches(['.', ')']);

@@ -172,7 +172,13 @@ pub(crate) fn preamble<'m>(
             (content(ro), content(rn)),
             lead_in,
         );
-        w.points(Parent::Recital, shown, (points(ro), points(rn)), &a.points, 0);
+        w.points(
+            Parent::Recital,
+            shown,
+            (points(ro), points(rn)),
+            &a.points,
+            0,
+        );
     }
     w.paras(
         Part::BodyIntro,
