@@ -10,8 +10,8 @@
 //! embeds: it learns the glyphs of each face from an inventory page that shows each character
 //! drawn once, and that page is removed once printpdf has written the fonts.
 
+use super::deflate::{self, Deflater};
 use super::elements::Elements;
-use super::finish::Deflater;
 use super::fonts::{Face, ParsedFamily};
 use super::layout::{Geometry, Glyph, Setter};
 use super::marked::Marker;
@@ -64,7 +64,7 @@ pub(super) fn pages(
         links: Vec::with_capacity(placer.len()),
     };
     let mut marker = Marker::new(elements);
-    let mut deflater = Deflater::new();
+    let mut deflater = Deflater::new(deflate::STREAMS);
     let mut content = Vec::new();
     let mut links_before = 0;
     for index in 0..placer.len() {
@@ -323,9 +323,11 @@ fn text_stream(
     let mut state = Shown {
         font: None,
         rise: 0.0,
+        tracking: 0.0,
         subsets,
     };
     for text in texts.iter() {
+        state.track(out, text.spacing.tracking);
         out.extend_from_slice(b"1 0 0 1 ");
         num(out, text.x, 2);
         out.push(b' ');
@@ -367,14 +369,19 @@ fn text_stream(
     if state.rise != 0.0 {
         out.extend_from_slice(b"0 Ts\n");
     }
+    if state.tracking != 0.0 {
+        out.extend_from_slice(b"0 Tc\n");
+    }
     out.extend_from_slice(b"ET");
 }
 
-/// The text state of the page being drawn: the face and size set, the raise, and the subset of
-/// each face.
+/// The text state of the page being drawn: the face and size set, the raise, the character
+/// spacing, and the subset of each face.
 struct Shown<'s> {
     font: Option<(usize, f32)>,
     rise: f32,
+    /// The character spacing (`Tc`) set, in points, as written.
+    tracking: f32,
     subsets: Vec<Option<&'s Subset>>,
 }
 
@@ -402,14 +409,26 @@ impl Shown<'_> {
         }
     }
 
+    /// Sets the character spacing to a line's tracking (to [`TRACKING_DECIMALS`]), so that
+    /// the letters of a loosely spaced line need no offset of their own.
+    fn track(&mut self, out: &mut Vec<u8>, tracking: f32) {
+        let scale = 10f32.powi(TRACKING_DECIMALS as i32);
+        let tracking = (tracking * scale).round() / scale;
+        if tracking != self.tracking {
+            num(out, tracking, TRACKING_DECIMALS);
+            out.extend_from_slice(b" Tc\n");
+            self.tracking = tracking;
+        }
+    }
+
     /// Shows `glyphs` of `text`, run by run.
     fn show(&mut self, out: &mut Vec<u8>, text: &Text<'_>, glyphs: &[Glyph]) {
         let mut glyphs = glyphs.iter().peekable();
         while let Some(first) = glyphs.peek().copied() {
             let face = first.face as usize;
             if self.font != Some((face, first.size)) {
-                out.push(b'/');
-                out.extend_from_slice(resource(face).as_bytes());
+                out.extend_from_slice(b"/F");
+                digits(out, face as u64 + 1, 0);
                 out.push(b' ');
                 num(out, first.size, 2);
                 out.extend_from_slice(b" Tf\n");
@@ -426,7 +445,8 @@ impl Shown<'_> {
             while let Some(g) = glyphs.next_if(|g| (g.face as usize, g.size, g.rise) == key) {
                 let code = subset.and_then(|s| s.code(g.gid)).unwrap_or(0);
                 hex(out, code);
-                let extra = text.extra(g);
+                // The character spacing moves every glyph; spaces move by their own offset.
+                let extra = text.extra(g) - self.tracking;
                 if extra.abs() >= 0.0005 {
                     // Thousandths of an em; negative moves right.
                     out.push(b'>');
@@ -438,6 +458,10 @@ impl Shown<'_> {
         }
     }
 }
+
+/// Decimals of the character spacing: a line of a hundred letters is then off by less than a
+/// hundredth of a point.
+const TRACKING_DECIMALS: u32 = 4;
 
 fn hex(out: &mut Vec<u8>, code: u16) {
     const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
@@ -454,21 +478,33 @@ pub(super) fn num(out: &mut Vec<u8>, v: f32, decimals: u32) {
         out.push(b'-');
         n = -n;
     }
-    out.extend_from_slice((n / scale).to_string().as_bytes());
+    digits(out, (n / scale) as u64, 0);
     let mut frac = n % scale;
     if frac != 0 {
         out.push(b'.');
-        let mut digits = decimals;
+        let mut places = decimals as usize;
         while frac % 10 == 0 {
             frac /= 10;
-            digits -= 1;
+            places -= 1;
         }
-        let s = frac.to_string();
-        for _ in s.len() as u32..digits {
-            out.push(b'0');
-        }
-        out.extend_from_slice(s.as_bytes());
+        digits(out, frac as u64, places);
     }
+}
+
+/// Writes `n` in decimal, with leading zeros to at least `width` digits.
+fn digits(out: &mut Vec<u8>, mut n: u64, width: usize) {
+    let mut buf = [b'0'; 20];
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let at = at.min(buf.len() - width.min(buf.len()));
+    out.extend_from_slice(&buf[at..]);
 }
 
 #[cfg(test)]
@@ -485,6 +521,10 @@ mod tests {
             (595.276, 2, "595.28"),
             (-0.004, 2, "0"),
             (-250.04, 1, "-250"),
+            (0.0324, 4, "0.0324"),
+            (1.0005, 4, "1.0005"),
+            (-0.0501, 4, "-0.0501"),
+            (100.0, 1, "100"),
         ];
         for (v, d, want) in cases {
             let mut out = Vec::new();

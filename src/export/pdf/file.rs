@@ -5,10 +5,9 @@
 //! into bytes only when its turn comes (see [`Generated`]), and lopdf's own objects are written
 //! where they are rather than cloned into object streams.
 
+use super::deflate::{self, Deflater};
 use super::syntax;
-use flate2::write::ZlibEncoder;
 use lopdf::{Document, Object, ObjectId};
-use std::io::Write;
 use std::ops::Range;
 
 /// Objects per object stream.
@@ -97,6 +96,7 @@ pub(super) fn write(
 
     let mut streams = 0;
     let mut scratch = Vec::new();
+    let mut deflater = Deflater::new(deflate::OBJECTS);
     // Appends one object and its separating space.
     let write_one = |buf: &mut Vec<u8>, source: Source| {
         match source {
@@ -135,21 +135,22 @@ pub(super) fn write(
             );
         }
         let first = table.len();
-        // The stream's bytes reach the compressor in one piece when they fit in `STAGE` (so
-        // that the file has the bytes lopdf gives it), else a piece of `STAGE` at a time.
-        let mut encoder = ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        // The stream's bytes reach the compressor a piece of up to `STAGE` at a time, and the
+        // stream is ended apart, as lopdf's encoder ends it (so that the bytes are lopdf's).
+        deflater.start();
+        let mut deflated = Vec::with_capacity((first + offset).min(STAGE) / 4 + 64);
         let mut content = Vec::with_capacity((first + offset).min(STAGE));
         content.extend_from_slice(table.as_bytes());
         for &source in chunk {
             if content.len() >= STAGE {
-                encoder.write_all(&content)?;
+                deflater.feed(&content, &mut deflated, false)?;
                 content.clear();
             }
             write_one(&mut content, source);
         }
-        encoder.write_all(&content)?;
+        deflater.feed(&content, &mut deflated, false)?;
+        deflater.feed(&[], &mut deflated, true)?;
         drop(content);
-        let deflated = encoder.finish()?;
         set(&mut xref, stream_id, Entry::At(out.len() as u32));
         out.extend_from_slice(
             format!(

@@ -3,6 +3,7 @@
 //! information dictionary, and a trailer `/ID` that is a hash of the file, so that the same
 //! motion always gives the same bytes.
 
+use super::deflate::{self, Deflater};
 use super::draw::{Drawn, Embedded, Frame};
 use super::elements::Elements;
 use super::file::{self, Generated};
@@ -13,7 +14,7 @@ use crate::export::meta::DocMeta;
 use crate::export::plan::labels::Labels;
 use crate::export::{ExportError, Format};
 use crate::model::Date;
-use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
+use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 use sha2::{Digest, Sha256};
 
 /// Stands in for the `/ID` until the file's hash is known; the same length as the hash.
@@ -123,58 +124,11 @@ fn font_programs(doc: &mut Document, embedded: &[Embedded<'_>]) {
 /// Deflates every stream not yet filtered (the `/ToUnicode` maps; the pages' contents are
 /// deflated as they are drawn).
 fn deflate_streams(doc: &mut Document) {
-    let mut deflater = Deflater::new();
+    let mut deflater = Deflater::new(deflate::STREAMS);
     for object in doc.objects.values_mut() {
         if let Object::Stream(stream) = object {
             deflater.deflate(stream);
         }
-    }
-}
-
-/// Deflates streams, when that helps. One compressor serves every stream: setting one up costs
-/// more than a small stream's deflate.
-pub(super) struct Deflater(flate2::Compress);
-
-impl Deflater {
-    pub(super) fn new() -> Deflater {
-        Deflater(flate2::Compress::new(flate2::Compression::new(3), true))
-    }
-
-    /// Deflates `stream` unless it is filtered already or would not shrink.
-    pub(super) fn deflate(&mut self, stream: &mut Stream) {
-        if stream.dict.has(b"Filter") {
-            return;
-        }
-        if let Some(packed) = self.pack(&stream.content) {
-            stream.set_content(packed);
-            stream
-                .dict
-                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
-        }
-    }
-
-    /// `content` deflated, when that makes it shorter (without spare room: what is deflated is
-    /// held until the file is written).
-    pub(super) fn pack(&mut self, content: &[u8]) -> Option<Vec<u8>> {
-        let compress = &mut self.0;
-        compress.reset();
-        let mut packed = Vec::with_capacity(content.len() / 2 + 64);
-        loop {
-            let consumed = compress.total_in() as usize;
-            match compress.compress_vec(
-                &content[consumed..],
-                &mut packed,
-                flate2::FlushCompress::Finish,
-            ) {
-                Ok(flate2::Status::StreamEnd) => break,
-                Ok(_) => packed.reserve(packed.capacity().max(1024)),
-                Err(_) => return None,
-            }
-        }
-        (packed.len() < content.len()).then(|| {
-            packed.shrink_to_fit();
-            packed
-        })
     }
 }
 

@@ -7,7 +7,7 @@ use super::fonts::{ParsedFamily, Style, MAX_FACES};
 use super::hyphen::Hyphenator;
 use super::inventory::Inventory;
 use super::items::{Builder, Cut, Dealer, Mode, Pos, Resume};
-use super::linebreak::{break_lines, line_start_after, Item, FORCE};
+use super::linebreak::{break_lines, line_start_after, Item, Measure, FORCE};
 use crate::export::meta::PageLayout;
 use crate::export::plan::measures::{self, Space};
 use crate::export::plan::ties::Ties;
@@ -540,7 +540,11 @@ impl<'a> Setter<'a> {
         }
         self.walk(spans, block, size, Pos::default(), &mut b);
         let (items, ends, glyphs) = (b.items, b.ends, b.glyphs);
-        let breaks = break_lines(&items, &|line| widths[line.min(1)]);
+        let measure = Measure {
+            first: widths[0],
+            rest: widths[1],
+        };
+        let breaks = break_lines(&items, measure);
 
         // Each line's glyphs (as indices into the paragraph's) and ratio; then the item list is
         // dropped.

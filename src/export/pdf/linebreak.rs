@@ -50,6 +50,9 @@ const DOUBLE_HYPHEN_DEMERITS: f64 = 10_000.0;
 const MAX_HYPHENS: u8 = 2;
 /// Demerits for a line besides its badness (TeX's `\linepenalty`).
 const LINE_PENALTY: f64 = 10.0;
+/// Points by which a line must miss the tolerance before the search stops looking at later
+/// breaks for it: far more than rounding, far less than anything visible.
+const SLACK: f32 = 0.01;
 /// Demerits for adjacent lines of very different tightness (TeX's `\adjdemerits`).
 const ADJ_DEMERITS: f64 = 10_000.0;
 
@@ -61,16 +64,47 @@ pub(super) struct Break {
     pub(super) ratio: f32,
 }
 
-/// Breaks `items` into lines of `width(line_number)` points. The last item must be a forced
-/// penalty. Returns one break per line, in order.
-pub(super) fn break_lines(items: &[Item], width: &dyn Fn(usize) -> f32) -> Vec<Break> {
+/// The measure of a paragraph's lines, in points: its first line's and every later line's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Measure {
+    pub(super) first: f32,
+    pub(super) rest: f32,
+}
+
+impl Measure {
+    /// Every line `width` points wide.
+    #[cfg(test)]
+    pub(super) fn even(width: f32) -> Measure {
+        Measure {
+            first: width,
+            rest: width,
+        }
+    }
+
+    /// The width of line `line` (0 for the first).
+    fn of(self, line: usize) -> f32 {
+        if line == 0 {
+            self.first
+        } else {
+            self.rest
+        }
+    }
+
+    fn narrowest(self) -> f32 {
+        self.first.min(self.rest)
+    }
+}
+
+/// Breaks `items` into lines of `measure`. The last item must be a forced penalty. Returns one
+/// break per line, in order.
+pub(super) fn break_lines(items: &[Item], measure: Measure) -> Vec<Break> {
     if items.is_empty() {
         return Vec::new();
     }
     let sums = Sums::new(items);
-    optimal(items, &sums, width, Some(TOLERANCE))
-        .or_else(|| optimal(items, &sums, width, None))
-        .unwrap_or_else(|| greedy(items, &sums, width))
+    optimal(items, &sums, measure, Some(TOLERANCE))
+        .or_else(|| optimal(items, &sums, measure, None))
+        .unwrap_or_else(|| greedy(items, &sums, measure))
 }
 
 /// Running totals of width, stretch and shrink before each item.
@@ -78,6 +112,9 @@ struct Sums {
     width: Vec<f32>,
     stretch: Vec<f32>,
     shrink: Vec<f32>,
+    /// No item has a negative width or stretch: a line from a later start to the same break is
+    /// then never wider, nor more stretchable, than one from an earlier start.
+    monotone: bool,
 }
 
 impl Sums {
@@ -89,17 +126,22 @@ impl Sums {
             Vec::with_capacity(n),
         );
         let (mut w, mut y, mut z) = (0.0f32, 0.0f32, 0.0f32);
+        let mut monotone = true;
         for item in items {
             width.push(w);
             stretch.push(y);
             shrink.push(z);
             match *item {
-                Item::Box { width } => w += width,
+                Item::Box { width } => {
+                    monotone &= width >= 0.0;
+                    w += width;
+                }
                 Item::Glue {
                     width,
                     stretch,
                     shrink,
                 } => {
+                    monotone &= width >= 0.0 && stretch >= 0.0;
                     w += width;
                     y += stretch;
                     z += shrink;
@@ -114,6 +156,7 @@ impl Sums {
             width,
             stretch,
             shrink,
+            monotone,
         }
     }
 }
@@ -205,7 +248,7 @@ struct Node {
 fn optimal(
     items: &[Item],
     sums: &Sums,
-    width: &dyn Fn(usize) -> f32,
+    measure: Measure,
     tolerance: Option<f32>,
 ) -> Option<Vec<Break>> {
     let mut nodes = vec![Node {
@@ -218,6 +261,7 @@ fn optimal(
         start: 0,
         hyphens: 0,
     }];
+    // The active breaks, in the order they were found: their lines start ever later.
     let mut active: Vec<usize> = vec![0];
     for b in 0..items.len() {
         if !is_legal(items, b) {
@@ -230,15 +274,36 @@ fn optimal(
             _ => (0.0, 0.0),
         };
         let flagged = matches!(items[b], Item::Hyphen { .. });
-        // The best way to each fitness class, by hyphenated lines in a row.
-        let mut best: [[Option<(f64, usize, f32)>; 3]; 4] = [[None; 3]; 4];
-        active.retain(|&a| {
+        // A line from an active break to `b` too short to be stretched within the tolerance
+        // even to the narrowest measure: every later active break gives a line no longer and
+        // no more stretchable, so none of them can end a line at `b`, and all stay active.
+        let hopeless = |natural: f32, stretch: f32| match tolerance {
+            Some(t) if sums.monotone && !forced => {
+                natural + t * stretch < measure.narrowest() - SLACK
+            }
+            _ => false,
+        };
+        // The best way to each fitness class, by hyphenated lines in a row (slot
+        // `class * 3 + hyphens`), which slots hold one, and the least total of them.
+        let mut best = [(0.0f64, 0usize, 0.0f32); 12];
+        let mut filled = 0u16;
+        let mut least = f64::INFINITY;
+        let mut kept = 0;
+        for i in 0..active.len() {
+            let a = active[i];
             let node = &nodes[a];
             let natural = sums.width[b] - sums.width[node.start] + hyphen;
+            let stretch = sums.stretch[b] - sums.stretch[node.start];
+            if hopeless(natural, stretch) {
+                active.copy_within(i.., kept);
+                kept += active.len() - i;
+                break;
+            }
+            let target = measure.of(node.line);
             let r = ratio(
                 natural,
-                width(node.line),
-                sums.stretch[b] - sums.stretch[node.start],
+                target,
+                stretch,
                 sums.shrink[b] - sums.shrink[node.start],
             );
             let hyphens = if flagged { node.hyphens + 1 } else { 0 };
@@ -247,11 +312,7 @@ fn optimal(
                 // Not capped (TeX caps at 10000): in the second pass a nearly empty line must
                 // cost more than a merely loose one. A line without glue counts as if it had a
                 // point of stretch.
-                let r_bad = if r.is_finite() {
-                    r
-                } else {
-                    width(node.line) - natural
-                };
+                let r_bad = if r.is_finite() { r } else { target - natural };
                 let mut d = (LINE_PENALTY + badness(r_bad)).powi(2);
                 if cost >= 0.0 {
                     d += (cost as f64).powi(2);
@@ -266,36 +327,40 @@ fn optimal(
                     d += DOUBLE_HYPHEN_DEMERITS;
                 }
                 let total = node.demerits + d;
-                let slot = &mut best[class as usize][hyphens as usize];
-                if slot.is_none_or(|(t, _, _)| total < t) {
-                    *slot = Some((total, a, if r.is_finite() { r } else { 0.0 }));
+                let k = class as usize * 3 + hyphens as usize;
+                if filled & (1 << k) == 0 || total < best[k].0 {
+                    best[k] = (total, a, if r.is_finite() { r } else { 0.0 });
+                    filled |= 1 << k;
+                    least = least.min(total);
                 }
             }
-            !(r < -1.0 || forced)
-        });
+            if !(r < -1.0 || forced) {
+                active[kept] = a;
+                kept += 1;
+            }
+        }
+        active.truncate(kept);
         // As TeX does: a break in another fitness class is worth keeping only if adjacency
         // demerits could make up the difference.
-        let least = (best.iter().flatten().flatten())
-            .map(|s| s.0)
-            .fold(f64::INFINITY, f64::min);
-        let start = line_start_after(items, b);
-        for (class, slots) in best.iter().enumerate() {
-            for (hyphens, slot) in slots.iter().enumerate() {
-                let Some((total, a, r)) = *slot else {
-                    continue;
-                };
+        if filled != 0 {
+            let start = line_start_after(items, b);
+            let mut rest = filled;
+            while rest != 0 {
+                let k = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                let (total, a, r) = best[k];
                 if total > least + ADJ_DEMERITS + DOUBLE_HYPHEN_DEMERITS {
                     continue;
                 }
                 nodes.push(Node {
                     at: b,
                     line: nodes[a].line + 1,
-                    fitness: class as u8,
+                    fitness: (k / 3) as u8,
                     demerits: total,
                     ratio: r,
                     prev: Some(a),
                     start,
-                    hyphens: hyphens as u8,
+                    hyphens: (k % 3) as u8,
                 });
                 active.push(nodes.len() - 1);
             }
@@ -333,7 +398,7 @@ fn path(nodes: &[Node], end: usize) -> Vec<Break> {
 
 /// First fit: break at the last legal place before the line overflows, or at the first legal
 /// place after it when there is none.
-fn greedy(items: &[Item], sums: &Sums, width: &dyn Fn(usize) -> f32) -> Vec<Break> {
+fn greedy(items: &[Item], sums: &Sums, measure: Measure) -> Vec<Break> {
     let mut breaks = Vec::new();
     let mut start = 0;
     let mut line = 0;
@@ -343,7 +408,7 @@ fn greedy(items: &[Item], sums: &Sums, width: &dyn Fn(usize) -> f32) -> Vec<Brea
         // Never at a hyphen: the fallback has no room to weigh them.
         if is_legal(items, b) && !matches!(items[b], Item::Hyphen { .. }) {
             let natural = sums.width[b] - sums.width[start];
-            let fits = natural <= width(line) + 0.001;
+            let fits = natural <= measure.of(line) + 0.001;
             let forced = is_forced(&items[b]);
             if fits && !forced {
                 last_fit = Some(b);
@@ -355,7 +420,7 @@ fn greedy(items: &[Item], sums: &Sums, width: &dyn Fn(usize) -> f32) -> Vec<Brea
                 };
                 let r = ratio(
                     sums.width[at] - sums.width[start],
-                    width(line),
+                    measure.of(line),
                     sums.stretch[at] - sums.stretch[start],
                     sums.shrink[at] - sums.shrink[start],
                 );
@@ -412,7 +477,7 @@ mod tests {
     #[test]
     fn justified_lines_come_out_exactly_at_the_measure() {
         let items = long_para();
-        let breaks = break_lines(&items, &|_| 300.0);
+        let breaks = break_lines(&items, Measure::even(300.0));
         assert!(breaks.len() > 20);
         assert_eq!(breaks.last().unwrap().at, items.len() - 1);
         let sums = Sums::new(&items);
@@ -432,6 +497,61 @@ mod tests {
                 assert!(natural <= 300.0);
             }
             start = line_start_after(&items, b.at);
+        }
+    }
+
+    #[test]
+    fn skipping_lines_too_short_to_end_finds_the_same_breaks() {
+        // Paragraphs of words, hyphenation points and a wider first line, set with the search
+        // that stops at the first active break too short to end a line and with the one that
+        // looks at every active break.
+        let mut seed = 7u32;
+        let mut next = move |n: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) % n
+        };
+        for case in 0..200 {
+            let mut items = Vec::new();
+            for i in 0..(20 + next(200)) {
+                if i > 0 {
+                    items.push(Item::Glue {
+                        width: 3.0,
+                        stretch: 1.5,
+                        shrink: 1.0,
+                    });
+                }
+                for part in 0..=next(3) {
+                    if part > 0 {
+                        items.push(Item::Hyphen { width: 4.0 });
+                    }
+                    items.push(Item::Box {
+                        width: 4.0 + next(30) as f32,
+                    });
+                }
+            }
+            items.push(Item::Glue {
+                width: 0.0,
+                stretch: FILL,
+                shrink: 0.0,
+            });
+            items.push(Item::Penalty { cost: FORCE });
+            let measure = Measure {
+                first: 150.0 + next(200) as f32,
+                rest: 150.0 + next(200) as f32,
+            };
+            let sums = Sums::new(&items);
+            assert!(sums.monotone);
+            let every = Sums {
+                monotone: false,
+                ..Sums::new(&items)
+            };
+            for tolerance in [Some(TOLERANCE), None] {
+                assert_eq!(
+                    optimal(&items, &sums, measure, tolerance),
+                    optimal(&items, &every, measure, tolerance),
+                    "case {case}"
+                );
+            }
         }
     }
 
@@ -458,8 +578,8 @@ mod tests {
                 .sum()
         };
         for width in [150.0, 220.0, 300.0, 410.0] {
-            let optimal = break_lines(&items, &|_| width);
-            let first_fit = greedy(&items, &sums, &|_| width);
+            let optimal = break_lines(&items, Measure::even(width));
+            let first_fit = greedy(&items, &sums, Measure::even(width));
             let (o, f) = (demerits(&optimal), demerits(&first_fit));
             assert!(o <= f * 1.0001, "width {width}: {o} > {f}");
         }
@@ -468,7 +588,7 @@ mod tests {
     #[test]
     fn a_box_wider_than_the_line_still_breaks() {
         let items = para(&[10.0, 500.0, 10.0]);
-        let breaks = break_lines(&items, &|_| 100.0);
+        let breaks = break_lines(&items, Measure::even(100.0));
         assert_eq!(breaks.len(), 3);
     }
 
@@ -482,7 +602,7 @@ mod tests {
         });
         items.push(Item::Penalty { cost: FORCE });
         items.extend(para(&[10.0]));
-        let breaks = break_lines(&items, &|_| 100.0);
+        let breaks = break_lines(&items, Measure::even(100.0));
         assert_eq!(breaks.iter().map(|b| b.at).collect::<Vec<_>>(), vec![2, 5]);
     }
 }

@@ -14,6 +14,7 @@
 //! printpdf, allsorts and lopdf are used only here.
 
 mod compose;
+mod deflate;
 mod draw;
 mod elements;
 mod file;
