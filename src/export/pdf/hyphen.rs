@@ -11,9 +11,24 @@ const MIN_WORD: usize = 6;
 /// Fewest letters before and after a hyphen, whatever the language's patterns allow.
 const MIN_LEFT: usize = 2;
 const MIN_RIGHT: usize = 3;
-/// Words whose hyphenation points are remembered, at most: a motion repeats its words, and the
-/// patterns cost more than a lookup; past this, a hostile motion of distinct words is not held.
-const REMEMBERED: usize = 4096;
+/// Words whose hyphenation points each thread remembers, at most: motions repeat their words
+/// and each other's, and the patterns cost more than a lookup; past this, a hostile motion of
+/// distinct words is not held.
+const REMEMBERED: usize = 16_384;
+
+thread_local! {
+    /// The patterns' points of the words seen on this thread, by language and the word's
+    /// letters (counted from its first letter). They depend on nothing else, so documents share
+    /// them; a Member's name is set aside before the lookup.
+    static SEEN: RefCell<Seen> = RefCell::new(Seen::default());
+}
+
+/// The points of the words one thread has seen, by language, and how many it holds.
+#[derive(Default)]
+struct Seen {
+    words: HashMap<hypher::Lang, HashMap<Box<str>, Box<[u16]>>>,
+    count: usize,
+}
 
 /// The hyphenation rules of one motion.
 #[derive(Debug, Clone)]
@@ -21,8 +36,6 @@ pub(super) struct Hyphenator {
     lang: hypher::Lang,
     /// Words of the names of the motion's authors, lower case: never hyphenated.
     names: HashSet<String>,
-    /// The points of the words seen, by the word's letters (counted from its first letter).
-    seen: RefCell<HashMap<Box<str>, Box<[u16]>>>,
 }
 
 impl Hyphenator {
@@ -37,11 +50,7 @@ impl Hyphenator {
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
-        Some(Hyphenator {
-            lang,
-            names,
-            seen: RefCell::default(),
-        })
+        Some(Hyphenator { lang, names })
     }
 
     /// The places inside `word` (by char index: a hyphen may go before char `i`) where it may
@@ -64,28 +73,33 @@ impl Hyphenator {
         }
         text.clear();
         text.extend(core.iter());
-        if let Some(points) = self.seen.borrow().get(text.as_str()) {
-            out.extend(points.iter().map(|&p| first + usize::from(p)));
-            return;
-        }
-        let start = out.len();
-        self.hyphenate(core, text, out);
-        let mut seen = self.seen.borrow_mut();
-        if seen.len() < REMEMBERED && core.len() <= usize::from(u16::MAX) {
-            let points = out[start..].iter().map(|&p| p as u16).collect();
-            seen.insert(text.as_str().into(), points);
-        }
-        for p in &mut out[start..] {
-            *p += first;
-        }
-    }
-
-    /// The points of `core`, letters only (`text`), from its first letter.
-    fn hyphenate(&self, core: &[char], text: &str, out: &mut Vec<usize>) {
         // Names start with a capital: only those words are looked up.
         if core[0].is_uppercase() && self.names.contains(&text.to_lowercase()) {
             return;
         }
+        let start = out.len();
+        SEEN.with(|seen| {
+            let mut seen = seen.borrow_mut();
+            let Seen { words, count } = &mut *seen;
+            let words = words.entry(self.lang).or_default();
+            if let Some(points) = words.get(text.as_str()) {
+                out.extend(points.iter().map(|&p| first + usize::from(p)));
+                return;
+            }
+            self.hyphenate(text, out);
+            if *count < REMEMBERED && core.len() <= usize::from(u16::MAX) {
+                let points = out[start..].iter().map(|&p| p as u16).collect();
+                words.insert(text.as_str().into(), points);
+                *count += 1;
+            }
+            for p in &mut out[start..] {
+                *p += first;
+            }
+        });
+    }
+
+    /// The patterns' points of `text`, letters only, from its first letter.
+    fn hyphenate(&self, text: &str, out: &mut Vec<usize>) {
         let mut at = 0;
         let (left, right) = self.lang.bounds();
         let mut syllables =
@@ -160,7 +174,8 @@ mod tests {
     }
 
     /// A word met again, with other punctuation around it, breaks where it broke the first time;
-    /// a name stays whole however often it comes.
+    /// a name stays whole however often it comes, though another motion (sharing the thread's
+    /// words) breaks the same word when it is not one of its Members' names.
     #[test]
     fn words_seen_before_break_as_they_did() {
         let en = rules("en", &["Karol KARSKI"]);
@@ -169,7 +184,12 @@ mod tests {
         assert_eq!(hyphenated(&en, "implementation;"), first);
         assert_eq!(hyphenated(&en, "Karski,"), "Karski,");
         assert_eq!(hyphenated(&en, "(Karski"), "(Karski");
-        assert_eq!(en.seen.borrow().len(), 2);
+        let (mine, theirs) = (rules("en", &["Arthur WELLINGTON"]), rules("en", &[]));
+        assert_eq!(hyphenated(&mine, "Wellington,"), "Wellington,");
+        let broken = hyphenated(&theirs, "Wellington,");
+        assert_ne!(broken, "Wellington,");
+        assert_eq!(hyphenated(&mine, "Wellington"), "Wellington");
+        assert_eq!(hyphenated(&theirs, "Wellington,"), broken);
     }
 
     #[test]

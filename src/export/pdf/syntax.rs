@@ -27,7 +27,7 @@ pub(super) fn object(out: &mut Vec<u8>, object: &Object) {
         Object::Null => out.extend_from_slice(b"null"),
         Object::Boolean(true) => out.extend_from_slice(b"true"),
         Object::Boolean(false) => out.extend_from_slice(b"false"),
-        Object::Integer(value) => out.extend_from_slice(value.to_string().as_bytes()),
+        Object::Integer(value) => integer(out, *value),
         Object::Real(value) => out.extend_from_slice(value.to_string().as_bytes()),
         Object::Name(name) => self::name(out, name),
         Object::String(text, format) => string(out, text, format),
@@ -39,10 +39,35 @@ pub(super) fn object(out: &mut Vec<u8>, object: &Object) {
             out.extend_from_slice(&stream.content);
             out.extend_from_slice(b"\nendstream");
         }
-        Object::Reference((id, generation)) => {
-            out.extend_from_slice(format!("{id} {generation} R").as_bytes());
+        Object::Reference(id) => reference(out, *id),
+    }
+}
+
+/// Appends an integer in decimal.
+pub(super) fn integer(out: &mut Vec<u8>, value: i64) {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut n = value.unsigned_abs();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
         }
     }
+    if value < 0 {
+        out.push(b'-');
+    }
+    out.extend_from_slice(&buf[at..]);
+}
+
+/// Appends a reference to object `id`: `12 0 R`.
+pub(super) fn reference(out: &mut Vec<u8>, (id, generation): lopdf::ObjectId) {
+    integer(out, i64::from(id));
+    out.push(b' ');
+    integer(out, i64::from(generation));
+    out.extend_from_slice(b" R");
 }
 
 /// Appends a name, white space, delimiters and bytes outside `!`..`~` as `#xx`.

@@ -292,19 +292,77 @@ impl Tree<'_> {
         }
     }
 
-    /// Appends the kids of group `g` as an array, as [`syntax::object`] writes one.
+    /// Appends the kids of group `g` as an array, as [`syntax::object`] writes the one
+    /// [`Tree::kid_object`] builds.
     fn write_kids(&self, g: usize, one: Option<u32>, out: &mut Vec<u8>) {
         out.push(b'[');
         let mut empty = true;
         self.for_each_kid(g, |kid| {
-            let object = self.kid_object(kid, one);
-            if !empty && syntax::needs_separator(&object) {
-                out.push(b' ');
+            match kid {
+                Kid::Mcid(_, mcid) if one.is_some() => {
+                    if !empty {
+                        out.push(b' ');
+                    }
+                    syntax::integer(out, i64::from(mcid));
+                }
+                Kid::Mcid(page, mcid) => {
+                    out.extend_from_slice(b"<</Type/MCR/Pg ");
+                    syntax::reference(out, self.pages[page as usize]);
+                    out.extend_from_slice(b"/MCID ");
+                    syntax::integer(out, i64::from(mcid));
+                    out.extend_from_slice(b">>");
+                }
+                Kid::Elem(k) => {
+                    if !empty {
+                        out.push(b' ');
+                    }
+                    syntax::reference(out, self.element(k as usize));
+                }
+                Kid::Objr(_) => syntax::object(out, &self.kid_object(kid, one)),
             }
-            syntax::object(out, &object);
             empty = false;
         });
         out.push(b']');
+    }
+
+    /// Appends the `k`th drawn element's dictionary, as [`syntax::object`] writes the one
+    /// [`Tree::element_dict`] builds with its kids.
+    fn write_element(&self, k: usize, out: &mut Vec<u8>) {
+        let (_, one) = self.parts(k);
+        let elem = self.structure.elems[self.drawn[k] as usize];
+        out.extend_from_slice(b"<</Type/StructElem/S");
+        syntax::name(out, elem.tag.name().as_bytes());
+        out.extend_from_slice(b"/P ");
+        syntax::reference(out, self.parent_of(elem));
+        if let Some(page) = one {
+            out.extend_from_slice(b"/Pg ");
+            syntax::reference(out, self.pages[page as usize]);
+        }
+        match elem.tag {
+            Tag::Note if self.is_note(self.drawn[k]) => {
+                out.extend_from_slice(b"/ID");
+                syntax::object(out, &note_id(elem.extra));
+            }
+            Tag::Reference => {
+                if let Some(note) = self.note_element(elem.extra) {
+                    out.extend_from_slice(b"/Ref[");
+                    syntax::reference(out, note);
+                    out.push(b']');
+                }
+            }
+            _ => {}
+        }
+        out.extend_from_slice(b"/K");
+        self.write_kids(k + 1, one, out);
+        out.extend_from_slice(b">>");
+    }
+
+    /// The element `elem` is a kid of: another element, or the document.
+    fn parent_of(&self, elem: Elem) -> ObjectId {
+        match elem.parent {
+            NONE => self.document(),
+            p => self.element(self.rank[p as usize] as usize - 1),
+        }
     }
 
     fn kids_object(&self, g: usize, one: Option<u32>) -> Object {
@@ -320,11 +378,7 @@ impl Tree<'_> {
         let mut dict = Dictionary::new();
         dict.set("Type", name("StructElem"));
         dict.set("S", name(elem.tag.name()));
-        let parent = match elem.parent {
-            NONE => self.document(),
-            p => self.element(self.rank[p as usize] as usize - 1),
-        };
-        dict.set("P", Object::Reference(parent));
+        dict.set("P", Object::Reference(self.parent_of(elem)));
         if let Some(page) = one {
             dict.set("Pg", Object::Reference(self.pages[page as usize]));
         }
@@ -598,15 +652,7 @@ impl Generated for Tree<'_> {
                 kids
             });
         } else if id > first && id < self.parent_tree().0 {
-            let k = (id - first - 1) as usize;
-            let (dict, one) = self.element_dict(k);
-            syntax::dictionary_with(out, &dict, |key, out| {
-                let kids = key == b"K";
-                if kids {
-                    self.write_kids(k + 1, one, out);
-                }
-                kids
-            });
+            self.write_element((id - first - 1) as usize, out);
         } else {
             syntax::object(out, &self.object(id));
         }
