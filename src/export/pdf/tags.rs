@@ -350,6 +350,12 @@ impl Tree<'_> {
                     out.push(b']');
                 }
             }
+            Tag::Ins | Tag::Del => {
+                if let Some(alt) = self.structure.alts.get(elem.extra as usize) {
+                    out.extend_from_slice(b"/Alt");
+                    syntax::object(out, &super::metadata::text(alt));
+                }
+            }
             _ => {}
         }
         out.extend_from_slice(b"/K");
