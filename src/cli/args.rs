@@ -40,8 +40,8 @@ pub enum Command {
     Convert(ConvertArgs),
     /// Read and validate motions without writing anything; for CI.
     Check(CheckArgs),
-    /// Compare two versions of a motion: the change list (JSON) or a redline (HTML); exit 0 when
-    /// equal, 1 when different, 2 on errors.
+    /// Compare two versions of a motion: the change list (JSON) or a redline (HTML, DOCX, PDF);
+    /// exit 0 when equal, 1 when different, 2 on errors.
     Compare(CompareArgs),
     /// Print the document model of one motion as JSON.
     Dump(DumpArgs),
@@ -224,13 +224,13 @@ pub struct CompareArgs {
     /// per pair in -o, named after both (JOINT.REPLACED.redline.docx).
     #[arg(long, value_name = "DIR", conflicts_with_all = ["old", "new"])]
     pub replaced: Option<PathBuf>,
-    /// Output folder (created if missing): NEW's stem with .changes.json, .redline.html and
-    /// .redline.docx.
+    /// Output folder (created if missing): NEW's stem with .changes.json, .redline.html,
+    /// .redline.docx and .redline.pdf.
     /// Without it, the one format asked for goes to standard output.
     #[arg(short, long, value_name = "DIR")]
     pub output: Option<PathBuf>,
-    /// What to write, comma-separated: json (the change list), html or docx (the redline, the
-    /// DOCX in Word's tracked changes).
+    /// What to write, comma-separated: json (the change list), html, docx or pdf (the redline,
+    /// the DOCX in Word's tracked changes).
     #[arg(
         short,
         long,

@@ -1,5 +1,5 @@
 //! `motion-export compare OLD NEW`: both versions read as `check` reads them, compared by the
-//! library's [`motion_export::compare`], the change list (JSON) and the HTML and DOCX redlines
+//! library's [`motion_export::compare`], the change list (JSON) and the HTML, DOCX and PDF redlines
 //! written atomically into the output folder or to standard output; exit 0 when equal, 1 when
 //! different, 2 when a version cannot be read (as `diff` does). `compare --replaced DIR` does
 //! the same for every joint motion in DIR and each motion it replaces.
@@ -10,8 +10,8 @@ use super::inputs::{self, Input};
 use super::{exit, render, report, write, Fatal};
 use motion_export::compare::{compare, Change, Comparison};
 use motion_export::diag::{codes, Diagnostic};
-use motion_export::export::docx;
 use motion_export::export::html::{self, HtmlOptions};
+use motion_export::export::{docx, pdf};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
 
@@ -21,6 +21,7 @@ enum Output {
     Json,
     Html,
     Docx,
+    Pdf,
 }
 
 impl Output {
@@ -29,8 +30,9 @@ impl Output {
             "json" => Ok(Output::Json),
             "html" => Ok(Output::Html),
             "docx" => Ok(Output::Docx),
+            "pdf" => Ok(Output::Pdf),
             _ => Err(Fatal::Usage(format!(
-                "--format {name}: compare writes json, html or docx"
+                "--format {name}: compare writes json, html, docx or pdf"
             ))),
         }
     }
@@ -41,6 +43,7 @@ impl Output {
             Output::Json => "changes.json",
             Output::Html => "redline.html",
             Output::Docx => "redline.docx",
+            Output::Pdf => "redline.pdf",
         }
     }
 }
@@ -62,7 +65,9 @@ pub fn run(args: &CompareArgs) -> Result<u8, Fatal> {
     outputs.sort();
     outputs.dedup();
     if outputs.is_empty() {
-        return Err(Fatal::Usage("--format: give json, html or docx".into()));
+        return Err(Fatal::Usage(
+            "--format: give json, html, docx or pdf".into(),
+        ));
     }
     if let Some(dir) = &args.replaced {
         if args.output.is_none() {
@@ -123,6 +128,14 @@ fn pair(
                     fallback_date: super::source_date(),
                 };
                 docx::redline(&a.motion, &b.motion, &comparison, &options)
+                    .map_err(|e| Fatal::Io(format!("{}: {e}", new.display())))?
+            }
+            Output::Pdf => {
+                let options = pdf::PdfOptions {
+                    fallback_date: super::source_date(),
+                    ..pdf::PdfOptions::default()
+                };
+                pdf::redline(&a.motion, &b.motion, &comparison, &options)
                     .map_err(|e| Fatal::Io(format!("{}: {e}", new.display())))?
             }
         };

@@ -29,16 +29,28 @@ const FLOORS: &[(&str, &[&str])] = &[
             "read/akn",
         ],
     ),
-    ("export/plan", &["diag", "model", "lang", "vocab"]),
+    // The paged redlines' walk (`plan/redline.rs`) follows a comparison's alignment.
+    (
+        "export/plan",
+        &["diag", "model", "lang", "vocab", "compare"],
+    ),
     (
         "export/xml",
         &["diag", "model", "lang", "vocab", "export", "export/plan"],
     ),
     (
         "export/pdf",
-        &["diag", "model", "lang", "vocab", "export", "export/plan"],
+        &[
+            "diag",
+            "model",
+            "lang",
+            "vocab",
+            "compare",
+            "export",
+            "export/plan",
+        ],
     ),
-    // The redlines (HTML and DOCX) render a comparison's alignment.
+    // The redlines (HTML, DOCX and PDF) render a comparison's alignment.
     (
         "export/docx",
         &[

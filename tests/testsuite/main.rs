@@ -6,6 +6,7 @@ mod body_loss;
 mod body_shapes;
 mod cli;
 mod compare;
+mod compare_pdf;
 mod config;
 mod corpus;
 mod cover_shapes;

@@ -26,7 +26,7 @@ impl Pdf {
         Pdf::from_bytes(bytes, &motion.source_name)
     }
 
-    fn from_bytes(bytes: Vec<u8>, name: &str) -> Pdf {
+    pub(crate) fn from_bytes(bytes: Vec<u8>, name: &str) -> Pdf {
         let dir = tempfile::tempdir().unwrap();
         let name: String = name.chars().take(60).collect();
         let name = if name.is_empty() { "motion" } else { &name };
@@ -220,33 +220,72 @@ fn remove_run(hay: &mut Vec<String>, needle: &[String]) -> bool {
 /// Hyphens the line breaker added are taken out first (a word ending in one joins the next
 /// when together they make a word of the motion).
 pub(crate) fn assert_all_words(what: &str, m: &Motion, text: &str) {
-    let main: Vec<String> = harness::without_notes(m, harness::paged_text_in_order(m))
-        .into_iter()
-        .flat_map(printed_words)
-        .collect();
-    let notes: Vec<Vec<String>> = (m.footnotes.iter())
-        .map(|n| n.content.iter().flat_map(printed_words).collect())
-        .collect();
-    let known: HashSet<&str> = (main.iter().chain(notes.iter().flatten()))
-        .map(String::as_str)
-        .collect();
-    let labels = printed_labels(m);
-    let furniture = |w: &str| labels.contains(w) || is_page_number(w);
-    let mut actual = harness::join_hyphenated(words(text), &known, furniture);
-    for (i, note_words) in notes.iter().enumerate() {
-        assert!(
-            remove_run(&mut actual, note_words),
-            "{what}: footnote {i} not printed whole: {note_words:?}"
-        );
+    let printed = Printed::of(m);
+    let actual = printed.read_back(what, m, text, &printed.known());
+    assert_words_in_order(what, &printed.main, &actual, |w| printed.furniture(w));
+}
+
+/// What the PDF of a motion prints: the words of its text in reading order without its
+/// footnotes, each footnote's words, and the words its labels and cover fields add.
+pub(crate) struct Printed {
+    pub(crate) main: Vec<String>,
+    notes: Vec<Vec<String>>,
+    labels: HashSet<String>,
+}
+
+impl Printed {
+    pub(crate) fn of(m: &Motion) -> Printed {
+        Printed {
+            main: harness::without_notes(m, harness::paged_text_in_order(m))
+                .into_iter()
+                .flat_map(printed_words)
+                .collect(),
+            notes: (m.footnotes.iter())
+                .map(|n| n.content.iter().flat_map(printed_words).collect())
+                .collect(),
+            labels: printed_labels(m),
+        }
     }
-    // The footer's motto line, on every page when the source states the PE number.
-    if m.cover.pe_number.is_some() {
-        let profile = motion_export::lang::profile(&m.lang).expect("profile");
-        let code = m.lang.to_uppercase();
-        let motto = words(&format!("{code} {} {code}", profile.motto));
-        while remove_run(&mut actual, &motto) {}
+
+    /// Every word printed.
+    pub(crate) fn known(&self) -> HashSet<&str> {
+        (self.main.iter().chain(self.notes.iter().flatten()))
+            .map(String::as_str)
+            .collect()
     }
-    assert_words_in_order(what, &main, &actual, furniture);
+
+    /// A word of a label, a cover field or the page footer.
+    pub(crate) fn furniture(&self, w: &str) -> bool {
+        self.labels.contains(w) || is_page_number(w)
+    }
+
+    /// The words of `text` (the PDF of `m` read back) with the hyphens the line breaker added
+    /// taken out (a word ending in one joins the next when together they make a word of
+    /// `known`), and without each footnote, which must be printed whole, nor the footer's
+    /// motto.
+    pub(crate) fn read_back(
+        &self,
+        what: &str,
+        m: &Motion,
+        text: &str,
+        known: &HashSet<&str>,
+    ) -> Vec<String> {
+        let mut actual = harness::join_hyphenated(words(text), known, |w| self.furniture(w));
+        for (i, note_words) in self.notes.iter().enumerate() {
+            assert!(
+                remove_run(&mut actual, note_words),
+                "{what}: footnote {i} not printed whole: {note_words:?}"
+            );
+        }
+        // The footer's motto line, on every page when the source states the PE number.
+        if m.cover.pe_number.is_some() {
+            let profile = motion_export::lang::profile(&m.lang).expect("profile");
+            let code = m.lang.to_uppercase();
+            let motto = words(&format!("{code} {} {code}", profile.motto));
+            while remove_run(&mut actual, &motto) {}
+        }
+        actual
+    }
 }
 
 /// The text of `pdfinfo -struct-text`'s tree: each marked-content sequence on a line of its own

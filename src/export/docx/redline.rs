@@ -12,17 +12,16 @@
 
 use super::body::{self, cover_style, State};
 use super::styles::id;
-use super::wordml::{self, Revision, RunProps, Sink, Tracked};
+use super::wordml::{self, Revision, RunProps, Sink as Sink_, Tracked};
 use super::{clean, escape, DocxOptions};
-use crate::compare::align::{align, Block, Shown, Step, Work};
-use crate::compare::tokens::{self, Mark, Token};
-use crate::compare::words::{diff, Edit};
-use crate::compare::{Aligned, Comparison};
-use crate::export::plan::cover::{self, Text};
+use crate::compare::align::Shown;
+use crate::compare::tokens::{Mark, Token};
+use crate::compare::words::Edit;
+use crate::compare::Comparison;
 use crate::export::plan::notes::callable;
-use crate::export::plan::CITATION_DASH;
+use crate::export::plan::redline::{self as walk, Part, Shape, Sink};
 use crate::export::{check_depth, ExportError, Format};
-use crate::model::{BodyItem, Date, Motion, Para, Paragraph, Point, Recital};
+use crate::model::{Date, Motion};
 
 /// Options for the DOCX redline.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -79,89 +78,8 @@ fn date(new: &Motion, fallback: Option<Date>) -> Date {
         .expect("1970-01-01 is a date")
 }
 
-/// One paragraph of a block as the diff splits it: how it starts (after a paragraph break
-/// both versions, only OLD or only NEW have), its runs, and how its mark is tracked.
-struct Piece<'m> {
-    /// The edit of the paragraph break before it; none for a block's first paragraph.
-    after: Option<Edit>,
-    runs: Vec<(Edit, Vec<Token<'m>>)>,
-    mark: Edit,
-}
-
-/// The runs of a block cut at its paragraph breaks; the last paragraph's mark is `last`.
-fn pieces<'m>(runs: Vec<(Edit, Vec<Token<'m>>)>, last: Edit) -> Vec<Piece<'m>> {
-    let mut out = Vec::new();
-    let mut piece = Piece {
-        after: None,
-        runs: Vec::new(),
-        mark: last,
-    };
-    for (edit, run) in runs {
-        let mut part = Vec::new();
-        for t in run {
-            if t.mark != Mark::ParaEnd {
-                part.push(t);
-                continue;
-            }
-            if !part.is_empty() {
-                piece.runs.push((edit, std::mem::take(&mut part)));
-            }
-            piece.mark = edit;
-            let next = Piece {
-                after: Some(edit),
-                runs: Vec::new(),
-                mark: last,
-            };
-            out.push(std::mem::replace(&mut piece, next));
-        }
-        if !part.is_empty() {
-            piece.runs.push((edit, part));
-        }
-    }
-    out.push(piece);
-    out
-}
-
-/// Whether each version's text of a paragraph has started: a word only OLD has is not
-/// followed by a space in NEW.
-#[derive(Debug, Clone, Copy)]
-struct Start {
-    old: bool,
-    new: bool,
-}
-
-impl Default for Start {
-    fn default() -> Self {
-        Start {
-            old: true,
-            new: true,
-        }
-    }
-}
-
-impl Start {
-    /// Whether a token of `edit` starts the text of its version(s).
-    fn at(self, edit: Edit) -> bool {
-        match edit {
-            Edit::Removed => self.old,
-            Edit::Added => self.new,
-            Edit::Kept => self.old && self.new,
-        }
-    }
-
-    /// A token of `edit` was written.
-    fn pass(&mut self, edit: Edit) {
-        if edit != Edit::Added {
-            self.old = false;
-        }
-        if edit != Edit::Removed {
-            self.new = false;
-        }
-    }
-}
-
 /// A redline being written: NEW's document state, and OLD for what NEW no longer has.
-struct Redline<'w, 's, 'm, S: Sink> {
+struct Redline<'w, 's, 'm, S: Sink_> {
     state: &'w mut State<'s>,
     out: &'w mut S,
     old: &'m Motion,
@@ -176,17 +94,17 @@ struct Redline<'w, 's, 'm, S: Sink> {
     deleting: bool,
 }
 
-impl<'w, 'm, S: Sink> Redline<'w, '_, 'm, S> {
+impl<'w, 'm, S: Sink_> Redline<'w, '_, 'm, S> {
     /// The main text, in the plain document's order; whether it opened with a cover page.
     fn document(&mut self, comparison: &Comparison) -> bool {
-        let has_cover = self.cover();
+        let (old, new) = (self.old, self.new);
+        let has_cover = walk::cover(old, new, self);
         // The text starts on a new page after the cover.
         self.state.break_page(has_cover);
-        self.preamble(comparison);
-        self.body(&comparison.alignment.body);
+        walk::preamble(old, new, comparison, self);
+        walk::body(old, new, &comparison.alignment.body, self);
         body::uncalled_notes(self.state, self.out);
-        let (old, new) = (self.old, self.new);
-        self.paras(id::TRAILING, Shown::Both, &old.trailing, &new.trailing);
+        walk::trailing(old, new, self);
         self.state.break_page(false);
         if !self.written {
             self.state.open(self.out, id::TRAILING, None);
@@ -195,229 +113,20 @@ impl<'w, 'm, S: Sink> Redline<'w, '_, 'm, S> {
         has_cover
     }
 
-    /// The cover lines of both versions, aligned as blocks of their role.
-    fn cover(&mut self) -> bool {
-        let (a, b) = (cover::lines(self.old), cover::lines(self.new));
-        let (ta, tb) = (line_tokens(&a), line_tokens(&b));
-        let blocks = |lines: &[cover::Line<'_>], words: &[Vec<Token<'_>>]| -> Vec<Block> {
-            (lines.iter().zip(words))
-                .map(|(l, t)| Block {
-                    kind: l.role as u8,
-                    key: tokens::key(t),
-                    bag: tokens::bag(t),
-                })
-                .collect()
-        };
-        let steps = align(&blocks(&a, &ta), &blocks(&b, &tb), &Work::default());
-        for step in steps {
-            let (o, n) = step.indices();
-            let role = n.map(|n| b[n].role).or(o.map(|o| a[o].role));
-            let Some(role) = role else { continue };
-            let none = Vec::new();
-            let old = o.map_or(&none, |o| &ta[o]);
-            let new = n.map_or(&none, |n| &tb[n]);
-            self.block(cover_style(role), step.shown(), None, old, new, false);
-        }
-        !a.is_empty() || !b.is_empty()
-    }
-
-    /// The title, its notes, the formula, citations, recitals and the words that open the
-    /// operative part.
-    fn preamble(&mut self, comparison: &Comparison) {
-        let (old, new) = (self.old, self.new);
-        let single = |p: &'m Option<Para>| p.as_slice();
-        self.paras(
-            id::TITLE,
-            Shown::Both,
-            single(&old.title),
-            single(&new.title),
-        );
-        self.paras(
-            id::TITLE_NOTE,
-            Shown::Both,
-            &old.title_notes,
-            &new.title_notes,
-        );
-        self.paras(
-            id::FORMULA,
-            Shown::Both,
-            single(&old.formula),
-            single(&new.formula),
-        );
-        for a in &comparison.alignment.citations {
-            let (o, n) = a.step.indices();
-            let content = |m: &'m Motion, i: Option<usize>| {
-                i.map_or(&[][..], |i| &m.citations[i].content[..])
-            };
-            let dash = Some(CITATION_DASH);
-            self.numbered(
-                id::CITATION,
-                a.step.shown(),
-                (o.and(dash), n.and(dash)),
-                (content(old, o), content(new, n)),
-                false,
-            );
-        }
-        self.paras(
-            id::FORMULA,
-            Shown::Both,
-            single(&old.recitals_intro),
-            single(&new.recitals_intro),
-        );
-        for a in &comparison.alignment.recitals {
-            let (o, n) = a.step.indices();
-            let (ro, rn) = (o.map(|i| &old.recitals[i]), n.map(|i| &new.recitals[i]));
-            let shown = a.step.shown();
-            let num = |r: Option<&'m Recital>| r.map(|r| r.num.text.as_str());
-            let content = |r: Option<&'m Recital>| r.map_or(&[][..], |r| &r.content[..]);
-            let points = |r: Option<&'m Recital>| r.map_or(&[][..], |r| &r.points[..]);
-            let lead_in = shown_has(shown, points(ro), points(rn));
-            self.numbered(
-                id::RECITAL,
-                shown,
-                (num(ro), num(rn)),
-                (content(ro), content(rn)),
-                lead_in,
-            );
-            self.points(shown, (points(ro), points(rn)), &a.points, 0);
-        }
-        self.paras(
-            id::FORMULA,
-            Shown::Both,
-            single(&old.body_intro),
-            single(&new.body_intro),
-        );
-    }
-
-    /// The operative part: headings and paragraphs with their points and wrap-up.
-    fn body(&mut self, steps: &[Aligned]) {
-        let (old, new) = (self.old, self.new);
-        for a in steps {
-            let (o, n) = a.step.indices();
-            let shown = a.step.shown();
-            let (bo, bn) = (o.map(|i| &old.body[i]), n.map(|i| &new.body[i]));
-            match bn.or(bo) {
-                Some(BodyItem::Heading(_)) => {
-                    let heading = |b: Option<&'m BodyItem>| match b {
-                        Some(BodyItem::Heading(h)) => std::slice::from_ref(&h.text),
-                        _ => &[][..],
-                    };
-                    self.paras(id::HEADING, shown, heading(bo), heading(bn));
-                }
-                Some(BodyItem::Paragraph(_)) => {
-                    let paragraph = |b: Option<&'m BodyItem>| match b {
-                        Some(BodyItem::Paragraph(p)) => Some(p),
-                        _ => None,
-                    };
-                    let (po, pn) = (paragraph(bo), paragraph(bn));
-                    let num = |p: Option<&'m Paragraph>| p.map(|p| p.num.text.as_str());
-                    let content = |p: Option<&'m Paragraph>| p.map_or(&[][..], |p| &p.content[..]);
-                    let points = |p: Option<&'m Paragraph>| p.map_or(&[][..], |p| &p.points[..]);
-                    let wrap_up = |p: Option<&'m Paragraph>| p.map_or(&[][..], |p| &p.wrap_up[..]);
-                    let lead_in = shown_has(shown, points(po), points(pn));
-                    self.numbered(
-                        id::PARAGRAPH,
-                        shown,
-                        (num(po), num(pn)),
-                        (content(po), content(pn)),
-                        lead_in,
-                    );
-                    self.points(shown, (points(po), points(pn)), &a.points, 0);
-                    self.paras(id::WRAP_UP, shown, wrap_up(po), wrap_up(pn));
-                }
-                None => {}
-            }
-        }
-    }
-
-    /// The points of a block: those of a pair along their alignment, those of a block gone or
-    /// new all struck or all inserted.
-    fn points(
-        &mut self,
-        shown: Shown,
-        (old, new): (&'m [Point], &'m [Point]),
-        aligned: &[Aligned],
-        level: usize,
-    ) {
-        let steps: Vec<Step> = match shown {
-            Shown::Old => (0..old.len()).map(Step::Deleted).collect(),
-            Shown::New => (0..new.len()).map(Step::Inserted).collect(),
-            Shown::Both => aligned.iter().map(|a| a.step).collect(),
-        };
-        let style = id::POINT[level.min(id::POINT.len() - 1)];
-        for (k, step) in steps.into_iter().enumerate() {
-            let (o, n) = step.indices();
-            // A point of a block shown whole is shown whole too.
-            let inner = match shown {
-                Shown::Both => step.shown(),
-                whole => whole,
-            };
-            let (po, pn) = (o.map(|i| &old[i]), n.map(|i| &new[i]));
-            let num = |p: Option<&'m Point>| p.map(|p| p.num.text.as_str());
-            let content = |p: Option<&'m Point>| p.map_or(&[][..], |p| &p.content[..]);
-            let sub = |p: Option<&'m Point>| p.map_or(&[][..], |p| &p.points[..]);
-            let lead_in = shown_has(inner, sub(po), sub(pn));
-            self.numbered(
-                style,
-                inner,
-                (num(po), num(pn)),
-                (content(po), content(pn)),
-                lead_in,
-            );
-            let children = match shown {
-                Shown::Both => aligned.get(k).map_or(&[][..], |a| &a.points[..]),
-                _ => &[][..],
-            };
-            self.points(inner, (sub(po), sub(pn)), children, level + 1);
-        }
-    }
-
-    /// Unnumbered paragraphs (a title, a heading, a formula): nothing when neither version has
-    /// any; all OLD's or all NEW's when only one has.
-    fn paras(&mut self, style: &str, shown: Shown, old: &'m [Para], new: &'m [Para]) {
-        let shown = match (shown, old.is_empty(), new.is_empty()) {
-            (_, true, true) => return,
-            (Shown::Both, false, true) => Shown::Old,
-            (Shown::Both, true, false) => Shown::New,
-            (shown, _, _) => shown,
-        };
-        let (a, b) = both_tokens(shown, old, new);
-        self.block(style, shown, None, &a, &b, false);
-    }
-
-    /// A numbered block's own text: its number (OLD's struck and NEW's inserted when they
-    /// differ), a tab, then its paragraphs.
-    fn numbered(
-        &mut self,
-        style: &str,
-        shown: Shown,
-        num: (Option<&str>, Option<&str>),
-        (old, new): (&'m [Para], &'m [Para]),
-        lead_in: bool,
-    ) {
-        let (a, b) = both_tokens(shown, old, new);
-        self.block(style, shown, Some(num), &a, &b, lead_in);
-    }
-
     /// A block's paragraphs from the word diff of its tokens. A paragraph break only OLD has
     /// is a deleted paragraph mark (and a space inserted where the text now runs on), one
     /// only NEW has an inserted mark (and a space deleted); the last paragraph of a lead-in
     /// stays with its first point.
-    fn block<'t>(
-        &mut self,
-        style: &str,
-        shown: Shown,
-        num: Option<(Option<&str>, Option<&str>)>,
-        old: &[Token<'t>],
-        new: &[Token<'t>],
-        lead_in: bool,
-    ) {
-        let (runs, last) = match shown {
-            Shown::Old => (vec![(Edit::Removed, old.to_vec())], Edit::Removed),
-            Shown::New => (vec![(Edit::Added, new.to_vec())], Edit::Added),
-            Shown::Both => (diff(old, new), Edit::Kept),
-        };
-        let pieces = pieces(runs, last);
+    fn write_block<'t>(&mut self, shape: Shape<'_>, old: &[Token<'t>], new: &[Token<'t>]) {
+        let Shape {
+            shown,
+            num,
+            lead_in,
+            ..
+        } = shape;
+        let style = style(shape.part);
+        let (runs, last) = shape.runs(old, new);
+        let pieces = walk::pieces(runs, last);
         let count = pieces.len();
         for (k, piece) in pieces.into_iter().enumerate() {
             if lead_in && k + 1 == count {
@@ -443,7 +152,7 @@ impl<'w, 'm, S: Sink> Redline<'w, '_, 'm, S> {
                 }
                 _ => {}
             }
-            let mut start = Start::default();
+            let mut start = walk::Start::default();
             for (edit, run) in &piece.runs {
                 self.tracked(*edit, |w| w.tokens(*edit, run, &mut start));
             }
@@ -480,12 +189,11 @@ impl<'w, 'm, S: Sink> Redline<'w, '_, 'm, S> {
     /// Tokens as runs of text, a space before each unless it is glued to what precedes it;
     /// consecutive words of one emphasis share a run. A call of NEW's is a footnote reference
     /// as in the plain document, a call only OLD has its mark.
-    fn tokens(&mut self, edit: Edit, run: &[Token<'_>], start: &mut Start) {
+    fn tokens(&mut self, edit: Edit, run: &[Token<'_>], start: &mut walk::Start) {
         let mut text = String::new();
         let mut props: Option<RunProps<'static>> = None;
         for t in run {
-            let space = !t.glued && !start.at(edit);
-            start.pass(edit);
+            let space = start.space_before(edit, t);
             match t.mark {
                 Mark::Word { bold, italic } => {
                     let p = RunProps {
@@ -618,40 +326,25 @@ impl<'w, 'm, S: Sink> Redline<'w, '_, 'm, S> {
     }
 }
 
-/// The tokens of each cover line.
-fn line_tokens<'a>(lines: &'a [cover::Line<'_>]) -> Vec<Vec<Token<'a>>> {
-    (lines.iter())
-        .map(|l| {
-            let mut out = Vec::new();
-            match &l.text {
-                Text::Para(p) => tokens::of_para(p, &mut out),
-                Text::Plain(t) => tokens::of_text(t, &mut out),
-            }
-            out
-        })
-        .collect()
-}
-
-/// Whether the version(s) a step shows have any of these points.
-fn shown_has(shown: Shown, old: &[Point], new: &[Point]) -> bool {
-    match shown {
-        Shown::Old => !old.is_empty(),
-        Shown::New | Shown::Both => !new.is_empty(),
+impl<S: Sink_> Sink for Redline<'_, '_, '_, S> {
+    fn block<'t>(&mut self, shape: Shape<'_>, old: &[Token<'t>], new: &[Token<'t>]) {
+        self.write_block(shape, old, new);
     }
 }
 
-/// The tokens of OLD's and NEW's paragraphs, each only when shown.
-fn both_tokens<'m>(
-    shown: Shown,
-    old: &'m [Para],
-    new: &'m [Para],
-) -> (Vec<Token<'m>>, Vec<Token<'m>>) {
-    let (mut a, mut b) = (Vec::new(), Vec::new());
-    if shown != Shown::New {
-        tokens::of_paras(old, &mut a);
+/// The paragraph style of a part.
+fn style(part: Part) -> &'static str {
+    match part {
+        Part::Cover(role) => cover_style(role),
+        Part::Title => id::TITLE,
+        Part::TitleNote => id::TITLE_NOTE,
+        Part::Formula | Part::RecitalsIntro | Part::BodyIntro => id::FORMULA,
+        Part::Citation => id::CITATION,
+        Part::Recital => id::RECITAL,
+        Part::Heading => id::HEADING,
+        Part::Paragraph => id::PARAGRAPH,
+        Part::WrapUp => id::WRAP_UP,
+        Part::Point { level, .. } => id::POINT[level.min(id::POINT.len() - 1)],
+        Part::Trailing => id::TRAILING,
     }
-    if shown != Shown::Old {
-        tokens::of_paras(new, &mut b);
-    }
-    (a, b)
 }

@@ -44,6 +44,26 @@ pub(super) struct Span<'a> {
     pub(super) bold: bool,
     pub(super) italic: bool,
     pub(super) kind: SpanKind,
+    /// What a redline marks it as; [`Change::None`] in the plain PDF.
+    pub(super) change: Change,
+}
+
+/// A redline's mark on text: what only NEW says, what only OLD says, or neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) enum Change {
+    #[default]
+    None = 0,
+    Inserted = 1,
+    Deleted = 2,
+}
+
+/// How a redline marks a block's label: all of it inserted or deleted, or OLD's number struck
+/// before NEW's inserted one.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Relabel {
+    pub(super) change: Change,
+    /// OLD's number, when it differs from NEW's (the label's text).
+    pub(super) old: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,6 +144,9 @@ pub(super) enum Tag {
     Reference,
     /// The marked content of a link annotation, and the annotation itself.
     Link,
+    /// A redline's insertion and deletion: not standard types, role-mapped to `Span`.
+    Ins,
+    Del,
 }
 
 impl Tag {
@@ -139,6 +162,8 @@ impl Tag {
             Tag::LBody => "LBody",
             Tag::Reference => "Reference",
             Tag::Link => "Link",
+            Tag::Ins => "Ins",
+            Tag::Del => "Del",
         }
     }
 }
@@ -182,6 +207,8 @@ pub(super) struct Block<'a> {
     pub(super) tag: Tag,
     /// Its place in a list, when it is part of a numbered item.
     pub(super) item: Option<Item>,
+    /// How a redline marks its label; `None` in the plain PDF.
+    pub(super) relabel: Option<Relabel>,
 }
 
 impl<'a> Block<'a> {
@@ -200,10 +227,11 @@ impl<'a> Block<'a> {
             note: None,
             tag: Tag::P,
             item: None,
+            relabel: None,
         }
     }
 
-    fn text(spans: Vec<Span<'a>>) -> Block<'a> {
+    pub(super) fn text(spans: Vec<Span<'a>>) -> Block<'a> {
         Block::new(Content::Text(Spans::Built(spans)))
     }
 
@@ -217,6 +245,7 @@ impl<'a> Block<'a> {
             bold: false,
             italic: false,
             kind: SpanKind::Text,
+            change: Change::None,
         }])
     }
 
@@ -265,7 +294,7 @@ impl<'a> Block<'a> {
         self
     }
 
-    fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         match &self.content {
             Content::Text(spans) => {
                 self.label.is_none()
@@ -313,18 +342,21 @@ fn span(inline: &Inline) -> Span<'_> {
             bold: *bold,
             italic: *italic,
             kind: SpanKind::Text,
+            change: Change::None,
         },
         Inline::NoteRef { marker, note } => Span {
             text: Cow::Borrowed(bare(marker)),
             bold: false,
             italic: false,
             kind: SpanKind::NoteCall { note: *note },
+            change: Change::None,
         },
         Inline::LineBreak => Span {
             text: Cow::Borrowed(""),
             bold: false,
             italic: false,
             kind: SpanKind::Break,
+            change: Change::None,
         },
     }
 }
@@ -334,28 +366,44 @@ fn span(inline: &Inline) -> Span<'_> {
 /// the replaced motions after their label, title and procedure, authors with their group line,
 /// unplaced text, a rule and the PE number when there is one; then a new page.
 fn cover<'a>(m: &'a Motion, outline: &str, out: &mut Vec<Block<'a>>) {
-    let lines = plan::cover::lines(m);
-    if lines.is_empty() {
-        return;
-    }
+    let lines = plan::cover::lines(m).into_iter().map(|line| {
+        let block = match line.text {
+            cover::Text::Para(p) => Block::para(p),
+            cover::Text::Plain(t) => Block::plain(t),
+        };
+        (block, line.role)
+    });
+    cover_blocks(lines, outline, out);
+}
+
+/// The cover from the text of each of its lines and their roles, in the plan's order (see
+/// [`cover`]); nothing when it has no line.
+pub(super) fn cover_blocks<'a>(
+    lines: impl IntoIterator<Item = (Block<'a>, Role)>,
+    outline: &str,
+    out: &mut Vec<Block<'a>>,
+) {
     let start = out.len();
     let mut head = true;
     let mut previous = None;
-    for line in lines {
+    for (block, role) in lines {
         // A rule under the number and date, and one above the PE number.
         let heading = matches!(
-            line.role,
+            role,
             Role::Masthead | Role::Term | Role::Sitting | Role::Other | Role::Number | Role::Date
         );
         if head && !heading {
             head = false;
             out.push(Block::new(Content::Rule).gap(Gap::Small));
         }
-        if line.role == Role::PeNumber {
+        if role == Role::PeNumber {
             out.push(Block::new(Content::Rule).gap(Gap::Large));
         }
-        out.push(cover_block(line.text, line.role, previous));
-        previous = Some(line.role);
+        out.push(cover_block(block, role, previous));
+        previous = Some(role);
+    }
+    if out.len() == start {
+        return;
     }
     out[start].outline = Some(outline.into());
     out.push(Block::new(Content::PageBreak));
@@ -365,12 +413,8 @@ fn cover<'a>(m: &'a Motion, outline: &str, out: &mut Vec<Block<'a>>) {
 /// left; a line that continues the one before it (the date, a further replaced motion, the
 /// procedure, the group line) follows without a gap, and the groups of authors follow each
 /// other closer than the parts of the cover.
-fn cover_block<'a>(text: cover::Text<'a>, role: Role, previous: Option<Role>) -> Block<'a> {
-    let block = match text {
-        cover::Text::Para(p) => Block::para(p),
-        cover::Text::Plain(t) => Block::plain(t),
-    }
-    .align(Align::Left);
+fn cover_block(block: Block<'_>, role: Role, previous: Option<Role>) -> Block<'_> {
+    let block = block.align(Align::Left);
     let follows = matches!(
         (previous, role),
         (Some(Role::Number), Role::Date)
@@ -400,28 +444,13 @@ fn cover_block<'a>(text: cover::Text<'a>, role: Role, previous: Option<Role>) ->
 fn preamble<'a>(m: &'a Motion, labels: &Labels<'_>, out: &mut Vec<Block<'a>>) {
     if let Some(title) = &m.title {
         let outline = shorten(&title.plain_text(), 90);
-        out.push(
-            Block::para(title)
-                .size(Size::Large)
-                .bold()
-                .align(Align::Left)
-                .gap(Gap::None)
-                .keep()
-                .tag(Tag::H1)
-                .outline(outline),
-        );
+        out.push(Style::Title.of(Block::para(title)).outline(outline));
     }
     for p in &m.title_notes {
-        out.push(Block::para(p).align(Align::Left).gap(Gap::Small));
+        out.push(Style::TitleNote.of(Block::para(p)));
     }
     if let Some(f) = &m.formula {
-        out.push(
-            Block::para(f)
-                .italic()
-                .align(Align::Left)
-                .gap(Gap::Large)
-                .keep(),
-        );
+        out.push(Style::Formula.of(Block::para(f)));
     }
     for (i, cit) in m.citations.iter().enumerate() {
         let before = out.len();
@@ -432,7 +461,7 @@ fn preamble<'a>(m: &'a Motion, labels: &Labels<'_>, out: &mut Vec<Block<'a>>) {
         }
     }
     if let Some(p) = &m.recitals_intro {
-        out.push(Block::para(p).gap(Gap::Large).keep());
+        out.push(Style::Intro.of(Block::para(p)));
     }
     for (i, rec) in m.recitals.iter().enumerate() {
         let before = out.len();
@@ -453,19 +482,12 @@ fn preamble<'a>(m: &'a Motion, labels: &Labels<'_>, out: &mut Vec<Block<'a>>) {
 /// Body introduction, headings and numbered paragraphs with their points.
 fn main_body<'a>(m: &'a Motion, labels: &Labels<'_>, out: &mut Vec<Block<'a>>) {
     if let Some(p) = &m.body_intro {
-        out.push(Block::para(p).gap(Gap::Large).keep());
+        out.push(Style::Intro.of(Block::para(p)));
     }
     let mut group_start: Option<usize> = None;
     let mut group_nums: Vec<String> = Vec::new();
     let close_group = |out: &mut Vec<Block<'a>>, start: Option<usize>, nums: &mut Vec<String>| {
-        if let (Some(s), Some(first)) = (start, nums.first()) {
-            let last = nums.last().filter(|_| nums.len() > 1);
-            let title = labels.paragraphs(first, last.map(String::as_str));
-            if let Some(b) = out.get_mut(s) {
-                b.outline.get_or_insert(title);
-            }
-        }
-        nums.clear();
+        title_group(labels, out, start, nums);
     };
     let mut under_heading = false;
     for item in &m.body {
@@ -474,15 +496,7 @@ fn main_body<'a>(m: &'a Motion, labels: &Labels<'_>, out: &mut Vec<Block<'a>>) {
                 close_group(out, group_start.take(), &mut group_nums);
                 under_heading = true;
                 let title = shorten(&h.text.plain_text(), 90);
-                out.push(
-                    Block::para(&h.text)
-                        .bold()
-                        .align(Align::Left)
-                        .gap(Gap::Large)
-                        .keep()
-                        .tag(Tag::H2)
-                        .outline(title),
-                );
+                out.push(Style::Heading.of(Block::para(&h.text)).outline(title));
             }
             BodyItem::Paragraph(p) => {
                 let before = out.len();
@@ -493,15 +507,7 @@ fn main_body<'a>(m: &'a Motion, labels: &Labels<'_>, out: &mut Vec<Block<'a>>) {
                 }
                 points(&p.points, List::Paragraphs, 1, out);
                 for w in &p.wrap_up {
-                    let block = Block::para(w).at(1.0).gap(Gap::Small);
-                    out.push(Block {
-                        item: Some(Item {
-                            list: List::Paragraphs,
-                            level: 0,
-                            starts: false,
-                        }),
-                        ..block
-                    });
+                    out.push(Style::WrapUp.of(Block::para(w)));
                 }
                 if !under_heading {
                     group_start.get_or_insert(before);
@@ -511,6 +517,62 @@ fn main_body<'a>(m: &'a Motion, labels: &Labels<'_>, out: &mut Vec<Block<'a>>) {
         }
     }
     close_group(out, group_start, &mut group_nums);
+}
+
+/// The outline title of a group of paragraphs not under a heading (`Paragraphs 1-4`), given
+/// to the first of them, `out[start]`; `nums` emptied.
+pub(super) fn title_group(
+    labels: &Labels<'_>,
+    out: &mut [Block<'_>],
+    start: Option<usize>,
+    nums: &mut Vec<String>,
+) {
+    if let (Some(s), Some(first)) = (start, nums.first()) {
+        let last = nums.last().filter(|_| nums.len() > 1);
+        let title = labels.paragraphs(first, last.map(String::as_str));
+        if let Some(b) = out.get_mut(s) {
+            b.outline.get_or_insert(title);
+        }
+    }
+    nums.clear();
+}
+
+/// The style of a part of the motion that is not numbered, which the redline shares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Style {
+    Title,
+    TitleNote,
+    Formula,
+    /// The words before the recitals, and those that open the operative part.
+    Intro,
+    Heading,
+    /// The words after a paragraph's points.
+    WrapUp,
+}
+
+impl Style {
+    pub(super) fn of(self, b: Block<'_>) -> Block<'_> {
+        match self {
+            Style::Title => (b.size(Size::Large).bold().align(Align::Left))
+                .gap(Gap::None)
+                .keep()
+                .tag(Tag::H1),
+            Style::TitleNote => b.align(Align::Left).gap(Gap::Small),
+            Style::Formula => b.italic().align(Align::Left).gap(Gap::Large).keep(),
+            Style::Intro => b.gap(Gap::Large).keep(),
+            Style::Heading => (b.bold().align(Align::Left).gap(Gap::Large))
+                .keep()
+                .tag(Tag::H2),
+            Style::WrapUp => Block {
+                item: Some(Item {
+                    list: List::Paragraphs,
+                    level: 0,
+                    starts: false,
+                }),
+                ..b.at(1.0).gap(Gap::Small)
+            },
+        }
+    }
 }
 
 /// Points at `level` of `list`: the number at `level`, the text one step further, sub-points
@@ -529,7 +591,7 @@ fn points<'a>(items: &'a [Point], list: List, level: u8, out: &mut Vec<Block<'a>
 }
 
 /// Marks the blocks of one numbered item as items of `list` at `level`, the first starting it.
-fn listed(blocks: &mut [Block<'_>], list: List, level: u8) {
+pub(super) fn listed(blocks: &mut [Block<'_>], list: List, level: u8) {
     for (i, b) in blocks.iter_mut().enumerate() {
         b.item = Some(Item {
             list,
@@ -547,22 +609,38 @@ fn multi<'a>(
     text_at: f32,
     out: &mut Vec<Block<'a>>,
 ) {
-    if paras.is_empty() {
-        out.push(Block::text(Vec::new()).at(text_at).label(label, label_at));
-        return;
-    }
-    for (i, p) in paras.iter().enumerate() {
-        let block = Block::para(p).at(text_at);
+    numbered(
+        paras.iter().map(Block::para),
+        label,
+        (label_at, text_at),
+        out,
+    );
+}
+
+/// The blocks of one numbered part: the number on the first (on an empty block when there is
+/// none), the same indent for all.
+pub(super) fn numbered<'a>(
+    blocks: impl IntoIterator<Item = Block<'a>>,
+    label: &str,
+    (label_at, text_at): (f32, f32),
+    out: &mut Vec<Block<'a>>,
+) {
+    let before = out.len();
+    for (i, block) in blocks.into_iter().enumerate() {
+        let block = block.at(text_at);
         out.push(if i == 0 {
             block.label(label, label_at)
         } else {
             block.gap(Gap::Small)
         });
     }
+    if out.len() == before {
+        out.push(Block::text(Vec::new()).at(text_at).label(label, label_at));
+    }
 }
 
 /// Keeps the last block pushed since `before` with what follows (an introduction to points).
-fn keep_last(out: &mut [Block<'_>], before: usize) {
+pub(super) fn keep_last(out: &mut [Block<'_>], before: usize) {
     if out.len() > before {
         if let Some(b) = out.last_mut() {
             b.keep_with_next = true;
@@ -579,7 +657,11 @@ fn mark_first_outline(out: &mut [Block<'_>], pushed: usize, title: &str) {
 
 /// Footnotes called from the main flow go to the foot of their page; the others (never
 /// called, or called only from another note) are printed after everything else.
-fn footnotes<'a>(m: &'a Motion, title: &str, body: &mut Vec<Block<'a>>) -> Vec<Vec<Block<'a>>> {
+pub(super) fn footnotes<'a>(
+    m: &'a Motion,
+    title: &str,
+    body: &mut Vec<Block<'a>>,
+) -> Vec<Vec<Block<'a>>> {
     let called = Notes::of(m).called;
     let note_blocks = |i: usize| {
         let note = &m.footnotes[i];
@@ -624,7 +706,7 @@ fn footnotes<'a>(m: &'a Motion, title: &str, body: &mut Vec<Block<'a>>) -> Vec<V
 }
 
 /// The first `max` characters of a title, cut at a word, with an ellipsis when cut.
-fn shorten(text: &str, max: usize) -> String {
+pub(super) fn shorten(text: &str, max: usize) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.chars().count() <= max {
         return text;

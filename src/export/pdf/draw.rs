@@ -15,6 +15,7 @@ use super::elements::Elements;
 use super::fonts::{Face, ParsedFamily};
 use super::layout::{Geometry, Glyph, Setter};
 use super::marked::Marker;
+use super::marks;
 use super::pages::Content;
 use super::place::{Link, PagePlan, Placer, Rule, Text};
 use super::subset::Subset;
@@ -72,6 +73,7 @@ pub(super) fn pages(
         rules(&mut content, &page.rules);
         let faces = (family, embedded);
         text_stream(&mut content, &mut page, faces, &mut marker, links_before);
+        marks::draw(&mut content, &page.texts, placer.left());
         links_before += page.links.len() as u32;
         drawn.contents.push(match deflater.pack(&content) {
             Some(bytes) => Content {
@@ -342,8 +344,7 @@ fn text_stream(
             for &(first, end, link) in tagged {
                 let (first, end) = (first as usize, end as usize);
                 if first > from {
-                    marker.start(out, Some(parent));
-                    state.show(out, text, &glyphs[from..first]);
+                    state.show_in(out, marker, text, &glyphs[from..first], Some(parent));
                 }
                 let elements = &mut *marker.elements;
                 let elem = match glyphs[first].link() {
@@ -353,13 +354,15 @@ fn text_stream(
                 elements.elems[elem as usize].extra = links_before + link;
                 links[link as usize].elem = elem;
                 marker.start(out, Some(elem));
+                let change = glyphs[first].change();
+                marks::fill(out, change, false);
                 state.show(out, text, &glyphs[first..end]);
+                marks::fill(out, change, true);
                 from = end;
             }
         }
         if from == 0 || from < glyphs.len() {
-            marker.start(out, text.elem);
-            state.show(out, text, &glyphs[from..]);
+            state.show_in(out, marker, text, &glyphs[from..], text.elem);
         }
     }
     marker.close(out);
@@ -383,6 +386,29 @@ struct Shown<'s> {
 }
 
 impl Shown<'_> {
+    /// Shows `glyphs` of `text` in marked content for `elem`, each run of a redline's change
+    /// in its colour and, inside an element, in an element of its own (see [`marks`]).
+    fn show_in(
+        &mut self,
+        out: &mut Vec<u8>,
+        marker: &mut Marker<'_>,
+        text: &Text<'_>,
+        glyphs: &[Glyph],
+        elem: Option<u32>,
+    ) {
+        for (run, change) in marks::runs(glyphs) {
+            let own = elem.map(|parent| {
+                (marker.elements)
+                    .change(parent, change, || marks::alt(change, run))
+                    .unwrap_or(parent)
+            });
+            marker.start(out, own);
+            marks::fill(out, change, false);
+            self.show(out, text, run);
+            marks::fill(out, change, true);
+        }
+    }
+
     /// Sets the character spacing to a line's tracking (to [`TRACKING_DECIMALS`]), so that
     /// the letters of a loosely spaced line need no offset of their own.
     fn track(&mut self, out: &mut Vec<u8>, tracking: f32) {
@@ -445,7 +471,7 @@ fn hex(out: &mut Vec<u8>, code: u16) {
 }
 
 /// Writes `v` with at most `decimals` decimals, without trailing zeros.
-fn num(out: &mut Vec<u8>, v: f32, decimals: u32) {
+pub(super) fn num(out: &mut Vec<u8>, v: f32, decimals: u32) {
     let scale = 10i64.pow(decimals);
     let mut n = (f64::from(v) * scale as f64).round() as i64;
     if n < 0 {

@@ -4,7 +4,8 @@
 //! the pages are drawn. A record is a few numbers, and the tree is built from
 //! them only as the file is written: a motion can have tens of thousands of elements.
 
-use super::compose::{Block, List, Tag};
+use super::compose::{Block, Change, List, Tag};
+use super::marks::TAGGED_CHANGES;
 
 /// No element (a parent: the `Document`), no footnote, no annotation.
 pub(super) const NONE: u32 = u32::MAX;
@@ -16,7 +17,8 @@ pub(super) struct Elem {
     /// The element it is a kid of, always an earlier one; [`NONE`] for the `Document`.
     pub(super) parent: u32,
     /// For a `Note`, the footnote it starts; for a `Reference`, the footnote it calls; for a
-    /// `Link`, its annotation (an index over the whole document's); else [`NONE`].
+    /// `Link`, its annotation (an index over the whole document's); for an `Ins` or `Del`, its
+    /// `/Alt` in [`Elements::alts`]; else [`NONE`].
     pub(super) extra: u32,
 }
 
@@ -24,6 +26,8 @@ pub(super) struct Elem {
 #[derive(Debug, Default)]
 pub(super) struct Elements {
     pub(super) elems: Vec<Elem>,
+    /// The `/Alt` of each redline change's element.
+    pub(super) alts: Vec<String>,
     list: Option<List>,
     /// For each level of the lists open: its `L`, and the `LBody` of its last item.
     open: Vec<(u32, u32)>,
@@ -70,6 +74,26 @@ impl Elements {
     pub(super) fn call(&mut self, parent: u32, note: u32) -> u32 {
         let reference = self.push(Tag::Reference, parent, note);
         self.push(Tag::Link, reference, NONE)
+    }
+
+    /// The element of a redline's change drawn in element `parent`, its `/Alt` from `alt`;
+    /// `None` for text that is not changed, and past [`TAGGED_CHANGES`].
+    pub(super) fn change(
+        &mut self,
+        parent: u32,
+        change: Change,
+        alt: impl FnOnce() -> String,
+    ) -> Option<u32> {
+        let tag = match change {
+            Change::None => return None,
+            Change::Inserted => Tag::Ins,
+            Change::Deleted => Tag::Del,
+        };
+        if self.alts.len() >= TAGGED_CHANGES {
+            return None;
+        }
+        self.alts.push(alt());
+        Some(self.push(tag, parent, (self.alts.len() - 1) as u32))
     }
 
     /// The element of a link drawn in element `parent` (a note's number, back to its call).

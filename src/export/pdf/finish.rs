@@ -5,7 +5,7 @@
 
 use super::deflate::{self, Deflater};
 use super::draw::{Drawn, Embedded, Frame};
-use super::elements::Elem;
+use super::elements::Elements;
 use super::file::{self, Generated};
 use super::pages::{self, PageIds};
 use super::place::Target;
@@ -21,11 +21,11 @@ use sha2::{Digest, Sha256};
 const ID_PLACEHOLDER: [u8; 16] = [0x11; 16];
 
 /// Completes printpdf's `frame` with the pages `drawn`, the outline going to `targets`, and the
-/// structure tree of the `elems`, and writes it.
+/// structure tree of the `elements`, and writes it.
 pub(super) fn finish(
     frame: Frame,
     drawn: Drawn,
-    elems: &[Elem],
+    elements: &Elements,
     meta: &DocMeta,
     fallback_date: Option<Date>,
     targets: &[Target],
@@ -57,7 +57,8 @@ pub(super) fn finish(
     doc.max_id += annotations.tagged();
     let outline = outline::Outline::new(&mut doc, targets, &pages);
     let structure = tags::Structure {
-        elems,
+        elems: &elements.elems,
+        alts: &elements.alts,
         pages: mcids,
     };
     let tree = tags::Tree::new(&mut doc, structure, &pages, Some(&annotations));

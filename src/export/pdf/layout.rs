@@ -2,7 +2,7 @@
 //! as boxes and glue, optimal line breaks, and the lines with their indents, numbers, spacing and
 //! the page-break rules (widows, orphans, keep-with-next) that pagination obeys.
 
-use super::compose::{Align, Block, Content, Gap, Size, SpanKind, Spans};
+use super::compose::{Align, Block, Change, Content, Gap, Size, SpanKind, Spans};
 use super::fonts::{ParsedFamily, Style, MAX_FACES};
 use super::hyphen::Hyphenator;
 use super::inventory::Inventory;
@@ -119,8 +119,9 @@ pub(super) struct Glyph {
     pub(super) gid: u16,
     /// The face that sets it: an index into [`ParsedFamily`]'s faces.
     pub(super) face: u8,
-    /// An interword space, which justification stretches and shrinks.
-    space: bool,
+    /// An interword space ([`SPACE`]: justification stretches it), and the redline's
+    /// [`Change`] in the bits above.
+    flags: u8,
     pub(super) size: f32,
     pub(super) rise: f32,
     pub(super) advance: f32,
@@ -129,6 +130,8 @@ pub(super) struct Glyph {
 }
 
 const NO_NOTE: u32 = u32::MAX;
+/// The flag of an interword space.
+const SPACE: u8 = 1;
 
 /// Glyphs of spare room past which a paragraph's buffer is shrunk while its lines take their
 /// glyphs (shrinking a small buffer costs more than it saves).
@@ -141,7 +144,7 @@ impl Glyph {
             gid,
             // A family has at most MAX_FACES faces.
             face: face as u8,
-            space: false,
+            flags: 0,
             size,
             rise: 0.0,
             advance,
@@ -150,13 +153,27 @@ impl Glyph {
     }
 
     pub(super) fn is_space(&self) -> bool {
-        self.space
+        self.flags & SPACE != 0
+    }
+
+    /// What the redline marks it as.
+    pub(super) fn change(&self) -> Change {
+        match self.flags >> 1 {
+            1 => Change::Inserted,
+            2 => Change::Deleted,
+            _ => Change::None,
+        }
+    }
+
+    pub(super) fn marked(mut self, change: Change) -> Glyph {
+        self.flags = (self.flags & SPACE) | (change as u8) << 1;
+        self
     }
 
     /// How much an interword space may stretch (half its width). Spaces never shrink, as in
     /// Word and LibreOffice, so that the PDF breaks its lines where the DOCX does.
     pub(super) fn stretch(&self) -> f32 {
-        if self.space {
+        if self.is_space() {
             self.advance / 2.0
         } else {
             0.0
@@ -184,12 +201,13 @@ pub(super) type Hyphens = [Option<Glyph>; MAX_FACES];
 /// The hyphen that ends a line hyphenated after `g`: in its face, at its size and raise.
 pub(super) fn hyphen_after(hyphens: &Hyphens, g: &Glyph) -> Option<Glyph> {
     let h = (*hyphens.get(g.face as usize)?)?;
-    Some(Glyph {
+    let hyphen = Glyph {
         size: g.size,
         rise: g.rise,
         advance: h.advance * g.size / h.size,
         ..h
-    })
+    };
+    Some(hyphen.marked(g.change()))
 }
 
 /// A line of the document, before it is put on a page.
@@ -418,7 +436,7 @@ impl<'a> Setter<'a> {
     /// An interword space in `style` at `size`.
     fn space(&mut self, style: Style, size: f32) -> Option<Glyph> {
         self.glyph(' ', style, size).map(|mut g| {
-            g.space = true;
+            g.flags |= SPACE;
             g
         })
     }
@@ -484,7 +502,10 @@ impl<'a> Setter<'a> {
                 }
                 glyphs
             }
-            Some(l) => self.run(&l.text, base, size),
+            Some(l) => {
+                let glyphs = self.run(&l.text, base, size);
+                super::marks::label(self, block, glyphs, (base, size))
+            }
             None => Vec::new(),
         }
     }
@@ -712,6 +733,7 @@ impl<'a> Setter<'a> {
                 byte: (skip + k) as u32,
             };
             let style = Style::of(block.bold || span.bold, block.italic || span.italic);
+            let change = span.change;
             match span.kind {
                 SpanKind::Break => b.forced_break(),
                 SpanKind::NoteCall { note } => {
@@ -719,7 +741,7 @@ impl<'a> Setter<'a> {
                         if let Class::Glyph(c) = classify(c) {
                             if let Some(mut g) = self.glyph(c, style, size * CALL_SIZE) {
                                 g.rise = size * CALL_RISE;
-                                b.letter(g.with_link(note), at(k));
+                                b.letter(g.with_link(note).marked(change), at(k));
                             }
                         }
                         if b.full {
@@ -732,12 +754,12 @@ impl<'a> Setter<'a> {
                         match classify(c) {
                             Class::Glyph(c) => {
                                 if let Some(g) = self.glyph(c, style, size) {
-                                    b.letter(g, at(k));
+                                    b.letter(g.marked(change), at(k));
                                 }
                             }
                             Class::Space => {
                                 if let Some(g) = self.space(style, size) {
-                                    b.space(g, at(k));
+                                    b.space(g.marked(change), at(k));
                                 }
                             }
                             Class::Break => b.zero_width_break(),

@@ -27,24 +27,29 @@ mod layout;
 mod linebreak;
 mod links;
 mod marked;
+mod marks;
 mod metadata;
 mod missing;
 mod outline;
 mod pages;
 mod paginate;
 mod place;
+#[cfg(feature = "compare")]
+mod redline;
 mod sfnt;
 mod subset;
 mod syntax;
 mod tags;
 
 pub use fonts::{FontFaces, FontFamily, SiblingStems};
+#[cfg(feature = "compare")]
+pub use redline::redline;
 
 use super::meta::{DocMeta, PageLayout};
 use super::plan::ties::Ties;
 use super::{ExportError, Format};
 use crate::model::{Date, Motion};
-use compose::{Block, Content};
+use compose::{Block, Composition, Content};
 use draw::Embedded;
 use fonts::ParsedFamily;
 use inventory::Inventory;
@@ -90,7 +95,9 @@ fn export_holding(
     options: &PdfOptions,
     hold_at: usize,
 ) -> Result<Vec<u8>, ExportError> {
-    match run(motion, options, hold_at, Goal::File)? {
+    match run(motion, options, hold_at, Goal::File, || {
+        compose::compose(motion)
+    })? {
         Outcome::File(bytes) => Ok(bytes),
         Outcome::Report(_) => unreachable!("a file was asked for"),
     }
@@ -108,13 +115,15 @@ enum Outcome {
     Report(Vec<PageReport>),
 }
 
-/// The one PDF pipeline: typeset, place on pages, check every glyph is in the face, then draw
-/// and finish the file, or report where every line stands.
-fn run(
-    motion: &Motion,
+/// The one PDF pipeline: typeset the blocks `compose` lays out (once the motion's depth is
+/// checked), place them on pages, check every glyph is in the face, then draw and finish the
+/// file, or report where every line stands.
+fn run<'m>(
+    motion: &'m Motion,
     options: &PdfOptions,
     hold_at: usize,
     goal: Goal,
+    compose: impl FnOnce() -> Composition<'m>,
 ) -> Result<Outcome, ExportError> {
     super::check_depth(motion, Format::Pdf)?;
     let family = options
@@ -123,7 +132,7 @@ fn run(
         .unwrap_or_else(FontFamily::liberation_serif);
     let parsed = family.parsed()?;
     let meta = DocMeta::of(motion);
-    let mut set = typeset(motion, options, parsed, hold_at);
+    let mut set = typeset(motion, compose(), options, parsed, hold_at);
     let elements = std::mem::take(&mut set.elements);
     let mut setter = set.setter(parsed);
     let placer = placer(&set, motion);
@@ -152,7 +161,7 @@ fn run(
     finish::finish(
         frame,
         drawn,
-        &elements.elems,
+        &elements,
         &meta,
         options.fallback_date,
         &outline,
@@ -194,16 +203,16 @@ impl Typeset<'_> {
     }
 }
 
-/// Composes, sets and paginates the motion.
+/// Sets and paginates the motion's `composition`.
 fn typeset<'m>(
     motion: &'m Motion,
+    composition: Composition<'m>,
     options: &PdfOptions,
     parsed: &ParsedFamily,
     hold_at: usize,
 ) -> Typeset<'m> {
     let regular = &parsed.faces[parsed.style_face[0]];
     let geometry = Geometry::new(&options.page, options.font_size, regular.line_height());
-    let composition = compose::compose(motion);
     let text: usize = (composition.body.iter())
         .chain(composition.notes.iter().flatten())
         .map(|b| match &b.content {
@@ -386,7 +395,9 @@ pub struct LineReport {
 /// Lays a motion out as [`export`] would and reports every line's position.
 #[doc(hidden)]
 pub fn layout(motion: &Motion, options: &PdfOptions) -> Result<Vec<PageReport>, ExportError> {
-    match run(motion, options, HOLD_AT, Goal::Report)? {
+    match run(motion, options, HOLD_AT, Goal::Report, || {
+        compose::compose(motion)
+    })? {
         Outcome::Report(pages) => Ok(pages),
         Outcome::File(_) => unreachable!("a report was asked for"),
     }

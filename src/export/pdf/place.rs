@@ -126,6 +126,11 @@ pub(super) struct Placer<'a> {
 }
 
 impl<'a> Placer<'a> {
+    /// The left edge of the text area.
+    pub(super) fn left(&self) -> f32 {
+        self.g.left
+    }
+
     pub(super) fn new(
         (pages, body, notes): (&'a [Page], &'a [Line], &'a [Vec<Line>]),
         blocks: (&'a [Block<'a>], &'a [Vec<Block<'a>>]),

@@ -20,6 +20,8 @@ use std::ops::Range;
 /// marked-content id.
 pub(super) struct Structure<'a> {
     pub(super) elems: &'a [Elem],
+    /// The `/Alt` of each redline change's element (its `extra`).
+    pub(super) alts: &'a [String],
     pub(super) pages: Vec<Vec<u32>>,
 }
 
@@ -348,6 +350,12 @@ impl Tree<'_> {
                     out.push(b']');
                 }
             }
+            Tag::Ins | Tag::Del => {
+                if let Some(alt) = self.structure.alts.get(elem.extra as usize) {
+                    out.extend_from_slice(b"/Alt");
+                    syntax::object(out, &super::metadata::text(alt));
+                }
+            }
             _ => {}
         }
         out.extend_from_slice(b"/K");
@@ -387,6 +395,11 @@ impl Tree<'_> {
             Tag::Reference => {
                 if let Some(note) = self.note_element(elem.extra) {
                     dict.set("Ref", Object::Array(vec![Object::Reference(note)]));
+                }
+            }
+            Tag::Ins | Tag::Del => {
+                if let Some(alt) = self.structure.alts.get(elem.extra as usize) {
+                    dict.set("Alt", super::metadata::text(alt));
                 }
             }
             _ => {}
@@ -617,6 +630,13 @@ impl Tree<'_> {
         if let Some(ids) = self.id_tree() {
             tree.set("IDTree", Object::Reference(ids));
         }
+        if !self.structure.alts.is_empty() {
+            // A redline's own types, for what a reader that does not know them takes them as.
+            let mut roles = Dictionary::new();
+            roles.set("Ins", name("Span"));
+            roles.set("Del", name("Span"));
+            tree.set("RoleMap", Object::Dictionary(roles));
+        }
         Object::Dictionary(tree)
     }
 }
@@ -728,6 +748,7 @@ mod tests {
         ];
         let structure = Structure {
             elems: &elems,
+            alts: &[],
             pages: vec![vec![0, 4, 6, 9, 11], vec![6, 11, 12], vec![], vec![12]],
         };
         let tree = Tree::new(&mut doc, structure, &pages, None);
@@ -749,6 +770,7 @@ mod tests {
         let elems = [elem(Tag::P, NONE)];
         let structure = Structure {
             elems: &elems,
+            alts: &[],
             pages: vec![vec![0]; n],
         };
         let tree = Tree::new(&mut doc, structure, &pages, None);
