@@ -19,6 +19,7 @@ use super::marks;
 use super::pages::Content;
 use super::place::{Link, PagePlan, Placer, Rule, Text};
 use super::subset::Subset;
+use super::syntax::digits;
 use crate::export::{ExportError, Format};
 use lopdf::{Document, Object, ObjectId};
 use printpdf::{
@@ -489,22 +490,6 @@ pub(super) fn num(out: &mut Vec<u8>, v: f32, decimals: u32) {
         }
         digits(out, frac as u64, places);
     }
-}
-
-/// Writes `n` in decimal, with leading zeros to at least `width` digits.
-fn digits(out: &mut Vec<u8>, mut n: u64, width: usize) {
-    let mut buf = [b'0'; 20];
-    let mut at = buf.len();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let at = at.min(buf.len() - width.min(buf.len()));
-    out.extend_from_slice(&buf[at..]);
 }
 
 #[cfg(test)]

@@ -45,9 +45,16 @@ pub(super) fn object(out: &mut Vec<u8>, object: &Object) {
 
 /// Appends an integer in decimal.
 pub(super) fn integer(out: &mut Vec<u8>, value: i64) {
-    let mut buf = [0u8; 20];
+    if value < 0 {
+        out.push(b'-');
+    }
+    digits(out, value.unsigned_abs(), 0);
+}
+
+/// Appends `n` in decimal, with leading zeros to at least `width` digits.
+pub(super) fn digits(out: &mut Vec<u8>, mut n: u64, width: usize) {
+    let mut buf = [b'0'; 20];
     let mut at = buf.len();
-    let mut n = value.unsigned_abs();
     loop {
         at -= 1;
         buf[at] = b'0' + (n % 10) as u8;
@@ -56,9 +63,7 @@ pub(super) fn integer(out: &mut Vec<u8>, value: i64) {
             break;
         }
     }
-    if value < 0 {
-        out.push(b'-');
-    }
+    let at = at.min(buf.len() - width.min(buf.len()));
     out.extend_from_slice(&buf[at..]);
 }
 
