@@ -2,7 +2,8 @@
 //! `schema`): the project's profile, compiled into the library, or any XSD on disk such as the
 //! official AKN 3.0 schema. Each violation is an `E-AKN-SCHEMA` diagnostic at its line; the
 //! verdict is xmllint's (`xmllint --noout --nonet --schema XSD FILE`): the same library, the same
-//! parser options. Every libxml2 call of the crate is in this module.
+//! parser options. Every libxml2 call of the crate is in this module's [`libxml2`], which opens
+//! the library the first time a schema is compiled.
 //!
 //! **The embedded profile.** `akn-motion-profile.xsd` imports `ep-proprietary.xsd` by a relative
 //! `schemaLocation`, which libxml2 resolves against the importing schema's URL. Both files are
@@ -25,12 +26,12 @@
 //! loader is replaced, once per process, by its no-network loader, as `xmllint --nonet` does:
 //! an XSD that imports `http://...` fails to compile instead of downloading it.
 
+mod libxml2;
+
 use crate::diag::{codes, Collector, Diagnostic, Span};
-use libxml::error::StructuredError;
-use libxml::schemas::{SchemaParserContext, SchemaValidationContext};
+use libxml2::{Error as StructuredError, Validator as SchemaValidationContext};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
-use std::sync::Once;
 
 /// The schema an Akoma Ntoso input is validated against.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -46,9 +47,9 @@ pub enum Schema {
 /// Where the embedded profile is served from: a scheme no file or web address has.
 const EMBEDDED: &str = "motion-export-embedded:///";
 const PROFILE_NAME: &str = "akn-motion-profile.xsd";
-const PROFILE: &[u8] = include_bytes!("../../../schemas/akn-motion-profile.xsd");
+const PROFILE: &[u8] = include_bytes!("../../../../schemas/akn-motion-profile.xsd");
 const PROPRIETARY_NAME: &str = "ep-proprietary.xsd";
-const PROPRIETARY: &[u8] = include_bytes!("../../../schemas/ep-proprietary.xsd");
+const PROPRIETARY: &[u8] = include_bytes!("../../../../schemas/ep-proprietary.xsd");
 
 impl Schema {
     /// How diagnostics and errors name the schema.
@@ -90,28 +91,14 @@ fn file_url(path: &Path) -> Result<String, String> {
     }
 }
 
-/// Once per process, before libxml2 reads a schema: the embedded profile's URL scheme, and the
-/// no-network external entity loader.
-fn set_up() {
-    static SET_UP: Once = Once::new();
-    SET_UP.call_once(|| {
-        libxml::init_parser();
-        libxml::io::register_input_callback(
-            |url| url.starts_with(EMBEDDED),
-            |url| match url.strip_prefix(EMBEDDED) {
-                Some(PROFILE_NAME) => Some(PROFILE.to_vec()),
-                Some(PROPRIETARY_NAME) => Some(PROPRIETARY.to_vec()),
-                _ => None,
-            },
-        );
-        // SAFETY: sets a process-wide function pointer to libxml2's own loader, once, before
-        // this module parses anything (every entry point passes here first).
-        unsafe {
-            libxml::bindings::xmlSetExternalEntityLoader(Some(
-                libxml::bindings::xmlNoNetExternalEntityLoader,
-            ));
-        }
-    });
+/// Once per process, before libxml2 reads a schema: the library opened, the embedded profile's
+/// URL scheme, and the no-network external entity loader. `Err` says why libxml2 cannot be used.
+fn set_up() -> Result<(), String> {
+    libxml2::set_up(|url| match url.strip_prefix(EMBEDDED) {
+        Some(PROFILE_NAME) => Some(PROFILE),
+        Some(PROPRIETARY_NAME) => Some(PROPRIETARY),
+        _ => None,
+    })
 }
 
 thread_local! {
@@ -143,10 +130,9 @@ fn with_validator<T>(
 
 /// Reads and compiles a schema.
 fn compile(schema: &Schema) -> Result<SchemaValidationContext, String> {
-    set_up();
+    set_up()?;
     let url = schema.url()?;
-    let mut parser = SchemaParserContext::from_file(&url);
-    SchemaValidationContext::from_parser(&mut parser).map_err(|errors| {
+    SchemaValidationContext::compile(&url).map_err(|errors| {
         let reasons: Vec<String> = errors.iter().take(5).map(describe_error).collect();
         if reasons.is_empty() {
             format!(
@@ -166,7 +152,7 @@ fn compile(schema: &Schema) -> Result<SchemaValidationContext, String> {
 /// A libxml2 error in one line: its message, and where when it says.
 fn describe_error(e: &StructuredError) -> String {
     let message = message_of(e);
-    match (&e.filename, e.line) {
+    match (&e.file, e.line) {
         (Some(file), Some(line)) => format!("{file}:{line}: {message}"),
         _ => message,
     }
@@ -189,7 +175,6 @@ fn message_of(e: &StructuredError) -> String {
 /// says) against `schema`: one `E-AKN-SCHEMA` per violation, at most [`Collector::LIMIT`] kept.
 /// A schema that cannot be compiled gives one diagnostic for the whole document.
 pub fn validate(text: &str, schema: &Schema) -> Vec<Diagnostic> {
-    set_up();
     match with_validator(schema, |validator| stream(text, validator)) {
         Ok(Ok(errors)) => {
             let mut lines = LineStarts::new();
@@ -231,39 +216,8 @@ fn stream(
     text: &str,
     validator: &mut SchemaValidationContext,
 ) -> Result<Vec<StructuredError>, NotParsed> {
-    use libxml::bindings as b;
-    let len = std::ffi::c_int::try_from(text.len()).map_err(|_| NotParsed)?;
-    let options = b::xmlParserOption_XML_PARSE_NONET
-        | b::xmlParserOption_XML_PARSE_NOERROR
-        | b::xmlParserOption_XML_PARSE_NOWARNING
-        | b::xmlParserOption_XML_PARSE_BIG_LINES
-        | b::xmlParserOption_XML_PARSE_IGNORE_ENC;
-    // SAFETY: the reader reads `text`, which outlives it, and is freed before returning; the
-    // validation context is this thread's, used by no one else meanwhile, and the reader only
-    // borrows it (libxml2 keeps a context it was given: `xsdPreserveCtxt`).
-    let finished = unsafe {
-        let reader = b::xmlReaderForMemory(
-            text.as_ptr().cast(),
-            len,
-            std::ptr::null(),
-            c"UTF-8".as_ptr(),
-            options as std::ffi::c_int,
-        );
-        if reader.is_null() {
-            return Err(NotParsed);
-        }
-        let mut rc = b::xmlTextReaderSchemaValidateCtxt(reader, validator.as_ptr(), 0);
-        while rc == 0 {
-            rc = match b::xmlTextReaderRead(reader) {
-                1 => 0,
-                0 => 1,
-                _ => -1,
-            };
-        }
-        b::xmlFreeTextReader(reader);
-        rc == 1
-    };
-    let errors = validator.drain_errors();
+    let finished = validator.read_through(text).ok_or(NotParsed)?;
+    let errors = validator.take_errors();
     if !finished && errors.is_empty() {
         return Err(NotParsed);
     }
@@ -437,7 +391,7 @@ mod tests {
 
     #[test]
     fn the_profile_validates_the_seed_and_rejects_a_bad_name() {
-        let seed = include_str!("../../../tests/fixtures/golden/B9-0146-2021_EN.xml");
+        let seed = include_str!("../../../../tests/fixtures/golden/B9-0146-2021_EN.xml");
         assert_eq!(validate(seed, &Schema::Profile), Vec::new());
         let bad = seed.replacen("name=\"motionForResolution\"", "name=\"motion\"", 1);
         let found = validate(&bad, &Schema::Profile);
