@@ -380,7 +380,6 @@ impl ReadArgs {
         if let Some(code) = &self.lang {
             if motion_export::lang::profile(code).is_none() {
                 let known: Vec<&str> = motion_export::lang::profiles()
-                    .iter()
                     .map(|p| p.code.as_str())
                     .collect();
                 return Err(Fatal::Usage(format!(

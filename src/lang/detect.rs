@@ -1,69 +1,25 @@
 //! Recognising the language of a motion from its formula and the openers of its citations and
 //! recitals, and from a language code in the file name.
 
-use super::{profiles, Profile};
-use crate::vocab::loose::starts_with_loose;
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use super::index::{lookup, DATA, TRIGGERS};
+use super::{profile_at, Profile};
+use crate::vocab::loose::{first_word_key, starts_with_loose};
 
 /// How many lines from the top are enough to recognise the language.
 const LINES_LOOKED_AT: usize = 400;
 
-/// A phrase that votes for a language when a line starts with it.
-struct Trigger {
-    profile: usize,
-    phrase: &'static str,
-    weight: u32,
-}
-
-/// The triggers of every profile by the lower-cased first word of their phrase, so that each line
-/// is compared only with the phrases that can match it.
-fn triggers() -> &'static HashMap<String, Vec<Trigger>> {
-    static INDEX: OnceLock<HashMap<String, Vec<Trigger>>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index: HashMap<String, Vec<Trigger>> = HashMap::new();
-        for (i, p) in profiles().iter().enumerate() {
-            let lists: [(&[String], u32); 4] = [
-                (&p.formula, 5),
-                (&p.citation_openers, 2),
-                (&p.recital_openers, 2),
-                (&p.resolution_titles, 3),
-            ];
-            for (list, weight) in lists {
-                for phrase in list {
-                    index.entry(first_word(phrase)).or_default().push(Trigger {
-                        profile: i,
-                        phrase,
-                        weight,
-                    });
-                }
-            }
-        }
-        index
-    })
-}
-
-/// The first word, lower case, letters and digits only.
-fn first_word(s: &str) -> String {
-    s.chars()
-        .take_while(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// The profile whose formula and openers the text uses most, if any matches at all.
 pub fn detect(text: &str) -> Option<&'static Profile> {
-    let all = profiles();
-    let index = triggers();
-    let mut scores = vec![0u32; all.len()];
+    let mut scores = [0u32; DATA.len()];
     for line in text.lines().take(LINES_LOOKED_AT) {
         let line = strip_label(line.trim());
-        let Some(candidates) = index.get(&first_word(line)) else {
+        // Each line is compared only with the phrases that start with its first word.
+        let Some(candidates) = lookup(TRIGGERS, &first_word_key(line)) else {
             continue;
         };
         // Each kind of phrase counts once per line and language.
         let mut counted: Vec<(usize, u32)> = Vec::new();
-        for t in candidates {
+        for t in *candidates {
             if !counted.contains(&(t.profile, t.weight))
                 && starts_with_loose(line, t.phrase).is_some()
             {
@@ -77,7 +33,7 @@ pub fn detect(text: &str) -> Option<&'static Profile> {
         return None;
     }
     // On a tie, the first profile in code order wins: deterministic.
-    scores.iter().position(|s| *s == best).map(|i| &all[i])
+    scores.iter().position(|s| *s == best).map(profile_at)
 }
 
 /// Drops a leading label (`–`, `A.`, `12.`, `(a)`, `- `, `**`) so the opener after it can be read.
@@ -120,7 +76,7 @@ mod tests {
     /// included.
     #[test]
     fn each_profile_is_recognised_from_its_own_words() {
-        for p in super::profiles() {
+        for p in crate::lang::profiles() {
             let mut text = format!("{}\n", p.formula[0]);
             for opener in &p.citation_openers {
                 text.push_str(&format!("– {opener} Article 1,\n"));

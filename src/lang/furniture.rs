@@ -111,9 +111,8 @@ pub fn furniture_kind(t: &str, profile: &Profile) -> Option<FurnitureKind> {
     if t.starts_with('P') && t.contains("_TA(") && t.len() < 24 {
         return Some(F::MinutesLink);
     }
-    let index = crate::lang::furniture_lines();
-    if t.len() <= index.longest {
-        if let Some(owners) = index.lines.get(&loose_key(t)) {
+    if t.len() <= crate::lang::FURNITURE_LONGEST {
+        if let Some(owners) = crate::lang::furniture_owners(&loose_key(t)) {
             // The language's own furniture, or another language's when it is long enough not to be
             // an ordinary short line.
             if owners.contains(&profile.code.as_str()) || t.len() > 12 {
@@ -140,5 +139,5 @@ fn is_motto_line(t: &str) -> bool {
         return false;
     }
     let middle = words[1..words.len() - 1].join(" ");
-    crate::lang::mottos().contains(&loose_key(&middle))
+    crate::lang::is_motto(&loose_key(&middle))
 }

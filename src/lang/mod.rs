@@ -2,100 +2,58 @@
 //!
 //! Every keyword the reader looks for (formula, openers, cover words, furniture) lives in one
 //! TOML file per language under `src/lang/data/`, turned into JSON by `build.rs`, compiled into
-//! the binary and parsed once.
+//! the binary and parsed the first time the language is used; what takes every language at once
+//! (recognising the language, page furniture, mottos) is in tables `build.rs` makes ([`index`]).
 
 mod detect;
 pub mod furniture;
+mod index;
 mod profile;
 
 pub use detect::{detect, from_name};
 pub use profile::{PartLabels, Profile};
 use std::sync::OnceLock;
 
-/// A language's profile, as `build.rs` turns its TOML into JSON.
-macro_rules! data {
-    ($($code:literal),* $(,)?) => {
-        &[$(($code, include_str!(concat!(env!("OUT_DIR"), "/lang/", $code, ".json")))),*]
-    };
-}
-
-/// The data files, by ISO 639-1 code.
-static DATA: &[(&str, &str)] = data![
-    "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "it", "lt", "lv",
-    "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv",
-];
-
-/// Every language profile, parsed on first use.
-pub fn profiles() -> &'static [Profile] {
-    static PROFILES: OnceLock<Vec<Profile>> = OnceLock::new();
-    PROFILES.get_or_init(|| {
-        DATA.iter()
-            .map(|(code, text)| {
-                // The data is part of the program; a broken file is a bug caught by the tests.
-                let profile: Profile = serde_json::from_str(text)
-                    .unwrap_or_else(|e| panic!("src/lang/data/{code}.toml: {e}"));
-                assert_eq!(&profile.code, code, "src/lang/data/{code}.toml: code field");
-                profile
-            })
-            .collect()
+/// The profile at `at` in [`index::DATA`], parsed on first use.
+fn profile_at(at: usize) -> &'static Profile {
+    static PARSED: [OnceLock<Profile>; 24] = [const { OnceLock::new() }; 24];
+    PARSED[at].get_or_init(|| {
+        let (code, text) = index::DATA[at];
+        // The data is part of the program; a broken file is a bug caught by the tests.
+        let profile: Profile =
+            serde_json::from_str(text).unwrap_or_else(|e| panic!("src/lang/data/{code}.toml: {e}"));
+        assert_eq!(profile.code, code, "src/lang/data/{code}.toml: code field");
+        profile
     })
 }
 
-/// Every language's whole-line furniture, for quick lookup.
-pub struct FurnitureIndex {
-    /// Keyed by [`crate::vocab::loose::loose_key`], with the codes of the languages it belongs to.
-    pub lines: std::collections::HashMap<String, Vec<&'static str>>,
-    /// The longest furniture line, in bytes: longer lines need no lookup.
-    pub longest: usize,
+/// Every language profile, in code order (each parsed on first use).
+pub fn profiles() -> impl Iterator<Item = &'static Profile> {
+    (0..index::DATA.len()).map(profile_at)
 }
 
-/// The furniture lines of every language, with its masthead and plenary-sitting words: page
-/// furniture wherever the cover reader does not keep them.
-pub fn furniture_lines() -> &'static FurnitureIndex {
-    static INDEX: OnceLock<FurnitureIndex> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index = FurnitureIndex {
-            lines: std::collections::HashMap::new(),
-            longest: 0,
-        };
-        for p in profiles() {
-            for line in p
-                .furniture_lines
-                .iter()
-                .chain(&p.masthead)
-                .chain(&p.sitting)
-            {
-                // Input lines may carry more whitespace than the data; allow for it.
-                index.longest = index.longest.max(line.len() * 2 + 8);
-                let owners = (index.lines)
-                    .entry(crate::vocab::loose::loose_key(line))
-                    .or_default();
-                if !owners.contains(&p.code.as_str()) {
-                    owners.push(p.code.as_str());
-                }
-            }
-        }
-        index
-    })
+/// Whether `key` (a line as [`crate::vocab::loose::loose_key`] makes it) is whole-line furniture
+/// of some language: the codes of the languages it belongs to.
+pub fn furniture_owners(key: &str) -> Option<&'static [&'static str]> {
+    index::lookup(index::FURNITURE, key).copied()
 }
 
-/// Every language's EU motto ("United in diversity"), as lookup keys.
-pub fn mottos() -> &'static std::collections::HashSet<String> {
-    static MOTTOS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
-    MOTTOS.get_or_init(|| {
-        profiles()
-            .iter()
-            .filter(|p| !p.motto.is_empty())
-            .map(|p| crate::vocab::loose::loose_key(&p.motto))
-            .collect()
-    })
+/// The longest whole-line furniture of any language, in bytes, with room for extra whitespace:
+/// longer lines need no lookup.
+pub const FURNITURE_LONGEST: usize = index::FURNITURE_LONGEST;
+
+/// Whether `key` (as [`crate::vocab::loose::loose_key`] makes it) is a language's EU motto
+/// ("United in diversity").
+pub fn is_motto(key: &str) -> bool {
+    index::MOTTOS.binary_search(&key).is_ok()
 }
 
 /// The profile for an ISO 639-1 code, any case.
 pub fn profile(code: &str) -> Option<&'static Profile> {
-    profiles()
+    let at = index::DATA
         .iter()
-        .find(|p| p.code.eq_ignore_ascii_case(code))
+        .position(|(c, _)| c.eq_ignore_ascii_case(code))?;
+    Some(profile_at(at))
 }
 
 /// The 24 official languages of the EU: ISO 639-1 code, ISO 639-2/T code, English name.
@@ -138,7 +96,7 @@ pub fn iso639_2(code: &str) -> &'static str {
 mod tests {
     #[test]
     fn every_profile_parses() {
-        assert!(!super::profiles().is_empty());
+        assert_eq!(super::profiles().count(), super::LANGUAGES.len());
         for p in super::profiles() {
             assert!(!p.formula.is_empty(), "{}: formula", p.code);
             assert_ne!(
@@ -213,6 +171,39 @@ mod tests {
                     "{code}: cover kind {kind} is not in capitals"
                 );
             }
+        }
+    }
+
+    /// The tables `build.rs` makes hold every profile's phrases, furniture and motto under the
+    /// keys the program looks them up by.
+    #[test]
+    fn the_generated_tables_hold_every_profile() {
+        use crate::vocab::loose::{first_word_key, loose_key};
+        for (at, p) in super::profiles().enumerate() {
+            assert_eq!(super::index::DATA[at].0, p.code);
+            assert_eq!(super::LANGUAGES[at].0, p.code);
+            for phrase in p
+                .formula
+                .iter()
+                .chain(&p.citation_openers)
+                .chain(&p.recital_openers)
+                .chain(&p.resolution_titles)
+            {
+                let found = super::index::lookup(super::index::TRIGGERS, &first_word_key(phrase))
+                    .unwrap_or_else(|| panic!("{}: {phrase}", p.code));
+                assert!(found.iter().any(|t| t.profile == at && t.phrase == phrase));
+            }
+            for line in p
+                .furniture_lines
+                .iter()
+                .chain(&p.masthead)
+                .chain(&p.sitting)
+            {
+                let owners = super::furniture_owners(&loose_key(line)).unwrap();
+                assert!(owners.contains(&p.code.as_str()), "{}: {line}", p.code);
+                assert!(line.len() * 2 + 8 <= super::FURNITURE_LONGEST);
+            }
+            assert!(super::is_motto(&loose_key(&p.motto)), "{}", p.code);
         }
     }
 

@@ -64,6 +64,15 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2BC}')
 }
 
+/// The first word as a lookup key: lower case, letters and digits only (`The European` ->
+/// `the`).
+pub fn first_word_key(s: &str) -> String {
+    s.chars()
+        .take_while(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// A line as a lookup key: lower case, whitespace runs as one space, apostrophes as `'`.
 pub fn loose_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -249,7 +249,6 @@ fn emphasised_furniture(runs: &[Inline]) -> bool {
     match runs {
         [Inline::Text { text, bold, italic }] if *bold || *italic => {
             motion_export::lang::profiles()
-                .iter()
                 .any(|p| motion_export::lang::furniture::furniture_kind(text.trim(), p).is_some())
         }
         _ => false,

@@ -196,9 +196,7 @@ fn replacing_label<'m>(cover: &'m Cover, profile: Option<&Profile>) -> Option<&'
     };
     cover.other.iter().find(|p| match profile {
         Some(profile) => starts(p, &profile.replacing),
-        None => crate::lang::profiles()
-            .iter()
-            .any(|profile| starts(p, &profile.replacing)),
+        None => crate::lang::profiles().any(|profile| starts(p, &profile.replacing)),
     })
 }
 

@@ -47,9 +47,7 @@ pub(super) fn line_start(line: String) -> String {
 /// Whether the reader would take `line` for page furniture whatever language it reads the
 /// motion in (it detects the language of the text it is given).
 fn is_furniture_anywhere(line: &str) -> bool {
-    crate::lang::profiles()
-        .iter()
-        .any(|p| crate::lang::furniture::furniture_kind(line, p).is_some())
+    crate::lang::profiles().any(|p| crate::lang::furniture::furniture_kind(line, p).is_some())
 }
 
 fn opens_like_markup(s: &str) -> bool {
