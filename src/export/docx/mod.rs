@@ -129,7 +129,10 @@ fn backend(err: impl std::fmt::Display) -> ExportError {
 /// become spaces.
 fn clean(text: &str) -> Cow<'_, str> {
     let bad = |c: char| matches!(c, '\t' | '\n' | '\r') || !crate::vocab::chars::is_xml_char(c);
-    if text.chars().any(bad) {
+    // In UTF-8 the characters replaced are the control bytes and U+FFFE/U+FFFF: a byte scan
+    // finds them without decoding the text, which almost never holds one.
+    let bytes = text.as_bytes();
+    if bytes.iter().any(|&b| b < 0x20) || crate::vocab::chars::holds_not_xml(bytes) {
         Cow::Owned(text.chars().map(|c| if bad(c) { ' ' } else { c }).collect())
     } else {
         Cow::Borrowed(text)
@@ -140,7 +143,7 @@ fn clean(text: &str) -> Cow<'_, str> {
 /// here rather than by docx-rs.
 fn escape(text: &str) -> Cow<'_, str> {
     let text = clean(text);
-    if !text.contains(['&', '<', '>', '"']) {
+    if !text.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"')) {
         return text;
     }
     let mut out = String::with_capacity(text.len() + 16);

@@ -168,10 +168,14 @@ pub fn deleted_text(out: &mut impl Sink, text: &str) {
     out.push(b"</w:delText>");
 }
 
-/// `text` escaped as docx-rs escapes it.
+/// `text` escaped as docx-rs escapes it. The characters escaped are ASCII, so they are found
+/// by their bytes, without decoding the text.
 fn escaped(out: &mut impl Sink, text: &str) {
     let mut rest = text;
-    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
         out.push(&rest.as_bytes()[..at]);
         out.push(match rest.as_bytes()[at] {
             b'&' => b"&amp;",
