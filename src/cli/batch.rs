@@ -523,7 +523,10 @@ fn read_bytes(input: &Input, limit: u64) -> Result<Vec<u8>, Load> {
             if size > limit {
                 return Err(too_large(size, limit));
             }
+            // Room for the whole file and one byte more, so that it is read in one call and the
+            // next finds its end (an empty buffer grows by doubling: a dozen reads for 17 KB).
             // Read at most limit + 1 bytes: the file may grow while we read it.
+            bytes.reserve_exact(usize::try_from(size).map_or(0, |n| n.saturating_add(1)));
             file.take(limit + 1)
                 .read_to_end(&mut bytes)
                 .map_err(|e| Load::Io(e.to_string()))?;
