@@ -1,5 +1,8 @@
 //! Loose matching of words as people type them: case, runs of whitespace (no-break spaces
 //! included) and the apostrophe's three forms do not count.
+//!
+//! `build.rs` compiles this file too (the language tables' keys are made by these functions), so
+//! it uses nothing but `std`.
 
 /// Compares case-insensitively, treating any run of whitespace as one space.
 pub fn eq_loose(a: &str, b: &str) -> bool {
