@@ -218,9 +218,15 @@ pub fn sequence(
                 how,
             } => {
                 let (a, b) = (&old[o], &new[n]);
-                let (removed, added) = own_diff(a, b);
+                // A pair matched as the same has the same key, so the same tokens: no diff.
+                let (removed, added) = match how {
+                    Pairing::Same => (Vec::new(), Vec::new()),
+                    _ => own_diff(a, b),
+                };
                 let kind = match how {
                     Pairing::Moved => Some(ChangeKind::Moved),
+                    Pairing::Same if a.num != b.num => Some(ChangeKind::Renumbered),
+                    Pairing::Same => None,
                     _ if !removed.is_empty() || !added.is_empty() || texts_differ(a, b) => {
                         Some(ChangeKind::Changed)
                     }
