@@ -1,8 +1,8 @@
 //! Throughput benchmark (`make bench`): parse + validate + export (every format) and Akoma Ntoso
 //! read back, single-threaded, on the seed motion and on a generated batch of realistic motions;
-//! the seed compared with an edited copy (JSON, HTML and DOCX redlines, beside the plain exports);
-//! then peak memory of the command line on batches of 100 and 10,000 files. Prints numbers;
-//! asserts nothing about time.
+//! the seed compared with an edited copy (JSON, HTML, DOCX and PDF redlines, beside the plain
+//! exports); then peak memory of the command line on batches of 100 and 10,000 files. Prints
+//! numbers; asserts nothing about time.
 
 use motion_export::compare::compare;
 use motion_export::export::docx::RedlineOptions;
@@ -190,6 +190,23 @@ fn compare_rows(seed: &str, options: &ExportOptions) {
     });
     report("compare -> docx redline (seed)", t, 1, bytes);
     ratio("docx", t, plain);
+    if export::export(&new, Format::Pdf, options).is_err() {
+        println!(
+            "{:<36} {:>12}",
+            "compare -> pdf redline (seed)", "unavailable"
+        );
+        return;
+    }
+    let plain = time(reps, || {
+        std::hint::black_box(export::export(&new, Format::Pdf, options).ok());
+    });
+    let t = time(reps, || {
+        let c = compare(&old, &new);
+        let pdf = export::pdf::redline(&old, &new, &c, &options.pdf);
+        std::hint::black_box(pdf.ok());
+    });
+    report("compare -> pdf redline (seed)", t, 1, bytes);
+    ratio("pdf", t, plain);
 }
 
 /// A redline's time as a multiple of the plain export's.

@@ -101,6 +101,9 @@ pub fn of_para<'m>(para: &'m Para, out: &mut Vec<Token<'m>>) {
                     bold: *bold,
                     italic: *italic,
                 };
+                // About one word in six bytes: the vector grows once or twice a block, not at
+                // every power of two.
+                out.reserve(text.len() / 6 + 1);
                 let mut at = 0;
                 loop {
                     let start = skip(text, at, true);
@@ -190,16 +193,16 @@ pub fn key(tokens: &[Token<'_>]) -> u64 {
     hasher.finish()
 }
 
+/// The hash of one token, as a bag holds it.
+pub fn hash(token: &Token<'_>) -> u64 {
+    let mut hasher = Hashing::default();
+    token.hash(&mut hasher);
+    hasher.finish()
+}
+
 /// The sorted hashes of the words, for the similarity of two blocks.
 pub fn bag(tokens: &[Token<'_>]) -> Vec<u64> {
-    let mut bag: Vec<u64> = (tokens.iter())
-        .filter(|t| t.is_word())
-        .map(|t| {
-            let mut hasher = Hashing::default();
-            t.hash(&mut hasher);
-            hasher.finish()
-        })
-        .collect();
+    let mut bag: Vec<u64> = (tokens.iter()).filter(|t| t.is_word()).map(hash).collect();
     bag.sort_unstable();
     bag
 }

@@ -38,6 +38,8 @@ pub(super) struct Node<'m> {
     own: Vec<Vec<Token<'m>>>,
     /// Its points, named under it.
     children: Vec<Node<'m>>,
+    /// What the alignment compares it by, made once from its tokens and its points' blocks.
+    block: Block,
 }
 
 impl<'m> Node<'m> {
@@ -48,7 +50,7 @@ impl<'m> Node<'m> {
         points: &'m [Point],
         family: Family,
     ) -> Self {
-        let own = (texts.iter())
+        let own: Vec<Vec<Token<'m>>> = (texts.iter())
             .map(|paras| {
                 let mut out = Vec::new();
                 tokens::of_paras(paras.iter(), &mut out);
@@ -56,6 +58,7 @@ impl<'m> Node<'m> {
             })
             .collect();
         let children = point_nodes(&eid, points, family);
+        let block = block_of(part, &own, &children);
         Node {
             part,
             eid,
@@ -63,6 +66,7 @@ impl<'m> Node<'m> {
             line,
             own,
             children,
+            block,
         }
     }
 
@@ -74,30 +78,6 @@ impl<'m> Node<'m> {
     /// Its points, named under it.
     pub fn children(&self) -> &[Node<'m>] {
         &self.children
-    }
-
-    fn block(&self) -> Block {
-        let mut hasher = tokens::Hashing::default();
-        let mut words = Vec::new();
-        self.feed(&mut hasher, &mut words);
-        Block {
-            kind: self.part as u8,
-            key: hasher.finish(),
-            bag: tokens::bag(&words),
-        }
-    }
-
-    /// Hashes everything the block says below its number, and gathers its words.
-    fn feed(&self, hasher: &mut impl Hasher, words: &mut Vec<Token<'m>>) {
-        for group in self.own_tokens() {
-            group.hash(hasher);
-            words.extend_from_slice(group);
-        }
-        for child in self.children() {
-            0xFEu8.hash(hasher);
-            child.feed(hasher, words);
-        }
-        0xFFu8.hash(hasher);
     }
 
     fn side(&self) -> Side {
@@ -118,6 +98,37 @@ impl<'m> Node<'m> {
             out.extend(child.all_words());
         }
         out
+    }
+}
+
+/// The block of a node: its key hashes its tokens' hashes group by group, then its points'
+/// keys (numbers aside); its bag holds the hashes of its words and of its points' words,
+/// sorted. Each token is hashed once, and a point's block is made once, for the point and
+/// for every block above it.
+fn block_of(part: Part, own: &[Vec<Token<'_>>], children: &[Node<'_>]) -> Block {
+    let mut hasher = tokens::Hashing::default();
+    let mut bag = Vec::new();
+    for group in own {
+        group.len().hash(&mut hasher);
+        for t in group {
+            let h = tokens::hash(t);
+            h.hash(&mut hasher);
+            if t.is_word() {
+                bag.push(h);
+            }
+        }
+    }
+    for child in children {
+        0xFEu8.hash(&mut hasher);
+        child.block.key.hash(&mut hasher);
+        bag.extend_from_slice(&child.block.bag);
+    }
+    0xFFu8.hash(&mut hasher);
+    bag.sort_unstable();
+    Block {
+        kind: part as u8,
+        key: hasher.finish(),
+        bag,
     }
 }
 
@@ -184,8 +195,8 @@ pub fn sequence(
     changes: &mut Vec<Change>,
     work: &Work,
 ) -> Vec<Aligned> {
-    let old_blocks: Vec<Block> = old.iter().map(Node::block).collect();
-    let new_blocks: Vec<Block> = new.iter().map(Node::block).collect();
+    let old_blocks: Vec<Block> = old.iter().map(|n| n.block.clone()).collect();
+    let new_blocks: Vec<Block> = new.iter().map(|n| n.block.clone()).collect();
     let steps = align(&old_blocks, &new_blocks, work);
     let mut out = Vec::with_capacity(steps.len());
     for step in steps {
@@ -218,9 +229,15 @@ pub fn sequence(
                 how,
             } => {
                 let (a, b) = (&old[o], &new[n]);
-                let (removed, added) = own_diff(a, b);
+                // A pair matched as the same has the same key, so the same tokens: no diff.
+                let (removed, added) = match how {
+                    Pairing::Same => (Vec::new(), Vec::new()),
+                    _ => own_diff(a, b),
+                };
                 let kind = match how {
                     Pairing::Moved => Some(ChangeKind::Moved),
+                    Pairing::Same if a.num != b.num => Some(ChangeKind::Renumbered),
+                    Pairing::Same => None,
                     _ if !removed.is_empty() || !added.is_empty() || texts_differ(a, b) => {
                         Some(ChangeKind::Changed)
                     }

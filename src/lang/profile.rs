@@ -109,6 +109,10 @@ pub struct PartLabels {
     pub paragraphs: String,
     /// The notes printed after the text (`Notes`).
     pub notes: String,
+    /// What a redline inserted, as a screen reader announces it (`Inserted`).
+    pub inserted: String,
+    /// What a redline deleted, as a screen reader announces it (`Deleted`).
+    pub deleted: String,
 }
 
 impl Profile {

@@ -873,7 +873,7 @@ fn issue_17_docx_redlines_are_sound_packages_and_deterministic() {
 
 /// A group motion the joint motion sample replaces: its text with its own number, the
 /// replacing lines gone, and `edit` applied to the words.
-fn group_motion(number: &str, edit: impl Fn(String) -> String) -> String {
+pub(crate) fn group_motion(number: &str, edit: impl Fn(String) -> String) -> String {
     let joint =
         std::fs::read_to_string(harness::repo_root().join("samples/RC-B9-0560-2023_EN.txt"))
             .unwrap();

@@ -3,10 +3,11 @@
 //! one edit on each corpus motion, in turn); it passes `qpdf --check`; its changes are drawn
 //! (the insertions' and deletions' colours and lines in the content streams, none in a motion
 //! compared with itself) and tagged (`Ins` and `Del` elements role-mapped to `Span`, each with an
-//! `/Alt` naming the change and its words); the same bytes every time and from two threads,
-//! through the library and the command line.
+//! `/Alt` naming the change, in the motion's language, and its words; an inserted footnote call
+//! coloured as inserted); the same bytes every time and from two threads, through the library
+//! and the command line; `compare --replaced DIR --format pdf` writes a valid PDF per pair.
 
-use crate::compare::edited;
+use crate::compare::{edited, group_motion};
 use crate::harness::{self, apply_edit, run, Edit, EDITS};
 use crate::pdf::{Pdf, Printed};
 use motion_export::compare::{compare, Change};
@@ -193,4 +194,119 @@ fn issue_17_pdf_redlines_are_deterministic() {
     }
     assert!(outputs.iter().all(|o| o == &outputs[0]), "other bytes");
     Pdf::from_bytes(outputs.remove(0), "cli").assert_valid();
+}
+
+/// Issue 17's batch in PDF: `compare --replaced DIR --format pdf` writes a PDF redline for each
+/// pair of the joint motion and a group motion it replaces, and each passes `qpdf --check`.
+#[test]
+fn issue_17_compare_replaced_writes_a_valid_pdf_per_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let joint = harness::repo_root().join("samples/RC-B9-0560-2023_EN.txt");
+    std::fs::copy(&joint, input.join("RC-B9-0560-2023_EN.txt")).unwrap();
+    let groups = [
+        ("B9-0560-2023_EN", "B9-0560/2023"),
+        ("B9-0561-2023_EN", "B9-0561/2023"),
+    ];
+    for (stem, number) in groups {
+        let text = group_motion(number, |t| {
+            t.replacen("humanitarian", "grave humanitarian", 2)
+        });
+        std::fs::write(input.join(format!("{stem}.txt")), text).unwrap();
+    }
+    let out_dir = dir.path().join("out");
+    let out = run(&[
+        &"compare",
+        &"--replaced",
+        &input,
+        &"-o",
+        &out_dir,
+        &"--format",
+        &"pdf",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", harness::stderr(&out));
+    let mut names: Vec<String> = (harness::files_below(&out_dir).iter())
+        .map(|f| f.to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let wanted: Vec<String> = (groups.iter())
+        .map(|(stem, _)| format!("RC-B9-0560-2023_EN.{stem}.redline.pdf"))
+        .collect();
+    assert_eq!(names, wanted);
+    for name in &wanted {
+        let bytes = std::fs::read(out_dir.join(name)).unwrap();
+        Pdf::from_bytes(bytes, name).assert_valid();
+    }
+}
+
+/// The `/Alt` texts of a PDF's objects (uncompressed by qpdf), literal or UTF-16 in hex.
+fn alt_texts(qdf: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for rest in qdf.split("/Alt ").skip(1) {
+        if let Some(hex) = rest.strip_prefix('<') {
+            let hex = &hex[..hex.find('>').unwrap()];
+            let bytes: Vec<u8> = (0..hex.len() / 2)
+                .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap())
+                .collect();
+            let units: Vec<u16> = (bytes.chunks(2).skip(1))
+                .map(|p| u16::from_be_bytes([p[0], p[1]]))
+                .collect();
+            out.push(String::from_utf16_lossy(&units));
+        } else if let Some(literal) = rest.strip_prefix('(') {
+            out.push(literal[..literal.find(')').unwrap()].to_string());
+        }
+    }
+    out
+}
+
+/// Issue 17: a PDF redline's `/Alt` texts name the change in the motion's language, as its
+/// bookmarks are labelled ("Eingefügt: ...", "Gestrichen: ..." in a German motion), and in
+/// English in an English one.
+#[test]
+fn issue_17_pdf_redline_alt_texts_are_in_the_motions_language() {
+    let samples = harness::repo_root().join("samples");
+    for (file, inserted, deleted) in [
+        (
+            "languages/B9-0999-2024_DE.txt",
+            "Eingefügt: ",
+            "Gestrichen: ",
+        ),
+        ("B9-0146-2021_EN.txt", "Inserted: ", "Deleted: "),
+    ] {
+        let (old, _) = harness::read_file(&samples.join(file));
+        let (new, _) = apply_edit(&old, Edit::Reword(harness::Target::Paragraphs)).unwrap();
+        let alts = alt_texts(&content(&pdf_redline(&old, &new)));
+        assert!(!alts.is_empty(), "{file}: no /Alt");
+        let kinds = |prefix: &str| alts.iter().filter(|a| a.starts_with(prefix)).count();
+        assert!(
+            kinds(inserted) > 0 && kinds(deleted) > 0,
+            "{file}: {alts:?}"
+        );
+        assert_eq!(
+            kinds(inserted) + kinds(deleted),
+            alts.len(),
+            "{file}: {alts:?}"
+        );
+    }
+}
+
+/// Issue 17: a footnote call only NEW has is drawn as inserted (the insertions' colour on the
+/// call's link) and underlined; the calls both versions have are not coloured.
+#[test]
+fn issue_17_pdf_redline_colours_an_inserted_footnote_call() {
+    let path = harness::repo_root().join("samples/B9-0801-2023_EN.txt");
+    let (new, _) = harness::read_file(&path);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let without = text.replacen("European Union[2],", "European Union,", 1);
+    assert_ne!(text, without, "the sample's second call moved");
+    let (old, _) = harness::read_as(&without, "B9-0801-2023_EN");
+    let qdf = content(&pdf_redline(&old, &new));
+    let calls: Vec<&str> = (qdf.split("\n/Link <</MCID ").skip(1))
+        .map(|rest| rest.split_once("BDC\n").map_or("", |(_, after)| after))
+        .collect();
+    let coloured = |c: &&&str| c.starts_with("0 0.25 0.75 rg");
+    assert_eq!(calls.iter().filter(coloured).count(), 1, "{calls:?}");
+    assert!(calls.len() > 1, "the kept calls are links too");
+    assert!(qdf.contains(INSERTED), "no insertion's line");
 }

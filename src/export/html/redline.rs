@@ -471,6 +471,8 @@ impl<'m> Redline<'_, 'm> {
         let runs = match view {
             View::Old => vec![(Edit::Removed, a)],
             View::New => vec![(Edit::Added, b)],
+            // Most blocks are unchanged: their diff is one kept run, without a diff.
+            View::Diff if a == b => vec![(Edit::Kept, b)],
             View::Diff => diff(&a, &b),
         };
         self.doc.out.open(element, attrs);
@@ -524,7 +526,9 @@ impl<'m> Redline<'_, 'm> {
                 if italic {
                     self.doc.out.start("i", &[]);
                 }
-                self.doc.plain(t.text);
+                // A token holds no space, so the ties (which only turn spaces into no-break
+                // spaces) have nothing to do: the text is written as it is.
+                self.doc.out.text(t.text);
                 if italic {
                     self.doc.out.end("i");
                 }

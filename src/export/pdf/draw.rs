@@ -400,7 +400,7 @@ impl Shown<'_> {
         for (run, change) in marks::runs(glyphs) {
             let own = elem.map(|parent| {
                 (marker.elements)
-                    .change(parent, change, || marks::alt(change, run))
+                    .change(parent, change, || marks::words(run))
                     .unwrap_or(parent)
             });
             marker.start(out, own);

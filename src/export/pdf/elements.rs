@@ -26,7 +26,7 @@ pub(super) struct Elem {
 #[derive(Debug, Default)]
 pub(super) struct Elements {
     pub(super) elems: Vec<Elem>,
-    /// The `/Alt` of each redline change's element.
+    /// The words of each redline change's element, which its `/Alt` says (see `marks::alts`).
     pub(super) alts: Vec<String>,
     list: Option<List>,
     /// For each level of the lists open: its `L`, and the `LBody` of its last item.

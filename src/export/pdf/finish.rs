@@ -9,7 +9,7 @@ use super::elements::Elements;
 use super::file::{self, Generated};
 use super::pages::{self, PageIds};
 use super::place::Target;
-use super::{links, metadata, outline, tags};
+use super::{links, marks, metadata, outline, tags};
 use crate::export::meta::DocMeta;
 use crate::export::plan::labels::Labels;
 use crate::export::{ExportError, Format};
@@ -56,9 +56,12 @@ pub(super) fn finish(
     let annotations = links::Annotations::new(&pages, &links, doc.max_id + 1, labels.notes());
     doc.max_id += annotations.tagged();
     let outline = outline::Outline::new(&mut doc, targets, &pages);
+    // What each change is, in the motion's language, as the bookmarks are.
+    let changes = (labels.inserted(), labels.deleted());
+    let alts = marks::alts(&elements.elems, &elements.alts, changes);
     let structure = tags::Structure {
         elems: &elements.elems,
-        alts: &elements.alts,
+        alts: &alts,
         pages: mcids,
     };
     let tree = tags::Tree::new(&mut doc, structure, &pages, Some(&annotations));

@@ -5,10 +5,12 @@
 //! not by their colour), with a black change bar in the left margin beside every line holding a
 //! change. The lines and bars are artifacts; the changed text is an element of its own inside
 //! its paragraph's, `Ins` or `Del` (role-mapped to the standard `Span`), whose `/Alt` ("Inserted:
-//! ...", "Deleted: ...") a screen reader reads out in place of the bare words.
+//! ...", "Deleted: ...", in the motion's language) a screen reader reads out in place of the bare
+//! words.
 
-use super::compose::{Block, Change};
+use super::compose::{Block, Change, Tag};
 use super::draw::num;
+use super::elements::Elem;
 use super::fonts::Style;
 use super::layout::{Glyph, Setter};
 use super::place::Text;
@@ -74,14 +76,32 @@ pub(super) fn fill(out: &mut Vec<u8>, change: Change, after: bool) {
     }
 }
 
-/// What a screen reader reads for a changed run: what it is, then its words.
-pub(super) fn alt(change: Change, glyphs: &[Glyph]) -> String {
-    let what = match change {
-        Change::Deleted => "Deleted",
-        _ => "Inserted",
-    };
+/// The words of a changed run, which its `/Alt` says after what the change is (see [`alts`]).
+pub(super) fn words(glyphs: &[Glyph]) -> String {
     let words: String = glyphs.iter().map(|g| g.ch).collect();
-    format!("{what}: {}", words.trim())
+    words.trim().to_string()
+}
+
+/// What a screen reader reads for each changed run: what it is, in the motion's language
+/// (`inserted` for an `Ins` element, `deleted` for a `Del`: "Inserted", "Eingefügt"), then its
+/// words (`words`, by the elements' `extra`).
+pub(super) fn alts(
+    elems: &[Elem],
+    words: &[String],
+    (inserted, deleted): (&str, &str),
+) -> Vec<String> {
+    let mut out = words.to_vec();
+    for elem in elems {
+        let what = match elem.tag {
+            Tag::Ins => inserted,
+            Tag::Del => deleted,
+            _ => continue,
+        };
+        if let Some(alt) = out.get_mut(elem.extra as usize) {
+            *alt = format!("{what}: {alt}");
+        }
+    }
+    out
 }
 
 /// How far left of the text area the change bars stand, in points.

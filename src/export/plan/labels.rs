@@ -1,6 +1,7 @@
-//! The words every output labels the parts of a motion with (PDF bookmarks: the cover,
-//! the citations, the recitals, the operative paragraphs, the notes printed after the text; the HTML's lists and sections), in
-//! the motion's language from its profile; English when the profile has none.
+//! The words every output labels the parts of a motion with (PDF bookmarks: the cover, the
+//! citations, the recitals, the operative paragraphs, the notes printed after the text; the
+//! HTML's lists and sections; the PDF redline's insertions and deletions), in the motion's
+//! language from its profile; English when the profile has none.
 
 use crate::lang::PartLabels;
 use std::borrow::Cow;
@@ -40,6 +41,18 @@ impl Labels<'_> {
         &self.0.notes
     }
 
+    /// What a redline inserted (`Inserted`), as its PDF's `/Alt` texts announce it.
+    #[cfg_attr(not(feature = "pdf"), allow(dead_code))]
+    pub(crate) fn inserted(&self) -> &str {
+        &self.0.inserted
+    }
+
+    /// What a redline deleted (`Deleted`), as its PDF's `/Alt` texts announce it.
+    #[cfg_attr(not(feature = "pdf"), allow(dead_code))]
+    pub(crate) fn deleted(&self) -> &str {
+        &self.0.deleted
+    }
+
     /// The operative paragraphs, all of them.
     pub(crate) fn paragraphs_all(&self) -> &str {
         &self.0.paragraphs
@@ -65,6 +78,8 @@ fn english() -> PartLabels {
         paragraph: "Paragraph".into(),
         paragraphs: "Paragraphs".into(),
         notes: "Notes".into(),
+        inserted: "Inserted".into(),
+        deleted: "Deleted".into(),
     }
 }
 

@@ -68,6 +68,8 @@ impl Shape<'_> {
         match self.shown {
             Shown::Old => (vec![(Edit::Removed, old.to_vec())], Edit::Removed),
             Shown::New => (vec![(Edit::Added, new.to_vec())], Edit::Added),
+            // Most blocks are unchanged: their diff is one kept run, without a diff.
+            Shown::Both if old == new => (vec![(Edit::Kept, new.to_vec())], Edit::Kept),
             Shown::Both => (diff(old, new), Edit::Kept),
         }
     }
