@@ -141,7 +141,11 @@ fn open() -> Result<Api, String> {
     // SAFETY: a library name; the handle is kept for the process's life.
     let handle = unsafe { libc::dlopen(LIBRARY.as_ptr(), libc::RTLD_NOW | libc::RTLD_LOCAL) };
     if handle.is_null() {
-        return Err(format!("libxml2 ({name}) cannot be loaded: {}", dl_error()));
+        return Err(format!(
+            "libxml2 ({name}) cannot be loaded: {}; install libxml2 (Debian and Ubuntu: \
+             `apt install libxml2`) to validate Akoma Ntoso inputs",
+            dl_error()
+        ));
     }
     macro_rules! bind {
         ($symbol:literal as $ty:ty) => {{
