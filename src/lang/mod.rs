@@ -3,7 +3,7 @@
 //! Every keyword the reader looks for (formula, openers, cover words, furniture) lives in one
 //! TOML file per language under `src/lang/data/`, turned into JSON by `build.rs`, compiled into
 //! the binary and parsed the first time the language is used; what takes every language at once
-//! (recognising the language, page furniture, mottos) is in tables `build.rs` makes ([`index`]).
+//! (recognising the language, page furniture, mottos) is in tables `build.rs` makes (`index`).
 
 mod detect;
 pub mod furniture;
