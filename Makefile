@@ -31,7 +31,7 @@ MATH_FONT := /usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf
 # Debian packages the tests use, by the command each provides.
 TOOLS := xmllint:libxml2-utils pdftotext:poppler-utils pdffonts:poppler-utils pdftoppm:poppler-utils qpdf:qpdf valgrind:valgrind parallel:parallel
 
-.PHONY: build-deps api-docs snapshot all build samples test lib-alone test-office office-deps test-browser browser-deps deps check bench docs clean fuzz fuzz-corpus
+.PHONY: build-deps api-docs snapshot all build samples test lib-alone test-office office-deps test-browser browser-deps deps check bench bench-peer docs clean fuzz fuzz-corpus
 
 all: samples
 
@@ -121,6 +121,12 @@ lib-alone:
 
 bench: build
 	$(CARGO) bench --locked --bench throughput
+
+# The comparison with the peer bluebell-akn 5.0 and its Rust extension (issue 18): installs both
+# from PyPI into target/bench-peer/venv (needs the network; not part of `make test`), converts
+# 1,000 copies of the seed with each, and prints docs/s and the ratios against the targets.
+bench-peer: build
+	benches/peer/peer.sh $(BIN)
 
 # The DOCX tests read the documents with python-docx and audit them with openxml-audit.
 PY_DEPS := python-docx==1.2.0 openxml-audit==0.8.0

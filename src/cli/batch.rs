@@ -15,6 +15,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
+mod finished;
 mod panic;
 
 /// A motion read and checked, ready for a job.
@@ -132,21 +133,22 @@ pub fn run<J: Job>(inputs: &[Input], cfg: &ReadConfig, verb: &str, job: J) -> Re
     // reports are printed in input order as soon as they are ready, and then dropped, so memory
     // stays flat however large the batch.
     let next = AtomicUsize::new(0);
-    let (sender, receiver) = std::sync::mpsc::channel::<(usize, FileReport)>();
+    // A worker sends its reports a few at a time (see `finished`), and the progress bar moves
+    // here, so workers share no lock per file.
+    let (sender, receiver) = std::sync::mpsc::channel::<Vec<(usize, FileReport)>>();
     std::thread::scope(|scope| {
         let job = &job;
         let next = &next;
-        let progress = &progress;
         scope.spawn(move || {
             pool.scope(|s| {
                 for _ in 0..cfg.jobs {
-                    let sender = sender.clone();
+                    let mut finished = finished::Finished::new(sender.clone());
                     s.spawn(move |_| loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(input) = inputs.get(i) else { break };
                         let report = process(input, cfg, color, job);
-                        progress.inc(1);
-                        if sender.send((i, report)).is_err() {
+                        let urgent = !report.text.is_empty();
+                        if !finished.push(i, report, urgent) {
                             break;
                         }
                     });
@@ -156,7 +158,8 @@ pub fn run<J: Job>(inputs: &[Input], cfg: &ReadConfig, verb: &str, job: J) -> Re
         });
         let mut pending: BTreeMap<usize, FileReport> = BTreeMap::new();
         let mut printed = 0;
-        for (i, report) in receiver {
+        for (i, report) in receiver.into_iter().flatten() {
+            progress.inc(1);
             pending.insert(i, report);
             while let Some(mut report) = pending.remove(&printed) {
                 if !report.text.is_empty() {
@@ -518,18 +521,12 @@ fn read_bytes(input: &Input, limit: u64) -> Result<Vec<u8>, Load> {
     let mut bytes = Vec::new();
     match &input.path {
         Some(path) => {
-            let file = std::fs::File::open(path).map_err(|e| Load::Io(e.to_string()))?;
+            let mut file = std::fs::File::open(path).map_err(|e| Load::Io(e.to_string()))?;
             let size = file.metadata().map_err(|e| Load::Io(e.to_string()))?.len();
             if size > limit {
                 return Err(too_large(size, limit));
             }
-            // Room for the whole file and one byte more, so that it is read in one call and the
-            // next finds its end (an empty buffer grows by doubling: a dozen reads for 17 KB).
-            // Read at most limit + 1 bytes: the file may grow while we read it.
-            bytes.reserve_exact(usize::try_from(size).map_or(0, |n| n.saturating_add(1)));
-            file.take(limit + 1)
-                .read_to_end(&mut bytes)
-                .map_err(|e| Load::Io(e.to_string()))?;
+            read_sized(&mut file, size, limit, &mut bytes).map_err(|e| Load::Io(e.to_string()))?;
         }
         None => {
             std::io::stdin()
@@ -543,6 +540,41 @@ fn read_bytes(input: &Input, limit: u64) -> Result<Vec<u8>, Load> {
         return Err(too_large(bytes.len() as u64, limit));
     }
     Ok(bytes)
+}
+
+/// Reads `file`, `size` bytes long by its metadata, into `bytes`: one `read` of `size + 1` bytes
+/// that returns the `size` promised has found the end. A file that turns out shorter, or is not
+/// a regular file (its size 0), is read on to its end; one that grew, on to at most `limit + 1`
+/// bytes in all, which the caller refuses.
+fn read_sized(
+    file: &mut std::fs::File,
+    size: u64,
+    limit: u64,
+    bytes: &mut Vec<u8>,
+) -> std::io::Result<()> {
+    let want = usize::try_from(size.saturating_add(1).min(limit.saturating_add(1)))
+        .map_err(std::io::Error::other)?;
+    bytes.resize(want, 0);
+    let mut n = 0;
+    while n < want {
+        match file.read(&mut bytes[n..]) {
+            Ok(0) => break,
+            Ok(k) => {
+                n += k;
+                if n as u64 == size {
+                    break;
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    bytes.truncate(n);
+    if n == want {
+        let rest = limit.saturating_add(1).saturating_sub(n as u64);
+        file.take(rest).read_to_end(bytes)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -630,6 +662,27 @@ mod tests {
             text.ends_with("checked 3 files: 1 failed, 2 clean\n"),
             "{text}"
         );
+    }
+
+    /// A file is read whole in one call, and one that grew while it was read is still capped.
+    #[test]
+    fn reads_a_file_of_known_size_and_caps_one_that_grew() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.txt");
+        for (content, size, limit, expected) in [
+            (&b"hello"[..], 5, 100, &b"hello"[..]),
+            (b"", 0, 100, b""),
+            // Shorter than its metadata said, longer (grew), and over the limit.
+            (b"hel", 5, 100, b"hel"),
+            (b"hello world", 5, 100, b"hello world"),
+            (b"hello world", 5, 7, b"hello wo"),
+        ] {
+            std::fs::write(&path, content).unwrap();
+            let mut bytes = Vec::new();
+            let mut file = std::fs::File::open(&path).unwrap();
+            read_sized(&mut file, size, limit, &mut bytes).unwrap();
+            assert_eq!(bytes, expected, "{size} {limit}");
+        }
     }
 
     /// At 50 columns the bar and its text fit on one line.

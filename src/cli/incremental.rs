@@ -16,7 +16,8 @@ use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, RwLock};
 
 /// The manifest's file name, inside the output folder.
 pub const MANIFEST: &str = ".motion-export.manifest.json";
@@ -67,7 +68,11 @@ pub struct Manifest {
     dir: PathBuf,
     old: BTreeMap<String, Entry>,
     new: Mutex<BTreeMap<String, Entry>>,
-    journal: Mutex<Journal>,
+    /// Written through a shared lock: workers append to it at the same time (see
+    /// [`Manifest::record`]).
+    journal: RwLock<Journal>,
+    /// A write to the journal failed: it is not written again.
+    journal_failed: AtomicBool,
     pruned: Mutex<Vec<String>>,
 }
 
@@ -81,7 +86,8 @@ impl Manifest {
             dir: dir.to_path_buf(),
             old,
             new: Mutex::new(BTreeMap::new()),
-            journal: Mutex::new(Journal::Unopened),
+            journal: RwLock::new(Journal::Unopened),
+            journal_failed: AtomicBool::new(false),
             pruned: Mutex::new(Vec::new()),
         };
         if had_journal && manifest.write(&manifest.old).is_ok() {
@@ -93,6 +99,10 @@ impl Manifest {
     /// Whether `output` exists, is newer than `input` and has a manifest entry: the cheap part of
     /// the up-to-date check, from file metadata alone, so that the input need not be read.
     pub fn may_be_current(&self, input: &Path, output: &Path) -> bool {
+        // The entry first: it costs no system call, and a new output has none.
+        if !self.old.contains_key(&self.relative(output)) {
+            return false;
+        }
         let (Ok(input_meta), Ok(output_meta)) =
             (std::fs::metadata(input), std::fs::symlink_metadata(output))
         else {
@@ -102,7 +112,7 @@ impl Manifest {
             (Ok(i), Ok(o)) => o >= i,
             _ => false,
         };
-        newer && output_meta.is_file() && self.old.contains_key(&self.relative(output))
+        newer && output_meta.is_file()
     }
 
     /// The manifest of `dir` as it stands, with the journal folded in but nothing written back:
@@ -112,16 +122,26 @@ impl Manifest {
             dir: dir.to_path_buf(),
             old: read_state(dir, false).0,
             new: Mutex::new(BTreeMap::new()),
-            journal: Mutex::new(Journal::Unopened),
+            journal: RwLock::new(Journal::Unopened),
+            journal_failed: AtomicBool::new(false),
             pruned: Mutex::new(Vec::new()),
         }
     }
 
     /// Whether a path is an output this folder's manifest records: a file this tool wrote, not
     /// a source, whatever folder the batch reads. The folder is resolved once, here.
+    /// A path is resolved only when its file name is one of the recorded outputs' (resolving
+    /// costs system calls for every folder in it).
     pub fn made_here(&self) -> impl Fn(&Path) -> bool + '_ {
         let dir = std::fs::canonicalize(&self.dir).ok();
+        let names: std::collections::HashSet<&str> = (self.old.keys())
+            .filter_map(|k| k.rsplit('/').next())
+            .collect();
         move |path| {
+            let named = (path.file_name()).is_some_and(|n| names.contains(&*n.to_string_lossy()));
+            if !named {
+                return false;
+            }
             let (Some(dir), Ok(file)) = (&dir, std::fs::canonicalize(path)) else {
                 return false;
             };
@@ -157,30 +177,40 @@ impl Manifest {
             entry: entry.clone(),
         }) {
             line.push(b'\n');
-            let mut journal = self.journal.lock().expect("journal");
+            self.append(&line);
+        }
+        self.new.lock().expect("manifest").insert(output, entry);
+    }
+
+    /// Appends a line to this run's journal, opened at the first. One write per line, unbuffered,
+    /// in append mode: a killed process loses at most the lines being written, the reader skips
+    /// a partial line, and workers write at the same time without waiting for each other (each
+    /// line lands whole: appends of a few hundred bytes to a regular file are not interleaved). A
+    /// journal that cannot be written only costs crash safety; the manifest is still saved at the
+    /// end.
+    fn append(&self, line: &[u8]) {
+        if matches!(*self.journal.read().expect("journal"), Journal::Unopened) {
+            let mut journal = self.journal.write().expect("journal");
             if matches!(*journal, Journal::Unopened) {
                 *journal =
                     open_journal(&self.dir.join(JOURNAL)).map_or(Journal::Failed, Journal::Open);
             }
-            // One write per line, unbuffered: a killed process loses at most the line it was
-            // writing, and the reader skips a partial line. A journal that cannot be written only
-            // costs crash safety; the manifest is still saved at the end.
-            if let Journal::Open(file) = &mut *journal {
-                if file.write_all(&line).is_err() {
-                    *journal = Journal::Failed;
-                }
+        }
+        if let Journal::Open(file) = &*self.journal.read().expect("journal") {
+            if !self.journal_failed.load(Ordering::Relaxed) && (&*file).write_all(line).is_err() {
+                self.journal_failed.store(true, Ordering::Relaxed);
             }
         }
-        self.new.lock().expect("manifest").insert(output, entry);
     }
 
     /// The outputs (relative to the output folder) that the manifest records as made from an
     /// input that no longer exists, sorted.
     pub fn orphans(&self) -> Vec<String> {
         let new = self.new.lock().expect("manifest");
-        let mut all: BTreeMap<&String, &Entry> = self.old.iter().collect();
-        all.extend(new.iter());
-        all.into_iter()
+        // An output this batch made was made from an input it just read: only the others are
+        // looked at on disk (two system calls each).
+        (self.old.iter())
+            .filter(|(output, _)| !new.contains_key(*output))
             .filter(|(output, entry)| {
                 entry.input.as_ref().is_some_and(|input| {
                     std::fs::symlink_metadata(self.dir.join(input))
@@ -208,20 +238,25 @@ impl Manifest {
         let pruned = self.pruned.lock().expect("pruned");
         // Close the journal before it is removed.
         let had_journal = !matches!(
-            std::mem::replace(&mut *self.journal.lock().expect("journal"), Journal::Failed),
+            std::mem::replace(
+                &mut *self.journal.write().expect("journal"),
+                Journal::Failed
+            ),
             Journal::Unopened
         );
         if new.is_empty() && pruned.is_empty() && !had_journal {
             return Ok(());
         }
         let (mut merged, _) = read_state(&self.dir, false);
+        // Entries whose output is gone are dropped; this batch's outputs were just written.
+        merged.retain(|output, _| {
+            new.contains_key(output)
+                || std::fs::symlink_metadata(self.dir.join(output)).is_ok_and(|m| m.is_file())
+        });
         merged.extend(new.iter().map(|(k, v)| (k.clone(), v.clone())));
         for output in pruned.iter() {
             merged.remove(output);
         }
-        merged.retain(|output, _| {
-            std::fs::symlink_metadata(self.dir.join(output)).is_ok_and(|m| m.is_file())
-        });
         self.write(&merged)?;
         match std::fs::remove_file(self.dir.join(JOURNAL)) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
@@ -309,7 +344,7 @@ fn open_journal(path: &Path) -> Option<File> {
 /// `input` relative to the output folder `dir`, with `/` separators (neither needs to exist; no
 /// link is resolved), for the manifest; absolute when no relative path leads there.
 pub fn relative_input(dir: &Path, input: &Path) -> Option<String> {
-    let (Ok(dir), Ok(input)) = (std::path::absolute(dir), std::path::absolute(input)) else {
+    let (Ok(dir), Ok(input)) = (super::cwd::absolute(dir), super::cwd::absolute(input)) else {
         return None;
     };
     let (d, i) = (normal(&dir), normal(&input));

@@ -7,6 +7,7 @@ mod batch;
 mod check;
 mod compare;
 mod convert;
+mod cwd;
 mod deps;
 mod dump;
 mod explain;

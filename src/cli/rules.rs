@@ -9,7 +9,7 @@ use motion_export::diag::{Diagnostic, Severity};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, RwLock};
 
 /// The configuration file's name.
 pub const CONFIG_FILE: &str = "motion-export.toml";
@@ -119,8 +119,9 @@ struct Searched {
 pub struct ConfigCache {
     /// The configuration of every input, with `--config` or `--no-config`.
     fixed: Option<Found>,
-    /// By the input's folder and the folder given on the command line, as given.
-    searched: Mutex<HashMap<(PathBuf, PathBuf), Searched>>,
+    /// By the input's folder and the folder given on the command line, as given. Filled for every
+    /// input before the batch ([`ConfigCache::resolve`]), so that workers only read it, sharing the lock.
+    searched: RwLock<HashMap<(PathBuf, PathBuf), Searched>>,
 }
 
 impl ConfigCache {
@@ -134,7 +135,7 @@ impl ConfigCache {
         };
         Ok(ConfigCache {
             fixed,
-            searched: Mutex::default(),
+            searched: RwLock::default(),
         })
     }
 
@@ -193,13 +194,13 @@ impl ConfigCache {
             _ => PathBuf::from("."),
         };
         let key = (folder, input.argument_dir());
-        if let Some(searched) = self.searched.lock().expect("config cache").get(&key) {
+        if let Some(searched) = self.searched.read().expect("config cache").get(&key) {
             return Ok(searched.clone());
         }
         let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
         let searched = search_upwards(&canonical(&key.0), &canonical(&key.1))?;
         self.searched
-            .lock()
+            .write()
             .expect("config cache")
             .insert(key, searched.clone());
         Ok(searched)

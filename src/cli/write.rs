@@ -5,20 +5,30 @@
 use std::io::Write;
 use std::path::{Component, Path};
 
-/// Writes `bytes` to `path` (inside `root`) atomically.
+/// Writes `bytes` to `path` (inside `root`) atomically. An output straight in `root` costs no
+/// check of folders: the batch made `root` at its start, and only when the temporary file cannot
+/// be made there (`root` went away) is it made again.
 pub fn atomic(root: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(root);
-    create_dirs(root, dir)?;
+    let in_root = dir == root;
+    if !in_root {
+        create_dirs(root, dir)?;
+    }
     if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
         return Err(std::io::Error::other(format!(
             "{} is a symbolic link; refusing to write through it",
             path.display()
         )));
     }
-    let mut tmp = temporary_in(dir)?;
+    let mut tmp = match temporary_in(dir) {
+        Err(e) if in_root && e.kind() == std::io::ErrorKind::NotFound => {
+            create_dirs(root, dir)?;
+            temporary_in(dir)?
+        }
+        made => made?,
+    };
     // Through the plain file, so errors (e.g. a full disk) do not name the temporary file.
     tmp.as_file_mut().write_all(bytes)?;
-    tmp.as_file_mut().flush()?;
     set_readable(tmp.as_file())?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
@@ -29,13 +39,25 @@ pub fn atomic(root: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 const TMP_PREFIX: &str = ".motion-export-";
 const TMP_SUFFIX: &str = ".tmp";
 
-/// A new temporary file in `dir`, named with the tool's temporary pattern.
+/// A new temporary file in `dir`, named with the tool's temporary pattern, created with the
+/// mode outputs have (0644, less the umask). `dir` is made absolute here, against the current
+/// folder read once ([`super::cwd`]): the temporary file's crate would otherwise ask for it for
+/// every file.
 pub fn temporary_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
-    tempfile::Builder::new()
-        .prefix(TMP_PREFIX)
-        .suffix(TMP_SUFFIX)
-        .tempfile_in(dir)
+    let dir = super::cwd::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TMP_PREFIX).suffix(TMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(OUTPUT_MODE));
+    }
+    builder.tempfile_in(dir)
 }
+
+/// The mode of every output, whatever the umask.
+#[cfg(unix)]
+const OUTPUT_MODE: u32 = 0o644;
 
 /// Removes the temporary files of this tool (`.motion-export-*.tmp`) that a killed run left below
 /// `root`, if they are older than `before`. Symbolic links are neither followed nor removed. Call
@@ -72,10 +94,30 @@ pub fn remove_leftovers(root: &Path, before: std::time::SystemTime) -> usize {
     removed
 }
 
+/// Gives a temporary file [`OUTPUT_MODE`]: it was created with it, so only a umask that takes
+/// bits from it (read once) needs a `chmod`.
 #[cfg(unix)]
 fn set_readable(f: &std::fs::File) -> std::io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
-    f.set_permissions(std::fs::Permissions::from_mode(0o644))
+    if umask_keeps_output_mode() {
+        return Ok(());
+    }
+    f.set_permissions(std::fs::Permissions::from_mode(OUTPUT_MODE))
+}
+
+/// Whether the process's umask takes no bit of [`OUTPUT_MODE`], from `/proc/self/status` (Linux;
+/// elsewhere, or unreadable, it is taken to: every output is then `chmod`ed). This program never
+/// changes its umask.
+#[cfg(unix)]
+fn umask_keeps_output_mode() -> bool {
+    static KEEPS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *KEEPS.get_or_init(|| {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        (status.lines())
+            .find_map(|l| l.strip_prefix("Umask:"))
+            .and_then(|m| u32::from_str_radix(m.trim(), 8).ok())
+            .is_some_and(|umask| umask & OUTPUT_MODE == 0)
+    })
 }
 
 #[cfg(not(unix))]
@@ -140,6 +182,30 @@ pub fn remove_stale(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An output straight in the output folder skips the folder checks, but a folder that went
+    /// away is made again, and a link under the output's name is still refused.
+    #[test]
+    fn an_output_folder_that_went_away_is_made_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("out");
+        atomic(&root, &root.join("a.xml"), b"one").unwrap();
+        std::fs::remove_dir_all(&root).unwrap();
+        atomic(&root, &root.join("a.xml"), b"two").unwrap();
+        assert_eq!(std::fs::read(root.join("a.xml")).unwrap(), b"two");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(root.join("a.xml"))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o644);
+            std::os::unix::fs::symlink(dir.path().join("elsewhere"), root.join("b.xml")).unwrap();
+            assert!(atomic(&root, &root.join("b.xml"), b"x").is_err());
+            assert!(!dir.path().join("elsewhere").exists());
+        }
+    }
 
     #[test]
     fn writes_and_replaces_atomically() {
