@@ -517,7 +517,7 @@ impl<'a> Setter<'a> {
         if let Some(first) = lines.first_mut() {
             first.gap = g.gap(block.gap);
             first.starts = true;
-            first.note = block.note.map(|n| n as u32);
+            first.note = block.note;
         }
         lines
     }
