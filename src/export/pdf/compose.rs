@@ -7,6 +7,7 @@ use crate::export::plan::cover::{self, Role};
 use crate::export::plan::labels::Labels;
 use crate::export::plan::notes::{bare, Notes};
 use crate::model::{BodyItem, Inline, Motion, Para, Point};
+use compact_str::CompactString;
 use std::borrow::Cow;
 
 /// Type size of a block, relative to the body size.
@@ -121,7 +122,8 @@ pub(super) enum Content<'a> {
 /// A number printed in the hanging indent before the first line.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Label {
-    pub(super) text: String,
+    /// Stored inline when short, as numbers are: a motion can have tens of thousands.
+    pub(super) text: CompactString,
     /// Where the label starts, in indent steps from the left margin.
     pub(super) at: f32,
     /// Printed small and raised, as a footnote's number.
@@ -202,13 +204,13 @@ pub(super) struct Block<'a> {
     /// The outline (bookmark) entry that starts here.
     pub(super) outline: Option<String>,
     /// This block starts footnote number `n`: the target of the calls' links.
-    pub(super) note: Option<usize>,
+    pub(super) note: Option<u32>,
     /// Its structure type in the tagged PDF.
     pub(super) tag: Tag,
     /// Its place in a list, when it is part of a numbered item.
     pub(super) item: Option<Item>,
     /// How a redline marks its label; `None` in the plain PDF.
-    pub(super) relabel: Option<Relabel>,
+    pub(super) relabel: Option<Box<Relabel>>,
 }
 
 impl<'a> Block<'a> {
@@ -271,7 +273,7 @@ impl<'a> Block<'a> {
     }
     fn label(mut self, text: &str, at: f32) -> Block<'a> {
         self.label = Some(Label {
-            text: text.trim().to_string(),
+            text: text.trim().into(),
             at,
             raised: false,
         });
@@ -683,7 +685,7 @@ pub(super) fn footnotes<'a>(
             };
         }
         if let Some(first) = blocks.first_mut() {
-            first.note = Some(i);
+            first.note = u32::try_from(i).ok();
         }
         blocks
     };

@@ -42,7 +42,7 @@ impl Elements {
     /// The elements of the next block of text: that of its label, then that of its text (the
     /// same one unless the block starts an item of a list).
     pub(super) fn block(&mut self, block: &Block<'_>) -> (u32, u32) {
-        let note = block.note.map_or(NONE, |n| n as u32);
+        let note = block.note.unwrap_or(NONE);
         let Some(item) = block.item else {
             self.open.clear();
             let elem = self.push(block.tag, NONE, note);

@@ -210,16 +210,14 @@ pub(super) fn hyphen_after(hyphens: &Hyphens, g: &Glyph) -> Option<Glyph> {
     Some(hyphen.marked(g.change()))
 }
 
-/// A line of the document, before it is put on a page.
+/// A line of the document, before it is put on a page: a few numbers, held for the whole
+/// motion until its pages are drawn (what few lines have is kept apart, in [`Extras`]).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(super) struct Line {
     /// Where the text starts.
     pub(super) x: f32,
-    pub(super) glyphs: Vec<Glyph>,
     /// How its spaces and letters are adjusted.
     pub(super) spacing: Spacing,
-    /// The number in the hanging indent, and where it starts.
-    pub(super) label: Option<(f32, Vec<Glyph>)>,
     /// Width of the text as set.
     pub(super) width: f32,
     /// Height of the line box.
@@ -228,13 +226,8 @@ pub(super) struct Line {
     pub(super) ascent: f32,
     /// Space above the line, dropped at the top of a page.
     pub(super) gap: f32,
-    /// May a page end before this line?
-    pub(super) break_before: bool,
-    /// Must a page end before this line?
-    pub(super) new_page: bool,
-    /// A horizontal rule across the line box's middle, from and to these x.
-    pub(super) rule: Option<(f32, f32)>,
-    pub(super) outline: Option<Box<str>>,
+    /// Where the number in the hanging indent starts, on the line that prints it.
+    pub(super) label_x: Option<f32>,
     /// The line starts footnote `n`.
     pub(super) note: Option<u32>,
     /// The structure element (index into the tagged PDF's elements) the line belongs to.
@@ -243,13 +236,33 @@ pub(super) struct Line {
     pub(super) label_elem: Option<u32>,
     /// The block the line belongs to (in its run of blocks).
     pub(super) block: u32,
-    /// Where to read the glyphs again, when they are not held in `glyphs` (nor the label's).
+    /// Where to read the glyphs again, when they are not held (nor the label's).
     pub(super) at: Option<Resume>,
-    /// Footnotes called from this line, in order, without repeats.
-    pub(super) calls: Vec<u32>,
+    /// Its glyphs when it holds them, its calls, its rule; `None` for most lines of a long
+    /// motion.
+    pub(super) extras: Option<Box<Extras>>,
+    /// May a page end before this line?
+    pub(super) break_before: bool,
+    /// Must a page end before this line?
+    pub(super) new_page: bool,
     /// A line of a justified block that is not its last (nor ends at a forced break): it ends
     /// at the right edge of its measure.
     pub(super) justified: bool,
+    /// The first line of its block (where the block's outline entry goes).
+    pub(super) starts: bool,
+}
+
+/// What only some lines have.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(super) struct Extras {
+    /// The glyphs, when the lines hold them.
+    pub(super) glyphs: Vec<Glyph>,
+    /// The label's glyphs, when the lines hold them.
+    pub(super) label: Vec<Glyph>,
+    /// Footnotes called from this line, in order, without repeats.
+    pub(super) calls: Vec<u32>,
+    /// A horizontal rule across the line box's middle, from and to these x.
+    pub(super) rule: Option<(f32, f32)>,
 }
 
 /// Spaces of a justified line are stretched at most this much (times their stretch: 1.59 times
@@ -309,14 +322,30 @@ impl Spacing {
 }
 
 impl Line {
-    /// Width of the text as set.
-    pub(super) fn width(&self) -> f32 {
-        self.spacing.width(&self.glyphs)
+    /// The glyphs it holds (none when they are read again from its block).
+    pub(super) fn glyphs(&self) -> &[Glyph] {
+        self.extras.as_ref().map_or(&[], |e| &e.glyphs)
+    }
+
+    /// The glyphs of its label that it holds.
+    pub(super) fn label_glyphs(&self) -> &[Glyph] {
+        self.extras.as_ref().map_or(&[], |e| &e.label)
     }
 
     /// Footnotes called from this line, in order, without repeats.
     pub(super) fn calls(&self) -> impl Iterator<Item = usize> + '_ {
-        self.calls.iter().map(|&n| n as usize)
+        let calls = self.extras.as_ref().map_or(&[][..], |e| &e.calls);
+        calls.iter().map(|&n| n as usize)
+    }
+
+    /// The rule it draws, from and to these x.
+    pub(super) fn rule(&self) -> Option<(f32, f32)> {
+        self.extras.as_ref().and_then(|e| e.rule)
+    }
+
+    /// Its extras, made empty if it has none.
+    pub(super) fn extras_mut(&mut self) -> &mut Extras {
+        self.extras.get_or_insert_with(Box::default)
     }
 }
 
@@ -463,7 +492,10 @@ impl<'a> Setter<'a> {
                 x: g.left,
                 leading: size * 0.8,
                 ascent: size * 0.4,
-                rule: Some((g.left, g.right)),
+                extras: Some(Box::new(Extras {
+                    rule: Some((g.left, g.right)),
+                    ..Extras::default()
+                })),
                 ..Line::default()
             }],
             Content::Text(spans) => self.paragraph(block, spans, size),
@@ -484,8 +516,8 @@ impl<'a> Setter<'a> {
         }
         if let Some(first) = lines.first_mut() {
             first.gap = g.gap(block.gap);
-            first.outline = block.outline.as_deref().map(Box::from);
-            first.note = block.note.map(|n| n as u32);
+            first.starts = true;
+            first.note = block.note;
         }
         lines
     }
@@ -600,7 +632,12 @@ impl<'a> Setter<'a> {
                 ..Line::default()
             });
         }
-        lines[0].label = label.map(|(x, glyphs)| (x, if self.hold { glyphs } else { Vec::new() }));
+        if let Some((x, glyphs)) = label {
+            lines[0].label_x = Some(x);
+            if self.hold && !glyphs.is_empty() {
+                lines[0].extras_mut().label = glyphs;
+            }
+        }
         lines
     }
 
@@ -614,31 +651,37 @@ impl<'a> Setter<'a> {
     ) -> Vec<Line> {
         let mut lines = Vec::with_capacity(cuts.len());
         for (range, spacing, hyphen) in cuts.into_iter().rev() {
-            let mut line = Line {
-                glyphs: glyphs
-                    .get(range.clone())
-                    .map_or_else(Vec::new, <[Glyph]>::to_vec),
-                spacing,
-                ..Line::default()
-            };
-            if let Some(h) = (line.glyphs.last())
+            let mut held = glyphs
+                .get(range.clone())
+                .map_or_else(Vec::new, <[Glyph]>::to_vec);
+            if let Some(h) = (held.last())
                 .filter(|_| hyphen)
                 .and_then(|g| hyphen_after(hyphens, g))
             {
-                line.glyphs.push(h);
+                held.push(h);
             }
             glyphs.truncate(range.start);
             if glyphs.capacity() > 2 * glyphs.len() + SHRINK_AT {
                 glyphs.shrink_to_fit();
             }
-            self.inventory.note_all(&line.glyphs);
-            for n in line.glyphs.iter().filter_map(Glyph::link) {
+            self.inventory.note_all(&held);
+            let mut calls = Vec::new();
+            for n in held.iter().filter_map(Glyph::link) {
                 let n = u32::try_from(n).unwrap_or(u32::MAX);
-                if !line.calls.contains(&n) {
-                    line.calls.push(n);
+                if !calls.contains(&n) {
+                    calls.push(n);
                 }
             }
-            line.width = line.width();
+            let line = Line {
+                spacing,
+                width: spacing.width(&held),
+                extras: Some(Box::new(Extras {
+                    glyphs: held,
+                    calls,
+                    ..Extras::default()
+                })),
+                ..Line::default()
+            };
             lines.push(line);
         }
         lines.reverse();
@@ -678,8 +721,13 @@ impl<'a> Setter<'a> {
                     count,
                     hyphen,
                 }),
-                calls: d.calls,
                 width: d.width,
+                extras: (!d.calls.is_empty()).then(|| {
+                    Box::new(Extras {
+                        calls: d.calls,
+                        ..Extras::default()
+                    })
+                }),
                 ..Line::default()
             })
             .collect()
@@ -799,7 +847,7 @@ mod tests {
         let lines = setter.block(&text_block(&text), false);
         assert!(lines.len() > 5);
         for (i, line) in lines.iter().enumerate() {
-            let end = line.x + line.width();
+            let end = line.x + line.spacing.width(line.glyphs());
             assert!(
                 end <= g.right + 0.01,
                 "line {i} ends at {end} > {}",
@@ -825,11 +873,11 @@ mod tests {
         let lines = setter.block(&text_block(&format!("a {word} b")), false);
         let total: usize = lines
             .iter()
-            .map(|l| l.glyphs.iter().filter(|g| g.ch == 'x').count())
+            .map(|l| l.glyphs().iter().filter(|g| g.ch == 'x').count())
             .sum();
         assert_eq!(total, 300);
         for line in &lines {
-            assert!(line.x + line.width() <= g.right + 0.01);
+            assert!(line.x + line.spacing.width(line.glyphs()) <= g.right + 0.01);
         }
     }
 
@@ -848,13 +896,26 @@ mod tests {
         });
         let lines = setter.block(&b, false);
         for line in &lines[..lines.len() - 1] {
-            assert!((line.x + line.width() - g.right).abs() < 0.05, "{line:?}");
+            assert!(
+                (line.x + line.spacing.width(line.glyphs()) - g.right).abs() < 0.05,
+                "{line:?}"
+            );
         }
     }
 
     #[test]
     fn glyphs_stay_small() {
         assert!(std::mem::size_of::<Glyph>() <= 24);
+    }
+
+    /// A long motion holds a line for each of its lines until its pages are drawn.
+    #[test]
+    fn lines_stay_small() {
+        assert!(
+            std::mem::size_of::<Line>() <= 96,
+            "{}",
+            std::mem::size_of::<Line>()
+        );
     }
 
     #[test]

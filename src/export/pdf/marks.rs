@@ -37,7 +37,7 @@ pub(super) fn label(
     glyphs: Vec<Glyph>,
     (style, size): (Style, f32),
 ) -> Vec<Glyph> {
-    let Some(relabel) = &block.relabel else {
+    let Some(relabel) = block.relabel.as_deref() else {
         return glyphs;
     };
     let mut out = Vec::new();

@@ -146,8 +146,13 @@ fn run<'m>(
     let drawn = draw::pages((&placer, &mut setter), &embedded, parsed, &mut elements);
     // Once the pages are drawn, the file needs only the outline, the links and the structure
     // types: the lines, their blocks and their placing go before the file is written.
-    let outline = placer.outline();
     drop(placer);
+    let outline = place::targets(
+        &set.pages,
+        &set.body,
+        &mut set.composition.body,
+        &set.geometry,
+    );
     let Typeset {
         body,
         notes,
@@ -231,6 +236,8 @@ fn typeset<'m>(
         .iter()
         .map(|blocks| set_blocks(&mut setter, blocks, &mut elements))
         .collect();
+    // Held until the file is written: without the spare room.
+    elements.elems.shrink_to_fit();
     let pages = paginate::paginate(
         &body,
         &notes,

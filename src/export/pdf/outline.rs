@@ -26,7 +26,7 @@ impl<'a> Outline<'a> {
     ) -> Option<Outline<'a>> {
         let targets: Vec<(&Target, ObjectId)> = targets
             .iter()
-            .filter_map(|t| pages.get(t.page).map(|&p| (t, p)))
+            .filter_map(|t| pages.get(t.page as usize).map(|&p| (t, p)))
             .collect();
         if targets.is_empty() {
             return None;

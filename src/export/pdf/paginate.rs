@@ -9,9 +9,9 @@ use std::collections::VecDeque;
 /// Which line a placed line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum LineRef {
-    Body(usize),
+    Body(u32),
     /// Line `1` of footnote `0`.
-    Note(usize, usize),
+    Note(u32, u32),
 }
 
 /// A line on a page, `y` points below the top of the text area (the top of its line box).
@@ -89,7 +89,7 @@ pub(super) fn paginate(body: &[Line], notes: &[Vec<Line>], height: f32, sep: f32
                 y += line.gap;
             }
             page.lines.push(Placed {
-                line: LineRef::Body(k),
+                line: LineRef::Body(k as u32),
                 y,
             });
             y += line.leading;
@@ -119,7 +119,7 @@ pub(super) fn paginate(body: &[Line], notes: &[Vec<Line>], height: f32, sep: f32
                     ny += notes[n][l].gap;
                 }
                 page.lines.push(Placed {
-                    line: LineRef::Note(n, l),
+                    line: LineRef::Note(n as u32, l as u32),
                     y: ny,
                 });
                 ny += notes[n][l].leading;
@@ -166,7 +166,7 @@ mod tests {
 
     fn calling(n: usize) -> Line {
         let mut l = line(true);
-        l.calls.push(n as u32);
+        l.extras_mut().calls.push(n as u32);
         l
     }
 
@@ -174,7 +174,7 @@ mod tests {
         page.lines
             .iter()
             .filter_map(|p| match p.line {
-                LineRef::Body(i) => Some(i),
+                LineRef::Body(i) => Some(i as usize),
                 LineRef::Note(..) => None,
             })
             .collect()

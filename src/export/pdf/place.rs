@@ -83,8 +83,37 @@ pub(super) struct Link {
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Target {
     pub(super) title: String,
-    pub(super) page: usize,
+    pub(super) page: u32,
     pub(super) top: f32,
+}
+
+/// The outline entries, in order: one for each block of `body` that has an outline title, going
+/// to its first line. The titles are taken from the blocks, not copied: the blocks are not
+/// drawn again.
+pub(super) fn targets(
+    pages: &[Page],
+    lines: &[Line],
+    body: &mut [Block<'_>],
+    g: &Geometry,
+) -> Vec<Target> {
+    let mut out = Vec::new();
+    for (index, page) in pages.iter().enumerate() {
+        for placed in &page.lines {
+            let LineRef::Body(i) = placed.line else {
+                continue;
+            };
+            let line = &lines[i as usize];
+            let block = body.get_mut(line.block as usize).filter(|_| line.starts);
+            if let Some(title) = block.and_then(|b| b.outline.take()) {
+                out.push(Target {
+                    title,
+                    page: index as u32,
+                    top: g.top - placed.y,
+                });
+            }
+        }
+    }
+    out
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -156,8 +185,8 @@ impl<'a> Placer<'a> {
 
     fn line(&self, r: LineRef) -> &'a Line {
         match r {
-            LineRef::Body(i) => &self.body[i],
-            LineRef::Note(n, l) => &self.notes[n][l],
+            LineRef::Body(i) => &self.body[i as usize],
+            LineRef::Note(n, l) => &self.notes[n as usize][l as usize],
         }
     }
 
@@ -165,7 +194,7 @@ impl<'a> Placer<'a> {
         let b = line.block as usize;
         match r {
             LineRef::Body(_) => self.blocks.0.get(b),
-            LineRef::Note(n, _) => self.blocks.1.get(n)?.get(b),
+            LineRef::Note(n, _) => self.blocks.1.get(n as usize)?.get(b),
         }
     }
 
@@ -176,7 +205,7 @@ impl<'a> Placer<'a> {
         let mut rules = Vec::new();
         for placed in &page.lines {
             let line = self.line(placed.line);
-            if let Some((x0, x1)) = line.rule {
+            if let Some((x0, x1)) = line.rule() {
                 rules.push(Rule {
                     x0,
                     x1,
@@ -196,24 +225,6 @@ impl<'a> Placer<'a> {
         rules
     }
 
-    /// The outline entries, in order.
-    pub(super) fn outline(&self) -> Vec<Target> {
-        let mut out = Vec::new();
-        for (index, page) in self.pages.iter().enumerate() {
-            for placed in &page.lines {
-                let line = self.line(placed.line);
-                if let (Some(title), LineRef::Body(_)) = (&line.outline, placed.line) {
-                    out.push(Target {
-                        title: title.to_string(),
-                        page: index,
-                        top: self.g.top - placed.y,
-                    });
-                }
-            }
-        }
-        out
-    }
-
     /// Page `index`: its text, rules and links.
     pub(super) fn page(&self, index: usize, setter: &mut Setter<'_>) -> PagePlan<'a> {
         let g = self.g;
@@ -222,10 +233,10 @@ impl<'a> Placer<'a> {
             let line = self.line(placed.line);
             let top = g.top - placed.y;
             let baseline = top - line.ascent;
-            if let Some((x, glyphs)) = &line.label {
+            if let Some(x) = line.label_x {
                 let glyphs = match self.block(placed.line, line) {
-                    Some(b) if glyphs.is_empty() => Cow::Owned(setter.label(b)),
-                    _ => Cow::Borrowed(&glyphs[..]),
+                    Some(b) if line.label_glyphs().is_empty() => Cow::Owned(setter.label(b)),
+                    _ => Cow::Borrowed(line.label_glyphs()),
                 };
                 // A footnote's number links back to its call.
                 let back = line.note.and_then(|n| {
@@ -237,16 +248,16 @@ impl<'a> Placer<'a> {
                     let w: f32 = glyphs.iter().map(|g| g.advance).sum();
                     let size = glyphs.first().map_or(g.size, |g| g.size);
                     links.push((0, glyphs.len() as u32, pp.links.len() as u32));
-                    pp.links.push(link(*x, *x + w, baseline, size, (n, call)));
+                    pp.links.push(link(x, x + w, baseline, size, (n, call)));
                 }
-                let mut label = Text::new(*x, baseline, glyphs, Spacing::default());
+                let mut label = Text::new(x, baseline, glyphs, Spacing::default());
                 label.elem = line.label_elem;
                 label.links = links;
                 pp.texts.push(label);
             }
             let glyphs = match (line.at, self.block(placed.line, line)) {
                 (Some(at), Some(b)) => Cow::Owned(setter.replay(b, at)),
-                _ => Cow::Borrowed(&line.glyphs[..]),
+                _ => Cow::Borrowed(line.glyphs()),
             };
             if !glyphs.is_empty() {
                 let mut text = Text::new(line.x, baseline, glyphs, line.spacing);
@@ -290,12 +301,12 @@ fn spots(
     for (index, page) in pages.iter().enumerate() {
         for placed in &page.lines {
             let line = match placed.line {
-                LineRef::Body(i) => &body[i],
-                LineRef::Note(n, l) => &notes[n][l],
+                LineRef::Body(i) => &body[i as usize],
+                LineRef::Note(n, l) => &notes[n as usize][l as usize],
             };
             let spot = Spot {
                 page: index,
-                x: line.label.as_ref().map_or(line.x, |(x, _)| *x),
+                x: line.label_x.unwrap_or(line.x),
                 top: g.top - placed.y,
             };
             if let Some(n) = line.note.map(|n| n as usize).filter(|&n| n < notes.len()) {

@@ -153,7 +153,7 @@ impl<'m> Composer<'m> {
         let at = f32::from(level);
         compose::numbered(blocks, &label, (at, at + 1.0), &mut self.body);
         compose::listed(&mut self.body[before..], list, level);
-        self.body[before].relabel = relabel;
+        self.body[before].relabel = relabel.map(Box::new);
     }
 
     /// The outline entry of the paragraphs not under a heading so far.
