@@ -102,7 +102,7 @@ impl<'w, 'm, S: Sink_> Redline<'w, '_, 'm, S> {
         // The text starts on a new page after the cover.
         self.state.break_page(has_cover);
         walk::preamble(old, new, comparison, self);
-        walk::body(old, new, &comparison.alignment.body, self);
+        walk::body(old, new, comparison, self);
         body::uncalled_notes(self.state, self.out);
         walk::trailing(old, new, self);
         self.state.break_page(false);
