@@ -72,7 +72,12 @@ impl Hash for Token<'_> {
 impl Token<'_> {
     /// Whether it is a word or a call, which the change list names, rather than a mark.
     pub fn is_word(&self) -> bool {
-        matches!(self.mark, Mark::Word { .. } | Mark::Note) && !self.text.trim().is_empty()
+        match self.mark {
+            // A word is split at whitespace, so it holds none: only an empty one is not a word.
+            Mark::Word { .. } => !self.text.is_empty(),
+            Mark::Note => !self.text.trim().is_empty(),
+            Mark::Break | Mark::ParaEnd => false,
+        }
     }
 }
 

@@ -133,7 +133,9 @@ impl<'m> Node<'m> {
 /// for every block above it.
 fn block_of(part: Part, own: &[Vec<Token<'_>>], children: &[Node<'_>]) -> Block {
     let mut hasher = tokens::Hashing::default();
-    let mut bag = Vec::new();
+    let words = own.iter().map(Vec::len).sum::<usize>();
+    let below = children.iter().map(|c| c.block.bag.len()).sum::<usize>();
+    let mut bag = Vec::with_capacity(words + below);
     for group in own {
         group.len().hash(&mut hasher);
         for t in group {
