@@ -48,6 +48,7 @@ pub fn redline<'m>(
                 doc,
                 old,
                 comparison,
+                plain: String::new(),
             };
             r.preamble(comparison);
             r.body(&comparison.alignment.body);
@@ -163,6 +164,9 @@ struct Redline<'d, 'm> {
     doc: &'d mut Doc<'m>,
     old: &'m Motion,
     comparison: &'d Comparison<'m>,
+    /// Plain words (and the spaces between them) not yet written: a run of them is escaped in
+    /// one call, not word by word. One buffer for the whole page.
+    plain: String,
 }
 
 impl<'d, 'm> Redline<'d, 'm> {
@@ -525,6 +529,7 @@ impl<'d, 'm> Redline<'d, 'm> {
                 if t.mark == Mark::ParaEnd {
                     // A paragraph break only OLD had is not NEW's: the text runs on.
                     if edit != Edit::Removed {
+                        self.flush();
                         if let Some(w) = wrap {
                             self.doc.out.end(w);
                         }
@@ -540,6 +545,7 @@ impl<'d, 'm> Redline<'d, 'm> {
                 self.token(t, at_start, edit != Edit::Removed);
                 at_start = false;
             }
+            self.flush();
             if let Some(w) = wrap {
                 self.doc.out.end(w);
             }
@@ -551,18 +557,23 @@ impl<'d, 'm> Redline<'d, 'm> {
     /// note as on the plain page, a call only OLD has is its raised mark.
     fn token(&mut self, t: &Token<'_>, at_start: bool, of_new: bool) {
         if !t.glued && !at_start {
-            self.doc.out.text(" ");
+            self.plain.push(' ');
         }
         match t.mark {
+            // A token holds no space, so the ties (which only turn spaces into no-break
+            // spaces) have nothing to do: the text is written as it is.
+            Mark::Word {
+                bold: false,
+                italic: false,
+            } => self.plain.push_str(t.text),
             Mark::Word { bold, italic } => {
+                self.flush();
                 if bold {
                     self.doc.out.start("b", &[]);
                 }
                 if italic {
                     self.doc.out.start("i", &[]);
                 }
-                // A token holds no space, so the ties (which only turn spaces into no-break
-                // spaces) have nothing to do: the text is written as it is.
                 self.doc.out.text(t.text);
                 if italic {
                     self.doc.out.end("i");
@@ -572,6 +583,7 @@ impl<'d, 'm> Redline<'d, 'm> {
                 }
             }
             Mark::Note => {
+                self.flush();
                 let footnotes = &self.doc.motion.footnotes;
                 match callable(footnotes, t.text, t.note).filter(|_| of_new) {
                     Some(index) => self.doc.call(index, t.text),
@@ -582,8 +594,23 @@ impl<'d, 'm> Redline<'d, 'm> {
                     }
                 }
             }
-            Mark::Break => self.doc.out.start("br", &[]),
+            Mark::Break => {
+                self.flush();
+                self.doc.out.start("br", &[]);
+            }
             Mark::ParaEnd => {}
+        }
+    }
+}
+
+impl Redline<'_, '_> {
+    /// Writes the plain words held back, escaped in one call (escaping text and making the
+    /// characters HTML forbids spaces go character by character, so a run escaped at once is
+    /// the same bytes as its words escaped one by one).
+    fn flush(&mut self) {
+        if !self.plain.is_empty() {
+            self.doc.out.text(&self.plain);
+            self.plain.clear();
         }
     }
 }
