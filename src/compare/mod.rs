@@ -3,7 +3,9 @@
 //! the points inside each, aligned by content in order, not by number ([`align`]), so that an
 //! insertion, a deletion, a move, a rewording and a renumbering are each told as such; a word
 //! diff inside each pair ([`words`]). The result is a change list ([`Change`]) that serialises to
-//! the JSON of `schemas/compare.schema.json`, and the alignment the redlines render.
+//! the JSON of `schemas/compare.schema.json`, the alignment the redlines render, and each
+//! block's tokens (borrowed from the two motions), which the redlines write without tokenizing
+//! the blocks again.
 //!
 //! ```
 //! use motion_export::compare::{compare, ChangeKind};
@@ -83,6 +85,8 @@ pub struct PartTokens<'m> {
 }
 
 impl<'m> PartTokens<'m> {
+    /// The tokens of one version's nodes, once the alignment is done with them (moved, not
+    /// copied).
     fn of(
         citations: Vec<walk::Node<'m>>,
         recitals: Vec<walk::Node<'m>>,

@@ -553,6 +553,16 @@ impl<'d, 'm> Redline<'d, 'm> {
         self.doc.out.end(element);
     }
 
+    /// Writes the plain words held back, escaped in one call (escaping text and making the
+    /// characters HTML forbids spaces go character by character, so a run escaped at once is
+    /// the same bytes as its words escaped one by one).
+    fn flush(&mut self) {
+        if !self.plain.is_empty() {
+            self.doc.out.text(&self.plain);
+            self.plain.clear();
+        }
+    }
+
     /// One token, after a space unless glued to what precedes it; a call of NEW's links to its
     /// note as on the plain page, a call only OLD has is its raised mark.
     fn token(&mut self, t: &Token<'_>, at_start: bool, of_new: bool) {
@@ -599,18 +609,6 @@ impl<'d, 'm> Redline<'d, 'm> {
                 self.doc.out.start("br", &[]);
             }
             Mark::ParaEnd => {}
-        }
-    }
-}
-
-impl Redline<'_, '_> {
-    /// Writes the plain words held back, escaped in one call (escaping text and making the
-    /// characters HTML forbids spaces go character by character, so a run escaped at once is
-    /// the same bytes as its words escaped one by one).
-    fn flush(&mut self) {
-        if !self.plain.is_empty() {
-            self.doc.out.text(&self.plain);
-            self.plain.clear();
         }
     }
 }
