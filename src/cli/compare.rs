@@ -54,7 +54,7 @@ struct Document<'a> {
     old: &'a str,
     new: &'a str,
     #[serde(flatten)]
-    comparison: &'a Comparison,
+    comparison: &'a Comparison<'a>,
 }
 
 pub fn run(args: &CompareArgs) -> Result<u8, Fatal> {

@@ -11,7 +11,9 @@
 
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 use std::cell::Cell;
-use std::collections::{HashMap, HashSet};
+// Maps of block keys (themselves hashes) only looked up, never iterated: a fast hasher, as
+// for the keys.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
@@ -215,13 +217,13 @@ fn unique_anchors(
     work: &Work,
 ) -> Vec<(usize, usize)> {
     let key = |b: &Block| (b.kind, b.key);
-    let mut count: HashMap<(u8, u64), (usize, usize, usize)> = HashMap::new();
+    let mut count: HashMap<(u8, u64), (usize, usize, usize)> = HashMap::default();
     for &i in old_shared {
         let e = count.entry(key(&old[i])).or_insert((0, 0, 0));
         e.0 += 1;
         e.2 = i;
     }
-    let mut new_at: HashMap<(u8, u64), usize> = HashMap::new();
+    let mut new_at: HashMap<(u8, u64), usize> = HashMap::default();
     for &j in new_shared {
         count.entry(key(&new[j])).or_insert((0, 0, 0)).1 += 1;
         new_at.insert(key(&new[j]), j);
@@ -320,7 +322,7 @@ struct Moves {
 /// Each new block of a gap whose words are those of an old block of a gap (the first such not
 /// yet taken) is that block moved.
 fn moves(old: &[Block], new: &[Block], segments: &[Segment], work: &Work) -> Moves {
-    let mut waiting: HashMap<(u8, u64), std::collections::VecDeque<usize>> = HashMap::new();
+    let mut waiting: HashMap<(u8, u64), std::collections::VecDeque<usize>> = HashMap::default();
     for segment in segments {
         if let Segment::Gap(olds, _) = segment {
             for o in olds.clone() {

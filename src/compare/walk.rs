@@ -19,6 +19,24 @@ pub struct Aligned {
     pub points: Vec<Aligned>,
 }
 
+/// The tokens of one block and of its points, as the comparison made them, for the redlines to
+/// write without tokenizing the block again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BlockTokens<'m> {
+    /// Its own tokens, in groups: a paragraph's introduction and its wrap-up; one group for
+    /// other blocks.
+    pub own: Vec<Vec<Token<'m>>>,
+    /// Its points', in order.
+    pub points: Vec<BlockTokens<'m>>,
+}
+
+impl<'m> BlockTokens<'m> {
+    /// The tokens of its group `group`; none when it has no such group.
+    pub fn group(&self, group: usize) -> &[Token<'m>] {
+        self.own.get(group).map_or(&[][..], |g| &g[..])
+    }
+}
+
 /// How the points of a block are named: a recital's are items of a `blockList`, a paragraph's
 /// are `point`s and `indent`s.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +98,14 @@ impl<'m> Node<'m> {
         &self.children
     }
 
+    /// Its tokens and its points', kept for the redlines when the node is done with.
+    pub fn into_tokens(self) -> BlockTokens<'m> {
+        BlockTokens {
+            own: self.own,
+            points: (self.children.into_iter()).map(Node::into_tokens).collect(),
+        }
+    }
+
     fn side(&self) -> Side {
         Side {
             eid: self.eid.clone(),
@@ -107,7 +133,9 @@ impl<'m> Node<'m> {
 /// for every block above it.
 fn block_of(part: Part, own: &[Vec<Token<'_>>], children: &[Node<'_>]) -> Block {
     let mut hasher = tokens::Hashing::default();
-    let mut bag = Vec::new();
+    let words = own.iter().map(Vec::len).sum::<usize>();
+    let below = children.iter().map(|c| c.block.bag.len()).sum::<usize>();
+    let mut bag = Vec::with_capacity(words + below);
     for group in own {
         group.len().hash(&mut hasher);
         for t in group {

@@ -16,18 +16,18 @@ pub enum Edit {
 }
 
 /// The diff of `old` and `new` as runs, in reading order: at each place, what was removed before
-/// what was added. Kept runs hold NEW's tokens.
-pub fn diff<'m>(old: &[Token<'m>], new: &[Token<'m>]) -> Vec<(Edit, Vec<Token<'m>>)> {
+/// what was added. Kept runs are NEW's tokens. Each run is a slice of `old` or `new`.
+pub fn diff<'a, 'm>(old: &'a [Token<'m>], new: &'a [Token<'m>]) -> Vec<(Edit, &'a [Token<'m>])> {
     let mut out = Vec::new();
     for op in capture_diff_slices(Algorithm::Myers, old, new) {
         let (tag, olds, news) = op.as_tag_tuple();
         match tag {
-            DiffTag::Equal => out.push((Edit::Kept, new[news].to_vec())),
-            DiffTag::Delete => out.push((Edit::Removed, old[olds].to_vec())),
-            DiffTag::Insert => out.push((Edit::Added, new[news].to_vec())),
+            DiffTag::Equal => out.push((Edit::Kept, &new[news])),
+            DiffTag::Delete => out.push((Edit::Removed, &old[olds])),
+            DiffTag::Insert => out.push((Edit::Added, &new[news])),
             DiffTag::Replace => {
-                out.push((Edit::Removed, old[olds].to_vec()));
-                out.push((Edit::Added, new[news].to_vec()));
+                out.push((Edit::Removed, &old[olds]));
+                out.push((Edit::Added, &new[news]));
             }
         }
     }
@@ -43,8 +43,8 @@ pub fn diff_words(old: &[Token<'_>], new: &[Token<'_>]) -> (Vec<String>, Vec<Str
     for (edit, run) in diff(old, new) {
         match edit {
             Edit::Kept => {}
-            Edit::Removed => removed.extend(tokens::words(&run)),
-            Edit::Added => added.extend(tokens::words(&run)),
+            Edit::Removed => removed.extend(tokens::words(run)),
+            Edit::Added => added.extend(tokens::words(run)),
         }
     }
     (removed, added)

@@ -56,6 +56,7 @@ pub fn redline(
             next_id: 1,
             written: false,
             deleting: false,
+            text: String::new(),
         }
         .document(comparison)
     })
@@ -92,6 +93,8 @@ struct Redline<'w, 's, 'm, S: Sink_> {
     written: bool,
     /// Inside a tracked deletion, whose text is `w:delText`.
     deleting: bool,
+    /// The text of the run being gathered: one buffer for the whole document.
+    text: String,
 }
 
 impl<'w, 'm, S: Sink_> Redline<'w, '_, 'm, S> {
@@ -102,7 +105,7 @@ impl<'w, 'm, S: Sink_> Redline<'w, '_, 'm, S> {
         // The text starts on a new page after the cover.
         self.state.break_page(has_cover);
         walk::preamble(old, new, comparison, self);
-        walk::body(old, new, &comparison.alignment.body, self);
+        walk::body(old, new, comparison, self);
         body::uncalled_notes(self.state, self.out);
         walk::trailing(old, new, self);
         self.state.break_page(false);
@@ -190,7 +193,7 @@ impl<'w, 'm, S: Sink_> Redline<'w, '_, 'm, S> {
     /// consecutive words of one emphasis share a run. A call of NEW's is a footnote reference
     /// as in the plain document, a call only OLD has its mark.
     fn tokens(&mut self, edit: Edit, run: &[Token<'_>], start: &mut walk::Start) {
-        let mut text = String::new();
+        let mut text = std::mem::take(&mut self.text);
         let mut props: Option<RunProps<'static>> = None;
         for t in run {
             let space = start.space_before(edit, t);
@@ -228,6 +231,7 @@ impl<'w, 'm, S: Sink_> Redline<'w, '_, 'm, S> {
             }
         }
         self.flush(&mut text, props);
+        self.text = text;
     }
 
     /// A footnote call: a reference to NEW's note the first time NEW's text calls it, else
@@ -271,7 +275,7 @@ impl<'w, 'm, S: Sink_> Redline<'w, '_, 'm, S> {
             return;
         }
         let cleaned = clean(text);
-        let tied = self.state.ties().apply(&cleaned).into_owned();
+        let tied = self.state.ties().apply(&cleaned);
         self.run(props.unwrap_or(RunProps::PLAIN), |w| w.chars(&tied));
         text.clear();
     }

@@ -10,8 +10,9 @@ use super::{Doc, HtmlOptions};
 use crate::compare::align::{Pairing, Shown, Step};
 use crate::compare::tokens::{self, Mark, Token};
 use crate::compare::words::{diff, Edit};
-use crate::compare::{Aligned, Change, ChangeKind, Comparison};
+use crate::compare::{Aligned, Change, ChangeKind, Comparison, PartTokens};
 use crate::export::plan::notes::callable;
+use crate::export::plan::redline::{group, Pair};
 use crate::export::plan::CITATION_DASH;
 use crate::export::{check_depth, ExportError, Format};
 use crate::model::{BodyItem, Motion, Para, Point};
@@ -27,11 +28,12 @@ nav.changes{border:1px solid #000;padding:.5rem 1rem;margin:0 0 1.5rem}
 nav.changes ul{margin:.3rem 0;padding-left:1.2rem}
 "#;
 
-/// Writes the redline of `comparison` (of `old` with `new`): NEW's page with the changes marked.
-pub fn redline(
-    old: &Motion,
-    new: &Motion,
-    comparison: &Comparison,
+/// Writes the redline of `comparison` (of `old` with `new`, whose blocks' tokens it holds):
+/// NEW's page with the changes marked.
+pub fn redline<'m>(
+    old: &'m Motion,
+    new: &'m Motion,
+    comparison: &Comparison<'m>,
     options: &HtmlOptions,
 ) -> Result<Vec<u8>, ExportError> {
     check_depth(old, Format::Html)?;
@@ -42,7 +44,12 @@ pub fn redline(
         CSS,
         |doc| doc.summary(comparison),
         |doc| {
-            let mut r = Redline { doc, old };
+            let mut r = Redline {
+                doc,
+                old,
+                comparison,
+                plain: String::new(),
+            };
             r.preamble(comparison);
             r.body(&comparison.alignment.body);
             r.doc.trailing();
@@ -151,13 +158,18 @@ impl Doc<'_> {
     }
 }
 
-/// A redline being written: NEW's page, and OLD for what it no longer has.
+/// A redline being written: NEW's page, OLD for what it no longer has, and the comparison's
+/// tokens of both.
 struct Redline<'d, 'm> {
     doc: &'d mut Doc<'m>,
     old: &'m Motion,
+    comparison: &'d Comparison<'m>,
+    /// Plain words (and the spaces between them) not yet written: a run of them is escaped in
+    /// one call, not word by word. One buffer for the whole page.
+    plain: String,
 }
 
-impl<'m> Redline<'_, 'm> {
+impl<'d, 'm> Redline<'d, 'm> {
     fn newer(&self) -> &'m Motion {
         self.doc.motion
     }
@@ -168,7 +180,7 @@ impl<'m> Redline<'_, 'm> {
         let (old, new) = (self.old, self.newer());
         let single = |p: &'m Option<Para>| p.as_slice();
         if old.title.is_some() || new.title.is_some() {
-            self.text(
+            self.paras(
                 View::Diff,
                 single(&old.title),
                 single(&new.title),
@@ -176,14 +188,14 @@ impl<'m> Redline<'_, 'm> {
                 &[("class", "title")],
             );
         }
-        self.text(
+        self.paras(
             View::Diff,
             &old.title_notes,
             &new.title_notes,
             "p",
             &[("class", "title-note")],
         );
-        self.text(
+        self.paras(
             View::Diff,
             single(&old.formula),
             single(&new.formula),
@@ -192,7 +204,7 @@ impl<'m> Redline<'_, 'm> {
         );
         self.citations(&comparison.alignment.citations);
         let formula = [("class", "formula")];
-        self.text(
+        self.paras(
             View::Diff,
             single(&old.recitals_intro),
             single(&new.recitals_intro),
@@ -200,7 +212,7 @@ impl<'m> Redline<'_, 'm> {
             &formula,
         );
         self.recitals(&comparison.alignment.recitals);
-        self.text(
+        self.paras(
             View::Diff,
             single(&old.body_intro),
             single(&new.body_intro),
@@ -218,19 +230,22 @@ impl<'m> Redline<'_, 'm> {
         self.doc.open_list("citations", part_ids::CITATIONS, &label);
         let old_ids: Vec<String> = part_ids::citations(old.citations.len()).collect();
         let new_ids: Vec<String> = part_ids::citations(new.citations.len()).collect();
+        let (old_tokens, new_tokens) = self.tokens();
         for a in steps {
             let (o, n) = a.step.indices();
             let view = View::of(a.step);
-            let content = |m: &'m Motion, i: Option<usize>| {
-                i.map_or(&[][..], |i| &m.citations[i].content[..])
-            };
+            let tokens = (
+                o.map(|i| &old_tokens.citations[i]),
+                n.map(|i| &new_tokens.citations[i]),
+            );
             let at = |ids: &[String], i: Option<usize>| i.map_or(String::new(), |i| ids[i].clone());
             self.open_item(
                 &id(view, &at(&old_ids, o), &at(&new_ids, n)),
                 View::class(a.step),
             );
             self.num(view, Some(CITATION_DASH), Some(CITATION_DASH));
-            self.text(view, content(old, o), content(new, n), "p", &[]);
+            let (a, b) = group(tokens, 0);
+            self.text(view, a, b, "p", &[]);
             self.doc.out.end("li");
         }
         self.doc.out.close("ol");
@@ -245,6 +260,7 @@ impl<'m> Redline<'_, 'm> {
         self.doc.open_list("recitals", part_ids::RECITALS, &label);
         let old_ids = part_ids::recitals(&old.recitals);
         let new_ids = part_ids::recitals(&new.recitals);
+        let (old_tokens, new_tokens) = self.tokens();
         for a in steps {
             let (o, n) = a.step.indices();
             let view = View::of(a.step);
@@ -256,9 +272,12 @@ impl<'m> Redline<'_, 'm> {
                 ro.map(|r| r.num.text.as_str()),
                 rn.map(|r| r.num.text.as_str()),
             );
-            let content =
-                |r: Option<&'m crate::model::Recital>| r.map_or(&[][..], |r| &r.content[..]);
-            self.text(view, content(ro), content(rn), "p", &[]);
+            let tokens = (
+                o.map(|i| &old_tokens.recitals[i]),
+                n.map(|i| &new_tokens.recitals[i]),
+            );
+            let (ta, tb) = group(tokens, 0);
+            self.text(view, ta, tb, "p", &[]);
             let points =
                 |r: Option<&'m crate::model::Recital>| r.map_or(&[][..], |r| &r.points[..]);
             self.points(
@@ -267,6 +286,7 @@ impl<'m> Redline<'_, 'm> {
                 (&oid, points(ro)),
                 (&nid, points(rn)),
                 &a.points,
+                tokens,
             );
             self.doc.out.end("li");
         }
@@ -279,10 +299,15 @@ impl<'m> Redline<'_, 'm> {
         let label = self.doc.labels.paragraphs_all().to_string();
         let old_ids = part_ids::body(&old.body);
         let new_ids = part_ids::body(&new.body);
+        let (old_tokens, new_tokens) = self.tokens();
         let mut open = false;
         for a in steps {
             let (o, n) = a.step.indices();
             let view = View::of(a.step);
+            let tokens = (
+                o.map(|i| &old_tokens.body[i]),
+                n.map(|i| &new_tokens.body[i]),
+            );
             let (bo, bn) = (o.map(|i| &old.body[i]), n.map(|i| &new.body[i]));
             let (oid, nid) = (pick(&old_ids, o), pick(&new_ids, n));
             let class = View::class(a.step);
@@ -291,16 +316,13 @@ impl<'m> Redline<'_, 'm> {
                     if std::mem::take(&mut open) {
                         self.doc.out.close("ol");
                     }
-                    let heading = |b: Option<&'m BodyItem>| match b {
-                        Some(BodyItem::Heading(h)) => std::slice::from_ref(&h.text),
-                        _ => &[][..],
-                    };
                     let id = id(view, &oid, &nid);
                     let mut attrs = vec![("id", id.as_str())];
                     if !class.is_empty() {
                         attrs.push(("class", class));
                     }
-                    self.text(view, heading(bo), heading(bn), "h2", &attrs);
+                    let (ta, tb) = group(tokens, 0);
+                    self.text(view, ta, tb, "h2", &attrs);
                 }
                 Some(BodyItem::Paragraph(_)) => {
                     if !std::mem::replace(&mut open, true) {
@@ -319,13 +341,8 @@ impl<'m> Redline<'_, 'm> {
                         po.map(|p| p.num.text.as_str()),
                         pn.map(|p| p.num.text.as_str()),
                     );
-                    self.text(
-                        view,
-                        po.map_or(&[][..], |p| &p.content),
-                        pn.map_or(&[][..], |p| &p.content),
-                        "p",
-                        &[],
-                    );
+                    let (ta, tb) = group(tokens, 0);
+                    self.text(view, ta, tb, "p", &[]);
                     let points = |p: Option<&'m crate::model::Paragraph>| {
                         p.map_or(&[][..], |p| &p.points[..])
                     };
@@ -335,14 +352,10 @@ impl<'m> Redline<'_, 'm> {
                         (&oid, points(po)),
                         (&nid, points(pn)),
                         &a.points,
+                        tokens,
                     );
-                    self.text(
-                        view,
-                        po.map_or(&[][..], |p| &p.wrap_up),
-                        pn.map_or(&[][..], |p| &p.wrap_up),
-                        "p",
-                        &[("class", "wrap-up")],
-                    );
+                    let (ta, tb) = group(tokens, 1);
+                    self.text(view, ta, tb, "p", &[("class", "wrap-up")]);
                     self.doc.out.end("li");
                 }
                 None => {}
@@ -362,6 +375,7 @@ impl<'m> Redline<'_, 'm> {
         old: (&str, &'m [Point]),
         new: (&str, &'m [Point]),
         aligned: &[Aligned],
+        (old_tokens, new_tokens): Pair<'d, 'm>,
     ) {
         let steps: Vec<Step> = match view {
             View::Old => (0..old.1.len()).map(Step::Deleted).collect(),
@@ -393,6 +407,10 @@ impl<'m> Redline<'_, 'm> {
                 whole => whole,
             };
             let (po, pn) = (o.map(|i| &old.1[i]), n.map(|i| &new.1[i]));
+            let tokens = (
+                o.and_then(|i| old_tokens.map(|t| &t.points[i])),
+                n.and_then(|i| new_tokens.map(|t| &t.points[i])),
+            );
             let (oid, nid) = (pick(&old_ids, o), pick(&new_ids, n));
             let class = if view == View::Diff {
                 View::class(*step)
@@ -405,19 +423,21 @@ impl<'m> Redline<'_, 'm> {
                 po.map(|p| p.num.text.as_str()),
                 pn.map(|p| p.num.text.as_str()),
             );
-            self.text(
-                inner,
-                po.map_or(&[][..], |p| &p.content),
-                pn.map_or(&[][..], |p| &p.content),
-                "p",
-                &[],
-            );
+            let (ta, tb) = group(tokens, 0);
+            self.text(inner, ta, tb, "p", &[]);
             let children = match view {
                 View::Diff => aligned.get(k).map_or(&[][..], |a| &a.points[..]),
                 _ => &[][..],
             };
             let sub = |p: Option<&'m Point>| p.map_or(&[][..], |p| &p.points[..]);
-            self.points(family, inner, (&oid, sub(po)), (&nid, sub(pn)), children);
+            self.points(
+                family,
+                inner,
+                (&oid, sub(po)),
+                (&nid, sub(pn)),
+                children,
+                tokens,
+            );
             self.doc.out.end("li");
         }
         self.doc.out.close("ol");
@@ -448,9 +468,14 @@ impl<'m> Redline<'_, 'm> {
         out.end("span");
     }
 
-    /// Paragraphs of text as `element`s with `attrs`: OLD's struck, NEW's underlined, or the
-    /// word diff of the two. Nothing when both are empty.
-    fn text(
+    /// The comparison's tokens of OLD's and of NEW's blocks.
+    fn tokens(&self) -> (&'d PartTokens<'m>, &'d PartTokens<'m>) {
+        (&self.comparison.old_tokens, &self.comparison.new_tokens)
+    }
+
+    /// Paragraphs the comparison has no tokens of (the title, the formulas), tokenized here, as
+    /// [`Self::text`] writes them.
+    fn paras(
         &mut self,
         view: View,
         old: &'m [Para],
@@ -459,12 +484,26 @@ impl<'m> Redline<'_, 'm> {
         attrs: &[(&str, &str)],
     ) {
         let (mut a, mut b) = (Vec::new(), Vec::new());
-        if view != View::New {
-            tokens::of_paras(old, &mut a);
-        }
-        if view != View::Old {
-            tokens::of_paras(new, &mut b);
-        }
+        tokens::of_paras(old, &mut a);
+        tokens::of_paras(new, &mut b);
+        self.text(view, &a, &b, element, attrs);
+    }
+
+    /// A block's paragraphs of text, from their tokens, as `element`s with `attrs`: OLD's
+    /// struck, NEW's underlined, or the word diff of the two. Nothing when both are empty.
+    fn text(
+        &mut self,
+        view: View,
+        old: &[Token<'_>],
+        new: &[Token<'_>],
+        element: &str,
+        attrs: &[(&str, &str)],
+    ) {
+        let (a, b) = match view {
+            View::Old => (old, &[][..]),
+            View::New => (&[][..], new),
+            View::Diff => (old, new),
+        };
         if a.is_empty() && b.is_empty() {
             return;
         }
@@ -473,7 +512,7 @@ impl<'m> Redline<'_, 'm> {
             View::New => vec![(Edit::Added, b)],
             // Most blocks are unchanged: their diff is one kept run, without a diff.
             View::Diff if a == b => vec![(Edit::Kept, b)],
-            View::Diff => diff(&a, &b),
+            View::Diff => diff(a, b),
         };
         self.doc.out.open(element, attrs);
         let mut at_start = true;
@@ -486,10 +525,11 @@ impl<'m> Redline<'_, 'm> {
             if let Some(w) = wrap {
                 self.doc.out.start(w, &[]);
             }
-            for t in &run {
+            for t in run {
                 if t.mark == Mark::ParaEnd {
                     // A paragraph break only OLD had is not NEW's: the text runs on.
                     if edit != Edit::Removed {
+                        self.flush();
                         if let Some(w) = wrap {
                             self.doc.out.end(w);
                         }
@@ -505,6 +545,7 @@ impl<'m> Redline<'_, 'm> {
                 self.token(t, at_start, edit != Edit::Removed);
                 at_start = false;
             }
+            self.flush();
             if let Some(w) = wrap {
                 self.doc.out.end(w);
             }
@@ -512,22 +553,37 @@ impl<'m> Redline<'_, 'm> {
         self.doc.out.end(element);
     }
 
+    /// Writes the plain words held back, escaped in one call (escaping text and making the
+    /// characters HTML forbids spaces go character by character, so a run escaped at once is
+    /// the same bytes as its words escaped one by one).
+    fn flush(&mut self) {
+        if !self.plain.is_empty() {
+            self.doc.out.text(&self.plain);
+            self.plain.clear();
+        }
+    }
+
     /// One token, after a space unless glued to what precedes it; a call of NEW's links to its
     /// note as on the plain page, a call only OLD has is its raised mark.
     fn token(&mut self, t: &Token<'_>, at_start: bool, of_new: bool) {
         if !t.glued && !at_start {
-            self.doc.out.text(" ");
+            self.plain.push(' ');
         }
         match t.mark {
+            // A token holds no space, so the ties (which only turn spaces into no-break
+            // spaces) have nothing to do: the text is written as it is.
+            Mark::Word {
+                bold: false,
+                italic: false,
+            } => self.plain.push_str(t.text),
             Mark::Word { bold, italic } => {
+                self.flush();
                 if bold {
                     self.doc.out.start("b", &[]);
                 }
                 if italic {
                     self.doc.out.start("i", &[]);
                 }
-                // A token holds no space, so the ties (which only turn spaces into no-break
-                // spaces) have nothing to do: the text is written as it is.
                 self.doc.out.text(t.text);
                 if italic {
                     self.doc.out.end("i");
@@ -537,6 +593,7 @@ impl<'m> Redline<'_, 'm> {
                 }
             }
             Mark::Note => {
+                self.flush();
                 let footnotes = &self.doc.motion.footnotes;
                 match callable(footnotes, t.text, t.note).filter(|_| of_new) {
                     Some(index) => self.doc.call(index, t.text),
@@ -547,7 +604,10 @@ impl<'m> Redline<'_, 'm> {
                     }
                 }
             }
-            Mark::Break => self.doc.out.start("br", &[]),
+            Mark::Break => {
+                self.flush();
+                self.doc.out.start("br", &[]);
+            }
             Mark::ParaEnd => {}
         }
     }

@@ -50,7 +50,7 @@ fn compose<'m>(old: &'m Motion, new: &'m Motion, comparison: &Comparison) -> Com
     let cover = std::mem::take(&mut c.cover);
     compose::cover_blocks(cover, c.labels.cover(), &mut c.body);
     walk::preamble(old, new, comparison, &mut c);
-    walk::body(old, new, &comparison.alignment.body, &mut c);
+    walk::body(old, new, comparison, &mut c);
     c.close_group();
     walk::trailing(old, new, &mut c);
     let mut body: Vec<Block<'m>> = c.body;
@@ -165,7 +165,7 @@ impl<'m> Composer<'m> {
     /// The spans of one paragraph of a block: its words with a space before each unless glued
     /// to what precedes it, footnote calls (a link to NEW's note for NEW's calls, the bare mark
     /// for a call only OLD has), line breaks; each marked as the diff says.
-    fn spans(&self, piece: &Piece<'_>) -> Vec<Span<'static>> {
+    fn spans(&self, piece: &Piece<'_, '_>) -> Vec<Span<'static>> {
         let mut out: Vec<Span<'static>> = Vec::new();
         let mut start = walk::Start::default();
         for (edit, run) in &piece.runs {
@@ -174,7 +174,7 @@ impl<'m> Composer<'m> {
                 Edit::Removed => Change::Deleted,
                 Edit::Added => Change::Inserted,
             };
-            for t in run {
+            for t in run.iter() {
                 let space = start.space_before(*edit, t);
                 let (text, bold, italic, kind) = match t.mark {
                     Mark::Word { bold, italic } => (t.text, bold, italic, SpanKind::Text),
@@ -240,7 +240,7 @@ fn label(shape: &Shape<'_>) -> (String, Option<Relabel>) {
 
 /// The words of a block as the version it ends in says them (NEW's, or OLD's for a block only
 /// OLD has), for its outline entry.
-fn words(pieces: &[Piece<'_>]) -> String {
+fn words(pieces: &[Piece<'_, '_>]) -> String {
     let runs = pieces.iter().flat_map(|p| p.runs.iter());
     let all_removed = runs.clone().all(|(e, _)| *e == Edit::Removed);
     let words: Vec<&str> = runs

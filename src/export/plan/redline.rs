@@ -3,12 +3,13 @@
 //! operative part, the trailing text), each block handed to a [`Sink`] with both versions'
 //! tokens, its printed numbers and how the alignment shows it; each format decides only how to
 //! write a block. Also what the formats share in writing one: a block's word diff cut at its
-//! paragraph breaks ([`pieces`]) and where a space goes between its tokens ([`Start`]).
+//! paragraph breaks ([`pieces`]), where a space goes between its tokens ([`Start`]), and a
+//! block's tokens as the comparison made them ([`group`]), which the HTML redline takes too.
 
 use crate::compare::align::{align, Block, Shown, Step, Work};
 use crate::compare::tokens::{self, Mark, Token};
 use crate::compare::words::{diff, Edit};
-use crate::compare::{Aligned, Comparison};
+use crate::compare::{Aligned, BlockTokens, Comparison};
 use crate::export::plan::cover::{self, Role, Text};
 use crate::model::{BodyItem, Motion, Para, Paragraph, Point, Recital};
 
@@ -57,19 +58,22 @@ pub(crate) struct Shape<'a> {
     pub(crate) lead_in: bool,
 }
 
+/// Runs of a block's tokens, each kept, removed or added, each a slice of OLD's or NEW's tokens.
+pub(crate) type Runs<'a, 't> = Vec<(Edit, &'a [Token<'t>])>;
+
 impl Shape<'_> {
     /// The block's runs of tokens, each kept, removed or added, and how its last paragraph's
     /// end is: OLD's alone all removed, NEW's alone all added, a pair their word diff.
-    pub(crate) fn runs<'t>(
+    pub(crate) fn runs<'a, 't>(
         &self,
-        old: &[Token<'t>],
-        new: &[Token<'t>],
-    ) -> (Vec<(Edit, Vec<Token<'t>>)>, Edit) {
+        old: &'a [Token<'t>],
+        new: &'a [Token<'t>],
+    ) -> (Runs<'a, 't>, Edit) {
         match self.shown {
-            Shown::Old => (vec![(Edit::Removed, old.to_vec())], Edit::Removed),
-            Shown::New => (vec![(Edit::Added, new.to_vec())], Edit::Added),
+            Shown::Old => (vec![(Edit::Removed, old)], Edit::Removed),
+            Shown::New => (vec![(Edit::Added, new)], Edit::Added),
             // Most blocks are unchanged: their diff is one kept run, without a diff.
-            Shown::Both if old == new => (vec![(Edit::Kept, new.to_vec())], Edit::Kept),
+            Shown::Both if old == new => (vec![(Edit::Kept, new)], Edit::Kept),
             Shown::Both => (diff(old, new), Edit::Kept),
         }
     }
@@ -140,16 +144,19 @@ pub(crate) fn preamble<'m>(
         old.formula.as_slice(),
         new.formula.as_slice(),
     );
+    let (old_tokens, new_tokens) = (&comparison.old_tokens, &comparison.new_tokens);
     for a in &comparison.alignment.citations {
         let (o, n) = a.step.indices();
-        let content =
-            |m: &'m Motion, i: Option<usize>| i.map_or(&[][..], |i| &m.citations[i].content[..]);
+        let tokens = (
+            o.map(|i| &old_tokens.citations[i]),
+            n.map(|i| &new_tokens.citations[i]),
+        );
         let dash = Some(super::CITATION_DASH);
         w.numbered(
             Part::Citation,
             a.step.shown(),
             (o.and(dash), n.and(dash)),
-            (content(old, o), content(new, n)),
+            group(tokens, 0),
             false,
         );
     }
@@ -163,15 +170,18 @@ pub(crate) fn preamble<'m>(
         let (o, n) = a.step.indices();
         let (ro, rn) = (o.map(|i| &old.recitals[i]), n.map(|i| &new.recitals[i]));
         let shown = a.step.shown();
+        let tokens = (
+            o.map(|i| &old_tokens.recitals[i]),
+            n.map(|i| &new_tokens.recitals[i]),
+        );
         let num = |r: Option<&'m Recital>| r.map(|r| r.num.text.as_str());
-        let content = |r: Option<&'m Recital>| r.map_or(&[][..], |r| &r.content[..]);
         let points = |r: Option<&'m Recital>| r.map_or(&[][..], |r| &r.points[..]);
         let lead_in = shown_has(shown, points(ro), points(rn));
         w.numbered(
             Part::Recital,
             shown,
             (num(ro), num(rn)),
-            (content(ro), content(rn)),
+            group(tokens, 0),
             lead_in,
         );
         w.points(
@@ -179,6 +189,7 @@ pub(crate) fn preamble<'m>(
             shown,
             (points(ro), points(rn)),
             &a.points,
+            tokens,
             0,
         );
     }
@@ -191,11 +202,21 @@ pub(crate) fn preamble<'m>(
 }
 
 /// The operative part: headings and paragraphs with their points and wrap-up, along the
-/// alignment `steps`.
-pub(crate) fn body<'m>(old: &'m Motion, new: &'m Motion, steps: &[Aligned], sink: &mut impl Sink) {
+/// comparison's alignment.
+pub(crate) fn body<'m>(
+    old: &'m Motion,
+    new: &'m Motion,
+    comparison: &Comparison<'_>,
+    sink: &mut impl Sink,
+) {
     let mut w = Walk { sink };
-    for a in steps {
+    let (old_tokens, new_tokens) = (&comparison.old_tokens, &comparison.new_tokens);
+    for a in &comparison.alignment.body {
         let (o, n) = a.step.indices();
+        let tokens = (
+            o.map(|i| &old_tokens.body[i]),
+            n.map(|i| &new_tokens.body[i]),
+        );
         let shown = a.step.shown();
         let (bo, bn) = (o.map(|i| &old.body[i]), n.map(|i| &new.body[i]));
         match bn.or(bo) {
@@ -206,7 +227,7 @@ pub(crate) fn body<'m>(old: &'m Motion, new: &'m Motion, steps: &[Aligned], sink
                 };
                 // Borrowed from the motions, not from `b`.
                 let (ho, hn) = (heading(bo), heading(bn));
-                w.paras(Part::Heading, shown, ho, hn);
+                w.unnumbered(Part::Heading, shown, (ho, hn), group(tokens, 0));
             }
             Some(BodyItem::Paragraph(_)) => {
                 let paragraph = |b: Option<&'m BodyItem>| match b {
@@ -215,7 +236,6 @@ pub(crate) fn body<'m>(old: &'m Motion, new: &'m Motion, steps: &[Aligned], sink
                 };
                 let (po, pn) = (paragraph(bo), paragraph(bn));
                 let num = |p: Option<&'m Paragraph>| p.map(|p| p.num.text.as_str());
-                let content = |p: Option<&'m Paragraph>| p.map_or(&[][..], |p| &p.content[..]);
                 let points = |p: Option<&'m Paragraph>| p.map_or(&[][..], |p| &p.points[..]);
                 let wrap_up = |p: Option<&'m Paragraph>| p.map_or(&[][..], |p| &p.wrap_up[..]);
                 let lead_in = shown_has(shown, points(po), points(pn));
@@ -223,7 +243,7 @@ pub(crate) fn body<'m>(old: &'m Motion, new: &'m Motion, steps: &[Aligned], sink
                     Part::Paragraph,
                     shown,
                     (num(po), num(pn)),
-                    (content(po), content(pn)),
+                    group(tokens, 0),
                     lead_in,
                 );
                 w.points(
@@ -231,9 +251,11 @@ pub(crate) fn body<'m>(old: &'m Motion, new: &'m Motion, steps: &[Aligned], sink
                     shown,
                     (points(po), points(pn)),
                     &a.points,
+                    tokens,
                     0,
                 );
-                w.paras(Part::WrapUp, shown, wrap_up(po), wrap_up(pn));
+                let wrap_ups = (wrap_up(po), wrap_up(pn));
+                w.unnumbered(Part::WrapUp, shown, wrap_ups, group(tokens, 1));
             }
             None => {}
         }
@@ -259,6 +281,7 @@ impl<S: Sink> Walk<'_, S> {
         shown: Shown,
         (old, new): (&'m [Point], &'m [Point]),
         aligned: &[Aligned],
+        (old_tokens, new_tokens): Pair<'_, '_>,
         level: usize,
     ) {
         let steps: Vec<Step> = match shown {
@@ -274,75 +297,94 @@ impl<S: Sink> Walk<'_, S> {
                 whole => whole,
             };
             let (po, pn) = (o.map(|i| &old[i]), n.map(|i| &new[i]));
+            let tokens = (
+                o.and_then(|i| old_tokens.map(|t| &t.points[i])),
+                n.and_then(|i| new_tokens.map(|t| &t.points[i])),
+            );
             let num = |p: Option<&'m Point>| p.map(|p| p.num.text.as_str());
-            let content = |p: Option<&'m Point>| p.map_or(&[][..], |p| &p.content[..]);
             let sub = |p: Option<&'m Point>| p.map_or(&[][..], |p| &p.points[..]);
             let lead_in = shown_has(inner, sub(po), sub(pn));
             self.numbered(
                 Part::Point { parent, level },
                 inner,
                 (num(po), num(pn)),
-                (content(po), content(pn)),
+                group(tokens, 0),
                 lead_in,
             );
             let children = match shown {
                 Shown::Both => aligned.get(k).map_or(&[][..], |a| &a.points[..]),
                 _ => &[][..],
             };
-            self.points(parent, inner, (sub(po), sub(pn)), children, level + 1);
+            let subs = (sub(po), sub(pn));
+            self.points(parent, inner, subs, children, tokens, level + 1);
         }
     }
 
-    /// Unnumbered paragraphs (a title, a heading, a formula): nothing when neither version has
-    /// any; all OLD's or all NEW's when only one has.
+    /// Unnumbered paragraphs the comparison has no tokens of (a title, a formula), tokenized
+    /// here.
     fn paras(&mut self, part: Part, shown: Shown, old: &[Para], new: &[Para]) {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        tokens::of_paras(old, &mut a);
+        tokens::of_paras(new, &mut b);
+        self.unnumbered(part, shown, (old, new), (&a, &b));
+    }
+
+    /// Unnumbered paragraphs (`paras`, a heading's, a wrap-up's) of their tokens: nothing when
+    /// neither version has any paragraph; all OLD's or all NEW's when only one has.
+    fn unnumbered(
+        &mut self,
+        part: Part,
+        shown: Shown,
+        (old, new): (&[Para], &[Para]),
+        tokens: (&[Token<'_>], &[Token<'_>]),
+    ) {
         let shown = match (shown, old.is_empty(), new.is_empty()) {
             (_, true, true) => return,
             (Shown::Both, false, true) => Shown::Old,
             (Shown::Both, true, false) => Shown::New,
             (shown, _, _) => shown,
         };
-        let (a, b) = both_tokens(shown, old, new);
+        let (a, b) = shown_tokens(shown, tokens);
         let shape = Shape {
             part,
             shown,
             num: None,
             lead_in: false,
         };
-        self.sink.block(shape, &a, &b);
+        self.sink.block(shape, a, b);
     }
 
-    /// A numbered block: its numbers, then its paragraphs.
+    /// A numbered block: its numbers, then its paragraphs (of their tokens).
     fn numbered(
         &mut self,
         part: Part,
         shown: Shown,
         num: (Option<&str>, Option<&str>),
-        (old, new): (&[Para], &[Para]),
+        tokens: (&[Token<'_>], &[Token<'_>]),
         lead_in: bool,
     ) {
-        let (a, b) = both_tokens(shown, old, new);
+        let (a, b) = shown_tokens(shown, tokens);
         let shape = Shape {
             part,
             shown,
             num: Some(num),
             lead_in,
         };
-        self.sink.block(shape, &a, &b);
+        self.sink.block(shape, a, b);
     }
 }
 
 /// One paragraph of a block as the diff splits it: how it starts (after a paragraph break
 /// both versions, only OLD or only NEW have), its runs, and how its end is.
-pub(crate) struct Piece<'m> {
+pub(crate) struct Piece<'a, 'm> {
     /// The edit of the paragraph break before it; none for a block's first paragraph.
     pub(crate) after: Option<Edit>,
-    pub(crate) runs: Vec<(Edit, Vec<Token<'m>>)>,
+    pub(crate) runs: Runs<'a, 'm>,
     pub(crate) mark: Edit,
 }
 
 /// The runs of a block cut at its paragraph breaks; the last paragraph's end is `last`.
-pub(crate) fn pieces<'m>(runs: Vec<(Edit, Vec<Token<'m>>)>, last: Edit) -> Vec<Piece<'m>> {
+pub(crate) fn pieces<'a, 'm>(runs: Runs<'a, 'm>, last: Edit) -> Vec<Piece<'a, 'm>> {
     let mut out = Vec::new();
     let mut piece = Piece {
         after: None,
@@ -350,15 +392,12 @@ pub(crate) fn pieces<'m>(runs: Vec<(Edit, Vec<Token<'m>>)>, last: Edit) -> Vec<P
         mark: last,
     };
     for (edit, run) in runs {
-        let mut part = Vec::new();
-        for t in run {
-            if t.mark != Mark::ParaEnd {
-                part.push(t);
-                continue;
+        let mut rest = run;
+        while let Some(end) = rest.iter().position(|t| t.mark == Mark::ParaEnd) {
+            if end > 0 {
+                piece.runs.push((edit, &rest[..end]));
             }
-            if !part.is_empty() {
-                piece.runs.push((edit, std::mem::take(&mut part)));
-            }
+            rest = &rest[end + 1..];
             piece.mark = edit;
             let next = Piece {
                 after: Some(edit),
@@ -367,8 +406,8 @@ pub(crate) fn pieces<'m>(runs: Vec<(Edit, Vec<Token<'m>>)>, last: Edit) -> Vec<P
             };
             out.push(std::mem::replace(&mut piece, next));
         }
-        if !part.is_empty() {
-            piece.runs.push((edit, part));
+        if !rest.is_empty() {
+            piece.runs.push((edit, rest));
         }
     }
     out.push(piece);
@@ -437,18 +476,26 @@ fn shown_has(shown: Shown, old: &[Point], new: &[Point]) -> bool {
     }
 }
 
-/// The tokens of OLD's and NEW's paragraphs, each only when shown.
-fn both_tokens<'m>(
+/// The comparison's tokens of a block of OLD and of NEW, each when that version has it.
+pub(crate) type Pair<'c, 'm> = (Option<&'c BlockTokens<'m>>, Option<&'c BlockTokens<'m>>);
+
+/// The tokens of group `group` of each block of a pair (none for a version without it).
+pub(crate) fn group<'c, 'm>(
+    (o, n): Pair<'c, 'm>,
+    group: usize,
+) -> (&'c [Token<'m>], &'c [Token<'m>]) {
+    let of = |b: Option<&'c BlockTokens<'m>>| b.map_or(&[][..], |b| b.group(group));
+    (of(o), of(n))
+}
+
+/// OLD's and NEW's tokens, each only when shown.
+fn shown_tokens<'a, 't>(
     shown: Shown,
-    old: &'m [Para],
-    new: &'m [Para],
-) -> (Vec<Token<'m>>, Vec<Token<'m>>) {
-    let (mut a, mut b) = (Vec::new(), Vec::new());
-    if shown != Shown::New {
-        tokens::of_paras(old, &mut a);
+    (old, new): (&'a [Token<'t>], &'a [Token<'t>]),
+) -> (&'a [Token<'t>], &'a [Token<'t>]) {
+    match shown {
+        Shown::Old => (old, &[]),
+        Shown::New => (&[], new),
+        Shown::Both => (old, new),
     }
-    if shown != Shown::Old {
-        tokens::of_paras(new, &mut b);
-    }
-    (a, b)
 }
